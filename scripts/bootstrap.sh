@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what FormArchive needs on a fresh Debian 12 machine, idempotently, then restores NuGet packages.
+# Called by scripts/run.sh and scripts/test.sh; safe to run again (installs only what is missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Runtime: CJK fonts embedded in PDFs, HarfBuzz's subsetter (P/Invoke), poppler (pdftotext/pdffonts/pdftoppm
+# are used by tests and handy for clerks' checks), qpdf (structure checks in tests).
+packages=(fonts-noto-cjk libharfbuzz0b libharfbuzz-subset0 poppler-utils qpdf)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bootstrap: installing ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+command -v dotnet >/dev/null || { echo "bootstrap: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
+dotnet restore FormArchive.sln --verbosity quiet

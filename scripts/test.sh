@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs every test of the solution against real components (fonts, HarfBuzz, poppler, qpdf).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh
+log=$(mktemp)
+set +e
+dotnet test FormArchive.sln -c Release --no-restore --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# One plain summary line that any CI reads: "N passed, N failed".
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "tests: ${passed} passed, ${failed} failed"
+if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then echo "no test ran" >&2; exit 1; fi
+exit "$status"

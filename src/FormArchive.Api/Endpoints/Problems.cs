@@ -1,0 +1,39 @@
+using FormArchive.Renderer.Layout;
+using FormArchive.Renderer.Markup;
+using FormArchive.Templates;
+
+namespace FormArchive.Api.Endpoints;
+
+/// <summary>RFC 7807 problem details for every error a client can cause.</summary>
+public static class Problems
+{
+    public static IResult Create(int status, string title, string detail, IDictionary<string, object?>? extensions = null) =>
+        Results.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
+
+    public static IResult BadRequest(string title, string detail) => Create(StatusCodes.Status400BadRequest, title, detail);
+
+    /// <summary>Runs an action and maps the domain's exceptions to problem responses.</summary>
+    public static IResult Guard(Func<IResult> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (FormNotFoundException e)
+        {
+            return Create(StatusCodes.Status404NotFound, "Form not found", e.Message);
+        }
+        catch (FormDataException e)
+        {
+            // Each error names the JSON path, so the calling system can point at the field.
+            var errors = e.Errors.Select(x => new { path = x.Path, message = x.Message }).ToList();
+            return Create(StatusCodes.Status400BadRequest, "Invalid case data",
+                $"{e.Errors.Count} problem(s) in the data for {e.FormId}; first: {e.Errors[0].Path}: {e.Errors[0].Message}",
+                new Dictionary<string, object?> { ["formId"] = e.FormId, ["errors"] = errors });
+        }
+        catch (Exception e) when (e is MarkupException or LayoutException or TemplateRenderException)
+        {
+            return Create(StatusCodes.Status500InternalServerError, "Form could not be rendered", e.Message);
+        }
+    }
+}

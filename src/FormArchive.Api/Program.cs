@@ -1,0 +1,4 @@
+using FormArchive.Api;
+
+var app = FormArchiveApp.Build(args);
+app.Run();

@@ -1,0 +1,11 @@
+using System.CommandLine;
+using FormArchive.Cli;
+using FormArchive.Cli.Commands;
+
+var root = new RootCommand("FormArchive: printable social-assistance forms and their electronic archive.")
+{
+    FormsCommand.Create(),
+    RenderCommand.Create(),
+    SchemaCommand.Create(),
+};
+return root.Parse(args).Invoke();

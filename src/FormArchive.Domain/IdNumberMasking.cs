@@ -1,0 +1,30 @@
+namespace FormArchive.Domain;
+
+/// <summary>
+/// Masks identity numbers for display where the full number must not appear
+/// (公示 etc.): the first 6 and the last 4 characters are kept, e.g. 110105********0029.
+/// </summary>
+public static class IdNumberMasking
+{
+    /// <summary>Characters kept at the start (the region code).</summary>
+    public const int KeepStart = 6;
+
+    /// <summary>Characters kept at the end.</summary>
+    public const int KeepEnd = 4;
+
+    /// <summary>
+    /// Masks <paramref name="idNumber"/>. Surrounding white space is dropped and a lowercase
+    /// <c>x</c> is shown as <c>X</c>. Empty input gives an empty string; input too short to keep
+    /// 6 + 4 characters visible is masked entirely, so nothing of it leaks.
+    /// </summary>
+    public static string Mask(string? idNumber)
+    {
+        var s = idNumber?.Trim() ?? string.Empty;
+        if (s.Length == 0)
+            return string.Empty;
+        s = s.ToUpperInvariant();
+        if (s.Length <= KeepStart + KeepEnd)
+            return new string('*', s.Length);
+        return string.Concat(s.AsSpan(0, KeepStart), new string('*', s.Length - KeepStart - KeepEnd), s.AsSpan(s.Length - KeepEnd));
+    }
+}

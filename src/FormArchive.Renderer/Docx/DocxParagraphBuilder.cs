@@ -1,0 +1,91 @@
+using DocumentFormat.OpenXml.Wordprocessing;
+using FormArchive.Renderer.Model;
+using ModelParagraph = FormArchive.Renderer.Model.Paragraph;
+using WParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
+using TextAlignment = FormArchive.Renderer.Model.TextAlignment;
+
+namespace FormArchive.Renderer.Docx;
+
+/// <summary>Paragraph-level blocks: Paragraph, Spacer, PageBreak, SealArea. pPr children in schema order.</summary>
+internal static class DocxParagraphBuilder
+{
+    /// <summary>"　　　　年　　月　　日": room to hand-write the date.</summary>
+    public const string HandwrittenDate = "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日";
+
+    public static WParagraph Build(ModelParagraph paragraph, DocxContext context)
+    {
+        var baseFamily = DocxStyles.BaseFamily(paragraph.HeadingLevel);
+        var last = paragraph.Inlines.Count > 0 ? paragraph.Inlines[^1].Style : null;
+        var p = new WParagraph(Properties(paragraph.Style, DocxStyles.HeadingStyleId(paragraph.HeadingLevel),
+            DocxRunProperties.Mark(last, baseFamily)));
+        DocxInlineBuilder.Append(p, paragraph.Inlines, baseFamily, context);
+        return p;
+    }
+
+    /// <summary>An empty paragraph exactly <paramref name="heightPt"/> tall (null for no height).</summary>
+    public static WParagraph? Spacer(float heightPt, bool keepNext = false)
+    {
+        var twips = DocxUnits.Twips(heightPt);
+        if (twips <= 0) return null;
+        var pPr = new ParagraphProperties();
+        if (keepNext) pPr.AppendChild(new KeepNext());
+        pPr.AppendChild(new SpacingBetweenLines { Before = "0", After = "0", Line = DocxUnits.Str(twips), LineRule = LineSpacingRuleValues.Exact });
+        pPr.AppendChild(new ParagraphMarkRunProperties(new FontSize { Val = "2" }, new FontSizeComplexScript { Val = "2" }));
+        return new WParagraph(pPr);
+    }
+
+    /// <summary>A paragraph holding only a page break.</summary>
+    public static WParagraph PageBreak() => new(new Run(new Break { Type = BreakValues.Page }));
+
+    /// <summary>Clear space for the stamp, then the label, then the date line, kept together on one page.</summary>
+    public static IEnumerable<WParagraph> Seal(SealArea seal)
+    {
+        var style = new ParagraphStyle(seal.Alignment, LineSpacing: 1.5f, KeepWithNext: true);
+        var family = DocxStyles.BaseFamily(0);
+        if (Spacer(seal.HeightPt, keepNext: true) is { } space) yield return space;
+
+        var label = new WParagraph(Properties(style, null, DocxRunProperties.Mark(seal.Style, family)));
+        var labelRun = new Run(DocxRunProperties.For(seal.Style, family));
+        DocxText.AppendTo(labelRun, seal.Label);
+        label.AppendChild(labelRun);
+        yield return label;
+
+        var date = new WParagraph(Properties(style with { KeepWithNext = false }, null, DocxRunProperties.Mark(seal.Style, family)));
+        var dateRun = new Run(DocxRunProperties.For(seal.Style, family));
+        DocxText.AppendTo(dateRun, string.IsNullOrEmpty(seal.DateText) ? HandwrittenDate : seal.DateText);
+        date.AppendChild(dateRun);
+        yield return date;
+    }
+
+    /// <summary>pPr: pStyle, keepNext, spacing, ind, jc, rPr — the schema's order.</summary>
+    public static ParagraphProperties Properties(ParagraphStyle style, string? styleId, ParagraphMarkRunProperties? mark)
+    {
+        var pPr = new ParagraphProperties();
+        if (styleId is not null) pPr.AppendChild(new ParagraphStyleId { Val = styleId });
+        if (style.KeepWithNext) pPr.AppendChild(new KeepNext());
+
+        var line = style.LineSpacing > 0 ? (int)MathF.Round(240f * style.LineSpacing, MidpointRounding.AwayFromZero) : 240;
+        pPr.AppendChild(new SpacingBetweenLines
+        {
+            Before = DocxUnits.Str(Math.Max(0, DocxUnits.Twips(style.SpaceBeforePt))),
+            After = DocxUnits.Str(Math.Max(0, DocxUnits.Twips(style.SpaceAfterPt))),
+            Line = DocxUnits.Str(line),
+            LineRule = LineSpacingRuleValues.Auto,
+        });
+
+        var indent = DocxUnits.Twips(style.FirstLineIndentPt);
+        if (indent > 0) pPr.AppendChild(new Indentation { FirstLine = DocxUnits.Str(indent) });
+        else if (indent < 0) pPr.AppendChild(new Indentation { Left = DocxUnits.Str(-indent), Hanging = DocxUnits.Str(-indent) });
+
+        var jc = style.Alignment switch
+        {
+            TextAlignment.Center => JustificationValues.Center,
+            TextAlignment.Right => JustificationValues.Right,
+            TextAlignment.Justify => JustificationValues.Both,
+            _ => (JustificationValues?)null,
+        };
+        if (jc is { } j) pPr.AppendChild(new Justification { Val = j });
+        if (mark is not null) pPr.AppendChild(mark);
+        return pPr;
+    }
+}

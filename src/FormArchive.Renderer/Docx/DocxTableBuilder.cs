@@ -1,0 +1,160 @@
+using DocumentFormat.OpenXml.Wordprocessing;
+using FormArchive.Renderer.Model;
+using ModelTable = FormArchive.Renderer.Model.Table;
+using ModelTableCell = FormArchive.Renderer.Model.TableCell;
+using WTable = DocumentFormat.OpenXml.Wordprocessing.Table;
+using WTableCell = DocumentFormat.OpenXml.Wordprocessing.TableCell;
+using WTableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
+
+namespace FormArchive.Renderer.Docx;
+
+/// <summary>
+/// Maps a model table to w:tbl: fixed layout, tblGrid from the column widths, single borders, gridSpan for ColSpan,
+/// vMerge for RowSpan, tblHeader on header rows, cantSplit and minimum heights on rows.
+/// </summary>
+internal static class DocxTableBuilder
+{
+    public static WTable Build(ModelTable table, int availableTwips, DocxContext context)
+    {
+        var columns = DocxTableGrid.ColumnTwips(table.Columns, availableTwips);
+        var total = 0;
+        foreach (var w in columns) total += w;
+
+        var tbl = new WTable(Properties(table, total), Grid(columns));
+        var merges = new VerticalMergeTracker(columns.Length);
+        for (var r = 0; r < table.Rows.Count; r++)
+            tbl.AppendChild(Row(table, r, columns, merges, context));
+        return tbl;
+    }
+
+    /// <summary>tblPr: tblW, tblBorders, tblLayout, tblCellMar — the schema's order.</summary>
+    private static TableProperties Properties(ModelTable table, int totalTwips)
+    {
+        var border = table.BorderWidthPt > 0 ? BorderValues.Single : BorderValues.None;
+        var size = table.BorderWidthPt > 0 ? DocxUnits.BorderEighths(table.BorderWidthPt) : 0u;
+        return new TableProperties(
+            new TableWidth { Width = DocxUnits.Str(totalTwips), Type = TableWidthUnitValues.Dxa },
+            new TableBorders(
+                new TopBorder { Val = border, Size = size, Space = 0u, Color = "auto" },
+                new LeftBorder { Val = border, Size = size, Space = 0u, Color = "auto" },
+                new BottomBorder { Val = border, Size = size, Space = 0u, Color = "auto" },
+                new RightBorder { Val = border, Size = size, Space = 0u, Color = "auto" },
+                new InsideHorizontalBorder { Val = border, Size = size, Space = 0u, Color = "auto" },
+                new InsideVerticalBorder { Val = border, Size = size, Space = 0u, Color = "auto" }),
+            new TableLayout { Type = TableLayoutValues.Fixed });
+    }
+
+    private static TableGrid Grid(int[] columns)
+    {
+        var grid = new TableGrid();
+        foreach (var w in columns) grid.AppendChild(new GridColumn { Width = DocxUnits.Str(w) });
+        return grid;
+    }
+
+    private static WTableRow Row(ModelTable table, int r, int[] columns, VerticalMergeTracker merges, DocxContext context)
+    {
+        var row = table.Rows[r];
+        var trPr = new TableRowProperties(new CantSplit());
+        var minHeight = DocxUnits.Twips(row.MinHeightPt);
+        if (minHeight > 0) trPr.AppendChild(new TableRowHeight { Val = (uint)minHeight, HeightType = HeightRuleValues.AtLeast });
+        if (r < table.HeaderRowCount) trPr.AppendChild(new TableHeader());
+        var tr = new WTableRow(trPr);
+
+        var col = 0;
+        var next = 0;
+        while (col < columns.Length)
+        {
+            if (merges.Continues(col, r, out var merged))
+            {
+                // HTML semantics: this position belongs to a cell above; Word needs an explicit continuation cell.
+                tr.AppendChild(Cell(merged.Cell, col, merged.Span, columns, VerticalMergeMode.Continue, context));
+                col += merged.Span;
+                continue;
+            }
+            if (next >= row.Cells.Count)
+            {
+                // A short row: fill the grid with empty cells so borders stay closed.
+                tr.AppendChild(Cell(null, col, 1, columns, VerticalMergeMode.None, context));
+                col++;
+                continue;
+            }
+
+            var cell = row.Cells[next++];
+            var span = Math.Max(1, cell.ColSpan);
+            if (col + span > columns.Length)
+                throw new ArgumentException($"Table row {r + 1} has more cells than the table's {columns.Length} columns.", nameof(table));
+            for (var c = col + 1; c < col + span; c++)
+                if (merges.Continues(c, r, out _))
+                    throw new ArgumentException($"Table row {r + 1}: a cell overlaps a row-spanning cell at column {c + 1}.", nameof(table));
+
+            var lastRow = Math.Min(table.Rows.Count, r + Math.Max(1, cell.RowSpan)) - 1;
+            var mode = VerticalMergeMode.None;
+            if (lastRow > r)
+            {
+                merges.Start(col, span, lastRow, cell);
+                mode = VerticalMergeMode.Restart;
+            }
+            tr.AppendChild(Cell(cell, col, span, columns, mode, context));
+            col += span;
+        }
+        if (next < row.Cells.Count)
+            throw new ArgumentException($"Table row {r + 1} has more cells than the table's {columns.Length} columns.", nameof(table));
+        return tr;
+    }
+
+    private enum VerticalMergeMode { None, Restart, Continue }
+
+    /// <summary>tcPr: tcW, gridSpan, vMerge, tcMar, vAlign — the schema's order; then the content (at least one w:p).</summary>
+    private static WTableCell Cell(ModelTableCell? cell, int col, int span, int[] columns, VerticalMergeMode mode, DocxContext context)
+    {
+        var width = 0;
+        for (var c = col; c < col + span; c++) width += columns[c];
+        var padding = Math.Max(0, DocxUnits.Twips(cell?.PaddingPt ?? 3f));
+
+        var tcPr = new TableCellProperties(new TableCellWidth { Width = DocxUnits.Str(width), Type = TableWidthUnitValues.Dxa });
+        if (span > 1) tcPr.AppendChild(new GridSpan { Val = span });
+        if (mode == VerticalMergeMode.Restart) tcPr.AppendChild(new VerticalMerge { Val = MergedCellValues.Restart });
+        else if (mode == VerticalMergeMode.Continue) tcPr.AppendChild(new VerticalMerge());
+        var pad = DocxUnits.Str(padding);
+        tcPr.AppendChild(new TableCellMargin(
+            new TopMargin { Width = pad, Type = TableWidthUnitValues.Dxa },
+            new LeftMargin { Width = pad, Type = TableWidthUnitValues.Dxa },
+            new BottomMargin { Width = pad, Type = TableWidthUnitValues.Dxa },
+            new RightMargin { Width = pad, Type = TableWidthUnitValues.Dxa }));
+        tcPr.AppendChild(new TableCellVerticalAlignment
+        {
+            Val = (cell?.VerticalAlignment ?? VerticalAlignment.Middle) switch
+            {
+                VerticalAlignment.Top => TableVerticalAlignmentValues.Top,
+                VerticalAlignment.Bottom => TableVerticalAlignmentValues.Bottom,
+                _ => TableVerticalAlignmentValues.Center,
+            },
+        });
+
+        var tc = new WTableCell(tcPr);
+        var content = mode == VerticalMergeMode.Continue || cell is null ? [] : cell.Content;
+        DocxBlockBuilder.Append(tc, content, Math.Max(DocxTableGrid.MinTwips, width - 2 * padding), context, endWithParagraph: true);
+        return tc;
+    }
+
+    /// <summary>Row-spanning cells still open, keyed by their first grid column.</summary>
+    private sealed class VerticalMergeTracker(int columnCount)
+    {
+        private readonly Merge?[] _open = new Merge?[columnCount];
+
+        public readonly record struct Merge(ModelTableCell Cell, int Span, int LastRow);
+
+        public void Start(int col, int span, int lastRow, ModelTableCell cell) => _open[col] = new Merge(cell, span, lastRow);
+
+        public bool Continues(int col, int row, out Merge merge)
+        {
+            if (_open[col] is { } m && m.LastRow >= row)
+            {
+                merge = m;
+                return true;
+            }
+            merge = default;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using FormArchive.Renderer.Model;
+
+namespace FormArchive.Renderer.Layout;
+
+/// <summary>Turns document-model blocks into layout elements.</summary>
+public sealed class LayoutBuilder(ITextMeasurer measurer)
+{
+    public ColumnLayout BuildColumn(IReadOnlyList<Block> blocks) => new(blocks.Select(Build).ToList());
+
+    public ILayoutElement Build(Block block) => block switch
+    {
+        Paragraph p => new ParagraphLayout(p, measurer),
+        Table t => new TableLayout(t, this),
+        SealArea s => new SealLayout(s, measurer),
+        Spacer s => new SpacerLayout(s.HeightPt),
+        PageBreak => new PageBreakLayout(),
+        _ => throw new NotSupportedException($"no layout for {block.GetType().Name}"),
+    };
+}

@@ -1,0 +1,19 @@
+namespace FormArchive.Renderer.Model;
+
+/// <summary>Content that flows inside a paragraph line.</summary>
+public abstract record Inline(TextStyle Style);
+
+/// <summary>Plain text. May contain spaces; line breaking happens in the layout engine.</summary>
+public sealed record TextRun(string Text, TextStyle Style) : Inline(Style);
+
+/// <summary>A square check box drawn as vector graphics (Noto CJK has no ☐/☑ glyphs).</summary>
+public sealed record Checkbox(bool Checked, TextStyle Style) : Inline(Style);
+
+/// <summary>
+/// A fill-in blank: an underlined space of at least <see cref="WidthPt"/> for handwriting,
+/// holding <see cref="Text"/> centred when the data supplies it.
+/// </summary>
+public sealed record Blank(string? Text, float WidthPt, TextStyle Style) : Inline(Style);
+
+/// <summary>A forced line break inside a paragraph.</summary>
+public sealed record LineBreak(TextStyle Style) : Inline(Style);

@@ -1,0 +1,24 @@
+namespace FormArchive.Renderer.Model;
+
+/// <summary>A column width: either fixed points or a share (fr) of the width left after fixed columns.</summary>
+public readonly record struct ColumnWidth(float Value, bool IsFraction)
+{
+    public static ColumnWidth Points(float pt) => new(pt, false);
+    public static ColumnWidth Fraction(float fr) => new(fr, true);
+}
+
+/// <summary>
+/// A table with explicit column widths. Cells span with ColSpan/RowSpan (HTML semantics: a spanned-over
+/// position is simply absent from later rows). The first <see cref="HeaderRowCount"/> rows repeat on every page.
+/// </summary>
+public sealed record Table(IReadOnlyList<ColumnWidth> Columns, IReadOnlyList<TableRow> Rows, int HeaderRowCount = 0, float BorderWidthPt = 0.75f) : Block;
+
+/// <summary>A row; <see cref="MinHeightPt"/> keeps empty handwriting rows tall enough to write in.</summary>
+public sealed record TableRow(IReadOnlyList<TableCell> Cells, float MinHeightPt = 0f);
+
+public sealed record TableCell(
+    IReadOnlyList<Block> Content,
+    int ColSpan = 1,
+    int RowSpan = 1,
+    VerticalAlignment VerticalAlignment = VerticalAlignment.Middle,
+    float PaddingPt = 3f);
