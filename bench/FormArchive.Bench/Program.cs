@@ -32,6 +32,18 @@ foreach (var form in printer.Catalog.Forms.OrderBy(f => f.Id))
         Console.WriteLine($"{form.Id,-28} {name,-22} {format.ToString().ToLowerInvariant(),-5} {result.MeanMs,8:F2} {(pages > 0 ? pages.ToString() : "-"),5} {(pages > 0 ? pagesPerSecond.ToString("F0") : "-"),8} {perPage,10:N0}");
     }
 }
+// Every render with characters not seen before: the font-subset cache misses, as with a stream of new cases.
+var baseCase = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "case.json")))!;
+var counter = 0;
+var uncached = Measure.Run(() =>
+{
+    var data = baseCase.DeepClone();
+    var first = (char)(0x4E00 + (counter++ * 3) % 20000);
+    data["applicant"]!["name"] = $"{first}{(char)(first + 1)}{(char)(first + 2)}";
+    return printer.Print("chizhou.acceptance-notice", data.ToJsonString(), OutputFormat.Pdf);
+}, Math.Min(iterations, 500));
+Console.WriteLine($"{"chizhou.acceptance-notice",-28} {"new glyphs each time",-22} {"pdf",-5} {uncached.MeanMs,8:F2} {1,5} {1000 / uncached.MeanMs,8:F0} {uncached.Last.Document.Content.Length,10:N0}");
+
 var process = Process.GetCurrentProcess();
 process.Refresh();
 Console.WriteLine($"peak working set: {process.PeakWorkingSet64 / (1024 * 1024)} MiB; GC heap now {GC.GetTotalMemory(false) / (1024 * 1024)} MiB; gen2 collections {GC.CollectionCount(2)}");
