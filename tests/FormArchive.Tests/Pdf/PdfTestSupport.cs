@@ -19,22 +19,7 @@ internal static class PdfTestSupport
         "一三上不与个中临为书予二五交人从他代以们件份会位低体作使供保值允元入全公共关其养内再写况出划列则刚别到前办助匹区单及发受变口句只可号合同名后向否告员周和困围在型填境处复多失女好姓子字存安宋定实审家对将少居属岁州工巴市年并序应府庭式张录徽必志性恰您情成我或找抄指按换据接提操支收政效救数整文料无日旧时明是暂最月有期未末本条板构果染查标校核根格模正此民求池没法活济渲版特状环现理生用甲申男白的盖目直相省知短码确示社禁称程空章符第等简类系素级组经结综缘缺置能至致良范行表要规认记许设证试语误说请调象败资超身转输边过都配重量金错长问间阳附际限障难需面页项顺须领题额验黑齐了这来大地你国着就那她也得里自下而天去";
 
     /// <summary>Runs an external tool; returns exit code and combined output.</summary>
-    public static (int ExitCode, string Output) Run(string tool, params string[] args)
-    {
-        var psi = new ProcessStartInfo(tool)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {tool}");
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(60_000)) { p.Kill(); throw new TimeoutException(tool); }
-        return (p.ExitCode, stdout.Result + stderr.Result);
-    }
+    public static (int ExitCode, string Output) Run(string tool, params string[] args) => Support.ExternalTool.Run(tool, args);
 
     public static string WriteTemp(byte[] pdf, string name)
     {
