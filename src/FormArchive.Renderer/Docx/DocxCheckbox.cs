@@ -1,4 +1,3 @@
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using FormArchive.Renderer.Model;
 using W14 = DocumentFormat.OpenXml.Office2010.Word;
@@ -11,8 +10,6 @@ namespace FormArchive.Renderer.Docx;
 /// </summary>
 internal static class DocxCheckbox
 {
-    public const char Unchecked = '\u2610';
-    public const char Checked = '\u2611';
     private const string UncheckedHex = "2610";
     private const string CheckedHex = "2611";
 

@@ -1,6 +1,9 @@
 using DocumentFormat.OpenXml.Packaging;
 using FormArchive.Renderer.Model;
 
+// IPackageProperties is the SDK's (stable in practice) core-properties API, flagged experimental in 3.x.
+#pragma warning disable OOXML0001
+
 namespace FormArchive.Renderer.Docx;
 
 /// <summary>docProps/core.xml from <see cref="DocumentInfo"/>: title, subject, creator, keywords, created.</summary>
