@@ -9,9 +9,6 @@ namespace FormArchive.Renderer.Docx;
 /// <summary>Paragraph-level blocks: Paragraph, Spacer, PageBreak, SealArea. pPr children in schema order.</summary>
 internal static class DocxParagraphBuilder
 {
-    /// <summary>"　　　　年　　月　　日": room to hand-write the date.</summary>
-    public const string HandwrittenDate = "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日";
-
     public static WParagraph Build(ModelParagraph paragraph, DocxContext context)
     {
         var baseFamily = DocxStyles.BaseFamily(paragraph.HeadingLevel);
@@ -37,24 +34,23 @@ internal static class DocxParagraphBuilder
     /// <summary>A paragraph holding only a page break.</summary>
     public static WParagraph PageBreak() => new(new Run(new Break { Type = BreakValues.Page }));
 
-    /// <summary>Clear space for the stamp, then the label, then the date line, kept together on one page.</summary>
+    /// <summary>Clear space for the stamp, then the label, unit and date lines, kept together on one page.</summary>
     public static IEnumerable<WParagraph> Seal(SealArea seal)
     {
         var style = new ParagraphStyle(seal.Alignment, LineSpacing: 1.5f, KeepWithNext: true);
         var family = DocxStyles.BaseFamily(0);
         if (Spacer(seal.HeightPt, keepNext: true) is { } space) yield return space;
 
-        var label = new WParagraph(Properties(style, null, DocxRunProperties.Mark(seal.Style, family)));
-        var labelRun = new Run(DocxRunProperties.For(seal.Style, family));
-        DocxText.AppendTo(labelRun, seal.Label);
-        label.AppendChild(labelRun);
-        yield return label;
-
-        var date = new WParagraph(Properties(style with { KeepWithNext = false }, null, DocxRunProperties.Mark(seal.Style, family)));
-        var dateRun = new Run(DocxRunProperties.For(seal.Style, family));
-        DocxText.AppendTo(dateRun, string.IsNullOrEmpty(seal.DateText) ? HandwrittenDate : seal.DateText);
-        date.AppendChild(dateRun);
-        yield return date;
+        var lines = seal.Lines;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var last = i == lines.Count - 1;
+            var paragraph = new WParagraph(Properties(style with { KeepWithNext = !last }, null, DocxRunProperties.Mark(seal.Style, family)));
+            var run = new Run(DocxRunProperties.For(seal.Style, family));
+            DocxText.AppendTo(run, lines[i]);
+            paragraph.AppendChild(run);
+            yield return paragraph;
+        }
     }
 
     /// <summary>pPr: pStyle, keepNext, spacing, ind, jc, rPr — the schema's order.</summary>

@@ -38,11 +38,11 @@ internal static class BlockParser
             case "table":
                 return TableParser.Parse(element, reader, style);
             case "seal":
-                reader.OnlyAttributes("label", "date", "height", "align");
+                reader.OnlyAttributes("label", "unit", "date", "height", "align");
                 if (element.HasElements) throw reader.Error("may not contain elements");
                 return new SealArea(reader.RequiredText("label"), reader.Text("date"),
                     reader.Length("height", style.SizePt) ?? 18f * Length.PointsPerMm,
-                    reader.Align() ?? TextAlignment.Right, style);
+                    reader.Align() ?? TextAlignment.Right, style, reader.Text("unit"));
             case "spacer":
                 reader.OnlyAttributes("height");
                 return new Spacer(reader.Length("height", style.SizePt) ?? style.SizePt);

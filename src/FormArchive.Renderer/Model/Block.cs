@@ -29,7 +29,16 @@ public sealed record Spacer(float HeightPt) : Block;
 public sealed record PageBreak : Block;
 
 /// <summary>
-/// A place for a seal (盖章) and date on a notice: a label such as "受理单位（盖章）", an optional date line,
-/// with <see cref="HeightPt"/> of clear space reserved above for the stamp.
+/// A place for a seal (盖章) and date on a notice: a label such as "受理单位（盖章）", the issuing unit's name when
+/// known, and a date line, with <see cref="HeightPt"/> of clear space reserved above for the stamp.
 /// </summary>
-public sealed record SealArea(string Label, string? DateText, float HeightPt, TextAlignment Alignment, TextStyle Style) : Block;
+public sealed record SealArea(string Label, string? DateText, float HeightPt, TextAlignment Alignment, TextStyle Style, string? Unit = null) : Block
+{
+    /// <summary>Date line left for handwriting when the data gives none, with room for the year's digits.</summary>
+    public const string HandwrittenDate = "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日";
+
+    /// <summary>The printed lines, top to bottom: label, unit (if any), date.</summary>
+    public IReadOnlyList<string> Lines => string.IsNullOrEmpty(Unit)
+        ? [Label, DateText ?? HandwrittenDate]
+        : [Label, Unit, DateText ?? HandwrittenDate];
+}

@@ -87,6 +87,10 @@ public class MarkupParserTests
         Assert.Equal("受理单位（盖章）", seal.Label);
         Assert.Equal("2024年6月3日", seal.DateText);
         Assert.Equal(TextAlignment.Right, seal.Alignment);
+        Assert.Equal(["受理单位（盖章）", "2024年6月3日"], seal.Lines);
+
+        var withUnit = Assert.IsType<SealArea>(Parse("<seal label=\"受理单位（盖章）\" unit=\"木镇镇人民政府\"/>").Blocks[0]);
+        Assert.Equal(["受理单位（盖章）", "木镇镇人民政府", SealArea.HandwrittenDate], withUnit.Lines);
     }
 
     [Theory]

@@ -68,7 +68,7 @@ public static class ModelText
                 foreach (var b in cell.Content) Append(sb, b);
                 break;
             case SealArea s:
-                sb.Append(s.Label).Append(s.DateText ?? SealLayout.HandwrittenDate);
+                foreach (var line in s.Lines) sb.Append(line);
                 break;
         }
     }

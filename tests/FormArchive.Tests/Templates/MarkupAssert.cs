@@ -19,7 +19,7 @@ internal static partial class MarkupAssert
         ["table"] = ["widths", "header-rows", "border"],
         ["tr"] = ["height"],
         ["td"] = ["colspan", "rowspan", "valign", "align", "padding"],
-        ["seal"] = ["label", "date", "height", "align"],
+        ["seal"] = ["label", "unit", "date", "height", "align"],
         ["spacer"] = ["height"],
         ["pagebreak"] = [],
         ["span"] = ["bold", "underline", "size", "font"],
