@@ -6,7 +6,10 @@ cd "$(dirname "$0")/.."
 
 # Runtime: CJK fonts embedded in PDFs, HarfBuzz's subsetter (P/Invoke), poppler (pdftotext/pdffonts/pdftoppm
 # are used by tests and handy for clerks' checks), qpdf (structure checks in tests).
-packages=(fonts-noto-cjk libharfbuzz0b libharfbuzz-subset0 poppler-utils qpdf)
+packages=(fonts-noto-cjk libharfbuzz0b libharfbuzz-subset0 poppler-utils qpdf curl)
+# Ceph RGW: a real S3 server with versioning and object lock, for the archive's S3 tests and the S3 demo
+# (scripts/ceph-rgw.sh). The embedded default (local disk) does not need it.
+packages+=(radosgw ceph-mon ceph-osd ceph-common)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -7,5 +7,9 @@ var root = new RootCommand("FormArchive: printable social-assistance forms and t
     FormsCommand.Create(),
     RenderCommand.Create(),
     SchemaCommand.Create(),
+    IngestCommand.Create(),
+    VerifyCommand.Create(),
+    SealCommand.Create(),
+    ExportCommand.Create(),
 };
 return root.Parse(args).Invoke();

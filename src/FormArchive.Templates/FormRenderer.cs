@@ -83,7 +83,10 @@ public sealed class FormRenderer
         var validator = new JsonSchemaValidator(_validatorSettings);
         foreach (var e in validator.Validate(data, schema))
             Flatten(e, errors);
-        return Tidy(errors);
+        if (errors.Count > 0)
+            return Tidy(errors);
+        // Rules JSON Schema cannot say (ID number vs sex/birth, 职业状况, amounts…), on data of the right shape.
+        return CaseRules.Check(schema, (JObject)data);
     }
 
     private static readonly HashSet<string> TypeKinds =

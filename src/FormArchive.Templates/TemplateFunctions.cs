@@ -11,11 +11,13 @@ namespace FormArchive.Templates;
 /// (<see cref="Names"/>). They only adapt template values to the Domain rules, which hold the logic.
 /// All are forgiving about blank input: a blank form calls them with <c>null</c> and gets empty text.
 /// </summary>
-public static class TemplateFunctions
+public static partial class TemplateFunctions
 {
     /// <summary>The snake_case names under which the functions are registered.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["id_sex", "id_birth", "id_age", "id_valid", "mask_id", "date_cn", "month_cn", "money", "checked", "or_default"];
+        ["id_sex", "id_birth", "id_age", "id_valid", "mask_id", "date_cn", "month_cn", "money", "checked", "or_default",
+         "publicity_days", "publicity_end", "notice_no", "appeal_days", "proposed_amount", "sort_by_category",
+         "occupation", "monthly_money", "self_care_conclusion"];
 
     /// <summary>Creates a fresh, read-only global object holding all the functions.</summary>
     public static ScriptObject CreateScriptObject()
@@ -31,6 +33,8 @@ public static class TemplateFunctions
         so.Import("money", new Func<object?, string>(Money));
         so.Import("checked", new Func<object?, object?, string>(Checked));
         so.Import("or_default", new Func<object?, object?, object?>(OrDefault));
+        ImportNoticeFunctions(so);
+        ImportHouseholdFunctions(so);
         foreach (var name in Names)
             so.SetReadOnly(name, true);
         return so;

@@ -21,8 +21,11 @@ public sealed record TextAtom(string Text, TextStyle Style, float Width) : Inlin
     public override char? Last => Text[^1];
 }
 
-/// <summary>A collapsible space: a break opportunity that vanishes at the end of a line.</summary>
-public sealed record SpaceAtom(TextStyle Style, float Width) : InlineAtom(Style, Width);
+/// <summary>
+/// A space (ASCII or the ideographic U+3000 that forms separate items with): a break opportunity that vanishes
+/// at the end of a line and prints as itself elsewhere.
+/// </summary>
+public sealed record SpaceAtom(string Text, TextStyle Style, float Width) : InlineAtom(Style, Width);
 
 public sealed record CheckboxAtom(bool Checked, TextStyle Style, float Width) : InlineAtom(Style, Width);
 

@@ -18,6 +18,9 @@ public static class InlineAtomizer
         {
             switch (inline)
             {
+                case TextRun { NoWrap: true } run when measurer.Width(run.Text, run.Style) <= maxLineWidth:
+                    atoms.Add(new TextAtom(run.Text, run.Style, measurer.Width(run.Text, run.Style)));
+                    break;
                 case TextRun run:
                     AddText(atoms, run.Text, run.Style, measurer, maxLineWidth);
                     break;
@@ -57,10 +60,10 @@ public static class InlineAtomizer
         {
             var element = (string)e.Current;
             var c = element[0];
-            if (c == ' ')
+            if (c is ' ' or '\u3000')
             {
                 Flush(atoms, word, style, measurer, maxLineWidth);
-                atoms.Add(new SpaceAtom(style, measurer.Width(" ", style)));
+                atoms.Add(new SpaceAtom(element, style, measurer.Width(element, style)));
             }
             else if (WhiteSpace.IsCjk(c))
             {

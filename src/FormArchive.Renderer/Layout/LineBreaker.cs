@@ -48,6 +48,7 @@ public static class LineBreaker
         var before = atoms[i - 1];
         var after = atoms[i];
         if (after is SpaceAtom) return false;          // break after the space instead
+        if (before is CheckboxAtom) return false;      // a box never ends a line apart from its label
         if (before is SpaceAtom) return true;
         if (after.First is { } f && !LineBreakRules.MayStartLine(f)) return false;
         if (before.Last is { } l && !LineBreakRules.MayEndLine(l)) return false;

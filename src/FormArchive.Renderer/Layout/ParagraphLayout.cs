@@ -85,7 +85,7 @@ public sealed class ParagraphLayout(Paragraph paragraph, ITextMeasurer measurer)
             // Text atoms in one style are drawn as one string when nothing stretches them, which keeps extracted text tidy.
             if (atom is TextAtom or SpaceAtom && gap == 0f && atom.Style == runStyle)
             {
-                run.Append(atom is TextAtom t ? t.Text : " ");
+                run.Append(atom is TextAtom t ? t.Text : ((SpaceAtom)atom).Text);
                 pen += atom.Width;
                 continue;
             }
@@ -99,7 +99,7 @@ public sealed class ParagraphLayout(Paragraph paragraph, ITextMeasurer measurer)
                     runStyle = t.Style;
                     break;
                 case SpaceAtom s:
-                    run.Append(' ');
+                    run.Append(s.Text);
                     runX = pen;
                     runStyle = s.Style;
                     break;

@@ -21,30 +21,30 @@ internal sealed class InlineCollector
         return WhiteSpace.Normalize(collector._inlines);
     }
 
-    private void AddChildren(XElement container, TextStyle style)
+    private void AddChildren(XElement container, TextStyle style, bool noWrap = false)
     {
         foreach (var node in container.Nodes())
         {
             switch (node)
             {
                 case XText text:
-                    _inlines.Add(new TextRun(text.Value, style));
+                    _inlines.Add(new TextRun(text.Value, style, noWrap));
                     break;
                 case XElement element:
-                    AddElement(element, style);
+                    AddElement(element, style, noWrap);
                     break;
             }
         }
     }
 
-    private void AddElement(XElement element, TextStyle style)
+    private void AddElement(XElement element, TextStyle style, bool noWrap)
     {
         var reader = new ElementReader(element);
         switch (reader.Name)
         {
             case "span":
-                reader.OnlyAttributes("bold", "underline", "size", "font");
-                AddChildren(element, reader.Style(style));
+                reader.OnlyAttributes("bold", "underline", "size", "font", "nowrap");
+                AddChildren(element, reader.Style(style), noWrap || (reader.Bool("nowrap") ?? false));
                 break;
             case "blank":
                 reader.OnlyAttributes("width", "bold", "size", "font");

@@ -3,8 +3,11 @@ namespace FormArchive.Renderer.Model;
 /// <summary>Content that flows inside a paragraph line.</summary>
 public abstract record Inline(TextStyle Style);
 
-/// <summary>Plain text. May contain spaces; line breaking happens in the layout engine.</summary>
-public sealed record TextRun(string Text, TextStyle Style) : Inline(Style);
+/// <summary>
+/// Plain text. May contain spaces; line breaking happens in the layout engine. <see cref="NoWrap"/> keeps the run on
+/// one line (a check box's label such as 低保边缘家庭) unless it is wider than a whole line.
+/// </summary>
+public sealed record TextRun(string Text, TextStyle Style, bool NoWrap = false) : Inline(Style);
 
 /// <summary>A square check box drawn as vector graphics (Noto CJK has no ☐/☑ glyphs).</summary>
 public sealed record Checkbox(bool Checked, TextStyle Style) : Inline(Style);

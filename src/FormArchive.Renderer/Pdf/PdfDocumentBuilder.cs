@@ -65,6 +65,12 @@ public sealed class PdfDocumentBuilder
         int catalog = w.Allocate(), pagesRoot = w.Allocate(), info = w.Allocate(), xmp = w.Allocate(), icc = w.Allocate();
         int outlines = _bookmarks.Count > 0 ? w.Allocate() : 0;
         foreach (var f in _embedded.Values) f.ObjectNumber = w.Allocate();
+        var iccObjects = new Dictionary<byte[], int>(ReferenceEqualityComparer.Instance);
+        foreach (var img in _pages.SelectMany(p => p.Images))
+        {
+            img.ObjectNumber = w.Allocate();
+            if (img.IccProfile is { } icp) img.IccObjectNumber = iccObjects.TryGetValue(icp, out var n) ? n : iccObjects[icp] = w.Allocate();
+        }
         var pageObjs = _pages.Select(_ => (Page: w.Allocate(), Content: w.Allocate())).ToArray();
 
         var cat = new StringBuilder($"<< /Type /Catalog /Pages {pagesRoot} 0 R /Metadata {xmp} 0 R /Lang (zh-CN)");
@@ -96,11 +102,12 @@ public sealed class PdfDocumentBuilder
             var fontRes = string.Join(" ", page.FontsUsed.OrderBy(f => f.ObjectNumber).Select(f => $"/{f.ResourceName} {f.ObjectNumber} 0 R"));
             w.WriteObject(pageObjs[i].Page,
                 $"<< /Type /Page /Parent {pagesRoot} 0 R /MediaBox [0 0 {PdfSyntax.Num(page.Width)} {PdfSyntax.Num(page.Height)}] " +
-                $"/Resources << /Font << {fontRes} >> >> /Contents {pageObjs[i].Content} 0 R >>");
+                $"/Resources << /Font << {fontRes} >>{XObjectResources(page)} >> /Contents {pageObjs[i].Content} 0 R >>");
             w.WriteStream(pageObjs[i].Content, "", page.BuildContent());
         }
 
         foreach (var f in _embedded.Values) f.Write(w);
+        WriteImages(w, iccObjects);
 
         byte[] id = MD5.HashData(body.GetBuffer().AsSpan(0, (int)body.Length));
         w.Finish(catalog, info, id);
@@ -121,6 +128,23 @@ public sealed class PdfDocumentBuilder
             if (i < items.Length - 1) sb.Append($" /Next {items[i + 1]} 0 R");
             sb.Append($" /Dest [{pageObjs[pageIndex]} 0 R /XYZ null {PdfSyntax.Num(top)} null] >>");
             w.WriteObject(items[i], sb.ToString());
+        }
+    }
+
+    private static string XObjectResources(PdfPageCanvas page) =>
+        page.Images.Count == 0 ? "" : " /XObject << " + string.Join(" ", page.Images.Select(im => $"/{im.ResourceName} {im.ObjectNumber} 0 R")) + " >>";
+
+    private void WriteImages(PdfObjectWriter w, Dictionary<byte[], int> iccObjects)
+    {
+        var written = new HashSet<int>();
+        foreach (var img in _pages.SelectMany(p => p.Images))
+        {
+            string cs = img.IccObjectNumber != 0 ? $"[/ICCBased {img.IccObjectNumber} 0 R]" : img.Components == 1 ? "/DeviceGray" : "/DeviceRGB";
+            w.WriteStream(img.ObjectNumber,
+                $" /Type /XObject /Subtype /Image /Width {img.Width} /Height {img.Height} /ColorSpace {cs} /BitsPerComponent 8 /Filter /DCTDecode",
+                img.Jpeg, compress: false);
+            if (img.IccObjectNumber != 0 && written.Add(img.IccObjectNumber))
+                w.WriteStream(img.IccObjectNumber, $" /N {img.Components}", img.IccProfile);
         }
     }
 }

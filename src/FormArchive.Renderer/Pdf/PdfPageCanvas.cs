@@ -8,7 +8,7 @@ namespace FormArchive.Renderer.Pdf;
 /// they are flipped to PDF's bottom-left space here. Text is recorded as glyph runs and serialized at write
 /// time, because the codes (CIDs) are only known after the document's fonts are subset.
 /// </summary>
-public sealed class PdfPageCanvas
+public sealed partial class PdfPageCanvas
 {
     private readonly PdfDocumentBuilder _doc;
     private readonly FontLibrary _fonts;

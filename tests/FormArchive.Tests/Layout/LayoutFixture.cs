@@ -22,7 +22,7 @@ internal static class LayoutFixture
     }
 
     public static string LineText(TextLine line) =>
-        string.Concat(line.Atoms.Select(a => a switch { TextAtom t => t.Text, SpaceAtom => " ", _ => "" }));
+        string.Concat(line.Atoms.Select(a => a switch { TextAtom t => t.Text, SpaceAtom s => s.Text, _ => "" }));
 
     public static string PageText(LaidOutPage page) => string.Concat(page.Texts.Select(t => t.Text));
 }

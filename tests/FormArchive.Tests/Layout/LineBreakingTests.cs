@@ -57,4 +57,31 @@ public class LineBreakingTests
         Assert.All(lines, l => Assert.True(l.Width <= 40.01f));
         Assert.Equal("34170219580307001X", string.Concat(lines.Select(LayoutFixture.LineText)));
     }
+
+    [Theory]
+    [InlineData(110f)]   // just wider than a box and the longest label
+    [InlineData(131f)]
+    [InlineData(170f)]
+    [InlineData(233f)]
+    public void Check_box_labels_marked_nowrap_stay_whole_and_a_box_never_ends_a_line(float width)
+    {
+        var style = TextStyle.Default;
+        var labels = new[] { "最低生活保障", "特困人员救助供养", "低保边缘家庭", "刚性支出困难家庭", "其他低收入人口" };
+        var inlines = new List<Inline>();
+        foreach (var label in labels)
+        {
+            inlines.Add(new Checkbox(false, style));
+            inlines.Add(new TextRun(label, style, NoWrap: true));
+            inlines.Add(new TextRun("\u3000", style));
+        }
+        var lines = LineBreaker.Break(InlineAtomizer.Atomize(inlines, LayoutFixture.Measurer, width), width, 0f, 1.5f, LayoutFixture.Measurer, style);
+        Assert.True(lines.Count > 1);
+        foreach (var line in lines)
+        {
+            Assert.IsNotType<SpaceAtom>(line.Atoms[^1]);
+            Assert.IsNotType<CheckboxAtom>(line.Atoms[^1]);
+            foreach (var text in line.Atoms.OfType<TextAtom>().Select(t => t.Text))
+                Assert.Contains(text, labels);
+        }
+    }
 }

@@ -133,12 +133,15 @@ public class ChizhouReviewFormTests
     }
 
     [Fact]
-    public void Given_sex_and_birth_date_win_over_the_id_number()
+    public void Given_sex_and_birth_date_are_printed_and_must_agree_with_the_id_number()
     {
-        var doc = Render("""{"applicant":{"id_number":"34172319580312001X","sex":"女","birth_date":"1958-04"}}""");
+        var doc = Render("""{"applicant":{"id_number":"","sex":"女","birth_date":"1958-04"}}""");
         var cells = Tables(doc)[0].Descendants("td").Select(Cell).ToList();
         Assert.Equal("女", cells[cells.IndexOf("性别") + 1]);
         Assert.Equal("1958年4月", cells[cells.IndexOf("出生年月") + 1]);
+        // A value contradicting a valid ID number is a data error (CaseRules), not silently printed.
+        var ex = Assert.Throws<FormArchive.Templates.FormDataException>(() => Render("""{"applicant":{"id_number":"34172319580312001X","sex":"女","birth_date":"1958-04"}}"""));
+        Assert.Equal(["$.applicant.birth_date", "$.applicant.sex"], ex.Errors.Select(e => e.Path));
     }
 
     [Fact]

@@ -100,7 +100,7 @@ public class DataShaperTests
         var members = (ScriptArray)model["members"];
         Assert.Equal(6, members.Count);
         var blank = (ScriptObject)members[0];
-        Assert.Equal(["annual_income", "annual_rigid_expense", "health_status", "id_number", "marital_status", "name", "occupation_status", "relationship"], blank.Keys.Order());
+        Assert.Equal(["annual_income", "annual_rigid_expense", "birth_date", "health_status", "id_number", "marital_status", "monthly_income", "monthly_rigid_expense", "name", "occupation_status", "relationship", "sex"], blank.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(3, ((ScriptArray)model["supporters"]).Count);
         Assert.True(((ScriptObject)model["applicant"]).ContainsKey("hukou_address"));
     }

@@ -22,7 +22,7 @@ internal static partial class MarkupAssert
         ["seal"] = ["label", "unit", "date", "height", "align"],
         ["spacer"] = ["height"],
         ["pagebreak"] = [],
-        ["span"] = ["bold", "underline", "size", "font"],
+        ["span"] = ["bold", "underline", "size", "font", "nowrap"],
         ["blank"] = ["width"],
         ["checkbox"] = ["checked"],
         ["br"] = [],

@@ -1,0 +1,26 @@
+namespace FormArchive.Archive.Cases;
+
+/// <summary>
+/// One entry of a case's append-only log, stored as journal key cases/ID/events/NNNNNNNN.json and created
+/// only if absent: the sequence number is the lock. <see cref="Prev"/> chains each entry to the SHA-256 of the
+/// previous entry's bytes, so an edited or removed entry breaks the chain.
+/// </summary>
+public sealed record CaseEvent
+{
+    public const string Opened = "opened";
+    public const string MetadataChanged = "metadata";
+    public const string DocumentAdded = "document";
+    public const string Sealed = "sealed";
+
+    public required long Seq { get; init; }
+    public required string Type { get; init; }
+    public required DateTimeOffset At { get; init; }
+    public required string Actor { get; init; }
+    public string? Prev { get; init; }
+    /// <summary>Makes every entry's bytes unique, so a retried conditional write can recognise its own.</summary>
+    public string Id { get; init; } = Guid.NewGuid().ToString("N");
+    public CaseMetadata? Metadata { get; init; }
+    public DocumentEntry? Document { get; init; }
+    /// <summary>For <see cref="Sealed"/>: SHA-256 of the sealed manifest bytes.</summary>
+    public string? SealedManifest { get; init; }
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace FormArchive.Archive.Cases;
+
+/// <summary>The key layout of a case, in one place.</summary>
+public static partial class CaseKeys
+{
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._\-]{0,99}$")]
+    private static partial Regex IdPattern();
+
+    public const string Root = "cases/";
+
+    public static string CheckId(string caseId) =>
+        caseId is not null && IdPattern().IsMatch(caseId) && !caseId.Contains("..")
+            ? caseId
+            : throw new ArgumentException($"invalid case id '{caseId}' (letters, digits, '.', '_', '-'; at most 100)", nameof(caseId));
+
+    public static string Prefix(string caseId) => $"{Root}{CheckId(caseId)}/";
+    public static string Events(string caseId) => Prefix(caseId) + "events/";
+    public static string Event(string caseId, long seq) => Events(caseId) + seq.ToString("D8", CultureInfo.InvariantCulture) + ".json";
+    public static string Objects(string caseId) => Prefix(caseId) + "objects/";
+    public static string Object(string caseId, string sha256) => Objects(caseId) + sha256;
+    public static string Sealed(string caseId) => Prefix(caseId) + "sealed/";
+    public static string SealedManifest(string caseId, string sha256) => Sealed(caseId) + sha256 + ".json";
+    public static string SealedSignature(string caseId, string sha256) => Sealed(caseId) + sha256 + ".sig";
+    public static string CurrentManifest(string caseId) => Prefix(caseId) + "manifest.json";
+    public static string Access(string caseId) => Prefix(caseId) + "access/";
+
+    /// <summary>Sequence number of an event key, or null if the key is not one.</summary>
+    public static long? SeqOf(string eventKey)
+    {
+        var name = eventKey[(eventKey.LastIndexOf('/') + 1)..];
+        return name.EndsWith(".json", StringComparison.Ordinal)
+               && long.TryParse(name[..^5], NumberStyles.None, CultureInfo.InvariantCulture, out var seq) ? seq : null;
+    }
+}

@@ -1,0 +1,40 @@
+namespace FormArchive.Archive.Cases;
+
+/// <summary>
+/// The current state of a case: the fold of its event log. Also written as the journal's "current manifest"
+/// snapshot (cases/ID/manifest.json) after each change, for readers outside this library.
+/// </summary>
+public sealed record CaseManifest
+{
+    public required string CaseId { get; init; }
+    public required CaseMetadata Metadata { get; init; }
+    public IReadOnlyList<DocumentEntry> Documents { get; init; } = [];
+    /// <summary>Sequence number of the last event folded in.</summary>
+    public long Seq { get; init; }
+    /// <summary>SHA-256 of the last event's bytes.</summary>
+    public string? Head { get; init; }
+    public bool Sealed { get; init; }
+    public DateTimeOffset? SealedAt { get; init; }
+    public string? SealedBy { get; init; }
+    public string? SealedManifestSha256 { get; init; }
+
+    /// <summary>Applies one event; events must come in sequence order.</summary>
+    public static CaseManifest Apply(CaseManifest? state, CaseEvent e, string eventSha256)
+    {
+        if (state is null)
+        {
+            if (e.Type != CaseEvent.Opened || e.Metadata is null)
+                throw new ArchiveCorruptException($"event {e.Seq} of a case must open it, not '{e.Type}'");
+            return new CaseManifest { CaseId = e.Metadata.CaseId, Metadata = e.Metadata, Seq = e.Seq, Head = eventSha256 };
+        }
+        var next = state with { Seq = e.Seq, Head = eventSha256 };
+        return e.Type switch
+        {
+            CaseEvent.MetadataChanged when e.Metadata is not null => next with { Metadata = e.Metadata },
+            CaseEvent.DocumentAdded when e.Document is not null =>
+                next with { Documents = [.. state.Documents, e.Document with { No = state.Documents.Count + 1 }] },
+            CaseEvent.Sealed => next with { Sealed = true, SealedAt = e.At, SealedBy = e.Actor, SealedManifestSha256 = e.SealedManifest },
+            _ => throw new ArchiveCorruptException($"event {e.Seq}: unknown or incomplete event '{e.Type}'"),
+        };
+    }
+}

@@ -1,0 +1,23 @@
+namespace FormArchive.Archive.Catalog;
+
+/// <summary>
+/// Search criteria; every criterion given must match. Name, township and village match anywhere in the
+/// text ("秋浦" finds 秋浦街道); ID number, category and stage match exactly; dates are inclusive.
+/// </summary>
+public sealed record CatalogQuery
+{
+    public string? IdNumber { get; init; }
+    public string? ApplicantName { get; init; }
+    public string? Township { get; init; }
+    public string? Village { get; init; }
+    public string? Category { get; init; }
+    public CaseStatus? Status { get; init; }
+    /// <summary>The case's own 办理状态 (受理, 审核 …).</summary>
+    public string? Stage { get; init; }
+    public DateOnly? OpenedFrom { get; init; }
+    public DateOnly? OpenedTo { get; init; }
+    /// <summary>Sealing dates, counted in China time (UTC+8).</summary>
+    public DateOnly? SealedFrom { get; init; }
+    public DateOnly? SealedTo { get; init; }
+    public int Limit { get; init; } = 100;
+}

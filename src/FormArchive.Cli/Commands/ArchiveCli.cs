@@ -1,0 +1,26 @@
+using FormArchive.Archive;
+using FormArchive.Archive.Cases;
+using FormArchive.Archive.Storage;
+
+namespace FormArchive.Cli.Commands;
+
+/// <summary>Runs an archive command: opens the configured archive and turns archive errors into one line.</summary>
+internal static class ArchiveCli
+{
+    public static int Run(Func<ArchiveHost, Task<int>> action) => CliErrors.Run(() =>
+    {
+        try
+        {
+            using var host = ArchiveHost.OpenAsync().GetAwaiter().GetResult();
+            return action(host).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is CaseNotFoundException or ArgumentException)
+        {
+            return CliErrors.Fail(e.Message, CliErrors.BadInput);
+        }
+        catch (Exception e) when (e is CaseSealedException or CaseExistsException or ArchiveStorageException or ArchiveCorruptException)
+        {
+            return CliErrors.Fail(e.Message, CliErrors.Failure);
+        }
+    });
+}

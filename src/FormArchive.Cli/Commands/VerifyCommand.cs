@@ -1,0 +1,34 @@
+using System.CommandLine;
+using System.Text.Json;
+using FormArchive.Archive.Cases;
+using FormArchive.Archive.Verify;
+
+namespace FormArchive.Cli.Commands;
+
+/// <summary>
+/// <c>formarchive verify CASE [--json report.json] [--pdf report.pdf]</c>: 四性检测; exit 1 on any failed check.
+/// </summary>
+internal static class VerifyCommand
+{
+    public static Command Create()
+    {
+        var caseId = new Argument<string>("case") { Description = "Case id" };
+        var json = new Option<FileInfo?>("--json") { Description = "Write the report as JSON" };
+        var pdf = new Option<FileInfo?>("--pdf") { Description = "Write the report as PDF" };
+        var actor = new Option<string>("--actor") { Description = "Who verifies (access log)", DefaultValueFactory = _ => Environment.UserName };
+        var command = new Command("verify", "Check a case's authenticity, integrity, usability and security (DA/T 70-2018)") { caseId, json, pdf, actor };
+        command.SetAction(result => ArchiveCli.Run(async host =>
+        {
+            var id = result.GetValue(caseId)!;
+            await host.Archive.GetManifestAsync(id); // unknown case: one clear line, not a report of failures
+            var report = await new CaseVerifier(host.Archive).VerifyAsync(id, result.GetValue(actor)!);
+            if (result.GetValue(json) is { } j) await File.WriteAllBytesAsync(j.FullName, JsonSerializer.SerializeToUtf8Bytes(report, ArchiveJson.Options));
+            if (result.GetValue(pdf) is { } p) await File.WriteAllBytesAsync(p.FullName, VerificationReportPdf.Build(report));
+            foreach (var f in report.Failures)
+                Console.WriteLine($"FAIL {VerificationReport.ChineseName(f.Category)} {f.Name}: {f.Detail}");
+            Console.WriteLine($"{id}: {(report.Passed ? "passed" : "FAILED")} ({report.Checks.Count} checks, {report.Failures.Count()} failed, {report.DocumentCount} documents)");
+            return report.Passed ? 0 : 1;
+        }));
+        return command;
+    }
+}

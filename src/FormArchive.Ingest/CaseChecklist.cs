@@ -1,0 +1,51 @@
+using FormArchive.Domain;
+using FormArchive.Ingest.Recognition;
+
+namespace FormArchive.Ingest;
+
+/// <summary>One required material and whether the scans cover it.</summary>
+public sealed record ChecklistItem(string Code, string Material, bool Present, string? Member = null);
+
+/// <summary>
+/// Required materials of a case, after the Yunyang list: ID card front and back for every adult (18+) or covered
+/// member; 户口簿 首页 and 增减页 (常住人口登记卡 pages); the bank account; at least one hardship evidence; the signed
+/// 申请书 and 经济状况核查表. The missing items feed the 补充材料一次性告知书 (templates/chizhou/supplement-notice).
+/// </summary>
+public static class CaseChecklist
+{
+    /// <param name="members">The household; <see cref="HouseholdMember.RequiresIdScan"/> marks members to be covered.</param>
+    /// <param name="pages">Every page ingested for the case.</param>
+    public static List<ChecklistItem> Evaluate(IReadOnlyList<HouseholdMember> members, IEnumerable<PageResult> pages, DateOnly today)
+    {
+        var all = pages.ToList();
+        var items = new List<ChecklistItem>();
+        foreach (var m in members.Where(m => m.RequiresIdScan || m.IsAdultOn(today)))
+        {
+            bool front = all.Any(p => p.Type == DocumentType.IdCardFront && p.IdNumbers.Any(i => i.IsValid && i.MatchedMember == m.Name));
+            items.Add(new ChecklistItem("id-front", $"{m.Name}的居民身份证（正面）", front, m.Name));
+            // The back carries no number: count backs against fronts of the whole case.
+            int backs = all.Count(p => p.Type == DocumentType.IdCardBack);
+            int index = items.Count(i => i.Code == "id-back");
+            items.Add(new ChecklistItem("id-back", $"{m.Name}的居民身份证（反面）", backs > index, m.Name));
+        }
+        items.Add(new ChecklistItem("hukou-home", "户口簿首页", all.Any(p => p.Type == DocumentType.HukouHome)));
+        items.Add(new ChecklistItem("hukou-member", "户口簿增减页（常住人口登记卡）", all.Any(p => p.Type is DocumentType.HukouMember or DocumentType.HukouChanges)));
+        items.Add(new ChecklistItem("bank", "银行账户（银行卡或存折）", all.Any(p => p.Type == DocumentType.BankAccount)));
+        items.Add(new ChecklistItem("hardship", "至少一项困难证明材料（诊断证明、住院费用结算单、在校证明、残疾证、家庭基本情况说明等）", all.Any(p => p.Type == DocumentType.HardshipEvidence)));
+        items.Add(new ChecklistItem("application", "本人签字的申请书", all.Any(p => p.Type == DocumentType.ApplicationForm)));
+        items.Add(new ChecklistItem("economic-check", "本人签字的家庭经济状况核查表（授权书）", all.Any(p => p.Type == DocumentType.EconomicCheckForm)));
+        return items;
+    }
+
+    /// <summary>Data for the chizhou.supplement-notice template: applicant plus the missing materials.</summary>
+    public static Dictionary<string, object?> SupplementNoticeData(string applicantName, IEnumerable<ChecklistItem> items, string? unit = null, DateOnly? date = null) => new()
+    {
+        ["applicant"] = new Dictionary<string, object?> { ["name"] = applicantName },
+        ["supplement"] = new Dictionary<string, object?>
+        {
+            ["missing"] = items.Where(i => !i.Present).Select(i => i.Material).ToList(),
+            ["unit"] = unit,
+            ["date"] = date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        },
+    };
+}

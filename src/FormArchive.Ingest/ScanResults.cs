@@ -1,0 +1,45 @@
+using System.Text.Json.Serialization;
+using FormArchive.Ingest.Imaging;
+using FormArchive.Ingest.Ocr;
+using FormArchive.Ingest.Recognition;
+
+namespace FormArchive.Ingest;
+
+/// <summary>An ID number on a page, as reported.</summary>
+public sealed record IdCandidateResult(string Number, bool IsValid, double Confidence, int AgreeingReads, bool Corrected, PixelBox Box, string? MatchedMember, string? Problem);
+
+/// <summary>Everything found on one page.</summary>
+public sealed record PageResult
+{
+    public required int Page { get; init; }
+    /// <summary>The type used (the clerk's hint when given, else the classifier's).</summary>
+    public required DocumentType Type { get; init; }
+    /// <summary>What the classifier alone said.</summary>
+    public required DocumentType ClassifiedAs { get; init; }
+    public required int Orientation { get; init; }
+    public required double DeskewDegrees { get; init; }
+    public required PixelBox CropBox { get; init; }
+    public required int Width { get; init; }
+    public required int Height { get; init; }
+    public required string OcrText { get; init; }
+    public required int OcrConfidence { get; init; }
+    public required IReadOnlyList<IdCandidateResult> IdNumbers { get; init; }
+    public required IReadOnlyList<string> BankCardNumbers { get; init; }
+    public required IReadOnlyList<string> Warnings { get; init; }
+    public long ElapsedMs { get; init; }
+
+    /// <summary>Archival rendition (JPEG) — written to files/PDF, not to JSON.</summary>
+    [JsonIgnore] public byte[] ArchivalJpeg { get; init; } = [];
+    /// <summary>OCR lines in archival-image pixel coordinates, for the PDF text layer.</summary>
+    [JsonIgnore] public IReadOnlyList<OcrLine> Lines { get; init; } = [];
+}
+
+/// <summary>The result of one scanned file: its pages, or the reason it was rejected.</summary>
+public sealed record ScanResult
+{
+    public required string File { get; init; }
+    public ScanFileType? FileType { get; init; }
+    public string? Rejected { get; init; }
+    public IReadOnlyList<PageResult> Pages { get; init; } = [];
+    public bool IsRejected => Rejected is not null;
+}
