@@ -11,5 +11,8 @@ var root = new RootCommand("FormArchive: printable social-assistance forms and t
     VerifyCommand.Create(),
     SealCommand.Create(),
     ExportCommand.Create(),
+    ReindexCommand.Create(),
+    SearchCommand.Create(),
+    DossierCommand.Create(),
 };
 return root.Parse(args).Invoke();

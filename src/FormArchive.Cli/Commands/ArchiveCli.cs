@@ -22,5 +22,9 @@ internal static class ArchiveCli
         {
             return CliErrors.Fail(e.Message, CliErrors.Failure);
         }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            return CliErrors.Fail($"catalog index: {e.Message.ReplaceLineEndings(" ")} (formarchive reindex rebuilds it)", CliErrors.Failure);
+        }
     });
 }

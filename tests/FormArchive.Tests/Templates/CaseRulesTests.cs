@@ -94,7 +94,7 @@ public class CaseRulesTests
         var error = Assert.Single(Errors("{\"survey\":{\"self_care\":{" + items + ",\"conclusion\":\"有生活自理能力\"}}}"));
         Assert.Equal("$.survey.self_care.conclusion", error.Path);
         var markup = TestCatalog.Renderer.RenderMarkup(Form("chizhou.home-visit-survey"), "{\"survey\":{\"self_care\":{" + items + "}}}");
-        Assert.Contains("<checkbox checked=\"true\"/>部分生活自理能力", markup);
+        Assert.Contains("<checkbox checked=\"true\"/><span nowrap=\"true\">部分生活自理能力</span>", markup);
     }
 
     [Fact]
