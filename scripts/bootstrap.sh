@@ -10,6 +10,9 @@ packages=(fonts-noto-cjk libharfbuzz0b libharfbuzz-subset0 poppler-utils qpdf cu
 # Ceph RGW: a real S3 server with versioning and object lock, for the archive's S3 tests and the S3 demo
 # (scripts/ceph-rgw.sh). The embedded default (local disk) does not need it.
 packages+=(radosgw ceph-mon ceph-osd ceph-common)
+# Scan ingest: Tesseract 5 (P/Invoke to libtesseract.so.5) with English, simplified Chinese and orientation data;
+# Ghostscript lets Magick.NET read scanned PDFs.
+packages+=(libtesseract5 tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-ocr-osd ghostscript)
 
 missing=()
 for p in "${packages[@]}"; do

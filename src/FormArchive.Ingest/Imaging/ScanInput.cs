@@ -49,6 +49,7 @@ public static class ScanInput
     public static (ScanFileType Type, List<MagickImage> Pages) Decode(byte[] bytes, ScanLimits? limits = null)
     {
         limits ??= new ScanLimits();
+        Ocr.TesseractRuntime.ConfigureProcess();
         if (bytes.LongLength > limits.MaxBytes)
             throw new ScanRejectedException($"file too large: {bytes.LongLength:N0} bytes (limit {limits.MaxBytes:N0})");
         var type = Sniff(bytes) ?? throw new ScanRejectedException($"unsupported file type: {Describe(bytes)}; accepted are JPEG, PNG, TIFF and PDF");

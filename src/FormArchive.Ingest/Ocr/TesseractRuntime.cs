@@ -15,6 +15,24 @@ public static class TesseractRuntime
 
     public static string TessdataPath { get; private set; } = DefaultTessdataPath;
 
+    /// <summary>
+    /// Limits OpenMP to one thread for the whole process. libgomp reads the variable once, when it is loaded — by
+    /// Magick.NET's native library or by libtesseract, whichever comes first — so this runs when the Ingest
+    /// assembly loads (module initializer) and again before any decode; an explicit setting is kept.
+    /// </summary>
+    public static void ConfigureProcess()
+    {
+        if (Volatile.Read(ref s_envSet)) return;
+        try { TesseractNative.SetEnv("OMP_THREAD_LIMIT", "1", 0); }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { }
+        Volatile.Write(ref s_envSet, true);
+    }
+
+    private static bool s_envSet;
+
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void OnLoad() => ConfigureProcess();
+
     public static void EnsureInitialised()
     {
         if (Volatile.Read(ref s_initialised)) return;
@@ -27,7 +45,7 @@ public static class TesseractRuntime
                 throw new InvalidOperationException(
                     $"Tesseract data not found in {TessdataPath}: install the Debian packages tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-osd libtesseract5 (or set {TessdataEnvironmentVariable}).");
             // Must happen before libtesseract (and with it libgomp) is loaded; overwrite=0 keeps an explicit setting.
-            TesseractNative.SetEnv("OMP_THREAD_LIMIT", "1", 0);
+            ConfigureProcess();
             try { TesseractNative.setMsgSeverity(6); } catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { }
             Volatile.Write(ref s_initialised, true);
         }
