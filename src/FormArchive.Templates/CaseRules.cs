@@ -149,23 +149,7 @@ public static class CaseRules
         return false;
     }
 
-    private static Dictionary<string, JsonSchema> Declared(JsonSchema schema)
-    {
-        var result = new Dictionary<string, JsonSchema>(StringComparer.Ordinal);
-        Collect(schema, 0);
-        return result;
-
-        void Collect(JsonSchema s, int depth)
-        {
-            if (depth > 8)
-                return;
-            s = s.ActualSchema;
-            foreach (var (name, property) in s.ActualProperties)
-                result.TryAdd(name, property);
-            foreach (var part in s.AllOf)
-                Collect(part, depth + 1);
-        }
-    }
+    private static Dictionary<string, JsonSchema> Declared(JsonSchema schema) => DataShaper.DeclaredProperties(schema);
 
     private static decimal? ToDecimal(JToken? token) => token is JValue { Type: JTokenType.Integer or JTokenType.Float } v
         ? Convert.ToDecimal(v.Value, CultureInfo.InvariantCulture)

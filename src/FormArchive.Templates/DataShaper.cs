@@ -95,7 +95,8 @@ public static class DataShaper
         return Convert(token);
     }
 
-    private static Dictionary<string, JsonSchema> DeclaredProperties(JsonSchema schema)
+    /// <summary>Every property a schema declares, following <c>$ref</c> and <c>allOf</c> (bounded depth).</summary>
+    internal static Dictionary<string, JsonSchema> DeclaredProperties(JsonSchema schema)
     {
         var result = new Dictionary<string, JsonSchema>(StringComparer.Ordinal);
         Collect(schema, result, 0);

@@ -43,23 +43,7 @@ public sealed partial class PdfPageCanvas
         float natural = _fonts.MeasureWidth(text, family, false, sizePt);
         float scale = natural > 0 && widthPt > 0 ? Math.Clamp(widthPt / natural * 100f, 1f, 1000f) : 100f;
         _ops.Append("q BT 3 Tr ").AppendNum(scale).Append(" Tz\n").AppendNum(x).Append(' ').AppendNum(Height - baselineY).Append(" Td\n");
-        EmbeddedFont? current = null;
-        var glyphs = new List<ushort>(text.Length);
-        foreach (Rune r in text.EnumerateRunes())
-        {
-            var (face, glyph) = _fonts.Resolve(r.Value, family, false);
-            var font = _doc.FontFor(face);
-            if (font != current)
-            {
-                FlushRun(current, glyphs);
-                current = font;
-                FontsUsed.Add(font);
-                _ops.Append('/').Append(font.ResourceName).Append(' ').AppendNum(sizePt).Append(" Tf\n");
-            }
-            font.Use(glyph, r.Value);
-            glyphs.Add(glyph);
-        }
-        FlushRun(current, glyphs);
+        AppendGlyphs(text, family, false, sizePt);
         _ops.Append("ET Q\n");
     }
 }

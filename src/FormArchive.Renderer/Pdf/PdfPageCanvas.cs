@@ -33,6 +33,16 @@ public sealed partial class PdfPageCanvas
     {
         if (string.IsNullOrEmpty(text)) return;
         _ops.Append("BT\n").AppendNum(x).Append(' ').AppendNum(Height - baselineY).Append(" Td\n");
+        AppendGlyphs(text, family, bold, sizePt);
+        _ops.Append("ET\n");
+    }
+
+    /// <summary>
+    /// Shows <paramref name="text"/> inside an open BT block: each rune resolved to a face (with fallback), a Tf
+    /// wherever the font changes, glyph codes recorded for subsetting.
+    /// </summary>
+    private void AppendGlyphs(string text, FontFamilyKind family, bool bold, float sizePt)
+    {
         EmbeddedFont? current = null;
         var glyphs = new List<ushort>(text.Length);
         foreach (Rune r in text.EnumerateRunes())
@@ -50,7 +60,6 @@ public sealed partial class PdfPageCanvas
             glyphs.Add(glyph);
         }
         FlushRun(current, glyphs);
-        _ops.Append("ET\n");
     }
 
     private void FlushRun(EmbeddedFont? font, List<ushort> glyphs)
