@@ -1,17 +1,35 @@
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using FormArchive.Api.Access;
+using FormArchive.Archive.Access;
+using FormArchive.Api.Audit;
+using FormArchive.Api.Cases;
 using FormArchive.Api.Endpoints;
+using FormArchive.Api.Work;
+using FormArchive.Archive;
+using FormArchive.Ingest;
 using FormArchive.Renderer.Rendering;
 using FormArchive.Templates;
 using FormArchive.Templates.Printing;
 
 namespace FormArchive.Api;
 
-/// <summary>Composition of the HTTP service; tests build the same app on a loopback port.</summary>
+/// <summary>
+/// Composition of the HTTP service; tests build the same app on a loopback port. The data folder is
+/// FormArchive:Data (or FORMARCHIVE_DATA, default ./data): archive store (or S3 when FORMARCHIVE_S3_* is set,
+/// exactly as the CLI), catalog.db, access.db (API keys) and audit.db.
+/// </summary>
 public static class FormArchiveApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
         builder.Services.AddSingleton(_ =>
         {
             var root = builder.Configuration["FormArchive:Templates"] ?? TemplateCatalog.FindDefaultRoot();
@@ -20,15 +38,36 @@ public static class FormArchiveApp
         builder.Services.AddSingleton(_ => new FormRenderer());
         builder.Services.AddSingleton(_ => new DocumentRenderer());
         builder.Services.AddSingleton<FormPrinter>();
+
+        var data = Path.GetFullPath(builder.Configuration["FormArchive:Data"] ?? Environment.GetEnvironmentVariable("FORMARCHIVE_DATA") ?? "data");
+        var limits = ApiLimits.From(builder.Configuration);
+        builder.Services.AddSingleton(limits);
+        builder.Services.AddSingleton(_ => ArchiveHost.OpenAsync(data).GetAwaiter().GetResult());
+        builder.Services.AddSingleton(_ => new ApiKeyStore(Path.Combine(data, "access.db")));
+        builder.Services.AddSingleton(_ => new AuditLog(Path.Combine(data, "audit.db")));
+        builder.Services.AddSingleton(_ => new WorkGate(limits.MaxConcurrentWork, limits.MaxQueuedWork, TimeSpan.FromSeconds(limits.MaxQueueWaitSeconds)));
+        builder.Services.AddSingleton<PageCounts>();
+        builder.Services.AddSingleton(_ => new ScanPipeline());
+        // Uploads are limited per endpoint (ScanUpload); everything else keeps Kestrel's default body limit.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Math.Max(limits.MaxUploadBytes, 30L * 1024 * 1024));
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        // Load the catalog (and trial-render every template) at start-up, not on the first request.
+        // Load the catalog (and trial-render every template) and open the archive at start-up, not on the first request.
         app.Services.GetRequiredService<TemplateCatalog>();
+        var host = app.Services.GetRequiredService<ArchiveHost>();
+        host.Archive.IndexFailed += (caseId, e) => app.Logger.LogWarning("catalog update of case {CaseId} failed: {Error} (formarchive reindex repairs it)", caseId, e.Message);
+        AdminKeyBootstrap.EnsureAdmin(app.Services.GetRequiredService<ApiKeyStore>(), data, app.Logger);
+
         app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapReadiness();
         app.MapFormEndpoints();
+        app.MapCaseEndpoints();
+        app.MapCaseFilingEndpoints();
+        app.MapCaseRetrievalEndpoints();
+        app.MapAdminEndpoints();
         return app;
     }
 }

@@ -14,5 +14,6 @@ var root = new RootCommand("FormArchive: printable social-assistance forms and t
     ReindexCommand.Create(),
     SearchCommand.Create(),
     DossierCommand.Create(),
+    KeysCommand.Create(),
 };
 return root.Parse(args).Invoke();

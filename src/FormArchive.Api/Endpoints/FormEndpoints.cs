@@ -1,3 +1,6 @@
+using FormArchive.Api.Access;
+using FormArchive.Archive.Access;
+using FormArchive.Api.Work;
 using FormArchive.Renderer.Rendering;
 using FormArchive.Templates;
 using FormArchive.Templates.Printing;
@@ -17,7 +20,8 @@ public static class FormEndpoints
         forms.MapGet("/{id}", (string id, TemplateCatalog catalog) => Problems.Guard(() => Results.Ok(catalog.Get(id).Metadata)));
         forms.MapGet("/{id}/schema", (string id, TemplateCatalog catalog) =>
             Problems.Guard(() => Results.Text(catalog.Get(id).SchemaJson, "application/schema+json")));
-        forms.MapPost("/{id}/render", Render);
+        // Rendering costs CPU and takes case data: it needs a key (integrator, or clerk) and a work slot.
+        forms.MapPost("/{id}/render", Render).RequireRoles(Role.Integrator, Role.Clerk);
     }
 
     private static async Task<IResult> Render(string id, string? format, HttpRequest request, FormPrinter printer, CancellationToken cancel)
@@ -32,10 +36,10 @@ public static class FormEndpoints
         if (body is null)
             return Problems.Create(StatusCodes.Status413PayloadTooLarge, "Case data too large", $"case data may be at most {MaxDataBytes:N0} bytes");
 
-        return Problems.Guard(() =>
+        return await GatedWork.RunAsync(request.HttpContext, () => Task.FromResult(Problems.Guard(() =>
         {
             var printed = printer.Print(id, string.IsNullOrWhiteSpace(body) ? null : body, outputFormat.Value);
             return Results.File(printed.Document.Content, outputFormat.Value.ContentType(), printed.FileName);
-        });
+        })));
     }
 }

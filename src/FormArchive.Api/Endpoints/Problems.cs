@@ -1,3 +1,5 @@
+using FormArchive.Archive.Cases;
+using FormArchive.Archive.Storage;
 using FormArchive.Renderer.Layout;
 using FormArchive.Renderer.Markup;
 using FormArchive.Templates;
@@ -34,6 +36,46 @@ public static class Problems
         catch (Exception e) when (e is MarkupException or LayoutException or TemplateRenderException)
         {
             return Create(StatusCodes.Status500InternalServerError, "Form could not be rendered", e.Message);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Guard"/> for async work, also mapping the archive's exceptions: a write to a sealed case is
+    /// 409, an unknown case 404, a store that cannot be reached 503.
+    /// </summary>
+    public static async Task<IResult> GuardAsync(Func<Task<IResult>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (CaseSealedException e)
+        {
+            return Create(StatusCodes.Status409Conflict, "Case is sealed", e.Message, new Dictionary<string, object?> { ["caseId"] = e.CaseId });
+        }
+        catch (CaseExistsException e)
+        {
+            return Create(StatusCodes.Status409Conflict, "Case exists", e.Message, new Dictionary<string, object?> { ["caseId"] = e.CaseId });
+        }
+        catch (CaseNotFoundException e)
+        {
+            return Create(StatusCodes.Status404NotFound, "Case not found", e.Message);
+        }
+        catch (ArchiveCorruptException e)
+        {
+            return Create(StatusCodes.Status500InternalServerError, "Stored case data is damaged", e.Message + " (run verify)");
+        }
+        catch (ArchiveStorageException e)
+        {
+            return Create(StatusCodes.Status503ServiceUnavailable, "Archive store unavailable", e.Message);
+        }
+        catch (ArgumentException e)
+        {
+            return BadRequest("Invalid request", e.Message);
+        }
+        catch (Exception e) when (e is FormNotFoundException or FormDataException or MarkupException or LayoutException or TemplateRenderException)
+        {
+            return Guard(() => throw e);
         }
     }
 }

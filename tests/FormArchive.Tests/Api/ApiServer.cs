@@ -1,4 +1,6 @@
 using FormArchive.Api;
+using FormArchive.Api.Access;
+using FormArchive.Archive.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -6,24 +8,54 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FormArchive.Tests.Api;
 
-/// <summary>The real service on Kestrel, on a free loopback port, for the duration of a test class.</summary>
+/// <summary>
+/// The real service on Kestrel, on a free loopback port, with its own data folder (local-disk store, SQLite
+/// catalog, keys, audit) for the duration of a test class. <see cref="Client"/> carries an integrator key;
+/// <see cref="ClientFor"/> makes clients with other keys. Small limits (3 MB uploads, no waiting queue) keep
+/// the limit tests quick.
+/// </summary>
 public sealed class ApiServer : IAsyncLifetime
 {
-    private WebApplication? _app;
+    public const long MaxUploadBytes = 3_000_000;
 
+    private readonly List<HttpClient> _clients = [];
+
+    public WebApplication App { get; private set; } = null!;
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("formarchive-api-").FullName;
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Integrator key: renders forms, nothing else.</summary>
     public HttpClient Client { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        _app = FormArchiveApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Client = new HttpClient { BaseAddress = new Uri(address) };
+        App = FormArchiveApp.Build([
+            "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
+            $"--FormArchive:Data={DataDirectory}", $"--FormArchive:MaxUploadBytes={MaxUploadBytes}",
+            "--FormArchive:MaxQueuedWork=0", "--FormArchive:MaxQueueWaitSeconds=1",
+        ]);
+        await App.StartAsync();
+        BaseAddress = new Uri(App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        Client = ClientFor(Role.Integrator);
+    }
+
+    public HttpClient ClientFor(Role role, string? township = null) =>
+        ClientWithKey(App.Services.GetRequiredService<ApiKeyStore>().Add($"test {role} {township}", role, township).Secret);
+
+    public HttpClient ClientWithKey(string? key)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(3) };
+        if (key is not null) client.DefaultRequestHeaders.Add(ApiKeyAuthentication.Header, key);
+        _clients.Add(client);
+        return client;
     }
 
     public async Task DisposeAsync()
     {
-        Client.Dispose();
-        if (_app is not null) await _app.DisposeAsync();
+        foreach (var c in _clients) c.Dispose();
+        await App.DisposeAsync();
+        try { Directory.Delete(DataDirectory, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { } // sealed objects are read-only on disk
     }
 }

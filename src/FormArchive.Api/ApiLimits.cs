@@ -1,0 +1,26 @@
+namespace FormArchive.Api;
+
+/// <summary>
+/// Limits of the service, from configuration (FormArchive:MaxUploadBytes, FormArchive:MaxConcurrentWork,
+/// FormArchive:MaxQueuedWork, FormArchive:MaxQueueWaitSeconds). Defaults suit the 2-core reference machine:
+/// two heavy jobs at a time (OCR and layout are CPU-bound), sixteen waiting at most ten seconds each.
+/// </summary>
+public sealed record ApiLimits
+{
+    public long MaxUploadBytes { get; init; } = 64L * 1024 * 1024;
+    public int MaxConcurrentWork { get; init; } = Math.Max(2, Environment.ProcessorCount);
+    public int MaxQueuedWork { get; init; } = 16;
+    public int MaxQueueWaitSeconds { get; init; } = 10;
+
+    public static ApiLimits From(IConfiguration config)
+    {
+        var d = new ApiLimits();
+        return new ApiLimits
+        {
+            MaxUploadBytes = config.GetValue("FormArchive:MaxUploadBytes", d.MaxUploadBytes),
+            MaxConcurrentWork = Math.Max(1, config.GetValue("FormArchive:MaxConcurrentWork", d.MaxConcurrentWork)),
+            MaxQueuedWork = Math.Max(0, config.GetValue("FormArchive:MaxQueuedWork", d.MaxQueuedWork)),
+            MaxQueueWaitSeconds = Math.Max(1, config.GetValue("FormArchive:MaxQueueWaitSeconds", d.MaxQueueWaitSeconds)),
+        };
+    }
+}

@@ -1,0 +1,52 @@
+using FormArchive.Api.Access;
+using FormArchive.Archive.Access;
+using FormArchive.Api.Audit;
+using FormArchive.Api.Endpoints;
+using FormArchive.Archive;
+using FormArchive.Archive.Cases;
+
+namespace FormArchive.Api.Cases;
+
+/// <summary>A request's view of one case: who asks, the archive, the case as of now.</summary>
+public sealed record CaseContext(Caller Caller, ArchiveHost Host, CaseManifest Case, HttpContext Http)
+{
+    public CaseArchive Archive => Host.Archive;
+    public CancellationToken Cancel => Http.RequestAborted;
+
+    /// <summary>Set by the handler: what the audit line says about the request (ID numbers are masked anyway).</summary>
+    public string Detail { get; set; } = "";
+}
+
+/// <summary>
+/// Every case endpoint goes through here: the case is loaded, the caller's township scope checked (other
+/// townships' cases answer 404), archive errors become problem details, and the request is audited
+/// whatever its outcome.
+/// </summary>
+public static class CaseAccess
+{
+    public static async Task<IResult> RunAsync(HttpContext http, string caseId, string action, Func<CaseContext, Task<IResult>> work)
+    {
+        var caller = Caller.Required(http);
+        var host = http.RequestServices.GetRequiredService<ArchiveHost>();
+        string detail = "";
+        var result = await Problems.GuardAsync(async () =>
+        {
+            var m = await host.Archive.GetManifestAsync(caseId, http.RequestAborted);
+            if (!caller.MaySee(m.Metadata))
+            {
+                detail = "outside the caller's township";
+                return Problems.Create(StatusCodes.Status404NotFound, "Case not found", $"case {caseId} not found");
+            }
+            var context = new CaseContext(caller, host, m, http);
+            try { return await work(context); }
+            finally { detail = context.Detail; }
+        });
+        Audit(http, caller, action, caseId, detail, result);
+        return result;
+    }
+
+    public static void Audit(HttpContext http, Caller caller, string action, string? caseId, string detail, IResult result) =>
+        http.RequestServices.GetRequiredService<AuditLog>().Record(caller, action, caseId, detail, StatusOf(result));
+
+    public static int StatusOf(IResult result) => result is IStatusCodeHttpResult { StatusCode: { } s } ? s : StatusCodes.Status200OK;
+}

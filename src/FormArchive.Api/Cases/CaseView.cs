@@ -1,0 +1,43 @@
+using FormArchive.Archive.Cases;
+using FormArchive.Domain;
+
+namespace FormArchive.Api.Cases;
+
+/// <summary>One row of the 卷内目录: 件号, 题名, 责任者, 日期, 页数.</summary>
+public sealed record DirectoryEntry(int No, string Title, string ResponsibleParty, DateOnly? Date, int? Pages,
+    string FileName, string MediaType, long Size, string Sha256, string? DerivedFrom, DateTimeOffset AddedAt, string AddedBy);
+
+/// <summary>A case as the API shows it: metadata (ID number masked), seal state and its 卷内目录.</summary>
+public sealed record CaseView
+{
+    public required string CaseId { get; init; }
+    public required string Title { get; init; }
+    public required string ApplicantName { get; init; }
+    public required string IdNumberMasked { get; init; }
+    public required string Township { get; init; }
+    public required string Village { get; init; }
+    public required string Category { get; init; }
+    public required string Stage { get; init; }
+    public string Agency { get; init; } = "";
+    public DateOnly? OpenedOn { get; init; }
+    public bool Sealed { get; init; }
+    public DateTimeOffset? SealedAt { get; init; }
+    public string? SealedBy { get; init; }
+    public int Volume { get; init; }
+    public string? SupplementOf { get; init; }
+    public required IReadOnlyList<DirectoryEntry> Directory { get; init; }
+
+    public static CaseView Of(CaseManifest m, IReadOnlyDictionary<int, int>? pages = null)
+    {
+        var meta = m.Metadata;
+        return new CaseView
+        {
+            CaseId = m.CaseId, Title = meta.Title, ApplicantName = meta.ApplicantName, IdNumberMasked = IdNumberMasking.Mask(meta.IdNumber),
+            Township = meta.Township, Village = meta.Village, Category = meta.Category, Stage = meta.Status, Agency = meta.Agency,
+            OpenedOn = meta.OpenedOn, Sealed = m.Sealed, SealedAt = m.SealedAt, SealedBy = m.SealedBy, Volume = meta.Volume, SupplementOf = meta.SupplementOf,
+            Directory = m.Documents.Select(d => new DirectoryEntry(d.No, d.Title, d.ResponsibleParty, d.Date,
+                pages is not null && pages.TryGetValue(d.No, out var p) ? p : null,
+                d.FileName, d.MediaType, d.Size, d.Sha256, d.DerivedFrom, d.AddedAt, d.AddedBy)).ToList(),
+        };
+    }
+}

@@ -1,0 +1,84 @@
+using FormArchive.Archive.Verify;
+using FormArchive.Ingest;
+using FormArchive.Ingest.Recognition;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace FormArchive.Api.Cases;
+
+/// <summary>One uploaded scan file with the clerk's hint, read into memory (within the upload limit).</summary>
+public sealed record UploadedScan(string FileName, string ContentType, byte[] Content, DocumentType? Hint);
+
+/// <summary>
+/// Reads the multipart upload of POST /api/cases/{id}/scans: fields "files" (one or more) and "hint" (one for
+/// all files, or one per file in order; names as in `formarchive ingest --hint`). Errors are problem details.
+/// </summary>
+public static class ScanUpload
+{
+    public static async Task<(List<UploadedScan>? Scans, IResult? Problem)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken ct)
+    {
+        if (!request.HasFormContentType || request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true)
+            return (null, Endpoints.Problems.Create(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "upload scans as multipart/form-data (field \"files\")"));
+        if (request.ContentLength > maxBytes) return (null, TooLarge(maxBytes));
+        // Kestrel stops reading past the limit, also for chunked bodies without a length.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = maxBytes;
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = maxBytes, ValueCountLimit = 200 }, ct);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge(maxBytes));
+        }
+        catch (InvalidDataException e)
+        {
+            return (null, e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) ? TooLarge(maxBytes) : Endpoints.Problems.BadRequest("Malformed upload", e.Message));
+        }
+
+        var files = form.Files.GetFiles("files");
+        if (files.Count == 0) return (null, Endpoints.Problems.BadRequest("No scans", "send one or more files in the multipart field \"files\""));
+        var hints = form["hint"];
+        if (hints.Count > 1 && hints.Count != files.Count)
+            return (null, Endpoints.Problems.BadRequest("Hints do not match files", $"give one hint for all files or one per file ({files.Count}), not {hints.Count}"));
+        var scans = new List<UploadedScan>();
+        for (int i = 0; i < files.Count; i++)
+        {
+            var hintText = hints.Count == 0 ? null : hints.Count == 1 ? hints[0] : hints[i];
+            DocumentType? hint = null;
+            if (!string.IsNullOrWhiteSpace(hintText))
+            {
+                if (!PageClassifier.Hints.TryGetValue(hintText.Trim(), out var t))
+                    return (null, Endpoints.Problems.BadRequest("Unknown hint", $"{files[i].FileName}: hint must be one of {string.Join(", ", PageClassifier.Hints.Keys)}, not '{hintText}'"));
+                hint = t;
+            }
+            using var buffer = new MemoryStream((int)Math.Min(files[i].Length, maxBytes));
+            await files[i].CopyToAsync(buffer, ct);
+            scans.Add(new UploadedScan(Path.GetFileName(files[i].FileName), files[i].ContentType ?? "application/octet-stream", buffer.ToArray(), hint));
+        }
+        return (scans, null);
+    }
+
+    /// <summary>Refusal reason for a file before OCR: PDFs with JavaScript, actions or embedded files never enter the archive.</summary>
+    public static string? Screen(UploadedScan scan)
+    {
+        if (scan.Content.Length == 0) return "empty file";
+        bool pdf = scan.Content.AsSpan().StartsWith("%PDF"u8) || scan.FileName.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase);
+        if (pdf && PdfInspector.ActiveContent(scan.Content) is { Count: > 0 } active)
+            return $"PDF with active or embedded content ({string.Join(", ", active)}) is not accepted";
+        return null;
+    }
+
+    /// <summary>The stored media type, from the detected file type rather than what the client claimed.</summary>
+    public static string MediaType(ScanResult scan, UploadedScan upload) => scan.FileType?.ToString().ToLowerInvariant() switch
+    {
+        "jpeg" or "jpg" => "image/jpeg",
+        "png" => "image/png",
+        "tiff" or "tif" => "image/tiff",
+        "pdf" => "application/pdf",
+        _ => upload.ContentType,
+    };
+
+    private static IResult TooLarge(long maxBytes) =>
+        Endpoints.Problems.Create(StatusCodes.Status413PayloadTooLarge, "Upload too large", $"an upload may be at most {maxBytes:N0} bytes in all");
+}

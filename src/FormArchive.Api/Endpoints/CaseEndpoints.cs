@@ -1,0 +1,123 @@
+using System.Security.Cryptography;
+using FormArchive.Api.Access;
+using FormArchive.Archive.Access;
+using FormArchive.Api.Cases;
+using FormArchive.Archive;
+using FormArchive.Archive.Cases;
+using FormArchive.Archive.Catalog;
+using FormArchive.Domain;
+
+namespace FormArchive.Api.Endpoints;
+
+/// <summary>/api/cases: open a case, read it with its 卷内目录, search the catalog, download a document, the checklist.</summary>
+public static class CaseEndpoints
+{
+    public static void MapCaseEndpoints(this IEndpointRouteBuilder app)
+    {
+        var cases = app.MapGroup("/api/cases");
+        cases.MapPost("", Create).RequireRoles(Role.Clerk);
+        cases.MapPost("/search", Search).RequireRoles(Role.Clerk, Role.Archivist);
+        cases.MapGet("/{caseId}", (string caseId, HttpContext http) => CaseAccess.RunAsync(http, caseId, "case.read", async c =>
+            Results.Ok(CaseView.Of(c.Case, await http.RequestServices.GetRequiredService<PageCounts>().OfAsync(c.Archive, c.Case, c.Cancel)))))
+            .RequireRoles(Role.Clerk, Role.Archivist);
+        cases.MapGet("/{caseId}/documents/{no:int}", (string caseId, int no, HttpContext http) => CaseAccess.RunAsync(http, caseId, "document.read", async c =>
+        {
+            c.Detail = $"document {no}";
+            if (c.Case.Documents.All(d => d.No != no))
+                return Problems.Create(StatusCodes.Status404NotFound, "Document not found", $"case {caseId} has no document {no}");
+            var (entry, bytes) = await c.Archive.GetDocumentAsync(caseId, no, c.Caller.Actor, c.Cancel);
+            return Results.File(bytes, entry.MediaType, entry.FileName);
+        })).RequireRoles(Role.Clerk, Role.Archivist);
+        cases.MapGet("/{caseId}/checklist", (string caseId, HttpContext http) => CaseAccess.RunAsync(http, caseId, "case.checklist", async c =>
+        {
+            var items = await CaseData.ChecklistAsync(c.Archive, c.Case, c.Cancel);
+            return Results.Ok(new { caseId, complete = items.All(i => i.Present), items });
+        })).RequireRoles(Role.Clerk, Role.Archivist);
+    }
+
+    private static async Task<IResult> Create(HttpContext http, ArchiveHost host)
+    {
+        var caller = Caller.Required(http);
+        var (request, problem) = await JsonBody.ReadAsync<CreateCaseRequest>(http.Request, http.RequestAborted);
+        string? caseId = request?.CaseId;
+        var result = problem ?? await Problems.GuardAsync(async () =>
+        {
+            if (Validate(request!, caller) is { } invalid) return invalid;
+            caseId = string.IsNullOrWhiteSpace(request!.CaseId)
+                ? $"{ChinaTime.Today():yyyyMMdd}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}"
+                : CaseKeys.CheckId(request.CaseId.Trim());
+            var a = request.Applicant!;
+            var category = request.Categories.Count > 0 ? request.Categories[0].Trim() : "";
+            var metadata = new CaseMetadata
+            {
+                CaseId = caseId,
+                Title = string.IsNullOrWhiteSpace(request.Title) ? $"{a.Name.Trim()} {string.Join("、", request.Categories)}申请" : request.Title.Trim(),
+                ApplicantName = a.Name.Trim(),
+                IdNumber = a.IdNumber.Trim().ToUpperInvariant(),
+                Township = caller.Key.Township!,
+                Village = request.Village?.Trim() ?? "",
+                Category = category,
+                Status = request.Status?.Trim() is { Length: > 0 } s ? s : "受理",
+                Agency = request.Agency?.Trim() ?? caller.Key.Township!,
+                OpenedOn = request.OpenedOn ?? ChinaTime.Today(),
+                RetentionPeriod = request.RetentionPeriod?.Trim() is { Length: > 0 } r ? r : "30年",
+            };
+            await host.Archive.OpenCaseAsync(metadata, caller.Actor, http.RequestAborted);
+            // The household goes into the case as data, so scans can be matched and the checklist recomputed later.
+            await host.Archive.AddDocumentAsync(caseId, new DocumentUpload
+            {
+                Title = "案件数据（申请信息与家庭成员）", ResponsibleParty = metadata.Agency, Date = metadata.OpenedOn,
+                FileName = CaseData.CaseDataFileName, MediaType = "application/json",
+                Content = ArchiveJson.Bytes(request with { CaseId = caseId, Township = metadata.Township }),
+            }, caller.Actor, http.RequestAborted);
+            var m = await host.Archive.GetManifestAsync(caseId, http.RequestAborted);
+            return Results.Created($"/api/cases/{caseId}", CaseView.Of(m));
+        });
+        CaseAccess.Audit(http, caller, "case.create", caseId, "", result);
+        return result;
+    }
+
+    private static IResult? Validate(CreateCaseRequest r, Caller caller)
+    {
+        var errors = new List<(string Path, string Message)>();
+        if (r.Applicant is null || string.IsNullOrWhiteSpace(r.Applicant.Name)) errors.Add(("$.applicant.name", "the applicant's name is required"));
+        if (r.Applicant is not null && !ChineseIdNumber.TryParse(r.Applicant.IdNumber, out _, out var why)) errors.Add(("$.applicant.idNumber", why));
+        if (r.Categories.Count == 0 || r.Categories.Any(string.IsNullOrWhiteSpace)) errors.Add(("$.categories", "at least one assistance category is required"));
+        for (int i = 0; i < r.Members.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(r.Members[i].Name)) errors.Add(($"$.members[{i}].name", "a member needs a name"));
+            if (!ChineseIdNumber.TryParse(r.Members[i].IdNumber, out _, out var bad)) errors.Add(($"$.members[{i}].idNumber", bad));
+        }
+        if (!string.IsNullOrWhiteSpace(r.Township) && r.Township.Trim() != caller.Key.Township)
+            return Problems.Create(StatusCodes.Status403Forbidden, "Other township", $"this key files cases of {caller.Key.Township} only");
+        if (errors.Count == 0) return null;
+        return Problems.Create(StatusCodes.Status400BadRequest, "Invalid case data", $"{errors.Count} problem(s); first: {errors[0].Path}: {errors[0].Message}",
+            new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { path = e.Path, message = e.Message }).ToList() });
+    }
+
+    private static async Task<IResult> Search(HttpContext http, ArchiveHost host)
+    {
+        var caller = Caller.Required(http);
+        var (q, problem) = await JsonBody.ReadAsync<SearchRequest>(http.Request, http.RequestAborted);
+        var result = problem ?? await Problems.GuardAsync(() =>
+        {
+            var found = host.Catalog.Search(new CatalogQuery
+            {
+                IdNumber = q!.IdNumber, ApplicantName = q.Name, Village = q.Village, Category = q.Category, Status = q.Status, Stage = q.Stage,
+                // A clerk searches their own township only, whatever they ask for.
+                Township = caller.Key.Role == Role.Clerk ? caller.Key.Township : q.Township,
+                OpenedFrom = q.OpenedFrom, OpenedTo = q.OpenedTo, SealedFrom = q.SealedFrom, SealedTo = q.SealedTo, Limit = q.Limit,
+            });
+            if (caller.Key.Role == Role.Clerk) found = found.Where(e => e.Township == caller.Key.Township).ToList();
+            return Task.FromResult(Results.Ok(found));
+        });
+        var criteria = q is null ? "" : string.Join(", ", new[]
+        {
+            q.IdNumber is { } id ? "idNumber=" + IdNumberMasking.Mask(id) : null, q.Name is { } n ? "name=" + n : null,
+            q.Township is { } t ? "township=" + t : null, q.Village is { } v ? "village=" + v : null, q.Category is { } c ? "category=" + c : null,
+            q.Status is { } s ? "status=" + s : null,
+        }.Where(x => x is not null));
+        CaseAccess.Audit(http, caller, "case.search", null, criteria, result);
+        return result;
+    }
+}

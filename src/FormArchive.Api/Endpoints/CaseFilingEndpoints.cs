@@ -1,0 +1,159 @@
+using FormArchive.Api.Access;
+using FormArchive.Archive.Access;
+using FormArchive.Api.Cases;
+using FormArchive.Api.Work;
+using FormArchive.Archive.Cases;
+using FormArchive.Domain;
+using FormArchive.Ingest;
+using FormArchive.Ingest.Recognition;
+using FormArchive.Renderer.Rendering;
+using FormArchive.Templates.Printing;
+
+namespace FormArchive.Api.Endpoints;
+
+/// <summary>
+/// Clerk writes to a case of their township: render a form into it, upload scans (OCR, filed as original +
+/// searchable PDF + ingest result), the 补充材料一次性告知书, seal. A sealed case answers 409 to each.
+/// </summary>
+public static class CaseFilingEndpoints
+{
+    public const string SupplementNoticeForm = "chizhou.supplement-notice";
+
+    public static void MapCaseFilingEndpoints(this IEndpointRouteBuilder app)
+    {
+        var cases = app.MapGroup("/api/cases/{caseId}").RequireRoles(Role.Clerk);
+        cases.MapPost("/forms/{formId}", RenderIntoCase);
+        cases.MapPost("/scans", UploadScans);
+        cases.MapPost("/supplement-notice", SupplementNotice);
+        cases.MapPost("/seal", (string caseId, HttpContext http) => CaseAccess.RunAsync(http, caseId, "case.seal", async c =>
+        {
+            var seal = await c.Archive.SealAsync(caseId, c.Caller.Actor, c.Cancel);
+            c.Detail = $"sealed {seal.Case.Documents.Count} documents, manifest {seal.Case.SealedManifestSha256}";
+            return Results.Ok(CaseView.Of(seal.Case));
+        }));
+    }
+
+    private static Task<IResult> RenderIntoCase(string caseId, string formId, HttpContext http, FormPrinter printer) =>
+        CaseAccess.RunAsync(http, caseId, "case.render", async c =>
+        {
+            c.Detail = $"form {formId}";
+            if (c.Case.Sealed) throw new CaseSealedException(caseId);
+            if (http.Request.ContentLength > 0 && http.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
+                return Problems.Create(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "send the case data as application/json");
+            var body = await RequestBody.ReadLimitedAsync(http.Request, FormEndpoints.MaxDataBytes, c.Cancel);
+            if (body is null) return Problems.Create(StatusCodes.Status413PayloadTooLarge, "Case data too large", $"case data may be at most {FormEndpoints.MaxDataBytes:N0} bytes");
+            return await GatedWork.RunAsync(http, async () =>
+            {
+                var printed = await Task.Run(() => printer.Print(formId, string.IsNullOrWhiteSpace(body) ? null : body, OutputFormat.Pdf), c.Cancel);
+                var entry = await FileForm(c, printed);
+                c.Detail += $" → document {entry.No}";
+                return Results.Created($"/api/cases/{caseId}/documents/{entry.No}", entry);
+            });
+        });
+
+    private static async Task<DocumentEntry> FileForm(CaseContext c, PrintedForm printed)
+    {
+        var entry = await c.Archive.AddDocumentAsync(c.Case.CaseId, new DocumentUpload
+        {
+            Title = printed.Form.Title, ResponsibleParty = c.Case.Metadata.Agency, Date = ChinaTime.Today(),
+            FileName = printed.FileName, MediaType = "application/pdf", Content = printed.Document.Content,
+        }, c.Caller.Actor, c.Cancel);
+        if (printed.Document.PageCount is { } pages) c.Http.RequestServices.GetRequiredService<PageCounts>().Remember(entry.Sha256, pages);
+        return entry;
+    }
+
+    private static Task<IResult> UploadScans(string caseId, HttpContext http, ScanPipeline pipeline, ApiLimits limits) =>
+        CaseAccess.RunAsync(http, caseId, "case.upload", async c =>
+        {
+            if (c.Case.Sealed) throw new CaseSealedException(caseId);
+            var (scans, problem) = await ScanUpload.ReadAsync(http.Request, limits.MaxUploadBytes, c.Cancel);
+            if (problem is not null) return problem;
+            c.Detail = $"{scans!.Count} file(s): {string.Join(", ", scans.Select(s => s.FileName))}";
+
+            // Screen and OCR everything first: if any file is refused, nothing of the upload is filed.
+            var rejected = scans.Select(s => (s.FileName, Reason: ScanUpload.Screen(s))).Where(r => r.Reason is not null).ToList();
+            if (rejected.Count > 0) return Rejected(rejected!);
+            return await GatedWork.RunAsync(http, async () =>
+            {
+                var members = await CaseData.MembersAsync(c.Archive, c.Case, c.Cancel);
+                var results = new List<ScanResult>();
+                foreach (var s in scans)
+                    results.Add(await Task.Run(() => pipeline.Process(s.FileName, s.Content, new IngestOptions { Hint = s.Hint, Members = members }), c.Cancel));
+                var refused = results.Where(r => r.IsRejected).Select(r => (r.File, r.Rejected!)).ToList();
+                if (refused.Count > 0) return Rejected(refused);
+
+                var filed = new List<object>();
+                for (int i = 0; i < scans.Count; i++) filed.Add(await FileScan(c, scans[i], results[i]));
+                return Results.Ok(new { caseId, files = filed });
+            });
+        });
+
+    private static IResult Rejected(List<(string File, string Reason)> files) =>
+        Problems.Create(StatusCodes.Status422UnprocessableEntity, "Scan rejected",
+            $"{files[0].File}: {files[0].Reason}" + (files.Count > 1 ? $" (and {files.Count - 1} more); nothing was filed" : "; nothing was filed"),
+            new Dictionary<string, object?> { ["files"] = files.Select(f => new { file = f.File, reason = f.Reason }).ToList() });
+
+    /// <summary>Files the original bytes, the searchable PDF and the ingest result; returns the per-page report.</summary>
+    private static async Task<object> FileScan(CaseContext c, UploadedScan upload, ScanResult scan)
+    {
+        var types = scan.Pages.Select(p => p.Type).Distinct().ToList();
+        var title = types.Count == 1 ? DocumentTitles.Of(types[0]) : "扫描材料";
+        var party = c.Case.Metadata.ApplicantName;
+        var today = ChinaTime.Today();
+        var original = await c.Archive.AddDocumentAsync(c.Case.CaseId, new DocumentUpload
+        {
+            Title = $"{title}（扫描原件）", ResponsibleParty = party, Date = today, FileName = upload.FileName,
+            MediaType = ScanUpload.MediaType(scan, upload), Content = upload.Content,
+        }, c.Caller.Actor, c.Cancel);
+        var stem = Path.GetFileNameWithoutExtension(upload.FileName);
+        var pdfBytes = SearchablePdf.Build(scan, $"{c.Case.CaseId} {title}");
+        var pdf = await c.Archive.AddDocumentAsync(c.Case.CaseId, new DocumentUpload
+        {
+            Title = title, ResponsibleParty = party, Date = today, FileName = stem + ".pdf", MediaType = "application/pdf",
+            Content = pdfBytes, DerivedFrom = original.Sha256,
+        }, c.Caller.Actor, c.Cancel);
+        c.Http.RequestServices.GetRequiredService<PageCounts>().Remember(pdf.Sha256, scan.Pages.Count);
+        var result = await c.Archive.AddDocumentAsync(c.Case.CaseId, new DocumentUpload
+        {
+            Title = $"{title}（识别结果）", ResponsibleParty = "FormArchive", Date = today, FileName = stem + CaseData.IngestResultSuffix,
+            MediaType = "application/json", Content = ArchiveJson.Bytes(scan), DerivedFrom = original.Sha256,
+        }, c.Caller.Actor, c.Cancel);
+        return new
+        {
+            file = upload.FileName,
+            documents = new { original = original.No, searchablePdf = pdf.No, ingestResult = result.No },
+            pages = scan.Pages.Select(p => new
+            {
+                page = p.Page,
+                type = PageClassifier.HintName(p.Type),
+                classifiedAs = PageClassifier.HintName(p.ClassifiedAs),
+                title = DocumentTitles.Of(p.Type),
+                orientation = p.Orientation,
+                deskewDegrees = Math.Round(p.DeskewDegrees, 2),
+                ocrConfidence = p.OcrConfidence,
+                idNumbers = p.IdNumbers.Select(i => new { number = i.Number, masked = IdNumberMasking.Mask(i.Number), valid = i.IsValid, matchedMember = i.MatchedMember, problem = i.Problem }),
+                warnings = p.Warnings,
+            }),
+        };
+    }
+
+    private static Task<IResult> SupplementNotice(string caseId, HttpContext http, FormPrinter printer) =>
+        CaseAccess.RunAsync(http, caseId, "case.supplement-notice", async c =>
+        {
+            if (c.Case.Sealed) throw new CaseSealedException(caseId);
+            var items = await CaseData.ChecklistAsync(c.Archive, c.Case, c.Cancel);
+            var missing = items.Where(i => !i.Present).ToList();
+            c.Detail = $"{missing.Count} missing";
+            if (missing.Count == 0)
+                return Problems.Create(StatusCodes.Status409Conflict, "Nothing missing", $"case {caseId} has every required material; no notice is needed");
+            var data = CaseChecklist.SupplementNoticeData(c.Case.Metadata.ApplicantName, items, c.Case.Metadata.Agency, ChinaTime.Today());
+            var json = System.Text.Json.JsonSerializer.Serialize(data);
+            return await GatedWork.RunAsync(http, async () =>
+            {
+                var printed = await Task.Run(() => printer.Print(SupplementNoticeForm, json, OutputFormat.Pdf), c.Cancel);
+                var entry = await FileForm(c, printed);
+                http.Response.Headers["X-Document-No"] = entry.No.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Results.File(printed.Document.Content, "application/pdf", printed.FileName);
+            });
+        });
+}

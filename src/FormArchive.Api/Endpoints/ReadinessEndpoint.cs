@@ -1,0 +1,30 @@
+using FormArchive.Api.Access;
+using FormArchive.Archive.Access;
+using FormArchive.Api.Audit;
+using FormArchive.Archive;
+using FormArchive.Archive.Storage;
+
+namespace FormArchive.Api.Endpoints;
+
+/// <summary>/readyz: the store answers a listing and the SQLite files (catalog, keys, audit) open. 503 otherwise.</summary>
+public static class ReadinessEndpoint
+{
+    public static void MapReadiness(this IEndpointRouteBuilder app) => app.MapGet("/readyz", async (ArchiveHost host, ApiKeyStore keys, AuditLog audit, CancellationToken ct) =>
+    {
+        var failures = new List<string>();
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            await host.Archive.Store.ListAsync(StoreArea.Journal, "readyz/", timeout.Token);
+        }
+        catch (Exception e) { failures.Add($"store {host.Archive.Store.Description}: {e.GetType().Name}: {e.Message}"); }
+        try { host.Catalog.Count(); }
+        catch (Exception e) { failures.Add($"catalog: {e.Message}"); }
+        try { keys.Ping(); audit.Ping(); }
+        catch (Exception e) { failures.Add($"keys/audit: {e.Message}"); }
+        return failures.Count == 0
+            ? Results.Text("ready")
+            : Problems.Create(StatusCodes.Status503ServiceUnavailable, "Not ready", string.Join("; ", failures));
+    });
+}

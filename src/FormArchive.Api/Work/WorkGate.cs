@@ -1,0 +1,48 @@
+namespace FormArchive.Api.Work;
+
+/// <summary>
+/// Bounds the CPU- and memory-heavy work (rendering, OCR, dossiers): at most <see cref="MaxConcurrent"/> run,
+/// at most <see cref="MaxQueued"/> wait, each no longer than <see cref="MaxWait"/>. A request that finds the
+/// queue full (or waits too long) is turned away — 503 with Retry-After — instead of piling up in memory.
+/// </summary>
+public sealed class WorkGate(int maxConcurrent, int maxQueued, TimeSpan maxWait)
+{
+    private readonly SemaphoreSlim _slots = new(maxConcurrent, maxConcurrent);
+    private int _waiting;
+
+    public int MaxConcurrent { get; } = maxConcurrent;
+    public int MaxQueued { get; } = maxQueued;
+    public TimeSpan MaxWait { get; } = maxWait;
+
+    /// <summary>Seconds a turned-away client is told to wait.</summary>
+    public int RetryAfterSeconds => Math.Max(1, (int)Math.Ceiling(MaxWait.TotalSeconds));
+
+    /// <summary>A slot (dispose to release), or null when the work is refused.</summary>
+    public async Task<IDisposable?> TryEnterAsync(CancellationToken ct)
+    {
+        if (_slots.Wait(0)) return new Slot(_slots);
+        if (Interlocked.Increment(ref _waiting) > MaxQueued)
+        {
+            Interlocked.Decrement(ref _waiting);
+            return null;
+        }
+        try
+        {
+            return await _slots.WaitAsync(MaxWait, ct) ? new Slot(_slots) : null;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+    }
+
+    private sealed class Slot(SemaphoreSlim slots) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) slots.Release();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace FormArchive.Archive.Access;
+
+/// <summary>
+/// API keys in SQLite (data/access.db). A key is "fa_ID_SECRET" with 32 random bytes of secret; only the
+/// SHA-256 of the whole key is stored, so a copy of the database grants nothing. A slow hash is not needed:
+/// the keys are random, not passwords. Also used by `formarchive keys`.
+/// </summary>
+public sealed class ApiKeyStore
+{
+    private readonly string _connectionString;
+
+    public ApiKeyStore(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false, DefaultTimeout = 30 }.ToString();
+        using var c = Open();
+        Exec(c, "PRAGMA journal_mode=WAL;");
+    }
+
+    public string Path { get; }
+
+    /// <summary>The store of the data folder: FORMARCHIVE_DATA (default ./data)/access.db.</summary>
+    public static ApiKeyStore ForDataDirectory(string? dataDirectory = null) =>
+        new(System.IO.Path.Combine(System.IO.Path.GetFullPath(dataDirectory ?? Environment.GetEnvironmentVariable("FORMARCHIVE_DATA") ?? "data"), "access.db"));
+
+    public IssuedApiKey Add(string name, Role role, string? township = null)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("a key needs a name (whose key it is)");
+        township = string.IsNullOrWhiteSpace(township) ? null : township.Trim();
+        if (role == Role.Clerk && township is null) throw new ArgumentException("a clerk key needs a township");
+        if (role != Role.Clerk && township is not null) throw new ArgumentException("only clerk keys are tied to a township");
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        var secret = $"fa_{id}_{Base64Url(RandomNumberGenerator.GetBytes(32))}";
+        var key = new ApiKey { Id = id, Name = name.Trim(), Role = role, Township = township, CreatedAt = DateTimeOffset.UtcNow };
+        using var c = Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "INSERT INTO api_keys (id, name, role, township, hash, created_at) VALUES ($id, $name, $role, $township, $hash, $at)";
+        cmd.Parameters.AddWithValue("$id", id);
+        cmd.Parameters.AddWithValue("$name", key.Name);
+        cmd.Parameters.AddWithValue("$role", Roles.Name(role));
+        cmd.Parameters.AddWithValue("$township", (object?)township ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$hash", Hash(secret));
+        cmd.Parameters.AddWithValue("$at", key.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
+        cmd.ExecuteNonQuery();
+        return new IssuedApiKey(key, secret);
+    }
+
+    /// <summary>The active key for <paramref name="secret"/>, or null.</summary>
+    public ApiKey? Find(string? secret)
+    {
+        if (string.IsNullOrEmpty(secret) || secret.Length > 200) return null;
+        using var c = Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT id, name, role, township, created_at, revoked_at FROM api_keys WHERE hash = $hash AND revoked_at IS NULL";
+        cmd.Parameters.AddWithValue("$hash", Hash(secret));
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? Read(r) : null;
+    }
+
+    public IReadOnlyList<ApiKey> List()
+    {
+        using var c = Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT id, name, role, township, created_at, revoked_at FROM api_keys ORDER BY created_at, id";
+        using var r = cmd.ExecuteReader();
+        var list = new List<ApiKey>();
+        while (r.Read()) list.Add(Read(r));
+        return list;
+    }
+
+    /// <summary>Revokes key <paramref name="id"/>; false if there is no such active key.</summary>
+    public bool Revoke(string id)
+    {
+        using var c = Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "UPDATE api_keys SET revoked_at = $at WHERE id = $id AND revoked_at IS NULL";
+        cmd.Parameters.AddWithValue("$id", id.Trim());
+        cmd.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        return cmd.ExecuteNonQuery() == 1;
+    }
+
+    public bool AnyActive(Role role) => List().Any(k => k.Active && k.Role == role);
+
+    /// <summary>Opens the database (for readiness checks too).</summary>
+    public void Ping()
+    {
+        using var c = Open();
+    }
+
+    private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static ApiKey Read(SqliteDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        Name = r.GetString(1),
+        Role = Roles.TryParse(r.GetString(2), out var role) ? role : throw new InvalidOperationException($"unknown role '{r.GetString(2)}' in {r.GetString(0)}"),
+        Township = r.IsDBNull(3) ? null : r.GetString(3),
+        CreatedAt = DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+        RevokedAt = r.IsDBNull(5) ? null : DateTimeOffset.Parse(r.GetString(5), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+    };
+
+    private SqliteConnection Open()
+    {
+        var c = new SqliteConnection(_connectionString);
+        c.Open();
+        Exec(c, """
+            CREATE TABLE IF NOT EXISTS api_keys (
+                id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, township TEXT,
+                hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT);
+            """);
+        return c;
+    }
+
+    private static void Exec(SqliteConnection c, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using FormArchive.Archive.Access;
+
+namespace FormArchive.Cli.Commands;
+
+/// <summary>
+/// <c>formarchive keys add --name N --role R [--township T] | list | revoke ID</c>: the service's API keys in
+/// FORMARCHIVE_DATA/access.db. A new key is printed once; only its SHA-256 is stored.
+/// </summary>
+internal static class KeysCommand
+{
+    public static Command Create()
+    {
+        var name = new Option<string>("--name") { Description = "Whose key it is (person or system)", Required = true };
+        var role = new Option<string>("--role") { Description = "integrator, clerk, archivist or admin", Required = true };
+        var township = new Option<string?>("--township") { Description = "For clerks: the 乡镇（街道） whose cases the key may touch" };
+        var add = new Command("add", "Create a key and print it (once)") { name, role, township };
+        add.SetAction(result => CliErrors.Run(() =>
+        {
+            if (!Roles.TryParse(result.GetValue(role), out var r))
+                return CliErrors.Fail($"--role must be integrator, clerk, archivist or admin, not '{result.GetValue(role)}'", CliErrors.BadInput);
+            IssuedApiKey issued;
+            try { issued = ApiKeyStore.ForDataDirectory().Add(result.GetValue(name)!, r, result.GetValue(township)); }
+            catch (ArgumentException e) { return CliErrors.Fail(e.Message, CliErrors.BadInput); }
+            Console.Error.WriteLine($"key {issued.Key.Id} ({Roles.Name(r)}{(issued.Key.Township is { } t ? ", " + t : "")}) for {issued.Key.Name}; it is shown only now:");
+            Console.WriteLine(issued.Secret);
+            return 0;
+        }));
+
+        var list = new Command("list", "List keys (never the keys themselves)");
+        list.SetAction(_ => CliErrors.Run(() =>
+        {
+            var keys = ApiKeyStore.ForDataDirectory().List();
+            foreach (var k in keys)
+                Console.WriteLine(string.Join('\t', k.Id, Roles.Name(k.Role), k.Township ?? "", k.Name, k.CreatedAt.ToString("yyyy-MM-dd HH:mm"),
+                    k.RevokedAt is { } at ? $"revoked {at:yyyy-MM-dd HH:mm}" : "active"));
+            Console.WriteLine($"{keys.Count} key{(keys.Count == 1 ? "" : "s")}");
+            return 0;
+        }));
+
+        var id = new Argument<string>("id") { Description = "Key id (as listed)" };
+        var revoke = new Command("revoke", "Revoke a key at once") { id };
+        revoke.SetAction(result => CliErrors.Run(() =>
+            ApiKeyStore.ForDataDirectory().Revoke(result.GetValue(id)!)
+                ? 0
+                : CliErrors.Fail($"no active key {result.GetValue(id)}", CliErrors.BadInput)));
+
+        return new Command("keys", "Manage the HTTP service's API keys") { add, list, revoke };
+    }
+}
