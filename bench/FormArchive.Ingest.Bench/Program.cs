@@ -5,11 +5,13 @@ using FormArchive.Ingest.Recognition;
 using FormArchive.ScanGen;
 
 // dotnet run -c Release --project bench/FormArchive.Ingest.Bench -- DIR [DIR...] [--no-cli] [--limit N]
+// --stages: also print the mean wall-clock time of each pipeline stage.
 // DIR: a folder written by tools/FormArchive.ScanGen (scan-NNNN.jpg + truth.json).
 // Reports: exact ID reads, false accepts, orientation, deskew error, ms per scan, peak memory, and the same
 // accuracy for the plain `tesseract` CLI (chi_sim+eng, default settings) on the raw images.
 var dirs = args.Where(a => !a.StartsWith("--") && Directory.Exists(a)).ToList();
 bool cli = !args.Contains("--no-cli");
+bool stages = args.Contains("--stages");
 int limit = args.SkipWhile(a => a != "--limit").Skip(1).Select(int.Parse).FirstOrDefault(int.MaxValue);
 var pipeline = new ScanPipeline(TesseractPool.Shared);
 // warm up the engines (init costs are not per-scan costs)
@@ -25,6 +27,7 @@ foreach (var dir in dirs)
     int numbered = 0, exact = 0, falseAccept = 0, orientOk = 0, cliExact = 0, cliFalse = 0, cliNumbered = 0;
     var skewErr = new List<double>();
     var ms = new List<long>();
+    var stageSum = new Dictionary<string, double>();
     foreach (var t in truths)
     {
         var bytes = File.ReadAllBytes(Path.Combine(dir, t.File));
@@ -33,6 +36,8 @@ foreach (var dir in dirs)
         sw.Stop();
         ms.Add(sw.ElapsedMilliseconds);
         var p = r.Pages[0];
+        foreach (var (k, v) in p.StageMs) stageSum[k] = stageSum.GetValueOrDefault(k) + v;
+        stageSum["(outside pages: decode)"] = stageSum.GetValueOrDefault("(outside pages: decode)") + sw.Elapsed.TotalMilliseconds - r.Pages.Sum(x => x.ElapsedMs);
         var valid = p.IdNumbers.Where(i => i.IsValid).Select(i => i.Number).ToList();
         bool hasNumber = t.Kind is SyntheticKind.IdFront or SyntheticKind.HukouMember;
         if (hasNumber) { numbered++; if (valid.Contains(t.Number!)) exact++; }
@@ -55,6 +60,8 @@ foreach (var dir in dirs)
     Console.WriteLine($"pipeline: ID exact {exact}/{numbered} ({100.0 * exact / Math.Max(1, numbered):0.0}%), false accepts {falseAccept}, orientation {orientOk}/{truths.Count} ({100.0 * orientOk / truths.Count:0.0}%), " +
                       $"deskew error mean {skewErr.Average():0.000}° p95 {skewErr[(int)(skewErr.Count * 0.95)]:0.00}° max {skewErr[^1]:0.00}°");
     Console.WriteLine($"time per scan: median {ms[ms.Count / 2]} ms, mean {ms.Average():0} ms, p95 {ms[(int)(ms.Count * 0.95)]} ms (one thread)");
+    if (stages)
+        Console.WriteLine("mean ms per stage: " + string.Join(", ", stageSum.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value / truths.Count:0.0}")));
     if (cli) Console.WriteLine($"tesseract CLI (chi_sim+eng, raw image): ID exact {cliExact}/{cliNumbered} ({100.0 * cliExact / Math.Max(1, cliNumbered):0.0}%), valid-but-wrong {cliFalse}");
     Console.WriteLine($"peak working set so far: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MiB");
 }

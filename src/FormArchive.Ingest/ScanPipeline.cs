@@ -53,11 +53,13 @@ public sealed class ScanPipeline(TesseractPool? pool = null)
     private PageResult ProcessPage(MagickImage input, int pageNumber, IngestOptions options)
     {
         var sw = Stopwatch.StartNew();
+        StageTimes.Begin();
         using var page = new ScanNormalizer(_pool).Normalize(input);
         var attempt = Recognise(page, options);
         // OSD confuses 0 and 180 on camera images: when nothing validates and the reading is weak, try the other way up.
         if (!attempt.Ids.Any(i => i.IsValid) && (attempt.TypeScore < 3 || attempt.Ocr.MeanConfidence < 75))
         {
+            using var _t = StageTimes.Time("retry180");
             page.TurnHalf();
             var turned = Recognise(page, options);
             if (turned.Score > attempt.Score) attempt = turned;
@@ -85,9 +87,14 @@ public sealed class ScanPipeline(TesseractPool? pool = null)
             foreach (var unmatched in ids.Where(i => i.IsValid && i.MatchedMember is null))
                 warnings.Add($"ID number {FormArchive.Domain.IdNumberMasking.Mask(unmatched.Number)} matches no household member of the case");
 
-        page.Image.Quality = (uint)options.ArchivalJpegQuality;
-        page.Image.Strip();
-        var jpeg = page.Image.ToByteArray(MagickFormat.Jpeg);
+        byte[] jpeg;
+        using (StageTimes.Time("jpeg"))
+        {
+            page.Image.Quality = (uint)options.ArchivalJpegQuality;
+            page.Image.Strip();
+            jpeg = page.Image.ToByteArray(MagickFormat.Jpeg);
+        }
+        var stages = StageTimes.End() ?? [];
         var lines = attempt.Ocr.Lines.Select(l => l with { Box = Scale(l.Box, 1 / attempt.Scale) }).ToList();
         return new PageResult
         {
@@ -95,7 +102,7 @@ public sealed class ScanPipeline(TesseractPool? pool = null)
             CropBox = page.CropBox, Width = (int)page.Image.Width, Height = (int)page.Image.Height,
             OcrText = attempt.Ocr.Text, OcrConfidence = attempt.Ocr.MeanConfidence, IdNumbers = ids,
             BankCardNumbers = IdNumberRules.BankCardNumbers(attempt.Ocr.Text), Warnings = warnings,
-            ElapsedMs = sw.ElapsedMilliseconds, ArchivalJpeg = jpeg, Lines = lines,
+            ElapsedMs = sw.ElapsedMilliseconds, ArchivalJpeg = jpeg, Lines = lines, StageMs = stages,
         };
     }
 
@@ -111,12 +118,16 @@ public sealed class ScanPipeline(TesseractPool? pool = null)
             ocrImage = new GrayImage(m.ToByteArray(MagickFormat.Gray), (int)m.Width, (int)m.Height);
             scale = (double)m.Width / page.Gray.Width;
         }
-        var ocr = _pool.Use(TesseractPool.Chinese, e => e.Recognize(ocrImage, new OcrOptions { PageSegMode = 3, ThresholdingMethod = 2, Ppi = (int)(300 * scale) }));
+        OcrPage ocr;
+        using (StageTimes.Time("ocr.full"))
+            ocr = _pool.Use(TesseractPool.Chinese, e => e.Recognize(ocrImage, new OcrOptions { PageSegMode = 3, ThresholdingMethod = 2, Ppi = (int)(300 * scale) }));
         var fullResLines = new OcrPage(ocr.Text, ocr.MeanConfidence, ocr.Lines.Select(l => l with { Box = Scale(l.Box, 1 / scale) }).ToList());
         var bank = IdNumberRules.BankCardNumbers(ocr.Text);
         // A 19-digit bank card number holds 18-digit windows: those are not ID number candidates.
-        var ids = new IdNumberReader(_pool).Read(page.Gray, fullResLines)
-            .Where(r => r.IsValid || !bank.Any(b => b.Contains(r.Number, StringComparison.Ordinal))).ToList();
+        List<IdNumberRead> ids;
+        using (StageTimes.Time("ocr.idlines"))
+            ids = new IdNumberReader(_pool).Read(page.Gray, fullResLines)
+                .Where(r => r.IsValid || !bank.Any(b => b.Contains(r.Number, StringComparison.Ordinal))).ToList();
         var (type, score) = PageClassifier.Classify(ocr.Text, ids.Any(i => i.IsValid), bank.Count > 0);
         if (type == DocumentType.BankAccount || options.Hint == DocumentType.BankAccount) ids.RemoveAll(r => !r.IsValid);
         return new Attempt(ocr, ids, scale, type, score);

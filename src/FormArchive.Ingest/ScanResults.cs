@@ -27,6 +27,8 @@ public sealed record PageResult
     public required IReadOnlyList<string> BankCardNumbers { get; init; }
     public required IReadOnlyList<string> Warnings { get; init; }
     public long ElapsedMs { get; init; }
+    /// <summary>Wall-clock milliseconds per pipeline stage (profiling aid; not serialised).</summary>
+    [JsonIgnore] public IReadOnlyDictionary<string, double> StageMs { get; init; } = new Dictionary<string, double>();
 
     /// <summary>Archival rendition (JPEG) — written to files/PDF, not to JSON.</summary>
     [JsonIgnore] public byte[] ArchivalJpeg { get; init; } = [];

@@ -3,12 +3,13 @@ using FormArchive.Ingest.Ocr;
 
 namespace FormArchive.Ingest.Imaging;
 
-/// <summary>Measurements on small grey copies: where the document lies on the desk, and its skew.</summary>
+/// <summary>Measurements on small grey copies: where the document lies on the desk (the skew: <see cref="FastGeometry"/>).</summary>
 internal static class DocumentGeometry
 {
     /// <summary>Grey bytes of an image scaled to fit <paramref name="maxSide"/>; returns the scale used.</summary>
     public static (byte[] Gray, int Width, int Height, double Scale) SmallGray(MagickImage image, int maxSide)
     {
+        if (FastGeometry.SmallGray(image, maxSide) is { } fast) return fast;
         using var small = (MagickImage)image.Clone();
         double scale = Math.Min(1.0, (double)maxSide / Math.Max(small.Width, small.Height));
         if (scale < 1.0) small.Sample((uint)Math.Max(1, small.Width * scale), (uint)Math.Max(1, small.Height * scale));
@@ -47,6 +48,15 @@ internal static class DocumentGeometry
     public static PixelBox FindDocument(MagickImage image, double marginFraction, out double brightFraction)
     {
         var (g, w, h, scale) = SmallGray(image, 600);
+        return FindDocument(g, w, h, scale, (int)image.Width, (int)image.Height, marginFraction, out brightFraction);
+    }
+
+    /// <summary>
+    /// <see cref="FindDocument(MagickImage, double, out double)"/> on a grey copy (<paramref name="scale"/> = copy
+    /// width / full width) of an image of <paramref name="fullWidth"/>×<paramref name="fullHeight"/>.
+    /// </summary>
+    public static PixelBox FindDocument(byte[] g, int w, int h, double scale, int fullWidth, int fullHeight, double marginFraction, out double brightFraction)
+    {
         int t = Otsu(g);
         var rows = new int[h];
         var cols = new int[w];
@@ -57,10 +67,10 @@ internal static class DocumentGeometry
         brightFraction = (double)bright / (w * h);
         int y0 = First(rows, w * 0.04), y1 = Last(rows, w * 0.04), x0 = First(cols, h * 0.04), x1 = Last(cols, h * 0.04);
         if (y0 < 0 || x0 < 0 || y1 <= y0 || x1 <= x0 || brightFraction > 0.97)
-            return new PixelBox(0, 0, (int)image.Width, (int)image.Height);
+            return new PixelBox(0, 0, fullWidth, fullHeight);
         double mx = (x1 - x0) * marginFraction, my = (y1 - y0) * marginFraction;
         int left = (int)Math.Max(0, (x0 - mx) / scale), top = (int)Math.Max(0, (y0 - my) / scale);
-        int right = (int)Math.Min(image.Width, (x1 + 1 + mx) / scale), bottom = (int)Math.Min(image.Height, (y1 + 1 + my) / scale);
+        int right = (int)Math.Min(fullWidth, (x1 + 1 + mx) / scale), bottom = (int)Math.Min(fullHeight, (y1 + 1 + my) / scale);
         return new PixelBox(left, top, right - left, bottom - top);
     }
 
@@ -74,38 +84,5 @@ internal static class DocumentGeometry
     {
         for (int i = counts.Length - 1; i >= 0; i--) if (counts[i] >= min) return i;
         return -1;
-    }
-
-    /// <summary>
-    /// Skew of the document in degrees (clockwise positive), estimated with ImageMagick's deskew on a half-size
-    /// negated copy (a bright document on a dark desk makes deskew lock near 0° otherwise). Deskew searches only
-    /// about ±7°, so a saturated answer is re-measured after rotating by it.
-    /// </summary>
-    public static double EstimateSkew(MagickImage image, int maxSide = 900)
-    {
-        using var work = (MagickImage)image.Clone();
-        double scale = Math.Min(0.5, (double)maxSide / Math.Max(work.Width, work.Height));
-        work.Resize((uint)(work.Width * scale), (uint)(work.Height * scale));
-        work.ColorSpace = ColorSpace.Gray;
-        work.Negate();
-        double total = 0;
-        for (int pass = 0; pass < 3; pass++)
-        {
-            using var probe = (MagickImage)work.Clone();
-            if (total != 0)
-            {
-                using (var px = probe.GetPixels())
-                {
-                    var c = px.GetPixel(0, 0).ToColor();
-                    probe.BackgroundColor = c is null ? MagickColors.White : new MagickColor(c.R, c.G, c.B);
-                }
-                probe.Rotate(total);
-            }
-            // ImageMagick returns the counter-clockwise skew (the clockwise rotation that corrects it).
-            double a = probe.Deskew(new Percentage(40));
-            total += a;
-            if (Math.Abs(a) < 6) break;
-        }
-        return -total;
     }
 }

@@ -53,28 +53,53 @@ public sealed class ScanNormalizer(TesseractPool pool)
         var img = (MagickImage)input.Clone();
         try
         {
-            img.AutoOrient();
-            img.ResetPage();
-            var loose = DocumentGeometry.FindDocument(img, 0.08, out _);
-            Crop(img, loose);
-
-            double skew = DocumentGeometry.EstimateSkew(img);
-            if (Math.Abs(skew) >= 0.1)
+            PixelBox loose;
+            using (StageTimes.Time("norm.loose"))
             {
-                img.BackgroundColor = EdgeColour(img);
-                img.Rotate(-skew);
+                img.AutoOrient();
                 img.ResetPage();
+                loose = DocumentGeometry.FindDocument(img, 0.08, out _);
+                Crop(img, loose);
             }
-            var tight = DocumentGeometry.FindDocument(img, 0.015, out _);
-            Crop(img, tight);
 
+            // One small grey copy of the loosely cropped document serves the skew measurement and the tight crop.
+            double skew;
+            (byte[] G, int W, int H, double Scale) small;
+            using (StageTimes.Time("norm.skew"))
+            {
+                small = DocumentGeometry.SmallGray(img, 1000);
+                skew = FastGeometry.EstimateSkew(small.G, small.W, small.H);
+            }
+            PixelBox tight;
+            using (StageTimes.Time("norm.rotate+tight"))
+            {
+                if (Math.Abs(skew) >= 0.1)
+                {
+                    // Find the document's box on the small copy rotated back, then rotate only that box of the page.
+                    var (rg, rw, rh) = FastGeometry.RotateGray(small.G, small.W, small.H, -skew, small.G[0]);
+                    var (nw, nh) = FastGeometry.RotatedSize((int)img.Width, (int)img.Height, -skew);
+                    tight = DocumentGeometry.FindDocument(rg, rw, rh, (double)rw / nw, nw, nh, 0.015, out _);
+                    var rotated = FastGeometry.Rotate(img, -skew, EdgeColour(img), tight);
+                    img.Dispose();
+                    img = rotated;
+                }
+                else
+                {
+                    tight = DocumentGeometry.FindDocument(small.G, small.W, small.H, small.Scale, (int)img.Width, (int)img.Height, 0.015, out _);
+                    Crop(img, tight);
+                }
+            }
+
+            var t0 = StageTimes.Time("norm.gray");
             var gray = ToGray(img);
+            t0.Dispose();
             int orientation = 0;
             float conf = 0;
             // A landscape card (ID or bank card, ISO 7810 ratio 1.586) is upright or upside down: OSD cannot tell
             // those apart reliably anyway, so skip it (the caller retries 180°). Everything else asks OSD.
             double aspect = (double)gray.Width / gray.Height;
             bool landscapeCard = aspect is > 1.45 and < 1.75;
+            using var t1 = StageTimes.Time("norm.orient+measures");
             var osd = landscapeCard ? null : pool.Use(TesseractPool.Osd, e => e.DetectOrientation(Downscaled(gray, 1400), 300));
             if (osd is { } o)
             {
@@ -86,7 +111,7 @@ public sealed class ScanNormalizer(TesseractPool pool)
             {
                 img.Rotate(orientation);
                 img.ResetPage();
-                gray = ToGray(img);
+                gray = FastGeometry.RotateQuarter(gray, orientation);
             }
             var box = new PixelBox(loose.X + tight.X, loose.Y + tight.Y, tight.Width, tight.Height); // approximate (pre-deskew) coordinates
             return new NormalizedPage
@@ -118,15 +143,19 @@ public sealed class ScanNormalizer(TesseractPool pool)
 
     public static GrayImage ToGray(MagickImage img)
     {
-        using var g = (MagickImage)img.Clone();
-        g.ColorSpace = ColorSpace.Gray;
-        var bytes = g.ToByteArray(MagickFormat.Gray);
+        var bytes = FastGeometry.Gray(img);
+        if (bytes is null)
+        {
+            using var g = (MagickImage)img.Clone();
+            g.ColorSpace = ColorSpace.Gray;
+            bytes = g.ToByteArray(MagickFormat.Gray);
+        }
         // Light text on a dark document (many bank cards): Tesseract wants dark text on light ground.
         long sum = 0;
         foreach (var b in bytes) sum += b;
         if (bytes.Length > 0 && sum / bytes.Length < 110)
             for (int i = 0; i < bytes.Length; i++) bytes[i] = (byte)(255 - bytes[i]);
-        return new GrayImage(bytes, (int)g.Width, (int)g.Height);
+        return new GrayImage(bytes, (int)img.Width, (int)img.Height);
     }
 
     /// <summary>Nearest-neighbour downscale of a grey image so its long side is at most <paramref name="maxSide"/>.</summary>
