@@ -1,3 +1,4 @@
+using FormArchive.Archive;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FormArchive.Api.Access;
@@ -14,18 +15,14 @@ namespace FormArchive.Api.Audit;
 /// </summary>
 public sealed partial class AuditLog
 {
-    private readonly string _connectionString;
+    private readonly SqliteFile _db;
 
     public AuditLog(string path)
     {
-        Path = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false, DefaultTimeout = 30 }.ToString();
-        using var c = Open();
-        Exec(c, "PRAGMA journal_mode=WAL;");
+        _db = new SqliteFile(path, () => Schema);
     }
 
-    public string Path { get; }
+    public string Path => _db.Path;
 
     [GeneratedRegex(@"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])|(?<![0-9])[0-9]{15}(?![0-9])")]
     private static partial Regex IdLike();
@@ -83,25 +80,16 @@ public sealed partial class AuditLog
         using var c = Open();
     }
 
-    private SqliteConnection Open()
-    {
-        var c = new SqliteConnection(_connectionString);
-        c.Open();
-        Exec(c, """
+    private SqliteConnection Open() => _db.Open();
+
+    private const string Schema = """
             CREATE TABLE IF NOT EXISTS audit (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, key_id TEXT NOT NULL, actor TEXT NOT NULL, role TEXT NOT NULL,
                 remote TEXT, action TEXT NOT NULL, case_id TEXT, detail TEXT NOT NULL, status INTEGER NOT NULL);
             CREATE INDEX IF NOT EXISTS audit_case ON audit(case_id, seq);
             CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
             CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-            """);
-        return c;
-    }
+            """;
 
-    private static void Exec(SqliteConnection c, string sql)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
+    private static void Exec(SqliteConnection c, string sql, SqliteTransaction? tx = null) => SqliteFile.Exec(c, sql, tx);
 }

@@ -12,18 +12,14 @@ namespace FormArchive.Archive.Access;
 /// </summary>
 public sealed class ApiKeyStore
 {
-    private readonly string _connectionString;
+    private readonly SqliteFile _db;
 
     public ApiKeyStore(string path)
     {
-        Path = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false, DefaultTimeout = 30 }.ToString();
-        using var c = Open();
-        Exec(c, "PRAGMA journal_mode=WAL;");
+        _db = new SqliteFile(path, () => Schema);
     }
 
-    public string Path { get; }
+    public string Path => _db.Path;
 
     /// <summary>The store of the data folder: FORMARCHIVE_DATA (default ./data)/access.db.</summary>
     public static ApiKeyStore ForDataDirectory(string? dataDirectory = null) =>
@@ -107,22 +103,13 @@ public sealed class ApiKeyStore
         RevokedAt = r.IsDBNull(5) ? null : DateTimeOffset.Parse(r.GetString(5), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
     };
 
-    private SqliteConnection Open()
-    {
-        var c = new SqliteConnection(_connectionString);
-        c.Open();
-        Exec(c, """
+    private SqliteConnection Open() => _db.Open();
+
+    private const string Schema = """
             CREATE TABLE IF NOT EXISTS api_keys (
                 id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, township TEXT,
                 hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT);
-            """);
-        return c;
-    }
+            """;
 
-    private static void Exec(SqliteConnection c, string sql)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
+    private static void Exec(SqliteConnection c, string sql, SqliteTransaction? tx = null) => SqliteFile.Exec(c, sql, tx);
 }

@@ -21,20 +21,16 @@ public sealed class CaseCatalog : ICaseIndex
     private const string Columns =
         "case_id, seq, title, applicant_name, id_hash, id_masked, township, village, category, stage, sealed, opened_on, closed_on, sealed_at, sealed_on, volume, supplement_of, documents";
 
-    private readonly string _connectionString;
+    private readonly SqliteFile _db;
     private readonly IdNumberLookup _lookup;
 
     public CaseCatalog(string path, IdNumberLookup lookup)
     {
-        Path = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false, DefaultTimeout = 30 }.ToString();
         _lookup = lookup;
-        using var c = Open();
-        Exec(c, "PRAGMA journal_mode=WAL;");
+        _db = new SqliteFile(path, () => Schema("cases") + Indexes);
     }
 
-    public string Path { get; }
+    public string Path => _db.Path;
 
     /// <summary>Records the case's current state unless the catalog already holds a later one.</summary>
     public Task UpdateAsync(CaseManifest m, CancellationToken ct = default)
@@ -110,14 +106,7 @@ public sealed class CaseCatalog : ICaseIndex
         return new ReindexResult(manifests.Count, sealedCount, manifests.Count - sealedCount, unreadable.Order(StringComparer.Ordinal).ToList(), watch.Elapsed);
     }
 
-    private SqliteConnection Open()
-    {
-        var c = new SqliteConnection(_connectionString);
-        c.Open();
-        // Cheap, and recreates the table if the file was deleted under a running service.
-        Exec(c, Schema("cases") + Indexes);
-        return c;
-    }
+    private SqliteConnection Open() => _db.Open();
 
     private static string Schema(string table) => $"""
         CREATE TABLE IF NOT EXISTS {table} (
@@ -204,11 +193,5 @@ public sealed class CaseCatalog : ICaseIndex
         return sb.Append('%').ToString();
     }
 
-    private static void Exec(SqliteConnection c, string sql, SqliteTransaction? tx = null)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
+    private static void Exec(SqliteConnection c, string sql, SqliteTransaction? tx = null) => SqliteFile.Exec(c, sql, tx);
 }
