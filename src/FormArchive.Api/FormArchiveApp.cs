@@ -5,6 +5,7 @@ using FormArchive.Archive.Access;
 using FormArchive.Api.Audit;
 using FormArchive.Api.Cases;
 using FormArchive.Api.Endpoints;
+using FormArchive.Api.Observability;
 using FormArchive.Api.Work;
 using FormArchive.Archive;
 using FormArchive.Ingest;
@@ -50,11 +51,14 @@ public static class FormArchiveApp
         builder.Services.AddSingleton(_ => new ScanPipeline());
         // Uploads are limited per endpoint (ScanUpload); everything else keeps Kestrel's default body limit.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Math.Max(limits.MaxUploadBytes, 30L * 1024 * 1024));
+        builder.AddObservability();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        Web.WebPages.UseWebPages(app); // clerk and archivist pages from wwwroot (UseDefaultFiles + UseStaticFiles)
+        app.UseRequestMetrics();
         // Load the catalog (and trial-render every template) and open the archive at start-up, not on the first request.
         app.Services.GetRequiredService<TemplateCatalog>();
         var host = app.Services.GetRequiredService<ArchiveHost>();
@@ -68,6 +72,7 @@ public static class FormArchiveApp
         app.MapCaseFilingEndpoints();
         app.MapCaseRetrievalEndpoints();
         app.MapAdminEndpoints();
+        app.MapObservability();
         return app;
     }
 }

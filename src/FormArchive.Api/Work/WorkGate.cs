@@ -9,10 +9,20 @@ public sealed class WorkGate(int maxConcurrent, int maxQueued, TimeSpan maxWait)
 {
     private readonly SemaphoreSlim _slots = new(maxConcurrent, maxConcurrent);
     private int _waiting;
+    private long _rejected;
 
     public int MaxConcurrent { get; } = maxConcurrent;
     public int MaxQueued { get; } = maxQueued;
     public TimeSpan MaxWait { get; } = maxWait;
+
+    /// <summary>Requests waiting for a slot now (the queue depth).</summary>
+    public int Waiting => Math.Max(0, Volatile.Read(ref _waiting));
+
+    /// <summary>Slots in use now.</summary>
+    public int Running => MaxConcurrent - _slots.CurrentCount;
+
+    /// <summary>Requests turned away (503) since start.</summary>
+    public long Rejected => Interlocked.Read(ref _rejected);
 
     /// <summary>Seconds a turned-away client is told to wait.</summary>
     public int RetryAfterSeconds => Math.Max(1, (int)Math.Ceiling(MaxWait.TotalSeconds));
@@ -24,11 +34,14 @@ public sealed class WorkGate(int maxConcurrent, int maxQueued, TimeSpan maxWait)
         if (Interlocked.Increment(ref _waiting) > MaxQueued)
         {
             Interlocked.Decrement(ref _waiting);
+            Interlocked.Increment(ref _rejected);
             return null;
         }
         try
         {
-            return await _slots.WaitAsync(MaxWait, ct) ? new Slot(_slots) : null;
+            if (await _slots.WaitAsync(MaxWait, ct)) return new Slot(_slots);
+            Interlocked.Increment(ref _rejected);
+            return null;
         }
         finally
         {

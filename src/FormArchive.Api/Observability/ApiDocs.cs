@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+
+namespace FormArchive.Api.Observability;
+
+/// <summary>
+/// The OpenAPI document (/openapi/v1.json) and its browsable reference page (/scalar). Operation ids and
+/// summaries come from one table here, keyed by method and route, so the endpoint files stay as they are.
+/// </summary>
+public static partial class ApiDocs
+{
+    public const string ApiKeyScheme = "ApiKey";
+
+    /// <summary>(id, summary, roles that may call it — empty for public).</summary>
+    private static readonly Dictionary<string, (string Id, string Summary, string Roles)> Operations = new(StringComparer.Ordinal)
+    {
+        ["GET /healthz"] = ("Health", "Liveness: the process answers", ""),
+        ["GET /readyz"] = ("Ready", "Readiness: the store and the SQLite files are reachable (503 otherwise)", ""),
+        ["GET /metrics"] = ("Metrics", "Request counts and latency percentiles per endpoint, work-queue depth", "admin"),
+        ["GET /api/forms"] = ("ListForms", "The form catalog", ""),
+        ["GET /api/forms/{id}"] = ("GetForm", "One form's metadata", ""),
+        ["GET /api/forms/{id}/schema"] = ("GetFormSchema", "JSON schema of a form's case data", ""),
+        ["POST /api/forms/{id}/render"] = ("RenderForm", "Render case data (JSON body; empty for a blank form) to PDF or DOCX; format=pdf|docx", "integrator, clerk"),
+        ["POST /api/cases"] = ("CreateCase", "Open a case in the key's township", "clerk"),
+        ["POST /api/cases/search"] = ("SearchCases", "Search the catalog (ID number, name, village, category, status, dates in the JSON body)", "clerk (own township), archivist"),
+        ["GET /api/cases/{caseId}"] = ("GetCase", "Case metadata with its 卷内目录", "clerk, archivist"),
+        ["GET /api/cases/{caseId}/documents/{no}"] = ("GetDocument", "Download one document of a case", "clerk, archivist"),
+        ["GET /api/cases/{caseId}/checklist"] = ("GetChecklist", "Completeness checklist of a case", "clerk, archivist"),
+        ["POST /api/cases/{caseId}/forms/{formId}"] = ("RenderIntoCase", "Render a form (JSON case data) and file it into the case", "clerk"),
+        ["POST /api/cases/{caseId}/scans"] = ("UploadScans", "Upload scans (multipart, several files, optional hints): OCR, match, file", "clerk"),
+        ["POST /api/cases/{caseId}/supplement-notice"] = ("SupplementNotice", "File and download the 补充材料一次性告知书 for what is missing", "clerk"),
+        ["POST /api/cases/{caseId}/seal"] = ("SealCase", "Seal the case (no writes afterwards)", "clerk"),
+        ["GET /api/cases/{caseId}/dossier"] = ("GetDossier", "The case as one dossier PDF", "archivist"),
+        ["GET /api/cases/{caseId}/export"] = ("ExportCase", "Export package (ZIP) of a sealed case", "archivist"),
+        ["GET /api/cases/{caseId}/verify"] = ("VerifyCase", "四性检测 report; format=json|pdf", "archivist"),
+        ["GET /api/keys"] = ("ListKeys", "API keys (never their secrets)", "admin"),
+        ["POST /api/keys"] = ("AddKey", "Create an API key; the secret is in this response only", "admin"),
+        ["DELETE /api/keys/{id}"] = ("RevokeKey", "Revoke an API key", "admin"),
+        ["GET /api/audit"] = ("ReadAudit", "The append-only audit log, optionally of one case", "admin, archivist"),
+    };
+
+    public static void AddApiDocs(this IServiceCollection services) => services.AddOpenApi(o =>
+    {
+        o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "FormArchive";
+            document.Info.Description = "Forms, cases and archives of social-assistance casework. Send API keys in the X-Api-Key header.";
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[ApiKeyScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "X-Api-Key",
+                Description = "API key; its role (integrator, clerk, archivist, admin) decides what it may do",
+            };
+            foreach (var (path, item) in document.Paths)
+            {
+                if (item.Operations is null) continue;
+                foreach (var (method, operation) in item.Operations)
+                {
+                    if (!Operations.TryGetValue($"{method.Method.ToUpperInvariant()} {path}", out var op) || op.Roles.Length == 0) continue;
+                    operation.Security ??= [];
+                    operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, document)] = [] });
+                }
+            }
+            return Task.CompletedTask;
+        });
+        o.AddOperationTransformer((operation, context, _) =>
+        {
+            var d = context.Description;
+            var key = $"{d.HttpMethod?.ToUpperInvariant()} /{Constraint().Replace(d.RelativePath ?? "", "}")}";
+            if (Operations.TryGetValue(key, out var op))
+            {
+                operation.OperationId ??= op.Id;
+                operation.Summary ??= op.Summary;
+                if (op.Roles.Length > 0) operation.Description ??= $"API key roles: {op.Roles}.";
+            }
+            return Task.CompletedTask;
+        });
+    });
+
+    /// <summary>/openapi/v1.json and /scalar.</summary>
+    public static void MapApiDocs(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi();
+        app.MapScalarApiReference(o => o.WithTitle("FormArchive API"));
+    }
+
+    /// <summary>Route constraints such as {no:int} become {no}.</summary>
+    [GeneratedRegex(@":[^}]*\}")]
+    private static partial Regex Constraint();
+}

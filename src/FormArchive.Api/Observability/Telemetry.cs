@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using FormArchive.Api.Access;
+using FormArchive.Archive.Access;
+using FormArchive.Domain;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace FormArchive.Api.Observability;
+
+/// <summary>
+/// Logs, request metrics and the API reference. Logs are JSON lines with FORMARCHIVE_LOG_JSON=1 or
+/// FormArchive:LogJson=true (or the standard Logging:Console:FormatterName=json). No personal data reaches the
+/// logs: one line per request names the route template (/api/cases/{caseId}), never the raw path or query; the
+/// framework's own request and result lines (raw URLs, download file names) are held at Warning unless
+/// Logging:LogLevel:Microsoft.AspNetCore is configured; unhandled exceptions are logged here with ID numbers
+/// masked and messages in Chinese (which may carry names) withheld. /metrics needs an admin key unless
+/// FormArchive:PublicMetrics=true (for a scraper on a trusted network).
+/// </summary>
+public static partial class Telemetry
+{
+    public const string RequestCategory = "FormArchive.Api.Requests";
+
+    public static void AddObservability(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        if (config.GetValue("FormArchive:LogJson", false) || Environment.GetEnvironmentVariable("FORMARCHIVE_LOG_JSON") is "1" or "true")
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+            });
+        if (config["Logging:LogLevel:Microsoft.AspNetCore"] is null)
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Unhandled exceptions are logged by the metrics middleware, scrubbed; the handler only answers.
+        builder.Services.Configure<ExceptionHandlerOptions>(o => o.SuppressDiagnosticsCallback = _ => true);
+        builder.Services.AddSingleton<RequestMetrics>();
+        builder.Services.AddApiDocs();
+    }
+
+    /// <summary>Times every request (after the exception handler, so a failure counts as the 500 it becomes).</summary>
+    public static void UseRequestMetrics(this WebApplication app)
+    {
+        var metrics = app.Services.GetRequiredService<RequestMetrics>();
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(RequestCategory);
+        app.Use(async (http, next) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            var failed = false;
+            try
+            {
+                await next(http);
+            }
+            catch (Exception e)
+            {
+                failed = true;
+                if (!http.RequestAborted.IsCancellationRequested) LogUnhandled(log, http, e);
+                throw;
+            }
+            finally
+            {
+                var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                var status = failed && !http.Response.HasStarted ? StatusCodes.Status500InternalServerError : http.Response.StatusCode;
+                var method = MethodName(http.Request.Method);
+                var route = RouteOf(http);
+                metrics.Record(method, route, status, ms);
+                log.LogInformation("{Method} {Route} {StatusCode} {ElapsedMs} ms", method, route, status, Math.Round(ms, 1));
+            }
+        });
+    }
+
+    public static void MapObservability(this WebApplication app)
+    {
+        var metrics = app.MapGet("/metrics", (RequestMetrics m) => Results.Ok(m.Snapshot()));
+        if (!app.Configuration.GetValue("FormArchive:PublicMetrics", false)) metrics.RequireRoles(Role.Admin);
+        app.MapApiDocs();
+    }
+
+    /// <summary>The route template of the matched endpoint; unmatched requests share one key.</summary>
+    public static string RouteOf(HttpContext http) =>
+        http.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } raw } ? Constraint().Replace(raw.StartsWith('/') ? raw : "/" + raw, "}") : RequestMetrics.Unmatched;
+
+    /// <summary>Route constraints such as {no:int} become {no}, as in the OpenAPI document.</summary>
+    [GeneratedRegex(@":[^}]*\}")]
+    private static partial Regex Constraint();
+
+    private static string MethodName(string method) => method switch
+    {
+        "GET" or "POST" or "PUT" or "DELETE" or "PATCH" or "HEAD" or "OPTIONS" => method,
+        _ => "OTHER",
+    };
+
+    private static void LogUnhandled(ILogger log, HttpContext http, Exception e) =>
+        log.LogError("unhandled {ExceptionType} on {Method} {Route} (trace {TraceId}): {Message}\n{StackTrace}",
+            e.GetType().FullName, MethodName(http.Request.Method), RouteOf(http), http.TraceIdentifier, Scrub(e.Message), e.StackTrace);
+
+    /// <summary>
+    /// A message fit for the logs: ID numbers masked (110105********0029); a message with Chinese text, which may
+    /// carry a name, is withheld.
+    /// </summary>
+    public static string Scrub(string? message)
+    {
+        if (string.IsNullOrEmpty(message)) return "";
+        if (Han().IsMatch(message)) return "(message withheld: it may contain personal data)";
+        return IdNumber().Replace(message, m => IdNumberMasking.Mask(m.Value));
+    }
+
+    [GeneratedRegex(@"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")]
+    private static partial Regex IdNumber();
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex Han();
+}

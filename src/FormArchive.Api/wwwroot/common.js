@@ -1,0 +1,160 @@
+// Shared by the clerk and archivist pages: the API key (sessionStorage), calls with X-Api-Key, downloads, small DOM helpers.
+'use strict';
+const KEY_STORAGE = 'formarchive.apiKey';
+
+const FA = {
+  key() { return sessionStorage.getItem(KEY_STORAGE); },
+
+  setKey(k) { if (k) sessionStorage.setItem(KEY_STORAGE, k.trim()); else sessionStorage.removeItem(KEY_STORAGE); FA.showKeyState(); },
+
+  showKeyState() {
+    const el = document.getElementById('key-state');
+    if (!el) return;
+    const k = FA.key();
+    el.textContent = k ? `已设置访问密钥（…${k.slice(-4)}）` : '未设置访问密钥';
+  },
+
+  /** Asks for the key in a dialog; resolves once one is entered. */
+  askKey(reason) {
+    return new Promise(resolve => {
+      const dlg = document.getElementById('key-dialog');
+      const input = document.getElementById('key-input');
+      document.getElementById('key-reason').textContent = reason || '请求需要访问密钥（X-Api-Key）。';
+      input.value = FA.key() || '';
+      dlg.showModal();
+      // Escape keeps the key there is; without one the dialog stays open.
+      dlg.oncancel = e => { if (!FA.key()) e.preventDefault(); else resolve(FA.key()); };
+      const form = dlg.querySelector('form');
+      form.onsubmit = e => {
+        e.preventDefault();
+        if (!input.value.trim()) return;
+        FA.setKey(input.value);
+        dlg.close();
+        resolve(FA.key());
+      };
+    });
+  },
+
+  async ensureKey() { return FA.key() || FA.askKey('请输入访问密钥（由管理员发放）。'); },
+
+  /** fetch with the key; on 401 asks for a key once and retries. Throws Error(problem text) on failure. */
+  async request(method, path, body, accept) {
+    await FA.ensureKey();
+    for (let attempt = 0; ; attempt++) {
+      const headers = { 'X-Api-Key': FA.key() };
+      if (accept) headers.Accept = accept;
+      let payload;
+      if (body !== undefined && body !== null) {
+        if (body instanceof FormData) payload = body;
+        else if (typeof body === 'string') { payload = body; headers['Content-Type'] = 'application/json'; }
+        else { payload = JSON.stringify(body); headers['Content-Type'] = 'application/json'; }
+      }
+      const response = await fetch(path, { method, headers, body: payload });
+      if (response.status === 401 && attempt === 0) { await FA.askKey('访问密钥无效或已吊销，请重新输入。'); continue; }
+      if (!response.ok) throw await FA.problem(response);
+      return response;
+    }
+  },
+
+  async json(method, path, body) { return (await FA.request(method, path, body, 'application/json')).json(); },
+
+  async problem(response) {
+    let text = `${response.status} ${response.statusText}`;
+    try {
+      const p = await response.json();
+      text = FA.statusText(response.status) + (p.detail ? `：${p.detail}` : p.title ? `：${p.title}` : '');
+      if (Array.isArray(p.errors)) text += '\n' + p.errors.map(e => `${e.path}: ${e.message}`).join('\n');
+      if (Array.isArray(p.files)) text += '\n' + p.files.map(f => `${f.file}: ${f.reason}`).join('\n');
+    } catch { /* not JSON */ }
+    const err = new Error(text);
+    err.status = response.status;
+    return err;
+  },
+
+  statusText(status) {
+    return ({ 400: '请求有误', 401: '需要访问密钥', 403: '无权操作', 404: '未找到', 409: '冲突', 413: '文件过大', 415: '格式不支持',
+      422: '文件被拒收', 503: '服务繁忙，请稍后再试' })[status] || `错误 ${status}`;
+  },
+
+  /** File name from Content-Disposition (RFC 6266 filename* first). */
+  fileName(response, fallback) {
+    const cd = response.headers.get('Content-Disposition') || '';
+    const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
+    if (star) return decodeURIComponent(star[1]);
+    const plain = /filename="?([^";]+)"?/i.exec(cd);
+    return plain ? plain[1] : fallback;
+  },
+
+  /** GETs a file with the key and hands it to the browser as a download. */
+  async download(path, fallbackName, method = 'GET') {
+    const response = await FA.request(method, path);
+    const blob = await response.blob();
+    FA.saveBlob(blob, FA.fileName(response, fallbackName));
+  },
+
+  saveBlob(blob, name) {
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url; a.download = name;
+    document.body.appendChild(a); a.click(); a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  },
+
+  /** Opens a file (e.g. a PDF) in a new tab. */
+  async open(path) {
+    const tab = window.open('', '_blank');
+    const blob = await (await FA.request('GET', path)).blob();
+    const url = URL.createObjectURL(blob);
+    if (tab) tab.location = url; else FA.saveBlob(blob, 'document');
+  },
+
+  el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === undefined || v === null || v === false) continue;
+      if (k === 'class') e.className = v;
+      else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+      else e.setAttribute(k, v === true ? '' : v);
+    }
+    for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) e.append(c instanceof Node ? c : String(c));
+    return e;
+  },
+
+  show(id, text, kind = 'error') {
+    const box = document.getElementById(id);
+    box.textContent = text || '';
+    box.className = text ? `message ${kind}` : 'hidden';
+  },
+
+  date(d) { return d ? String(d).slice(0, 10) : ''; },
+  size(n) { return n >= 1048576 ? (n / 1048576).toFixed(1) + ' MB' : n >= 1024 ? Math.round(n / 1024) + ' KB' : n + ' B'; },
+
+  TYPES: { 'id-front': '居民身份证（正面）', 'id-back': '居民身份证（反面）', 'hukou-home': '户口簿（户主页）', 'hukou-member': '户口簿（成员页）',
+    'hukou-changes': '户口簿（变更页）', bank: '银行账户', hardship: '困难证明材料', application: '申请书', 'economic-check': '家庭经济状况核对表', other: '其他材料' },
+
+  directoryTable(rows, onOpen) {
+    const body = rows.map(d => FA.el('tr', { 'data-no': d.no },
+      FA.el('td', {}, d.no), FA.el('td', {}, d.title), FA.el('td', {}, d.responsibleParty), FA.el('td', {}, FA.date(d.date)),
+      FA.el('td', {}, d.pages ?? ''), FA.el('td', { class: 'muted' }, `${d.fileName}（${FA.size(d.size)}）`),
+      FA.el('td', {}, FA.el('button', { class: 'secondary', type: 'button', onclick: () => onOpen(d) }, '下载'))));
+    return FA.el('table', { class: 'directory' },
+      FA.el('thead', {}, FA.el('tr', {}, ['件号', '题名', '责任者', '日期', '页数', '文件', ''].map(h => FA.el('th', {}, h)))),
+      FA.el('tbody', {}, body));
+  },
+
+  summary(c) {
+    return FA.el('div', { class: 'summary' },
+      ...[['案卷号', c.caseId], ['题名', c.title], ['申请人', c.applicantName], ['身份证号', c.idNumberMasked], ['乡镇（街道）', c.township],
+        ['村（社区）', c.village], ['救助类别', c.category], ['办理阶段', c.stage], ['受理日期', FA.date(c.openedOn)]]
+        .map(([k, v]) => FA.el('div', {}, FA.el('span', {}, k), v || '—')),
+      FA.el('div', {}, FA.el('span', {}, '状态'), c.sealed
+        ? FA.el('span', { class: 'badge sealed' }, `已封存 ${FA.date(c.sealedAt)}`)
+        : FA.el('span', { class: 'badge open' }, '办理中')));
+  },
+};
+
+document.addEventListener('DOMContentLoaded', () => {
+  FA.showKeyState();
+  const change = document.getElementById('key-change');
+  if (change) change.addEventListener('click', () => FA.askKey('更换访问密钥。'));
+});

@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Nodes;
+using FormArchive.Api;
+using FormArchive.Api.Access;
+using FormArchive.Api.Observability;
+using FormArchive.Archive.Access;
+using FormArchive.Tests.Forms;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+
+namespace FormArchive.Tests.Api;
+
+/// <summary>OpenAPI document, Scalar reference page and /metrics over real HTTP.</summary>
+public class ObservabilityTests(ApiServer server) : IClassFixture<ApiServer>
+{
+    [Fact]
+    public async Task Serves_an_openapi_document_listing_the_endpoints()
+    {
+        var response = await server.ClientWithKey(null).GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.StartsWith("3.", (string)doc["openapi"]!);
+        var paths = doc["paths"]!.AsObject();
+        Assert.True(paths.ContainsKey("/api/forms/{id}/render"), string.Join(", ", paths.Select(p => p.Key)));
+        Assert.True(paths.ContainsKey("/api/cases"));
+        Assert.True(paths.ContainsKey("/api/cases/{caseId}/documents/{no}"));
+        var render = paths["/api/forms/{id}/render"]!["post"]!;
+        Assert.Equal("RenderForm", (string)render["operationId"]!);
+        Assert.False(string.IsNullOrEmpty((string?)render["summary"]));
+        Assert.NotNull(render["security"]);
+        Assert.Equal("X-Api-Key", (string)doc["components"]!["securitySchemes"]![ApiDocs.ApiKeyScheme]!["name"]!);
+        Assert.Null(paths["/api/forms"]!["get"]!["security"]); // public
+    }
+
+    [Fact]
+    public async Task Serves_the_scalar_reference_page()
+    {
+        var response = await server.ClientWithKey(null).GetAsync("/scalar");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("<html", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Metrics_need_an_admin_key_and_count_requests_per_route()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await server.ClientWithKey(null).GetAsync("/metrics")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await server.Client.GetAsync("/metrics")).StatusCode);
+
+        for (int i = 0; i < 3; i++)
+        {
+            var r = await server.Client.PostAsync("/api/forms/chizhou.acceptance-notice/render", CaseApi.Json(FormsFixture.Sample("case.json")));
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        }
+        await server.Client.GetAsync("/api/forms/no-such-form");
+        await server.Client.GetAsync("/no/such/path/110105194912310029");
+
+        var metrics = await CaseApi.GetJsonAsync(server.ClientFor(Role.Admin), "/metrics");
+        var endpoints = metrics["endpoints"]!.AsArray();
+        var render = endpoints.Single(e => (string)e!["route"]! == "/api/forms/{id}/render" && (string)e["method"]! == "POST")!;
+        Assert.True((long)render["count"]! >= 3);
+        Assert.True((long)render["statuses"]!["2xx"]! >= 3);
+        var latency = render["latencyMs"]!;
+        Assert.True((double)latency["p50"]! > 0);
+        Assert.True((double)latency["p99"]! >= (double)latency["p50"]!);
+        Assert.True((double)latency["max"]! >= (double)latency["p99"]! * 0.9);
+        Assert.Contains(endpoints, e => (string)e!["route"]! == "/api/forms/{id}" && e["statuses"]!["4xx"] is not null);
+        // Unknown paths share one key; raw paths never become keys.
+        Assert.Contains(endpoints, e => (string)e!["route"]! == RequestMetrics.Unmatched);
+        Assert.DoesNotContain("110105194912310029", metrics.ToJsonString());
+
+        var work = metrics["work"]!;
+        Assert.True((int)work["maxConcurrent"]! >= 1);
+        Assert.Equal(0, (int)work["queued"]!);
+        Assert.NotNull(work["rejected"]);
+    }
+}
+
+/// <summary>Logs carry no ID numbers or names, even with every category at Debug.</summary>
+public sealed class LogPrivacyTests : IAsyncLifetime
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("formarchive-logs-").FullName;
+    private readonly CapturingLoggerProvider _logs = new();
+    private WebApplication _app = null!;
+    private Uri _base = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = FormArchiveApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Debug", $"--FormArchive:Data={_data}"],
+            b => b.Logging.AddProvider(_logs));
+        await _app.StartAsync();
+        _base = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        try { Directory.Delete(_data, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private HttpClient Client(Role role, string? township = null)
+    {
+        var c = new HttpClient { BaseAddress = _base };
+        c.DefaultRequestHeaders.Add(ApiKeyAuthentication.Header, _app.Services.GetRequiredService<ApiKeyStore>().Add("t", role, township).Secret);
+        return c;
+    }
+
+    [Fact]
+    public async Task No_id_number_or_name_reaches_the_logs()
+    {
+        using var clerk = Client(Role.Clerk, CaseApi.Township);
+        using var admin = Client(Role.Admin);
+        using var integrator = Client(Role.Integrator);
+        var caseId = await CaseApi.CreateAsync(clerk);
+        var filed = await clerk.PostAsync($"/api/cases/{caseId}/forms/chizhou.acceptance-notice", CaseApi.Json(FormsFixture.Sample("case.json")));
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        var no = (int)JsonNode.Parse(await filed.Content.ReadAsStringAsync())!["no"]!;
+        Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync($"/api/cases/{caseId}/documents/{no}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsync("/api/cases/search", CaseApi.Json($$"""{"idNumber":"{{CaseApi.CorpusIdNumber}}","name":"{{CaseApi.CorpusName}}"}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await integrator.PostAsync("/api/forms/chizhou.review-form/render", CaseApi.Json(FormsFixture.Sample("case.json")))).StatusCode);
+        // Personal data where it does not belong: in a URL and a query string.
+        await clerk.GetAsync($"/api/cases/{CaseApi.CorpusIdNumber}");
+        await admin.GetAsync($"/api/audit?caseId={CaseApi.CorpusIdNumber}&who={Uri.EscapeDataString(CaseApi.CorpusName)}");
+        await clerk.GetAsync($"/nothing/{Uri.EscapeDataString(CaseApi.CorpusName)}/{CaseApi.CorpusIdNumber}");
+
+        var text = _logs.Text();
+        Assert.Contains("/api/cases/{caseId}/documents/{no}", text); // the request lines are there, by route template
+        Assert.Contains("/api/forms/{id}/render", text);
+        foreach (var secret in new[] { CaseApi.CorpusIdNumber, CaseApi.CorpusName, "34172319580312001X", "汪德顺", Uri.EscapeDataString(CaseApi.CorpusName) })
+            Assert.DoesNotContain(secret, text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Exception_messages_are_scrubbed()
+    {
+        Assert.Equal("no row for 110105********0029", Telemetry.Scrub("no row for 110105194912310029"));
+        Assert.Equal("key 11010519491231X", Telemetry.Scrub("key 11010519491231X")); // 17 characters: not an ID number
+        Assert.Equal("x 370202********7733 y", Telemetry.Scrub("x 370202194004297733 y"));
+        Assert.DoesNotContain("孙明红", Telemetry.Scrub("case of 孙明红 failed"));
+    }
+
+    [Fact]
+    public void Json_console_logs_are_one_switch_away()
+    {
+        var data = Directory.CreateTempSubdirectory("formarchive-logjson-").FullName;
+        using var app = (IDisposable)FormArchiveApp.Build([$"--FormArchive:Data={data}", "--FormArchive:LogJson=true"]);
+        var options = ((WebApplication)app).Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue;
+        Assert.Equal(ConsoleFormatterNames.Json, options.FormatterName);
+    }
+
+    private sealed class CapturingLoggerProvider : ILoggerProvider
+    {
+        private readonly ConcurrentQueue<string> _lines = new();
+
+        public string Text() => string.Join('\n', _lines);
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+        public void Dispose() { }
+
+        private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                var values = state is IEnumerable<KeyValuePair<string, object?>> kv ? string.Join(" ", kv.Select(p => $"{p.Key}={p.Value}")) : "";
+                lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} | {values} | {exception}");
+            }
+        }
+    }
+}

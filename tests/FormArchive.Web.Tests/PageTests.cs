@@ -1,0 +1,177 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using FormArchive.Archive.Access;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FormArchive.Web.Tests;
+
+/// <summary>The clerk and archivist pages in Debian's chromium against the running service.</summary>
+public class PageTests(WebServer server) : IClassFixture<WebServer>
+{
+    private const string Township = "秋浦街道";
+    /// <summary>The person on the corpus scan scan-0000.jpg (invented): an ID card front.</summary>
+    private const string CorpusName = "孙明红";
+    private const string CorpusIdNumber = "370202194004297733";
+
+    private static JsonObject NewCase(string village) => new()
+    {
+        ["applicant"] = new JsonObject { ["name"] = CorpusName, ["idNumber"] = CorpusIdNumber },
+        ["village"] = village,
+        ["categories"] = new JsonArray("低保"),
+        ["members"] = new JsonArray(new JsonObject { ["name"] = CorpusName, ["idNumber"] = CorpusIdNumber }),
+    };
+
+    private static async Task<string> CreateCaseAsync(HttpClient clerk, string village)
+    {
+        var response = await clerk.PostAsync("/api/cases", new StringContent(NewCase(village).ToJsonString(), Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+        return (string)JsonNode.Parse(body)!["caseId"]!;
+    }
+
+    [Fact]
+    public async Task Home_page_links_to_both_desks()
+    {
+        var (context, page) = await server.NewPageAsync();
+        await using var _ = context;
+        var response = await page.GotoAsync("/");
+        Assert.Equal(200, response!.Status);
+        await Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new("经办人工作台") })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new("档案员工作台") })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Clerk_uploads_a_scan_and_sees_its_type_and_matched_member()
+    {
+        var key = server.NewKey(Role.Clerk, Township);
+        var caseId = await CreateCaseAsync(server.ClientWithKey(key), "杏花村");
+        var (context, page) = await server.NewPageAsync();
+        await using var _ = context;
+
+        await page.GotoAsync($"/clerk.html?case={Uri.EscapeDataString(caseId)}");
+        // The page asks for the key first (kept in sessionStorage).
+        await Expect(page.Locator("#key-dialog")).ToBeVisibleAsync();
+        await server.ScreenshotAsync(page, "clerk-0-key");
+        await page.Locator("#key-input").FillAsync(key);
+        await page.Locator("#key-save").ClickAsync();
+        await Expect(page.Locator("#case-summary")).ToContainTextAsync(caseId);
+        await Expect(page.Locator("#checklist li[data-code='id-front']")).ToHaveClassAsync("bad");
+        await server.ScreenshotAsync(page, "clerk-1-opened");
+
+        // Drag and drop: a DataTransfer holding the corpus scan, dropped on the drop zone.
+        var scan = Convert.ToBase64String(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Corpus", "scan-0000.jpg")));
+        var dataTransfer = await page.EvaluateHandleAsync(@"b64 => {
+            const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+            const dt = new DataTransfer();
+            dt.items.add(new File([bytes], 'scan-0000.jpg', { type: 'image/jpeg' }));
+            return dt;
+        }", scan);
+        await page.Locator("#drop").DispatchEventAsync("dragover", new { dataTransfer });
+        await Expect(page.Locator("#drop")).ToHaveClassAsync("over");
+        await page.Locator("#drop").DispatchEventAsync("drop", new { dataTransfer });
+        var upload = page.Locator(".upload[data-file='scan-0000.jpg']");
+        await Expect(upload.Locator(".status")).ToHaveTextAsync("已识别并归档", new() { Timeout = 120_000 });
+        await Expect(upload.Locator(".type")).ToContainTextAsync("居民身份证（正面）");
+        await Expect(upload.Locator(".id-number")).ToContainTextAsync("370202********7733");
+        await Expect(upload.Locator(".member")).ToContainTextAsync(CorpusName);
+        Assert.Equal(100, await upload.Locator("progress").EvaluateAsync<int>("p => p.value"));
+        await Expect(page.Locator("#checklist li[data-code='id-front']")).ToHaveClassAsync("ok");
+        await Expect(page.Locator("#directory tbody tr")).ToHaveCountAsync(4); // case data, original, searchable PDF, ingest result
+        await Expect(upload.Locator("img.thumb")).ToHaveJSPropertyAsync("complete", true);
+        Assert.True(await upload.Locator("img.thumb").EvaluateAsync<int>("i => i.naturalWidth") > 0);
+        await server.ScreenshotAsync(page, "clerk-2-uploaded");
+    }
+
+    [Fact]
+    public async Task Clerk_creates_a_case_and_prints_a_form_into_it()
+    {
+        var key = server.NewKey(Role.Clerk, Township);
+        var (context, page) = await server.NewPageAsync();
+        await using var _ = context;
+        await context.AddInitScriptAsync($"sessionStorage.setItem('formarchive.apiKey', {System.Text.Json.JsonSerializer.Serialize(key)});");
+        await page.GotoAsync("/clerk.html");
+        await page.GetByRole(AriaRole.Button, new() { Name = "新建案件" }).ClickAsync();
+        await page.Locator("#new-name").FillAsync(CorpusName);
+        await page.Locator("#new-id").FillAsync(CorpusIdNumber);
+        await page.Locator("#new-village").FillAsync("杏花村");
+        await page.Locator("#new-category").SelectOptionAsync("特困");
+        await page.Locator("#new-members").FillAsync("孙小明 110105201001010010");
+        await server.ScreenshotAsync(page, "clerk-0-new-case");
+        await page.GetByRole(AriaRole.Button, new() { Name = "创建案件" }).ClickAsync();
+        await Expect(page.Locator("#open-message")).ToContainTextAsync("已创建案件");
+        await Expect(page.Locator("#case-summary")).ToContainTextAsync("特困");
+        await Expect(page.Locator("#case-summary")).ToContainTextAsync("370202********7733");
+        await Expect(page.Locator("#checklist")).ToContainTextAsync("孙小明");
+
+        await page.Locator("#form-select").SelectOptionAsync("chizhou.review-form");
+        var popup = await page.RunAndWaitForPopupAsync(() => page.Locator("#print-button").ClickAsync());
+        await Expect(page.Locator("#print-message")).ToContainTextAsync("池州市低收入人口审核确认表");
+        await Expect(page.Locator("#directory tbody tr")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#directory tbody tr").Last).ToContainTextAsync("池州市低收入人口审核确认表");
+        await popup.CloseAsync();
+        await server.ScreenshotAsync(page, "clerk-3-printed");
+    }
+
+    [Fact]
+    public async Task Archivist_searches_opens_a_sealed_case_downloads_the_dossier_and_verifies()
+    {
+        var village = "青溪村" + Guid.NewGuid().ToString("N")[..6];
+        var clerk = server.ClientWithKey(server.NewKey(Role.Clerk, Township));
+        var caseId = await CreateCaseAsync(clerk, village);
+        var seal = await clerk.PostAsync($"/api/cases/{caseId}/seal", null);
+        Assert.Equal(HttpStatusCode.OK, seal.StatusCode);
+
+        var key = server.NewKey(Role.Archivist);
+        var (context, page) = await server.NewPageAsync();
+        await using var _ = context;
+        await context.AddInitScriptAsync($"sessionStorage.setItem('formarchive.apiKey', {System.Text.Json.JsonSerializer.Serialize(key)});");
+        await page.GotoAsync("/archivist.html");
+        await Expect(page.Locator("#key-dialog")).Not.ToBeVisibleAsync();
+
+        await page.Locator("#q-village").FillAsync(village);
+        await page.Locator("#q-status").SelectOptionAsync("sealed");
+        await page.GetByRole(AriaRole.Button, new() { Name = "检索" }).ClickAsync();
+        var row = page.Locator($"#results-table tr[data-case='{caseId}']");
+        await Expect(row).ToContainTextAsync("370202********7733");
+        await Expect(row).ToContainTextAsync("已封存");
+        await server.ScreenshotAsync(page, "archivist-1-search");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "打开" }).ClickAsync();
+        await Expect(page.Locator("#case-summary")).ToContainTextAsync(caseId);
+        await Expect(page.Locator("#directory tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#directory")).ToContainTextAsync("案件数据");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#dossier-button").ClickAsync());
+        Assert.EndsWith(".pdf", download.SuggestedFilename);
+        var path = Path.Combine(server.DataDirectory, "dossier-" + caseId + ".pdf");
+        await download.SaveAsAsync(path);
+        var bytes = await File.ReadAllBytesAsync(path);
+        Assert.True(bytes.Length > 1000, $"dossier of {bytes.Length} bytes");
+        Assert.Equal("%PDF-", Encoding.ASCII.GetString(bytes, 0, 5));
+
+        var zip = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export-button").ClickAsync());
+        Assert.EndsWith(".zip", zip.SuggestedFilename);
+        var zipPath = Path.Combine(server.DataDirectory, "export-" + caseId + ".zip");
+        await zip.SaveAsAsync(zipPath);
+        Assert.Equal("PK", Encoding.ASCII.GetString((await File.ReadAllBytesAsync(zipPath))[..2]));
+
+        await page.Locator("#verify-button").ClickAsync();
+        await Expect(page.Locator("#verify-state")).ToHaveTextAsync("全部通过");
+        await Expect(page.Locator("#verify-result tbody tr").First).ToContainTextAsync("通过");
+        await server.ScreenshotAsync(page, "archivist-2-verified");
+    }
+
+    [Fact]
+    public async Task A_wrong_key_is_asked_for_again()
+    {
+        var (context, page) = await server.NewPageAsync();
+        await using var _ = context;
+        await context.AddInitScriptAsync("sessionStorage.setItem('formarchive.apiKey', 'fa_not-a-key');");
+        await page.GotoAsync("/archivist.html");
+        await page.GetByRole(AriaRole.Button, new() { Name = "检索" }).ClickAsync();
+        await Expect(page.Locator("#key-dialog")).ToBeVisibleAsync();
+        await Expect(page.Locator("#key-reason")).ToContainTextAsync("无效");
+    }
+}
