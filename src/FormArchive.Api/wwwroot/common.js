@@ -14,10 +14,31 @@ const FA = {
     el.textContent = k ? `已设置访问密钥（…${k.slice(-4)}）` : '未设置访问密钥';
   },
 
+  /** The key dialog, built once here so every page shares the same markup (all text set as text, never HTML). */
+  keyDialog() {
+    let dlg = document.getElementById('key-dialog');
+    if (dlg) return dlg;
+    const el = (tag, props = {}, ...children) => {
+      const e = Object.assign(document.createElement(tag), props);
+      e.append(...children);
+      return e;
+    };
+    const input = el('input', { id: 'key-input', type: 'password', autocomplete: 'off', placeholder: 'fa_…', required: true });
+    dlg = el('dialog', { id: 'key-dialog' },
+      el('form', { method: 'dialog' },
+        el('h2', { textContent: '访问密钥' }),
+        el('p', { id: 'key-reason', className: 'muted' }),
+        el('label', { className: 'wide' }, 'X-Api-Key', input),
+        el('p', { className: 'muted', textContent: '密钥只保存在本浏览器标签页（sessionStorage），关闭即清除。' }),
+        el('button', { type: 'submit', id: 'key-save', textContent: '确定' })));
+    document.body.append(dlg);
+    return dlg;
+  },
+
   /** Asks for the key in a dialog; resolves once one is entered. */
   askKey(reason) {
     return new Promise(resolve => {
-      const dlg = document.getElementById('key-dialog');
+      const dlg = FA.keyDialog();
       const input = document.getElementById('key-input');
       document.getElementById('key-reason').textContent = reason || '请求需要访问密钥（X-Api-Key）。';
       input.value = FA.key() || '';
