@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using FormArchive.Archive.Bench;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Dossier;
 using FormArchive.Archive.Export;
@@ -8,6 +7,7 @@ using FormArchive.Archive.Seal;
 using FormArchive.Archive.Storage;
 using FormArchive.Archive.Verify;
 using FormArchive.Renderer.Model;
+using FormArchive.Testing;
 using FormArchive.Renderer.Pdf;
 
 // Archive timings on the local-disk store and on S3 (Ceph RGW, started and stopped here):
@@ -19,13 +19,14 @@ var signer = SealSigner.LoadOrCreate(Path.Combine(work, "keys", "seal.pem"));
 Console.WriteLine($"FormArchive archive benchmark — {Environment.ProcessorCount} cores, {Environment.OSVersion}");
 
 var stores = new List<(string Name, Func<IArchiveStore> Open)> { ("local", () => new LocalArchiveStore(Path.Combine(work, "store"))) };
-CephServer? ceph = null;
+CephRgw? ceph = null;
 try
 {
     if (!localOnly)
     {
-        ceph = CephServer.Start(RepoRoot());
-        Console.WriteLine($"Ceph RGW at {ceph.Endpoint} (started in {ceph.Startup.TotalSeconds:0.0} s)");
+        // Its own folder and ports, so it never meets a test or demo server.
+        ceph = CephRgw.Start("/tmp/formarchive-ceph-bench", "27480", "23300");
+        Console.WriteLine($"Ceph RGW at {ceph.Endpoint} (started in {ceph.StartupTime.TotalSeconds:0.0} s)");
         var s3 = await S3ArchiveStore.OpenAsync(new S3StoreOptions
         {
             Endpoint = ceph.Endpoint, AccessKey = ceph.AccessKey, SecretKey = ceph.SecretKey, Bucket = "fa-bench-" + Guid.NewGuid().ToString("N")[..8],
@@ -135,10 +136,3 @@ static CaseMetadata Meta(string id) => new()
     Village = "杏花村社区", Category = "低保", Status = "审核", Agency = "池州市贵池区秋浦街道办事处", OpenedOn = new DateOnly(2025, 3, 1),
 };
 
-static string RepoRoot()
-{
-    foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "FormArchive.sln"))) return dir.FullName;
-    throw new InvalidOperationException("repository root (FormArchive.sln) not found");
-}

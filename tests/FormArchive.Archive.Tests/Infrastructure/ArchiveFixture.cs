@@ -1,3 +1,4 @@
+using FormArchive.Testing;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Seal;
 using FormArchive.Archive.Storage;
@@ -27,7 +28,7 @@ public sealed class ArchiveFixture : IAsyncLifetime
         Local = new LocalArchiveStore(Path.Combine(_root, "store"));
         Signer = SealSigner.LoadOrCreate(Path.Combine(_root, "keys", "seal-ed25519.pem"));
         if (S3Skipped) return;
-        _ceph = CephRgw.Start();
+        _ceph = CephRgw.Start("/tmp/formarchive-ceph-tests", "17480", "13300");
         S3Options = new S3StoreOptions
         {
             Endpoint = _ceph.Endpoint,
