@@ -17,8 +17,8 @@ namespace FormArchive.Api;
 
 /// <summary>
 /// Composition of the HTTP service; tests build the same app on a loopback port. The data folder is
-/// FormArchive:Data (or FORMARCHIVE_DATA, default ./data): archive store (or S3 when FORMARCHIVE_S3_* is set,
-/// exactly as the CLI), catalog.db, access.db (API keys) and audit.db.
+/// FormArchive:Data (or FORMARCHIVE_DATA, default ./data): archive store (or S3 when FormArchive:S3:* or
+/// FORMARCHIVE_S3_* is set; see ArchiveSettings), catalog.db, access.db (API keys) and audit.db.
 /// </summary>
 public static class FormArchiveApp
 {
@@ -43,7 +43,9 @@ public static class FormArchiveApp
         var data = Path.GetFullPath(builder.Configuration["FormArchive:Data"] ?? Environment.GetEnvironmentVariable("FORMARCHIVE_DATA") ?? "data");
         var limits = ApiLimits.From(builder.Configuration);
         builder.Services.AddSingleton(limits);
-        builder.Services.AddSingleton(_ => ArchiveHost.OpenAsync(data).GetAwaiter().GetResult());
+        var s3 = ArchiveSettings.S3(builder.Configuration);
+        var retention = ArchiveSettings.Retention(builder.Configuration);
+        builder.Services.AddSingleton(_ => ArchiveHost.OpenAsync(data, s3, retention: retention).GetAwaiter().GetResult());
         builder.Services.AddSingleton(_ => new ApiKeyStore(Path.Combine(data, "access.db")));
         builder.Services.AddSingleton(_ => new AuditLog(Path.Combine(data, "audit.db")));
         builder.Services.AddSingleton(_ => new WorkGate(limits.MaxConcurrentWork, limits.MaxQueuedWork, TimeSpan.FromSeconds(limits.MaxQueueWaitSeconds)));

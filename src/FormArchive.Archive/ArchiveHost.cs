@@ -26,13 +26,16 @@ public sealed class ArchiveHost : IDisposable
     public string DataDirectory { get; }
     public string CatalogPath => Path.Combine(DataDirectory, "catalog.db");
 
-    public static async Task<ArchiveHost> OpenAsync(string? dataDirectory = null, S3StoreOptions? s3 = null, CancellationToken ct = default)
+    /// <summary>
+    /// Opens the archive. Null arguments come from the environment; the service passes its own settings
+    /// (FormArchive:S3:*, FormArchive:Retention*) so that two apps in one process can use different stores.
+    /// </summary>
+    public static async Task<ArchiveHost> OpenAsync(string? dataDirectory = null, S3StoreOptions? s3 = null, CancellationToken ct = default,
+        RetentionPolicy? retention = null)
     {
         var data = Path.GetFullPath(dataDirectory ?? Environment.GetEnvironmentVariable("FORMARCHIVE_DATA") ?? "data");
         var signer = SealSigner.LoadOrCreate(Environment.GetEnvironmentVariable("FORMARCHIVE_SEAL_KEY") ?? Path.Combine(data, "keys", "seal-ed25519.pem"));
-        var retention = new RetentionPolicy(
-            Enum.TryParse<RetentionMode>(Environment.GetEnvironmentVariable("FORMARCHIVE_RETENTION_MODE"), ignoreCase: true, out var mode) ? mode : RetentionMode.Compliance,
-            int.TryParse(Environment.GetEnvironmentVariable("FORMARCHIVE_RETENTION_YEARS"), out var years) && years > 0 ? years : 30);
+        retention ??= RetentionPolicy.Parse(Environment.GetEnvironmentVariable("FORMARCHIVE_RETENTION_MODE"), Environment.GetEnvironmentVariable("FORMARCHIVE_RETENTION_YEARS"));
         s3 ??= S3StoreOptions.FromEnvironment();
         IArchiveStore store = s3 is not null ? await S3ArchiveStore.OpenAsync(s3, ct) : new LocalArchiveStore(Path.Combine(data, "archive"));
         var catalog = new CaseCatalog(Path.Combine(data, "catalog.db"),

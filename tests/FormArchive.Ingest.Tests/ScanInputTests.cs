@@ -1,6 +1,5 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
 using FormArchive.Ingest.Imaging;
+using FormArchive.Testing;
 using ImageMagick;
 
 namespace FormArchive.Ingest.Tests;
@@ -45,7 +44,7 @@ public sealed class ScanInputTests
     public void DecompressionBombIsRejectedFromItsHeader()
     {
         // A 60 KB PNG that would decode to 30000 × 30000 pixels.
-        var bomb = BombPng(30000, 30000);
+        var bomb = DecompressionBomb.Png(30000, 30000, rows: 2000); // enough rows to look real
         Assert.True(bomb.Length < 200_000);
         var reason = Rejection(bomb);
         Assert.Contains("900 megapixels", reason);
@@ -62,49 +61,5 @@ public sealed class ScanInputTests
         Assert.Equal(ScanFileType.Tiff, type);
         Assert.Equal(3, decoded.Count);
         foreach (var p in decoded) p.Dispose();
-    }
-
-    private static byte[] BombPng(int width, int height)
-    {
-        using var ms = new MemoryStream();
-        ms.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var ihdr = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
-        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
-        ihdr[8] = 1; // bit depth 1, grey
-        Chunk(ms, "IHDR", ihdr);
-        using var raw = new MemoryStream();
-        using (var z = new ZLibStream(raw, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            var row = new byte[1 + (width + 7) / 8];
-            for (int y = 0; y < Math.Min(height, 2000); y++) z.Write(row); // enough rows to look real
-        }
-        Chunk(ms, "IDAT", raw.ToArray());
-        Chunk(ms, "IEND", []);
-        return ms.ToArray();
-    }
-
-    private static void Chunk(Stream s, string type, byte[] data)
-    {
-        Span<byte> len = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(len, data.Length);
-        s.Write(len);
-        var typeBytes = System.Text.Encoding.ASCII.GetBytes(type);
-        s.Write(typeBytes);
-        s.Write(data);
-        Span<byte> c = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(c, Crc32([.. typeBytes, .. data]));
-        s.Write(c);
-    }
-
-    private static uint Crc32(byte[] data)
-    {
-        uint crc = 0xFFFFFFFF;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (int k = 0; k < 8; k++) crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-        }
-        return ~crc;
     }
 }

@@ -12,9 +12,9 @@ namespace FormArchive.Tests.Api;
 /// The real service on Kestrel, on a free loopback port, with its own data folder (local-disk store, SQLite
 /// catalog, keys, audit) for the duration of a test class. <see cref="Client"/> carries an integrator key;
 /// <see cref="ClientFor"/> makes clients with other keys. Small limits (3 MB uploads, no waiting queue) keep
-/// the limit tests quick.
+/// the limit tests quick. <see cref="S3ApiServer"/> is the same app on Ceph RGW.
 /// </summary>
-public sealed class ApiServer : IAsyncLifetime
+public class ApiServer : IAsyncLifetime
 {
     public const long MaxUploadBytes = 3_000_000;
 
@@ -27,12 +27,19 @@ public sealed class ApiServer : IAsyncLifetime
     /// <summary>Integrator key: renders forms, nothing else.</summary>
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>Which store the app files into: "local" or "s3".</summary>
+    public virtual string StoreKind => "local";
+
+    /// <summary>Command-line settings added by a subclass (the S3 store).</summary>
+    protected virtual Task<string[]> StoreArgumentsAsync() => Task.FromResult<string[]>([]);
+
     public async Task InitializeAsync()
     {
         App = FormArchiveApp.Build([
             "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
             $"--FormArchive:Data={DataDirectory}", $"--FormArchive:MaxUploadBytes={MaxUploadBytes}",
             "--FormArchive:MaxQueuedWork=0", "--FormArchive:MaxQueueWaitSeconds=1",
+            .. await StoreArgumentsAsync(),
         ]);
         await App.StartAsync();
         BaseAddress = new Uri(App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -50,7 +57,7 @@ public sealed class ApiServer : IAsyncLifetime
         return client;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var c in _clients) c.Dispose();
         await App.DisposeAsync();

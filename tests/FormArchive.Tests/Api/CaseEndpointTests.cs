@@ -4,6 +4,10 @@ using System.Text.Json.Nodes;
 using FormArchive.Api.Access;
 using FormArchive.Archive.Access;
 using FormArchive.Api.Work;
+using FormArchive.Archive;
+using FormArchive.Archive.Cases;
+using FormArchive.Archive.Storage;
+using FormArchive.Testing;
 using FormArchive.Tests.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
@@ -11,11 +15,30 @@ using static FormArchive.Tests.Api.CaseApi;
 
 namespace FormArchive.Tests.Api;
 
-/// <summary>Cases over real HTTP on the local-disk store: filing, scoping, sealing, retrieval.</summary>
-public class CaseEndpointTests(ApiServer server) : IClassFixture<ApiServer>
+/// <summary>Cases over real HTTP on the local-disk store.</summary>
+public sealed class CaseEndpointTests(ApiServer server) : CaseEndpointSuite(server), IClassFixture<ApiServer>;
+
+/// <summary>The same suite with the service filing into S3 (Ceph RGW).</summary>
+public sealed class CaseEndpointS3Tests(S3ApiServer server) : CaseEndpointSuite(server), IClassFixture<S3ApiServer>;
+
+/// <summary>Cases over real HTTP: filing, scoping, sealing, retrieval, limits — run on each store.</summary>
+public abstract class CaseEndpointSuite(ApiServer server)
 {
     private readonly HttpClient _clerk = server.ClientFor(Role.Clerk, Township);
     private readonly HttpClient _archivist = server.ClientFor(Role.Archivist);
+
+    [Fact]
+    public async Task Cases_are_filed_in_the_configured_store()
+    {
+        var store = server.App.Services.GetRequiredService<ArchiveHost>().Archive.Store;
+        Assert.IsType(server.StoreKind == "s3" ? typeof(S3ArchiveStore) : typeof(LocalArchiveStore), store);
+        var caseId = await CreateAsync(_clerk);
+        Assert.NotEmpty(await store.ListAsync(StoreArea.Journal, CaseKeys.Events(caseId)));
+        Assert.NotEmpty(await store.ListAsync(StoreArea.Vault, CaseKeys.Objects(caseId))); // the case data
+        // In S3 mode nothing of the case lands on the service's disk (keys and the catalog do).
+        Assert.Equal(server.StoreKind == "local", Directory.Exists(Path.Combine(server.DataDirectory, "archive")));
+        Assert.Equal("ready", await _clerk.GetStringAsync("/readyz"));
+    }
 
     [Fact]
     public async Task Renders_a_form_into_the_case_and_lists_it_in_the_directory()
@@ -207,6 +230,15 @@ public class CaseEndpointTests(ApiServer server) : IClassFixture<ApiServer>
         var garbage = await _clerk.PostAsync($"/api/cases/{caseId}/scans", Scans(("notes.jpg", "not an image at all"u8.ToArray(), "image/jpeg")));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, garbage.StatusCode);
         Assert.Contains("notes.jpg", (string)JsonNode.Parse(await garbage.Content.ReadAsStringAsync())!["detail"]!);
+
+        // A complete, valid PNG of about 110 KB that would decode to 30000 × 30000 pixels (112 MB of zlib data).
+        var bombPng = DecompressionBomb.Png(30000, 30000);
+        Assert.InRange(bombPng.Length, 50_000, 200_000);
+        var bomb = await _clerk.PostAsync($"/api/cases/{caseId}/scans", Scans(("bomb.png", bombPng, "image/png")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bomb.StatusCode);
+        var bombProblem = JsonNode.Parse(await bomb.Content.ReadAsStringAsync())!;
+        Assert.Equal("bomb.png", (string)bombProblem["files"]!.AsArray().Single()!["file"]!);
+        Assert.Contains("900 megapixels", (string)bombProblem["detail"]!);
 
         Assert.Equal(1, await DocumentCountAsync(_clerk, caseId)); // only the case data
     }

@@ -1,0 +1,30 @@
+using FormArchive.Archive.Storage;
+
+namespace FormArchive.Api;
+
+/// <summary>
+/// Where the service keeps its archive, from configuration: FormArchive:S3:Endpoint / AccessKey / SecretKey /
+/// Bucket / UseSsl (or, when those are absent, the FORMARCHIVE_S3_* environment the command line also reads) and
+/// FormArchive:RetentionMode / RetentionYears (or FORMARCHIVE_RETENTION_*). Configuration rather than process
+/// environment, so that two apps in one process — the local and the S3 test servers — each have their own store.
+/// </summary>
+public static class ArchiveSettings
+{
+    public static S3StoreOptions? S3(IConfiguration config)
+    {
+        var s3 = config.GetSection("FormArchive:S3");
+        if (string.IsNullOrWhiteSpace(s3["Endpoint"])) return S3StoreOptions.FromEnvironment();
+        return new S3StoreOptions
+        {
+            Endpoint = s3["Endpoint"]!,
+            AccessKey = s3["AccessKey"] ?? "",
+            SecretKey = s3["SecretKey"] ?? "",
+            Bucket = string.IsNullOrWhiteSpace(s3["Bucket"]) ? "formarchive" : s3["Bucket"]!,
+            UseSsl = s3.GetValue("UseSsl", false),
+        };
+    }
+
+    public static RetentionPolicy Retention(IConfiguration config) => RetentionPolicy.Parse(
+        config["FormArchive:RetentionMode"] ?? Environment.GetEnvironmentVariable("FORMARCHIVE_RETENTION_MODE"),
+        config["FormArchive:RetentionYears"] ?? Environment.GetEnvironmentVariable("FORMARCHIVE_RETENTION_YEARS"));
+}
