@@ -2,8 +2,10 @@ namespace FormArchive.Api;
 
 /// <summary>
 /// Limits of the service, from configuration (FormArchive:MaxUploadBytes, FormArchive:MaxConcurrentWork,
-/// FormArchive:MaxQueuedWork, FormArchive:MaxQueueWaitSeconds). Defaults suit the 2-core reference machine:
-/// two heavy jobs at a time (OCR and layout are CPU-bound), sixteen waiting at most ten seconds each.
+/// FormArchive:MaxQueuedWork, FormArchive:MaxQueueWaitSeconds, FormArchive:RequestTimeoutSeconds,
+/// FormArchive:LongRequestTimeoutSeconds). Defaults suit the 2-core reference machine: two heavy jobs at a time
+/// (OCR and layout are CPU-bound), sixteen waiting at most ten seconds each; a request may take two minutes, an
+/// upload, dossier, export or verification ten (a 64 MB upload of A4 pages is about a second of OCR per page).
 /// </summary>
 public sealed record ApiLimits
 {
@@ -11,6 +13,8 @@ public sealed record ApiLimits
     public int MaxConcurrentWork { get; init; } = Math.Max(2, Environment.ProcessorCount);
     public int MaxQueuedWork { get; init; } = 16;
     public int MaxQueueWaitSeconds { get; init; } = 10;
+    public int RequestTimeoutSeconds { get; init; } = 120;
+    public int LongRequestTimeoutSeconds { get; init; } = 600;
 
     public static ApiLimits From(IConfiguration config)
     {
@@ -21,6 +25,8 @@ public sealed record ApiLimits
             MaxConcurrentWork = Math.Max(1, config.GetValue("FormArchive:MaxConcurrentWork", d.MaxConcurrentWork)),
             MaxQueuedWork = Math.Max(0, config.GetValue("FormArchive:MaxQueuedWork", d.MaxQueuedWork)),
             MaxQueueWaitSeconds = Math.Max(1, config.GetValue("FormArchive:MaxQueueWaitSeconds", d.MaxQueueWaitSeconds)),
+            RequestTimeoutSeconds = Math.Max(1, config.GetValue("FormArchive:RequestTimeoutSeconds", d.RequestTimeoutSeconds)),
+            LongRequestTimeoutSeconds = Math.Max(1, config.GetValue("FormArchive:LongRequestTimeoutSeconds", d.LongRequestTimeoutSeconds)),
         };
     }
 }

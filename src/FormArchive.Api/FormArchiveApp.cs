@@ -50,6 +50,7 @@ public static class FormArchiveApp
         builder.Services.AddSingleton(_ => new AuditLog(Path.Combine(data, "audit.db")));
         builder.Services.AddSingleton(_ => new WorkGate(limits.MaxConcurrentWork, limits.MaxQueuedWork, TimeSpan.FromSeconds(limits.MaxQueueWaitSeconds)));
         builder.Services.AddSingleton<PageCounts>();
+        builder.Services.AddFormArchiveTimeouts(limits);
         builder.Services.AddSingleton(_ => new ScanPipeline());
         // Uploads are limited per endpoint (ScanUpload); everything else keeps Kestrel's default body limit.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Math.Max(limits.MaxUploadBytes, 30L * 1024 * 1024));
@@ -61,6 +62,7 @@ public static class FormArchiveApp
         app.UseStatusCodePages();
         Web.WebPages.UseWebPages(app); // clerk and archivist pages from wwwroot (UseDefaultFiles + UseStaticFiles)
         app.UseRequestMetrics();
+        app.UseRequestTimeouts();
         // Load the catalog (and trial-render every template) and open the archive at start-up, not on the first request.
         app.Services.GetRequiredService<TemplateCatalog>();
         var host = app.Services.GetRequiredService<ArchiveHost>();

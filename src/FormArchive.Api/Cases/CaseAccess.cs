@@ -29,7 +29,7 @@ public static class CaseAccess
         var caller = Caller.Required(http);
         var host = http.RequestServices.GetRequiredService<ArchiveHost>();
         string detail = "";
-        var result = await Problems.GuardAsync(async () =>
+        async Task<IResult> Scoped()
         {
             var m = await host.Archive.GetManifestAsync(caseId, http.RequestAborted);
             if (!caller.MaySee(m.Metadata))
@@ -40,7 +40,19 @@ public static class CaseAccess
             var context = new CaseContext(caller, host, m, http);
             try { return await work(context); }
             finally { detail = context.Detail; }
-        });
+        }
+
+        IResult result;
+        try
+        {
+            result = await Problems.GuardAsync(Scoped);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // Over the time limit or the client went away: audited all the same, then the timeout middleware answers 504.
+            Audit(http, caller, action, caseId, detail + " (stopped: time limit or client gone)", Results.StatusCode(StatusCodes.Status504GatewayTimeout));
+            throw;
+        }
         Audit(http, caller, action, caseId, detail, result);
         return result;
     }

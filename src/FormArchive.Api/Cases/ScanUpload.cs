@@ -5,8 +5,21 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace FormArchive.Api.Cases;
 
-/// <summary>One uploaded scan file with the clerk's hint, read into memory (within the upload limit).</summary>
-public sealed record UploadedScan(string FileName, string ContentType, byte[] Content, DocumentType? Hint);
+/// <summary>
+/// One uploaded scan file with the clerk's hint. The bytes stay where the form reader spooled them (a temporary
+/// file for anything over 64 KB) until <see cref="ReadAsync"/>: a request waiting in the work queue holds no
+/// upload in memory, only the requests that hold a work slot do.
+/// </summary>
+public sealed record UploadedScan(string FileName, string ContentType, long Length, DocumentType? Hint, IFormFile Source)
+{
+    public async Task<byte[]> ReadAsync(CancellationToken ct)
+    {
+        var bytes = new byte[Source.Length];
+        await using var stream = Source.OpenReadStream();
+        await stream.ReadExactlyAsync(bytes, ct);
+        return bytes;
+    }
+}
 
 /// <summary>
 /// Reads the multipart upload of POST /api/cases/{id}/scans: fields "files" (one or more) and "hint" (one for
@@ -52,19 +65,17 @@ public static class ScanUpload
                     return (null, Endpoints.Problems.BadRequest("Unknown hint", $"{files[i].FileName}: hint must be one of {string.Join(", ", PageClassifier.Hints.Keys)}, not '{hintText}'"));
                 hint = t;
             }
-            using var buffer = new MemoryStream((int)Math.Min(files[i].Length, maxBytes));
-            await files[i].CopyToAsync(buffer, ct);
-            scans.Add(new UploadedScan(Path.GetFileName(files[i].FileName), files[i].ContentType ?? "application/octet-stream", buffer.ToArray(), hint));
+            scans.Add(new UploadedScan(Path.GetFileName(files[i].FileName), files[i].ContentType ?? "application/octet-stream", files[i].Length, hint, files[i]));
         }
         return (scans, null);
     }
 
     /// <summary>Refusal reason for a file before OCR: PDFs with JavaScript, actions or embedded files never enter the archive.</summary>
-    public static string? Screen(UploadedScan scan)
+    public static string? Screen(UploadedScan scan, byte[] content)
     {
-        if (scan.Content.Length == 0) return "empty file";
-        bool pdf = scan.Content.AsSpan().StartsWith("%PDF"u8) || scan.FileName.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase);
-        if (pdf && PdfInspector.ActiveContent(scan.Content) is { Count: > 0 } active)
+        if (content.Length == 0) return "empty file";
+        bool pdf = content.AsSpan().StartsWith("%PDF"u8) || scan.FileName.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase);
+        if (pdf && PdfInspector.ActiveContent(content) is { Count: > 0 } active)
             return $"PDF with active or embedded content ({string.Join(", ", active)}) is not accepted";
         return null;
     }

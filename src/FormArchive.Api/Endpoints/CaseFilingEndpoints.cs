@@ -23,7 +23,7 @@ public static class CaseFilingEndpoints
     {
         var cases = app.MapGroup("/api/cases/{caseId}").RequireRoles(Role.Clerk);
         cases.MapPost("/forms/{formId}", RenderIntoCase);
-        cases.MapPost("/scans", UploadScans);
+        cases.MapPost("/scans", UploadScans).WithRequestTimeout(RequestTimeouts.Long); // OCR of many pages
         cases.MapPost("/supplement-notice", SupplementNotice);
         cases.MapPost("/seal", (string caseId, HttpContext http) => CaseAccess.RunAsync(http, caseId, "case.seal", async c =>
         {
@@ -70,20 +70,32 @@ public static class CaseFilingEndpoints
             if (problem is not null) return problem;
             c.Detail = $"{scans!.Count} file(s): {string.Join(", ", scans.Select(s => s.FileName))}";
 
-            // Screen and OCR everything first: if any file is refused, nothing of the upload is filed.
-            var rejected = scans.Select(s => (s.FileName, Reason: ScanUpload.Screen(s))).Where(r => r.Reason is not null).ToList();
-            if (rejected.Count > 0) return Rejected(rejected!);
+            // Cheap checks before queueing, one file in memory at a time: an empty file or an active PDF is refused at once.
+            var rejected = new List<(string File, string Reason)>();
+            foreach (var s in scans)
+                if (ScanUpload.Screen(s, s.Length == 0 ? [] : await s.ReadAsync(c.Cancel)) is { } reason) rejected.Add((s.FileName, reason));
+            if (rejected.Count > 0) return Rejected(rejected);
+
+            // OCR everything first: if any file is refused, nothing of the upload is filed.
             return await GatedWork.RunAsync(http, async () =>
             {
                 var members = await CaseData.MembersAsync(c.Archive, c.Case, c.Cancel);
+                var contents = new List<byte[]>();
                 var results = new List<ScanResult>();
                 foreach (var s in scans)
-                    results.Add(await Task.Run(() => pipeline.Process(s.FileName, s.Content, new IngestOptions { Hint = s.Hint, Members = members }), c.Cancel));
+                {
+                    var content = await s.ReadAsync(c.Cancel);
+                    contents.Add(content);
+                    results.Add(await Task.Run(() => pipeline.Process(s.FileName, content, new IngestOptions { Hint = s.Hint, Members = members }), c.Cancel));
+                }
                 var refused = results.Where(r => r.IsRejected).Select(r => (r.File, r.Rejected!)).ToList();
                 if (refused.Count > 0) return Rejected(refused);
 
+                // Past this point the upload is filed whole even if the client goes away or the time limit strikes
+                // (a few store writes), so that a case never holds half an upload.
+                c.Cancel.ThrowIfCancellationRequested();
                 var filed = new List<object>();
-                for (int i = 0; i < scans.Count; i++) filed.Add(await FileScan(c, scans[i], results[i]));
+                for (int i = 0; i < scans.Count; i++) filed.Add(await FileScan(c, scans[i], contents[i], results[i]));
                 return Results.Ok(new { caseId, files = filed });
             });
         });
@@ -94,7 +106,7 @@ public static class CaseFilingEndpoints
             new Dictionary<string, object?> { ["files"] = files.Select(f => new { file = f.File, reason = f.Reason }).ToList() });
 
     /// <summary>Files the original bytes, the searchable PDF and the ingest result; returns the per-page report.</summary>
-    private static async Task<object> FileScan(CaseContext c, UploadedScan upload, ScanResult scan)
+    private static async Task<object> FileScan(CaseContext c, UploadedScan upload, byte[] content, ScanResult scan)
     {
         var types = scan.Pages.Select(p => p.Type).Distinct().ToList();
         var title = types.Count == 1 ? DocumentTitles.Of(types[0]) : "扫描材料";
@@ -103,21 +115,21 @@ public static class CaseFilingEndpoints
         var original = await c.Archive.AddDocumentAsync(c.Case.CaseId, new DocumentUpload
         {
             Title = $"{title}（扫描原件）", ResponsibleParty = party, Date = today, FileName = upload.FileName,
-            MediaType = ScanUpload.MediaType(scan, upload), Content = upload.Content,
-        }, c.Caller.Actor, c.Cancel);
+            MediaType = ScanUpload.MediaType(scan, upload), Content = content,
+        }, c.Caller.Actor, CancellationToken.None);
         var stem = Path.GetFileNameWithoutExtension(upload.FileName);
         var pdfBytes = SearchablePdf.Build(scan, $"{c.Case.CaseId} {title}");
         var pdf = await c.Archive.AddDocumentAsync(c.Case.CaseId, new DocumentUpload
         {
             Title = title, ResponsibleParty = party, Date = today, FileName = stem + ".pdf", MediaType = "application/pdf",
             Content = pdfBytes, DerivedFrom = original.Sha256,
-        }, c.Caller.Actor, c.Cancel);
+        }, c.Caller.Actor, CancellationToken.None);
         c.Http.RequestServices.GetRequiredService<PageCounts>().Remember(pdf.Sha256, scan.Pages.Count);
         var result = await c.Archive.AddDocumentAsync(c.Case.CaseId, new DocumentUpload
         {
             Title = $"{title}（识别结果）", ResponsibleParty = "FormArchive", Date = today, FileName = stem + CaseData.IngestResultSuffix,
             MediaType = "application/json", Content = ArchiveJson.Bytes(scan), DerivedFrom = original.Sha256,
-        }, c.Caller.Actor, c.Cancel);
+        }, c.Caller.Actor, CancellationToken.None);
         return new
         {
             file = upload.FileName,

@@ -13,7 +13,10 @@ public static class CaseRetrievalEndpoints
 {
     public static void MapCaseRetrievalEndpoints(this IEndpointRouteBuilder app)
     {
-        var cases = app.MapGroup("/api/cases/{caseId}").RequireRoles(Role.Archivist);
+        // Whole-case work reads every document: the long time limit.
+        var cases = app.MapGroup("/api/cases/{caseId}");
+        cases.RequireRoles(Role.Archivist);
+        cases.WithRequestTimeout(RequestTimeouts.Long);
         cases.MapGet("/dossier", (string caseId, HttpContext http) => CaseAccess.RunAsync(http, caseId, "case.dossier", c =>
             GatedWork.RunAsync(http, async () =>
             {

@@ -30,8 +30,8 @@ public class ApiServer : IAsyncLifetime
     /// <summary>Which store the app files into: "local" or "s3".</summary>
     public virtual string StoreKind => "local";
 
-    /// <summary>Command-line settings added by a subclass (the S3 store).</summary>
-    protected virtual Task<string[]> StoreArgumentsAsync() => Task.FromResult<string[]>([]);
+    /// <summary>Command-line settings added by a subclass (the S3 store, short time limits); later ones win.</summary>
+    protected virtual Task<string[]> SettingsAsync() => Task.FromResult<string[]>([]);
 
     public async Task InitializeAsync()
     {
@@ -39,7 +39,7 @@ public class ApiServer : IAsyncLifetime
             "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
             $"--FormArchive:Data={DataDirectory}", $"--FormArchive:MaxUploadBytes={MaxUploadBytes}",
             "--FormArchive:MaxQueuedWork=0", "--FormArchive:MaxQueueWaitSeconds=1",
-            .. await StoreArgumentsAsync(),
+            .. await SettingsAsync(),
         ]);
         await App.StartAsync();
         BaseAddress = new Uri(App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

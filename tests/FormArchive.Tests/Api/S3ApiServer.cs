@@ -13,7 +13,7 @@ public sealed class S3ApiServer : ApiServer
 
     public override string StoreKind => "s3";
 
-    protected override Task<string[]> StoreArgumentsAsync()
+    protected override Task<string[]> SettingsAsync()
     {
         _ceph = CephRgw.Start("/tmp/formarchive-ceph-api-tests", "18480", "14300");
         return Task.FromResult<string[]>([
