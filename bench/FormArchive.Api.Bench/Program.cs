@@ -13,6 +13,12 @@ using Microsoft.Extensions.DependencyInjection;
 // Usage: dotnet run -c Release --project bench/FormArchive.Api.Bench [-- --requests 200 --clients 1,8,32 --form ID --queue N --vary]
 // --requests is per client. A 503 (work queue full, back-pressure) is counted apart from the PDFs and not retried.
 // --vary gives every request an applicant name with characters not seen before (font-subset cache misses).
+// --queued-uploads [--uploads N --mb S] measures instead the memory held by uploads waiting for a work slot.
+if (args.Contains("--queued-uploads"))
+{
+    await FormArchive.Api.Bench.QueuedUploadsBench.RunAsync(Option("--uploads", 8), Option("--mb", 30));
+    return;
+}
 var requestsPerClient = Option("--requests", 200);
 var levels = (OptionText("--clients") ?? "1,8,32").Split(',').Select(int.Parse).ToArray();
 var form = OptionText("--form") ?? "chizhou.acceptance-notice";

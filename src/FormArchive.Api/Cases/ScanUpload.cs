@@ -70,6 +70,13 @@ public static class ScanUpload
         return (scans, null);
     }
 
+    /// <summary>
+    /// Refusal reason for a file before OCR (see <see cref="Screen"/>), reading it for the moment of the check only:
+    /// its own method so that no caller's async state keeps the bytes while the request waits in the work queue.
+    /// </summary>
+    public static async Task<string?> ScreenAsync(UploadedScan scan, CancellationToken ct) =>
+        scan.Length == 0 ? "empty file" : Screen(scan, await scan.ReadAsync(ct));
+
     /// <summary>Refusal reason for a file before OCR: PDFs with JavaScript, actions or embedded files never enter the archive.</summary>
     public static string? Screen(UploadedScan scan, byte[] content)
     {

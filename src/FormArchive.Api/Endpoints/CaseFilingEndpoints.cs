@@ -73,7 +73,7 @@ public static class CaseFilingEndpoints
             // Cheap checks before queueing, one file in memory at a time: an empty file or an active PDF is refused at once.
             var rejected = new List<(string File, string Reason)>();
             foreach (var s in scans)
-                if (ScanUpload.Screen(s, s.Length == 0 ? [] : await s.ReadAsync(c.Cancel)) is { } reason) rejected.Add((s.FileName, reason));
+                if (await ScanUpload.ScreenAsync(s, c.Cancel) is { } reason) rejected.Add((s.FileName, reason));
             if (rejected.Count > 0) return Rejected(rejected);
 
             // OCR everything first: if any file is refused, nothing of the upload is filed.
