@@ -75,6 +75,7 @@ public static class FormArchiveApp
         app.MapCaseEndpoints();
         app.MapCaseFilingEndpoints();
         app.MapCaseRetrievalEndpoints();
+        app.MapCasePageEndpoints();
         app.MapAdminEndpoints();
         app.MapObservability();
         return app;

@@ -79,9 +79,56 @@ public class PageTests(WebServer server) : IClassFixture<WebServer>
         Assert.Equal(100, await upload.Locator("progress").EvaluateAsync<int>("p => p.value"));
         await Expect(page.Locator("#checklist li[data-code='id-front']")).ToHaveClassAsync("ok");
         await Expect(page.Locator("#directory tbody tr")).ToHaveCountAsync(4); // case data, original, searchable PDF, ingest result
-        await Expect(upload.Locator("img.thumb")).ToHaveJSPropertyAsync("complete", true);
-        Assert.True(await upload.Locator("img.thumb").EvaluateAsync<int>("i => i.naturalWidth") > 0);
+        // Thumbnails are the deskewed page at 320 px, not the 1387 px camera frame.
+        await Expect(upload.Locator("img.thumb")).ToHaveJSPropertyAsync("naturalWidth", 320);
         await server.ScreenshotAsync(page, "clerk-2-uploaded");
+
+        // The page list: thumbnail, type and member as selects; correcting the type moves the checklist.
+        var review = page.Locator("#pages .page.review");
+        await Expect(review).ToHaveCountAsync(1);
+        await Expect(review.Locator("img.thumb")).ToHaveJSPropertyAsync("naturalWidth", 320);
+        Assert.True(await review.Locator("img.thumb").EvaluateAsync<int>("i => i.naturalWidth") > 0);
+        await Expect(review.Locator("select.type")).ToHaveValueAsync("id-front");
+        await Expect(review.Locator("select.member")).ToHaveValueAsync(CorpusName);
+        await Expect(review.Locator(".id-number")).ToContainTextAsync("370202********7733");
+        await Expect(page.Locator("#checklist li[data-code='bank']")).ToHaveClassAsync("bad");
+        await review.Locator("select.type").SelectOptionAsync("bank");
+        await review.Locator("input.reason").FillAsync("实为银行卡");
+        await review.GetByRole(AriaRole.Button, new() { Name = "更正" }).ClickAsync();
+        await Expect(page.Locator("#checklist li[data-code='bank']")).ToHaveClassAsync("ok");
+        await Expect(page.Locator("#checklist li[data-code='id-front']")).ToHaveClassAsync("bad");
+        await Expect(review.Locator(".badge.corrected")).ToBeVisibleAsync();
+        await Expect(review.Locator("select.type")).ToHaveValueAsync("bank");
+        await Expect(page.Locator("#directory tbody tr")).ToHaveCountAsync(5);
+        await Expect(page.Locator("#directory tbody tr").Last).ToContainTextAsync("识别结果更正");
+        await Expect(review.Locator("img.thumb")).ToHaveJSPropertyAsync("naturalWidth", 320);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/clerk-pages.png", FullPage = true });
+        await server.ScreenshotAsync(page, "clerk-4-corrected");
+    }
+
+    [Fact]
+    public async Task Clerk_opens_a_supplement_volume_of_a_sealed_case()
+    {
+        var key = server.NewKey(Role.Clerk, Township);
+        var clerk = server.ClientWithKey(key);
+        var caseId = await CreateCaseAsync(clerk, "杏花村");
+        Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsync($"/api/cases/{caseId}/seal", null)).StatusCode);
+        var (context, page) = await server.NewPageAsync();
+        await using var _ = context;
+        await context.AddInitScriptAsync($"sessionStorage.setItem('formarchive.apiKey', {System.Text.Json.JsonSerializer.Serialize(key)});");
+
+        await page.GotoAsync($"/clerk.html?case={Uri.EscapeDataString(caseId)}");
+        await Expect(page.Locator("#drop")).ToHaveTextAsync("案件已封存，不能再上传。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "开立补充卷" }).ClickAsync();
+        await Expect(page.Locator("#supplement-message")).ToContainTextAsync($"{caseId}-V2");
+        await Expect(page.Locator("#case-summary")).ToContainTextAsync($"第 2 卷（{caseId} 的补充卷）");
+        await Expect(page.Locator("#supplement-row")).ToBeHiddenAsync();
+        await Expect(page.Locator("#drop")).Not.ToHaveAttributeAsync("disabled", "");
+        await Expect(page.Locator("#drop")).ToContainTextAsync("拖到这里");
+        Assert.Equal(1, await page.Locator("#drop #file-input").CountAsync());
+        await Expect(page.Locator("#directory")).ToContainTextAsync("案件数据");
+        await Expect(page.Locator("#pages-state")).ToHaveTextAsync("尚无扫描件");
+        await server.ScreenshotAsync(page, "clerk-5-supplement");
     }
 
     [Fact]

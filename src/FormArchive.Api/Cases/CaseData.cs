@@ -8,20 +8,23 @@ namespace FormArchive.Api.Cases;
 
 /// <summary>
 /// What the service files beside the documents so that it can be recomputed from the archive alone: the
-/// case data given at creation (household members) and each scan's ingest result (types, ID numbers).
-/// Both are JSON documents of the case, recognised by file name.
+/// case data given at creation (household members), each scan's ingest result (types, ID numbers) and the
+/// clerks' corrections of those results. All are JSON documents of the case, recognised by file name.
 /// </summary>
 public static class CaseData
 {
     public const string CaseDataFileName = "case-data.json";
     public const string IngestResultSuffix = ".ingest.json";
+    public const string CorrectionSuffix = ".correction.json";
+
+    /// <summary>The uploaded file's name without extension, from its ingest result's file name.</summary>
+    public static string IngestResultStem(string ingestResultFileName) =>
+        ingestResultFileName.EndsWith(IngestResultSuffix, StringComparison.Ordinal) ? ingestResultFileName[..^IngestResultSuffix.Length] : Path.GetFileNameWithoutExtension(ingestResultFileName);
 
     public static async Task<CreateCaseRequest?> ReadCaseDataAsync(CaseArchive archive, CaseManifest m, CancellationToken ct)
     {
         var doc = m.Documents.LastOrDefault(d => d.FileName == CaseDataFileName);
-        if (doc is null) return null;
-        var bytes = await archive.Store.GetAsync(StoreArea.Vault, doc.Key, ct) ?? throw new ArchiveCorruptException($"case {m.CaseId}: case data is missing");
-        return ArchiveJson.Read<CreateCaseRequest>(bytes, "case data");
+        return doc is null ? null : await ReadJsonAsync<CreateCaseRequest>(archive, m, doc, ct);
     }
 
     public static async Task<IReadOnlyList<HouseholdMember>> MembersAsync(CaseArchive archive, CaseManifest m, CancellationToken ct)
@@ -34,19 +37,22 @@ public static class CaseData
         return members;
     }
 
-    /// <summary>Every page ingested into the case so far.</summary>
-    public static async Task<IReadOnlyList<PageResult>> PagesAsync(CaseArchive archive, CaseManifest m, CancellationToken ct)
+    /// <summary>Every page scanned into the case so far, with the clerks' corrections applied.</summary>
+    public static async Task<IReadOnlyList<PageResult>> PagesAsync(CaseArchive archive, CaseManifest m, CancellationToken ct) =>
+        (await ScannedPages.ReadAsync(archive, m, await MembersAsync(archive, m, ct), ct)).Select(p => p.Page).ToList();
+
+    public static async Task<IReadOnlyList<ChecklistItem>> ChecklistAsync(CaseArchive archive, CaseManifest m, CancellationToken ct)
     {
-        var pages = new List<PageResult>();
-        foreach (var d in m.Documents.Where(d => d.FileName.EndsWith(IngestResultSuffix, StringComparison.Ordinal)))
-        {
-            var bytes = await archive.Store.GetAsync(StoreArea.Vault, d.Key, ct) ?? throw new ArchiveCorruptException($"case {m.CaseId}: document {d.No} is missing");
-            try { pages.AddRange(ArchiveJson.Read<ScanResult>(bytes, d.FileName).Pages); }
-            catch (JsonException e) { throw new ArchiveCorruptException($"case {m.CaseId}: document {d.No} is not an ingest result: {e.Message}"); }
-        }
-        return pages;
+        var members = await MembersAsync(archive, m, ct);
+        var pages = await ScannedPages.ReadAsync(archive, m, members, ct);
+        return CaseChecklist.Evaluate(members, pages.Select(p => p.Page), ChinaTime.Today());
     }
 
-    public static async Task<IReadOnlyList<ChecklistItem>> ChecklistAsync(CaseArchive archive, CaseManifest m, CancellationToken ct) =>
-        CaseChecklist.Evaluate(await MembersAsync(archive, m, ct), await PagesAsync(archive, m, ct), ChinaTime.Today());
+    /// <summary>A JSON document of the case, read from the vault; unreadable JSON means the archive is damaged.</summary>
+    public static async Task<T> ReadJsonAsync<T>(CaseArchive archive, CaseManifest m, DocumentEntry d, CancellationToken ct)
+    {
+        var bytes = await archive.Store.GetAsync(StoreArea.Vault, d.Key, ct) ?? throw new ArchiveCorruptException($"case {m.CaseId}: document {d.No} is missing");
+        try { return ArchiveJson.Read<T>(bytes, d.FileName); }
+        catch (JsonException e) { throw new ArchiveCorruptException($"case {m.CaseId}: document {d.No} ({d.FileName}) is not readable: {e.Message}"); }
+    }
 }

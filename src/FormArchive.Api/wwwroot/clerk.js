@@ -1,6 +1,8 @@
-// Clerk page: open/create a case, upload scans with per-file progress, per-page results, checklist, print forms.
+// Clerk page: open/create a case, upload scans with per-file progress, review and correct scanned pages, checklist,
+// print forms, open a 补充卷 of a sealed case.
 'use strict';
 let current = null; // the open case (CaseView)
+let dropContent = null; // the drop zone's own children, put back after showing a sealed case
 const $ = id => document.getElementById(id);
 
 async function openCase(caseId) {
@@ -16,7 +18,7 @@ async function openCase(caseId) {
   $('case-area').classList.remove('hidden');
   $('uploads').replaceChildren();
   renderCase();
-  await loadChecklist();
+  await Promise.all([loadChecklist(), loadPages()]);
 }
 
 function renderCase() {
@@ -24,7 +26,10 @@ function renderCase() {
   $('directory').replaceChildren(FA.directoryTable(current.directory,
     d => FA.download(`/api/cases/${encodeURIComponent(current.caseId)}/documents/${d.no}`, d.fileName).catch(e => alert(e.message))));
   for (const b of [$('print-button'), $('notice-button'), $('drop')]) b.toggleAttribute('disabled', current.sealed);
-  if (current.sealed) $('drop').textContent = '案件已封存，不能再上传。';
+  // The drop zone keeps its own content (and file input) to come back to when the next case is open.
+  dropContent ??= [...$('drop').childNodes];
+  if (current.sealed) $('drop').replaceChildren('案件已封存，不能再上传。'); else $('drop').replaceChildren(...dropContent);
+  $('supplement-row').classList.toggle('hidden', !current.sealed);
 }
 
 async function refreshCase() {
@@ -72,7 +77,7 @@ function uploadFiles(files) {
   (async () => {
     for (const item of queue) await uploadOne(item.file, item.box);
     await refreshCase();
-    await loadChecklist();
+    await Promise.all([loadChecklist(), loadPages()]);
   })();
 }
 
@@ -127,7 +132,7 @@ function showResult(file, ui) {
           FA.el('span', { class: i.valid ? '' : 'bad' }, i.masked), ' ',
           i.matchedMember ? FA.el('span', { class: 'ok member' }, `✔ 匹配家庭成员：${i.matchedMember}`)
             : FA.el('span', { class: 'warn' }, i.valid ? '未匹配到家庭成员' : `号码无效${i.problem ? '：' + i.problem : ''}`)));
-    const thumb = FA.el('img', { alt: `${file.file} 第 ${p.page} 页`, class: 'thumb' });
+    const thumb = thumbnail(file.documents.searchablePdf, p.page, `${file.file} 第 ${p.page} 页`);
     const pdfLink = FA.el('a', { href: '#', onclick: e => { e.preventDefault(); FA.open(`/api/cases/${caseId}/documents/${file.documents.searchablePdf}`).catch(x => alert(x.message)); } }, '查看可检索 PDF');
     ui.pages.append(FA.el('div', { class: 'page' }, thumb,
       FA.el('dl', {},
@@ -139,11 +144,112 @@ function showResult(file, ui) {
           p.deskewDegrees ? FA.el('span', { class: 'muted' }, `，纠偏 ${p.deskewDegrees}°`) : ''),
         FA.el('dt', {}, '提示'), FA.el('dd', {}, p.warnings.length ? p.warnings.map(w => FA.el('div', { class: 'warn' }, w)) : FA.el('span', { class: 'muted' }, '无')),
         FA.el('dt', {}, '归档'), FA.el('dd', {}, `件号 ${file.documents.original}（原件）、${file.documents.searchablePdf}（PDF）、${file.documents.ingestResult}（识别结果） `, pdfLink))));
-    // The API has no thumbnail endpoint: show the filed original when the browser can display it.
-    const original = file.documents.original;
-    FA.request('GET', `/api/cases/${caseId}/documents/${original}`).then(r => r.blob()).then(b => {
-      if (/^image\/(jpeg|png|gif|webp)/.test(b.type)) thumb.src = URL.createObjectURL(b); else thumb.replaceWith(FA.el('div', { class: 'muted' }, '（无预览）'));
-    }).catch(() => thumb.remove());
+  }
+}
+
+// ---- thumbnails: <img> cannot send the key, so each is fetched with it and shown from a blob URL ----
+const thumbnailUrls = new Set();
+
+function thumbnail(pdfNo, page, alt) {
+  if (!pdfNo) return FA.el('div', { class: 'thumb muted' }, '（无预览）');
+  const img = FA.el('img', { alt, class: 'thumb' });
+  FA.request('GET', `/api/cases/${encodeURIComponent(current.caseId)}/documents/${pdfNo}/pages/${page}/thumbnail?width=320`)
+    .then(r => r.blob())
+    .then(b => { const url = URL.createObjectURL(b); thumbnailUrls.add(url); img.src = url; })
+    .catch(() => img.replaceWith(FA.el('div', { class: 'thumb muted' }, '（无预览）')));
+  return img;
+}
+
+function releaseThumbnails(container) {
+  for (const img of container.querySelectorAll('img.thumb')) {
+    if (thumbnailUrls.delete(img.src)) URL.revokeObjectURL(img.src);
+  }
+}
+
+// ---- page review: effective type and member of every scanned page, corrected as new records ----
+async function loadPages() {
+  FA.show('pages-message', '');
+  try {
+    const view = await FA.json('GET', `/api/cases/${encodeURIComponent(current.caseId)}/pages`);
+    releaseThumbnails($('pages'));
+    $('pages-state').textContent = view.pages.length ? `共 ${view.pages.length} 页` : '尚无扫描件';
+    $('pages').replaceChildren(...view.pages.map(p => reviewRow(p, view.members)));
+  } catch (e) {
+    FA.show('pages-message', e.message);
+  }
+}
+
+function reviewRow(p, members) {
+  const locked = current.sealed;
+  const type = FA.el('select', { class: 'type', 'aria-label': '材料类型', disabled: locked },
+    Object.entries(FA.TYPES).map(([value, label]) => FA.el('option', { value, selected: value === p.type }, label)));
+  // A member correction is for one ID number: the only one, or the one chosen where the page shows several.
+  const idChoice = FA.el('select', { class: 'id-choice', 'aria-label': '身份证号', disabled: locked },
+    p.idNumbers.map((i, n) => FA.el('option', { value: n }, i.masked)));
+  const member = FA.el('select', { class: 'member', 'aria-label': '家庭成员', disabled: locked },
+    FA.el('option', { value: '' }, '（未匹配）'), members.map(m => FA.el('option', { value: m.name }, `${m.name}（${m.idNumberMasked}）`)));
+  const matched = () => p.idNumbers[Number(idChoice.value || 0)]?.matchedMember || '';
+  member.value = matched();
+  idChoice.addEventListener('change', () => { member.value = matched(); });
+  const reason = FA.el('input', { class: 'reason', placeholder: '更正原因（可不填）', maxlength: 500, disabled: locked });
+  const status = FA.el('span', { class: 'status muted' });
+  const button = FA.el('button', { type: 'button', class: 'secondary', disabled: locked }, '更正');
+  button.addEventListener('click', () => correct(p, { type, idChoice, member, reason, status, button }));
+
+  const ids = p.idNumbers.length === 0 ? FA.el('span', { class: 'muted' }, '未识别到身份证号')
+    : p.idNumbers.map(i => FA.el('div', { class: 'id-number' },
+        FA.el('span', { class: i.valid ? '' : 'bad' }, i.masked), ' ',
+        i.matchedMember ? FA.el('span', { class: 'ok' }, `✔ ${i.matchedMember}`) : FA.el('span', { class: 'warn' }, i.valid ? '未匹配到家庭成员' : '号码无效'),
+        i.readAs ? FA.el('span', { class: 'muted' }, `（原识别为 ${i.readAs}）`) : ''));
+  return FA.el('div', { class: 'page review', 'data-pdf': p.documents.searchablePdf, 'data-page': p.page },
+    thumbnail(p.documents.searchablePdf, p.page, `${p.file} 第 ${p.page} 页`),
+    FA.el('dl', {},
+      FA.el('dt', {}, '文件'), FA.el('dd', {}, `${p.file} 第 ${p.page} 页`,
+        FA.el('span', { class: 'muted' }, `（件号 ${p.documents.searchablePdf ?? '—'}，识别结果 ${p.documents.ingestResult}）`),
+        p.corrected ? FA.el('span', { class: 'badge corrected' }, `已更正（件号 ${p.corrections.join('、')}）`) : ''),
+      FA.el('dt', {}, '材料类型'), FA.el('dd', {}, type,
+        p.classifiedAs !== p.type ? FA.el('span', { class: 'muted' }, ` 自动识别为 ${FA.TYPES[p.classifiedAs] || p.classifiedAs}`) : ''),
+      FA.el('dt', {}, '身份证号'), FA.el('dd', {}, ids),
+      FA.el('dt', {}, '家庭成员'), FA.el('dd', {}, p.idNumbers.length > 1 ? [idChoice, ' '] : '', member),
+      FA.el('dt', {}, '更正'), FA.el('dd', { class: 'row' }, reason, button, status),
+      p.warnings.length ? [FA.el('dt', {}, '提示'), FA.el('dd', {}, p.warnings.map(w => FA.el('div', { class: 'warn' }, w)))] : []));
+}
+
+async function correct(p, ui) {
+  const body = { document: p.documents.ingestResult, page: p.page };
+  if (ui.type.value !== p.type) body.type = ui.type.value;
+  const chosen = p.idNumbers[Number(ui.idChoice.value || 0)];
+  if (ui.member.value && ui.member.value !== (chosen?.matchedMember || '')) {
+    body.member = ui.member.value;
+    if (chosen) body.idNumber = chosen.masked;
+  }
+  if (!body.type && !body.member) { ui.status.textContent = '未作更改'; ui.status.className = 'status muted'; return; }
+  if (ui.reason.value.trim()) body.reason = ui.reason.value.trim();
+  ui.button.disabled = true;
+  try {
+    await FA.json('POST', `/api/cases/${encodeURIComponent(current.caseId)}/pages/corrections`, body);
+    await Promise.all([loadPages(), loadChecklist(), refreshCase()]);
+  } catch (e) {
+    ui.status.textContent = e.message;
+    ui.status.className = 'status bad';
+    ui.button.disabled = current.sealed;
+  }
+}
+
+async function openSupplement() {
+  FA.show('supplement-message', '');
+  try {
+    const volume = await FA.json('POST', `/api/cases/${encodeURIComponent(current.caseId)}/supplement-volume`);
+    await openCase(volume.caseId);
+    FA.show('supplement-message', `已开立补充卷 ${volume.caseId}，请在此卷上传补充材料。`, 'info');
+  } catch (e) {
+    // Already one open: go to it rather than opening another.
+    if (e.problem?.openVolume) {
+      await openCase(e.problem.openVolume);
+      FA.show('supplement-message', `补充卷 ${e.problem.openVolume} 尚在办理中，已打开该卷。`, 'info');
+    } else {
+      FA.show('supplement-message', e.message);
+    }
   }
 }
 
@@ -195,6 +301,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   drop.addEventListener('drop', e => { e.preventDefault(); drop.classList.remove('over'); uploadFiles(e.dataTransfer.files); });
   $('print-button').addEventListener('click', printForm);
   $('notice-button').addEventListener('click', supplementNotice);
+  $('supplement-button').addEventListener('click', openSupplement);
   loadForms();
   await FA.ensureKey();
   const fromUrl = new URLSearchParams(location.search).get('case');

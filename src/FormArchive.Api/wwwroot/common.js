@@ -81,14 +81,16 @@ const FA = {
 
   async problem(response) {
     let text = `${response.status} ${response.statusText}`;
+    let problem = null;
     try {
-      const p = await response.json();
+      const p = problem = await response.json();
       text = FA.statusText(response.status) + (p.detail ? `：${p.detail}` : p.title ? `：${p.title}` : '');
       if (Array.isArray(p.errors)) text += '\n' + p.errors.map(e => `${e.path}: ${e.message}`).join('\n');
       if (Array.isArray(p.files)) text += '\n' + p.files.map(f => `${f.file}: ${f.reason}`).join('\n');
     } catch { /* not JSON */ }
     const err = new Error(text);
     err.status = response.status;
+    err.problem = problem;
     return err;
   },
 
@@ -166,7 +168,8 @@ const FA = {
   summary(c) {
     return FA.el('div', { class: 'summary' },
       ...[['案卷号', c.caseId], ['题名', c.title], ['申请人', c.applicantName], ['身份证号', c.idNumberMasked], ['乡镇（街道）', c.township],
-        ['村（社区）', c.village], ['救助类别', c.category], ['办理阶段', c.stage], ['受理日期', FA.date(c.openedOn)]]
+        ['村（社区）', c.village], ['救助类别', c.category], ['办理阶段', c.stage], ['受理日期', FA.date(c.openedOn)],
+        ...(c.volume > 1 ? [['卷次', `第 ${c.volume} 卷（${c.supplementOf} 的补充卷）`]] : [])]
         .map(([k, v]) => FA.el('div', {}, FA.el('span', {}, k), v || '—')),
       FA.el('div', {}, FA.el('span', {}, '状态'), c.sealed
         ? FA.el('span', { class: 'badge sealed' }, `已封存 ${FA.date(c.sealedAt)}`)

@@ -45,6 +45,22 @@ internal static class CaseApi
     public static async Task<int> DocumentCountAsync(HttpClient client, string caseId) =>
         (await GetJsonAsync(client, $"/api/cases/{caseId}"))["directory"]!.AsArray().Count;
 
+    /// <summary>Uploads the corpus scan (an ID card front) with a hint; returns the filed file's report (documents, pages).</summary>
+    public static async Task<JsonNode> UploadCorpusScanAsync(HttpClient clerk, string caseId, string hint = "id-front")
+    {
+        var form = Scans(("scan-0000.jpg", CorpusScan(), "image/jpeg"));
+        form.Add(new StringContent(hint), "hint");
+        var response = await clerk.PostAsync($"/api/cases/{caseId}/scans", form);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, body);
+        return JsonNode.Parse(body)!["files"]!.AsArray().Single()!;
+    }
+
+    /// <summary>Whether the checklist item with this code (and member, for per-member items) is present.</summary>
+    public static async Task<bool> ChecklistHasAsync(HttpClient client, string caseId, string code, string? member = null) =>
+        (bool)(await GetJsonAsync(client, $"/api/cases/{caseId}/checklist"))["items"]!.AsArray()
+            .Single(i => (string)i!["code"]! == code && (member is null || (string?)i["member"] == member))!["present"]!;
+
     public static MultipartFormDataContent Scans(params (string FileName, byte[] Content, string ContentType)[] files)
     {
         var form = new MultipartFormDataContent();

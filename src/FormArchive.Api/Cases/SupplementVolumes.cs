@@ -1,0 +1,40 @@
+using FormArchive.Archive.Cases;
+
+namespace FormArchive.Api.Cases;
+
+/// <summary>
+/// 补充卷: what comes into a case after it is sealed goes into a new volume (ROOT-V2, ROOT-V3 …). Each volume
+/// carries its own copy of the case data, so it stands alone when matched, checked, exported or verified.
+/// </summary>
+public static class SupplementVolumes
+{
+    /// <summary>The volume of the same case, later than any sealed one, that is still open; null if none is.</summary>
+    public static async Task<CaseManifest?> OpenVolumeAsync(CaseArchive archive, CaseManifest m, CancellationToken ct)
+    {
+        var root = m.Metadata.SupplementOf ?? m.CaseId;
+        for (int volume = 2; ; volume++)
+        {
+            CaseManifest next;
+            try { next = await archive.GetManifestAsync($"{root}-V{volume}", ct); }
+            catch (CaseNotFoundException) { return null; }
+            if (!next.Sealed) return next;
+        }
+    }
+
+    /// <summary>Opens the next volume of the sealed case <paramref name="m"/> and files the case's latest case data in it.</summary>
+    public static async Task<CaseManifest> OpenAsync(CaseArchive archive, CaseManifest m, string clerk, CancellationToken ct)
+    {
+        var volume = await archive.OpenSupplementAsync(m.CaseId, clerk, ct);
+        if (m.Documents.LastOrDefault(d => d.FileName == CaseData.CaseDataFileName) is { } data)
+        {
+            var (entry, bytes) = await archive.GetDocumentAsync(m.CaseId, data.No, clerk, ct);
+            // The same bytes (same SHA-256) as in the sealed volume: the household is the one the case was opened with.
+            await archive.AddDocumentAsync(volume.CaseId, new DocumentUpload
+            {
+                Title = entry.Title, ResponsibleParty = entry.ResponsibleParty, Date = ChinaTime.Today(),
+                FileName = entry.FileName, MediaType = entry.MediaType, Content = bytes,
+            }, clerk, ct);
+        }
+        return await archive.GetManifestAsync(volume.CaseId, ct);
+    }
+}
