@@ -60,8 +60,8 @@ public static class FormArchiveApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        Web.WebPages.UseWebPages(app); // clerk and archivist pages from wwwroot (UseDefaultFiles + UseStaticFiles)
         app.UseRequestMetrics();
+        Web.WebPages.UseWebPages(app); // clerk and archivist pages from wwwroot (UseDefaultFiles + UseStaticFiles)
         app.UseRequestTimeouts();
         // Load the catalog (and trial-render every template) and open the archive at start-up, not on the first request.
         app.Services.GetRequiredService<TemplateCatalog>();

@@ -1,4 +1,5 @@
 using FormArchive.Api.Access;
+using FormArchive.Api.Forms;
 using FormArchive.Archive.Access;
 using FormArchive.Api.Work;
 using FormArchive.Renderer.Rendering;
@@ -7,7 +8,7 @@ using FormArchive.Templates.Printing;
 
 namespace FormArchive.Api.Endpoints;
 
-/// <summary>/api/forms: the catalog, each form's schema, and rendering case data to PDF or DOCX.</summary>
+/// <summary>/api/forms: the catalog, each form's schema, and rendering case data to PDF, DOCX or a ZIP of both.</summary>
 public static class FormEndpoints
 {
     /// <summary>Case data for one form is small; anything bigger is a mistake or an attack.</summary>
@@ -22,13 +23,16 @@ public static class FormEndpoints
             Problems.Guard(() => Results.Text(catalog.Get(id).SchemaJson, "application/schema+json")));
         // Rendering costs CPU and takes case data: it needs a key (integrator, or clerk) and a work slot.
         forms.MapPost("/{id}/render", Render).RequireRoles(Role.Integrator, Role.Clerk);
+        forms.MapFormBundleEndpoint();
     }
 
+    /// <summary>format=pdf or docx: that document; format=zip: a ZIP with both (<see cref="FormZip"/>).</summary>
     private static async Task<IResult> Render(string id, string? format, HttpRequest request, FormPrinter printer, CancellationToken cancel)
     {
-        var outputFormat = OutputFormats.Parse(format ?? "pdf");
-        if (outputFormat is null)
-            return Problems.BadRequest("Unsupported format", $"format must be pdf or docx, not '{format}'");
+        var zip = string.Equals(format?.Trim(), FormZip.Format, StringComparison.OrdinalIgnoreCase);
+        IReadOnlyList<OutputFormat>? formats = zip ? [OutputFormat.Pdf, OutputFormat.Docx] : OutputFormats.Parse(format ?? "pdf") is { } one ? [one] : null;
+        if (formats is null)
+            return Problems.BadRequest("Unsupported format", $"format must be pdf, docx or zip, not '{format}'");
         if (request.ContentLength > 0 && request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
             return Problems.Create(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "send the case data as application/json");
 
@@ -36,10 +40,13 @@ public static class FormEndpoints
         if (body is null)
             return Problems.Create(StatusCodes.Status413PayloadTooLarge, "Case data too large", $"case data may be at most {MaxDataBytes:N0} bytes");
 
+        var data = string.IsNullOrWhiteSpace(body) ? null : body;
         return await GatedWork.RunAsync(request.HttpContext, () => Task.FromResult(Problems.Guard(() =>
         {
-            var printed = printer.Print(id, string.IsNullOrWhiteSpace(body) ? null : body, outputFormat.Value);
-            return Results.File(printed.Document.Content, outputFormat.Value.ContentType(), printed.FileName);
+            IReadOnlyList<IReadOnlyList<PrintedForm>> printed = [printer.Print(id, data, formats)];
+            if (zip) return Results.File(FormZip.Write(printed), FormZip.ContentType, FormZip.FileName(printed));
+            var document = printed[0][0];
+            return Results.File(document.Document.Content, document.Document.Format.ContentType(), document.FileName);
         })));
     }
 }

@@ -11,13 +11,13 @@ public static class JsonBody
 {
     public const int MaxBytes = 1 << 20;
 
-    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : class
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken ct, int maxBytes = MaxBytes) where T : class
     {
         if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
             return (null, Problems.Create(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "send the request as application/json"));
-        var text = await RequestBody.ReadLimitedAsync(request, MaxBytes, ct);
+        var text = await RequestBody.ReadLimitedAsync(request, maxBytes, ct);
         if (text is null)
-            return (null, Problems.Create(StatusCodes.Status413PayloadTooLarge, "Request too large", $"the JSON body may be at most {MaxBytes:N0} bytes"));
+            return (null, Problems.Create(StatusCodes.Status413PayloadTooLarge, "Request too large", $"the JSON body may be at most {maxBytes:N0} bytes"));
         try
         {
             var value = JsonSerializer.Deserialize<T>(text, ArchiveJson.Options);
@@ -25,10 +25,16 @@ public static class JsonBody
         }
         catch (JsonException e)
         {
-            var path = e.Path ?? "$";
-            return (null, Problems.Create(StatusCodes.Status400BadRequest, "Invalid JSON", $"{path}: {FirstLine(e.Message)}",
-                new Dictionary<string, object?> { ["errors"] = new[] { new { path, message = FirstLine(e.Message) } } }));
+            return (null, Invalid(e));
         }
+    }
+
+    /// <summary>400 naming the JSON path of malformed, mistyped or misplaced data.</summary>
+    public static IResult Invalid(JsonException e)
+    {
+        var path = e.Path ?? "$";
+        return Problems.Create(StatusCodes.Status400BadRequest, "Invalid JSON", $"{path}: {FirstLine(e.Message)}",
+            new Dictionary<string, object?> { ["errors"] = new[] { new { path, message = FirstLine(e.Message) } } });
     }
 
     private static string FirstLine(string s) => s.Split('\n')[0].Trim();

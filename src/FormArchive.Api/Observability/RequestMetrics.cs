@@ -13,7 +13,11 @@ namespace FormArchive.Api.Observability;
 public sealed class RequestMetrics : IDisposable
 {
     public const string MeterName = "FormArchive.Api";
+    /// <summary>Route key of requests no endpoint or file answered (in parentheses: no route template looks like it).</summary>
     public const string Unmatched = "(unmatched)";
+
+    /// <summary>Route key of every file of the web pages (<see cref="Web.WebPages"/>), whatever its path.</summary>
+    public const string StaticFiles = "(static)";
 
     private readonly ConcurrentDictionary<(string Method, string Route), EndpointStats> _endpoints = new();
     private readonly Meter _meter;
@@ -96,9 +100,10 @@ public sealed class RequestMetrics : IDisposable
             for (int c = 1; c < _statusClasses.Length; c++)
                 if (Interlocked.Read(ref _statusClasses[c]) is > 0 and var n) statuses[$"{c}xx"] = n;
             var count = Interlocked.Read(ref _count);
+            var sum = Interlocked.Read(ref _sumMicros) / 1000.0;
             return new EndpointSnapshot(method, route, count, statuses, new LatencySnapshot(
                 Percentile(0.5), Percentile(0.9), Percentile(0.99), Interlocked.Read(ref _maxMicros) / 1000.0,
-                count == 0 ? 0 : Math.Round(Interlocked.Read(ref _sumMicros) / 1000.0 / count, 2)));
+                count == 0 ? 0 : Math.Round(sum / count, 2), sum));
         }
     }
 }
@@ -115,4 +120,5 @@ public sealed record WorkSnapshot(int MaxConcurrent, int MaxQueued, int Running,
 
 public sealed record EndpointSnapshot(string Method, string Route, long Count, IReadOnlyDictionary<string, long> Statuses, LatencySnapshot LatencyMs);
 
-public sealed record LatencySnapshot(double P50, double P90, double P99, double Max, double Mean);
+/// <summary>Latency in milliseconds; <see cref="Sum"/> of all requests, for a Prometheus summary.</summary>
+public sealed record LatencySnapshot(double P50, double P90, double P99, double Max, double Mean, double Sum);

@@ -37,7 +37,10 @@ public static partial class Telemetry
         builder.Services.AddApiDocs();
     }
 
-    /// <summary>Times every request (after the exception handler, so a failure counts as the 500 it becomes).</summary>
+    /// <summary>
+    /// Times every request (after the exception handler, so a failure counts as the 500 it becomes; before the
+    /// static files, so the web pages count too).
+    /// </summary>
     public static void UseRequestMetrics(this WebApplication app)
     {
         var metrics = app.Services.GetRequiredService<RequestMetrics>();
@@ -70,14 +73,21 @@ public static partial class Telemetry
 
     public static void MapObservability(this WebApplication app)
     {
-        var metrics = app.MapGet("/metrics", (RequestMetrics m) => Results.Ok(m.Snapshot()));
+        var metrics = app.MapGet("/metrics", MetricsEndpoint.Get);
         if (!app.Configuration.GetValue("FormArchive:PublicMetrics", false)) metrics.RequireRoles(Role.Admin);
         app.MapApiDocs();
     }
 
-    /// <summary>The route template of the matched endpoint; unmatched requests share one key.</summary>
-    public static string RouteOf(HttpContext http) =>
-        http.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } raw } ? Constraint().Replace(raw.StartsWith('/') ? raw : "/" + raw, "}") : RequestMetrics.Unmatched;
+    /// <summary>
+    /// The route template of the matched endpoint; the web pages' static files share one key, and so do requests
+    /// that nothing answered.
+    /// </summary>
+    public static string RouteOf(HttpContext http) => http.GetEndpoint() switch
+    {
+        RouteEndpoint { RoutePattern.RawText: { } raw } => Constraint().Replace(raw.StartsWith('/') ? raw : "/" + raw, "}"),
+        _ when Web.WebPages.ServedFile(http) => RequestMetrics.StaticFiles,
+        _ => RequestMetrics.Unmatched,
+    };
 
     /// <summary>Route constraints such as {no:int} become {no}, as in the OpenAPI document.</summary>
     [GeneratedRegex(@":[^}]*\}")]

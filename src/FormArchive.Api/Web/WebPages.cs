@@ -10,6 +10,14 @@ namespace FormArchive.Api.Web;
 /// </summary>
 public static class WebPages
 {
+    private static readonly object ServedMark = new();
+
+    /// <summary>
+    /// Whether one of the pages' files answered this request (200, or 304 and the like), for the request metrics,
+    /// which count them all under one label. Set by the static-file middleware as it prepares the response.
+    /// </summary>
+    public static bool ServedFile(HttpContext http) => http.Items.ContainsKey(ServedMark);
+
     public static WebApplication UseWebPages(this WebApplication app)
     {
         var root = Locate(app.Environment.WebRootPath);
@@ -25,6 +33,7 @@ public static class WebPages
             FileProvider = files,
             OnPrepareResponse = ctx =>
             {
+                ctx.Context.Items[ServedMark] = true;
                 var h = ctx.Context.Response.Headers;
                 h.CacheControl = "no-cache";
                 h.XContentTypeOptions = "nosniff";

@@ -14,14 +14,28 @@ public sealed class FormPrinter(TemplateCatalog catalog, FormRenderer templates,
     /// <summary>Renders <paramref name="formId"/> with <paramref name="jsonData"/> (null or empty: a blank paper form).</summary>
     /// <exception cref="FormNotFoundException">No such form.</exception>
     /// <exception cref="FormDataException">The data is not JSON or fails the form's schema or rules.</exception>
-    public PrintedForm Print(string formId, string? jsonData, OutputFormat format)
+    public PrintedForm Print(string formId, string? jsonData, OutputFormat format) => Print(formId, jsonData, [format])[0];
+
+    /// <summary>
+    /// Renders <paramref name="formId"/> once into each of <paramref name="formats"/> (the template is filled and
+    /// parsed once), in that order.
+    /// </summary>
+    /// <exception cref="FormNotFoundException">No such form.</exception>
+    /// <exception cref="FormDataException">The data is not JSON or fails the form's schema or rules.</exception>
+    public IReadOnlyList<PrintedForm> Print(string formId, string? jsonData, IReadOnlyList<OutputFormat> formats)
     {
         var form = catalog.Get(formId);
         var markup = templates.RenderMarkup(form, jsonData);
         var document = MarkupParser.Parse(markup);
-        var rendered = renderer.Render(document, format);
-        return new PrintedForm(form.Metadata, rendered);
+        return formats.Select(format => new PrintedForm(form.Metadata, renderer.Render(document, format))).ToList();
     }
+
+    /// <summary>
+    /// The problems <see cref="Print(string, string?, OutputFormat)"/> would reject <paramref name="jsonData"/> for,
+    /// without rendering; empty when it would print.
+    /// </summary>
+    /// <exception cref="FormNotFoundException">No such form.</exception>
+    public IReadOnlyList<FormDataError> Validate(string formId, string? jsonData) => templates.Validate(catalog.Get(formId), jsonData);
 }
 
 /// <summary>A rendered form. <see cref="FileName"/> is the printed title, which is what clerks look for.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FormArchive.Api;
 using FormArchive.Api.Access;
 using FormArchive.Archive.Access;
@@ -38,13 +39,20 @@ public class ApiServer : IAsyncLifetime
         App = FormArchiveApp.Build([
             "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
             $"--FormArchive:Data={DataDirectory}", $"--FormArchive:MaxUploadBytes={MaxUploadBytes}",
-            "--FormArchive:MaxQueuedWork=0", "--FormArchive:MaxQueueWaitSeconds=1",
+            "--FormArchive:MaxQueuedWork=0", "--FormArchive:MaxQueueWaitSeconds=1", "--webroot", WebPagesFolder(),
             .. await SettingsAsync(),
         ]);
         await App.StartAsync();
         BaseAddress = new Uri(App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         Client = ClientFor(Role.Integrator);
     }
+
+    /// <summary>
+    /// The web pages in the source tree, given as the web root: the service would find them by walking up from its
+    /// binaries, but not when they are built outside the repository (dotnet test --artifacts-path /tmp/…).
+    /// </summary>
+    private static string WebPagesFolder([CallerFilePath] string thisFile = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", "..", "src", "FormArchive.Api", "wwwroot"));
 
     public HttpClient ClientFor(Role role, string? township = null) =>
         ClientWithKey(App.Services.GetRequiredService<ApiKeyStore>().Add($"test {role} {township}", role, township).Secret);

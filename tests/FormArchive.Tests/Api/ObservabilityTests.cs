@@ -34,6 +34,8 @@ public class ObservabilityTests(ApiServer server) : IClassFixture<ApiServer>
         Assert.Equal("RenderForm", (string)render["operationId"]!);
         Assert.False(string.IsNullOrEmpty((string?)render["summary"]));
         Assert.NotNull(render["security"]);
+        Assert.Equal("RenderForms", (string)paths["/api/forms/render"]!["post"]!["operationId"]!);
+        Assert.NotNull(paths["/api/forms/render"]!["post"]!["security"]);
         Assert.Equal("X-Api-Key", (string)doc["components"]!["securitySchemes"]![ApiDocs.ApiKeyScheme]!["name"]!);
         Assert.Null(paths["/api/forms"]!["get"]!["security"]); // public
     }
@@ -79,6 +81,35 @@ public class ObservabilityTests(ApiServer server) : IClassFixture<ApiServer>
         Assert.True((int)work["maxConcurrent"]! >= 1);
         Assert.Equal(0, (int)work["queued"]!);
         Assert.NotNull(work["rejected"]);
+    }
+
+    [Fact]
+    public async Task Static_files_count_under_one_label_never_by_path()
+    {
+        var anonymous = server.ClientWithKey(null);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/clerk.html")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/common.js?key=110105194912310029")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/")).StatusCode); // index.html
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/no-such-page.html")).StatusCode);
+
+        var admin = server.ClientFor(Role.Admin);
+        static JsonNode? Static(JsonNode metrics) =>
+            metrics["endpoints"]!.AsArray().SingleOrDefault(e => (string)e!["route"]! == RequestMetrics.StaticFiles);
+        var metrics = await Eventually.ReadAsync(() => CaseApi.GetJsonAsync(admin, "/metrics"), m => (long?)Static(m)?["count"] >= 3);
+        var files = Static(metrics);
+        Assert.True(files is not null, $"no {RequestMetrics.StaticFiles} route: {metrics["endpoints"]!.ToJsonString()}");
+        Assert.Equal("GET", (string)files["method"]!);
+        Assert.Equal(3, (long)files["count"]!);
+        Assert.Equal(3, (long)files["statuses"]!["2xx"]!);
+        Assert.Contains(metrics["endpoints"]!.AsArray(), e => (string)e!["route"]! == RequestMetrics.Unmatched && e["statuses"]!["4xx"] is not null);
+
+        var text = await admin.GetStringAsync("/metrics?format=prometheus");
+        Assert.Contains($"{PrometheusText.Requests}{{route=\"GET {RequestMetrics.StaticFiles}\",status=\"2xx\"}} 3\n", text);
+        foreach (var path in new[] { "clerk.html", "common.js", "index.html", "no-such-page", "110105194912310029" })
+        {
+            Assert.DoesNotContain(path, text);
+            Assert.DoesNotContain(path, metrics.ToJsonString());
+        }
     }
 }
 

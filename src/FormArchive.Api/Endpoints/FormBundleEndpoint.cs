@@ -1,0 +1,80 @@
+using System.Text.Json;
+using FormArchive.Api.Access;
+using FormArchive.Api.Forms;
+using FormArchive.Api.Work;
+using FormArchive.Archive.Access;
+using FormArchive.Renderer.Rendering;
+using FormArchive.Templates.Printing;
+
+namespace FormArchive.Api.Endpoints;
+
+/// <summary>
+/// POST /api/forms/render?format=zip: several forms at once (<see cref="FormBundleRequest"/>), as one ZIP
+/// (<see cref="FormZip"/>). All or nothing: every form is looked up and its data checked before any is rendered,
+/// and a fault anywhere is one problem response listing every fault.
+/// </summary>
+public static class FormBundleEndpoint
+{
+    /// <summary>Room for several forms' case data, each far below <see cref="FormEndpoints.MaxDataBytes"/> in practice.</summary>
+    public const int MaxBodyBytes = 4 * FormEndpoints.MaxDataBytes;
+
+    /// <summary>Maps the route under /api/forms; the same keys as rendering one form.</summary>
+    public static void MapFormBundleEndpoint(this RouteGroupBuilder forms) =>
+        forms.MapPost("/render", Render).RequireRoles(Role.Integrator, Role.Clerk);
+
+    private static async Task<IResult> Render(string? format, HttpRequest request, FormPrinter printer, CancellationToken cancel)
+    {
+        if (format is not null && !format.Trim().Equals(FormZip.Format, StringComparison.OrdinalIgnoreCase))
+            return Problems.BadRequest("Unsupported format", $"several forms come as format=zip, not '{format}'");
+        var (body, problem) = await JsonBody.ReadAsync<FormBundleRequest>(request, cancel, MaxBodyBytes);
+        if (problem is not null) return problem;
+
+        IReadOnlyList<FormBundleItem> items;
+        IReadOnlyList<OutputFormat> formats;
+        try
+        {
+            items = body!.Items();
+            formats = body.Formats();
+        }
+        catch (JsonException e)
+        {
+            return JsonBody.Invalid(e);
+        }
+        if (Check(items, printer) is { } rejected) return rejected;
+
+        return await GatedWork.RunAsync(request.HttpContext, () => Task.FromResult(Problems.Guard(() =>
+        {
+            var printed = new List<IReadOnlyList<PrintedForm>>(items.Count);
+            foreach (var item in items)
+            {
+                cancel.ThrowIfCancellationRequested();
+                printed.Add(printer.Print(item.FormId, item.Data, formats));
+            }
+            return Results.File(FormZip.Write(printed), FormZip.ContentType, FormZip.FileName(printed));
+        })));
+    }
+
+    /// <summary>
+    /// 404 for the first unknown form; else 400 listing every schema error of every form, each with the form id and
+    /// its JSON path in the request body (<c>$.forms[1].data.members[0].id_number</c>, or <c>$.data.…</c> for the
+    /// shared data); else null.
+    /// </summary>
+    private static IResult? Check(IReadOnlyList<FormBundleItem> items, FormPrinter printer)
+    {
+        for (var i = 0; i < items.Count; i++)
+            if (!printer.Catalog.TryGet(items[i].FormId, out _))
+                return Problems.Create(StatusCodes.Status404NotFound, "Form not found", $"$.forms[{i}]: no form '{items[i].FormId}'",
+                    new Dictionary<string, object?> { ["formId"] = items[i].FormId, ["path"] = $"$.forms[{i}]" });
+
+        // Shared data checked for the same form twice gives the same errors twice: keep one.
+        var errors = items
+            .SelectMany(item => printer.Validate(item.FormId, item.Data)
+                .Select(e => new { formId = item.FormId, path = item.PathInRequest(e.Path), message = e.Message }))
+            .Distinct().ToList();
+        if (errors.Count == 0) return null;
+        var first = errors[0];
+        return Problems.Create(StatusCodes.Status400BadRequest, "Invalid case data",
+            $"{errors.Count} problem(s) in the data of {errors.Select(e => e.formId).Distinct().Count()} form(s); first: {first.formId} {first.path}: {first.message}",
+            new Dictionary<string, object?> { ["errors"] = errors });
+    }
+}

@@ -1,0 +1,43 @@
+using FormArchive.Api.Endpoints;
+
+namespace FormArchive.Api.Observability;
+
+/// <summary>
+/// GET /metrics: JSON by default; the Prometheus text format (<see cref="PrometheusText"/>) for format=prometheus
+/// or an Accept header that prefers text/plain, as a Prometheus scraper's does.
+/// </summary>
+public static class MetricsEndpoint
+{
+    public static IResult Get(HttpContext http, RequestMetrics metrics, string? format)
+    {
+        bool? prometheus = format?.Trim().ToLowerInvariant() switch
+        {
+            null => PrefersText(http.Request),
+            "prometheus" => true,
+            "json" => false,
+            _ => null,
+        };
+        if (prometheus is null)
+            return Problems.BadRequest("Unsupported format", $"format must be json or prometheus, not '{format}'");
+        // The answer depends on Accept: a cache between scraper and service must keep the two apart.
+        http.Response.Headers.Vary = "Accept";
+        var snapshot = metrics.Snapshot();
+        return prometheus.Value ? Results.Text(PrometheusText.Write(snapshot), PrometheusText.ContentType) : Results.Ok(snapshot);
+    }
+
+    /// <summary>
+    /// Whether Accept ranks text/plain above application/json. Prometheus sends OpenMetrics first and text/plain
+    /// after it, with no JSON; a browser sends text/html and */*, which stay JSON.
+    /// </summary>
+    private static bool PrefersText(HttpRequest request)
+    {
+        double text = 0, json = 0;
+        foreach (var accept in request.GetTypedHeaders().Accept)
+        {
+            var quality = accept.Quality ?? 1;
+            if (accept.MediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase)) text = Math.Max(text, quality);
+            else if (accept.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)) json = Math.Max(json, quality);
+        }
+        return text > json;
+    }
+}
