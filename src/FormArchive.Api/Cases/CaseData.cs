@@ -41,11 +41,17 @@ public static class CaseData
     public static async Task<IReadOnlyList<PageResult>> PagesAsync(CaseArchive archive, CaseManifest m, CancellationToken ct) =>
         (await ScannedPages.ReadAsync(archive, m, await MembersAsync(archive, m, ct), ct)).Select(p => p.Page).ToList();
 
+    /// <summary>
+    /// What the case has and lacks. A 补充卷 counts the pages of the volumes before it too: it completes the case,
+    /// so a material filed before sealing is not asked for again.
+    /// </summary>
     public static async Task<IReadOnlyList<ChecklistItem>> ChecklistAsync(CaseArchive archive, CaseManifest m, CancellationToken ct)
     {
         var members = await MembersAsync(archive, m, ct);
-        var pages = await ScannedPages.ReadAsync(archive, m, members, ct);
-        return CaseChecklist.Evaluate(members, pages.Select(p => p.Page), ChinaTime.Today());
+        var pages = new List<PageResult>();
+        foreach (var volume in (await SupplementVolumes.EarlierVolumesAsync(archive, m, ct)).Append(m))
+            pages.AddRange((await ScannedPages.ReadAsync(archive, volume, members, ct)).Select(p => p.Page));
+        return CaseChecklist.Evaluate(members, pages, ChinaTime.Today());
     }
 
     /// <summary>A JSON document of the case, read from the vault; unreadable JSON means the archive is damaged.</summary>

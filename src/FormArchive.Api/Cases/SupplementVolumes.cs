@@ -21,6 +21,15 @@ public static class SupplementVolumes
         }
     }
 
+    /// <summary>The volumes before <paramref name="m"/> (the case itself, then V2 …), oldest first; empty for the case itself.</summary>
+    public static async Task<IReadOnlyList<CaseManifest>> EarlierVolumesAsync(CaseArchive archive, CaseManifest m, CancellationToken ct)
+    {
+        if (m.Metadata.SupplementOf is not { } root) return [];
+        var volumes = new List<CaseManifest> { await archive.GetManifestAsync(root, ct) };
+        for (int volume = 2; volume < m.Metadata.Volume; volume++) volumes.Add(await archive.GetManifestAsync($"{root}-V{volume}", ct));
+        return volumes;
+    }
+
     /// <summary>Opens the next volume of the sealed case <paramref name="m"/> and files the case's latest case data in it.</summary>
     public static async Task<CaseManifest> OpenAsync(CaseArchive archive, CaseManifest m, string clerk, CancellationToken ct)
     {

@@ -19,7 +19,8 @@ namespace FormArchive.Tests.Api;
 public sealed class CaseEndpointTests(ApiServer server) : CaseEndpointSuite(server), IClassFixture<ApiServer>;
 
 /// <summary>The same suite with the service filing into S3 (Ceph RGW).</summary>
-public sealed class CaseEndpointS3Tests(S3ApiServer server) : CaseEndpointSuite(server), IClassFixture<S3ApiServer>;
+[Collection(S3ApiCollection.Name)]
+public sealed class CaseEndpointS3Tests(S3ApiServer server) : CaseEndpointSuite(server);
 
 /// <summary>Cases over real HTTP: filing, scoping, sealing, retrieval, limits — run on each store.</summary>
 public abstract class CaseEndpointSuite(ApiServer server)

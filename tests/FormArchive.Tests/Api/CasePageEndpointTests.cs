@@ -9,9 +9,16 @@ namespace FormArchive.Tests.Api;
 
 /// <summary>
 /// The clerk's page review over real HTTP: deskewed thumbnails, the effective page list, corrections filed as
-/// new documents (and felt by the checklist), and the 补充卷 of a sealed case.
+/// new documents (and felt by the checklist), and the 补充卷 of a sealed case — on the local store.
 /// </summary>
-public class CasePageEndpointTests(ApiServer server) : IClassFixture<ApiServer>
+public sealed class CasePageEndpointTests(ApiServer server) : CasePageEndpointSuite(server), IClassFixture<ApiServer>;
+
+/// <summary>The same page review with the service on S3 (Ceph RGW).</summary>
+[Collection(S3ApiCollection.Name)]
+public sealed class CasePageEndpointS3Tests(S3ApiServer server) : CasePageEndpointSuite(server);
+
+/// <summary>The page-review tests, run on each store.</summary>
+public abstract class CasePageEndpointSuite(ApiServer server)
 {
     /// <summary>A second member (invented), a child: covered, so the checklist asks for their ID card too.</summary>
     private const string ChildName = "孙小明";
@@ -220,6 +227,7 @@ public class CasePageEndpointTests(ApiServer server) : IClassFixture<ApiServer>
         var caseId = await CreateAsync(_clerk);
         await AssertProblemAsync(HttpStatusCode.Conflict, await _clerk.PostAsync($"/api/cases/{caseId}/supplement-volume", null));
         Assert.Equal(HttpStatusCode.OK, (await _clerk.PostAsync($"/api/cases/{caseId}/seal", null)).StatusCode);
+        Assert.False(await ChecklistHasAsync(_clerk, caseId, "id-front"));
 
         var response = await _clerk.PostAsync($"/api/cases/{caseId}/supplement-volume", null);
         var body = await response.Content.ReadAsStringAsync();
@@ -251,7 +259,12 @@ public class CasePageEndpointTests(ApiServer server) : IClassFixture<ApiServer>
         Assert.Equal(HttpStatusCode.OK, (await _clerk.PostAsync($"/api/cases/{v2Id}/seal", null)).StatusCode);
         var v3 = await _clerk.PostAsync($"/api/cases/{caseId}/supplement-volume", null);
         Assert.Equal(HttpStatusCode.Created, v3.StatusCode);
-        Assert.Equal($"{caseId}-V3", (string)JsonNode.Parse(await v3.Content.ReadAsStringAsync())!["caseId"]!);
+        var v3Id = (string)JsonNode.Parse(await v3.Content.ReadAsStringAsync())!["caseId"]!;
+        Assert.Equal($"{caseId}-V3", v3Id);
+        // V3 is empty but the ID card filed in V2 still counts: a later volume completes the case, it does not restart it.
+        Assert.Equal(1, await DocumentCountAsync(_clerk, v3Id));
+        Assert.True(await ChecklistHasAsync(_clerk, v3Id, "id-front"));
+        Assert.False(await ChecklistHasAsync(_clerk, caseId, "id-front")); // the sealed case itself is unchanged
         Assert.Equal(HttpStatusCode.NotFound, (await server.ClientFor(Role.Clerk, OtherTownship).PostAsync($"/api/cases/{v2Id}/supplement-volume", null)).StatusCode);
     }
 

@@ -29,3 +29,10 @@ public sealed class S3ApiServer : ApiServer
         _ceph?.Dispose();
     }
 }
+
+/// <summary>The S3 suites share one server (and one Ceph start, about 12 s); they run one after the other.</summary>
+[CollectionDefinition(Name)]
+public sealed class S3ApiCollection : ICollectionFixture<S3ApiServer>
+{
+    public const string Name = "API on S3";
+}
