@@ -43,6 +43,7 @@ public static partial class ApiDocs
         ["POST /api/keys"] = ("AddKey", "Create an API key; the secret is in this response only", "admin"),
         ["DELETE /api/keys/{id}"] = ("RevokeKey", "Revoke an API key", "admin"),
         ["GET /api/audit"] = ("ReadAudit", "The append-only audit log, optionally of one case", "admin, archivist"),
+        ["GET /api/audit/verify"] = ("VerifyAudit", "Checks the audit log's hash chain; reports the head hash and the first break", "admin, archivist"),
     };
 
     public static void AddApiDocs(this IServiceCollection services) => services.AddOpenApi(o =>

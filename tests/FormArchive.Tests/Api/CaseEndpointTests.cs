@@ -262,6 +262,12 @@ public abstract class CaseEndpointSuite(ApiServer server)
         Assert.Contains("idNumber=370202********7733", all);
         Assert.DoesNotContain(CorpusIdNumber, all);
         Assert.Equal(HttpStatusCode.Forbidden, (await _clerk.GetAsync("/api/audit")).StatusCode);
+
+        var chain = await GetJsonAsync(_archivist, "/api/audit/verify");
+        Assert.True((bool)chain["intact"]!, (string?)chain["problem"]);
+        Assert.True((long)chain["entries"]! >= entries.Count);
+        Assert.Matches("^[0-9a-f]{64}$", (string)chain["head"]!);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _clerk.GetAsync("/api/audit/verify")).StatusCode);
     }
 
     [Fact]
