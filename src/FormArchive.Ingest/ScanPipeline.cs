@@ -55,8 +55,12 @@ public sealed class ScanPipeline(TesseractPool? pool = null)
         var sw = Stopwatch.StartNew();
         StageTimes.Begin();
         using var page = new ScanNormalizer(_pool).Normalize(input);
+        // Card-shaped pages: a cheap read of the ID number band both ways decides 0° or 180° before the full OCR.
+        using (StageTimes.Time("orient.card"))
+            if (new CardOrientationProbe(_pool).Decide(page.Gray) == CardOrientationProbe.Verdict.UpsideDown) page.TurnHalf();
         var attempt = Recognise(page, options);
-        // OSD confuses 0 and 180 on camera images: when nothing validates and the reading is weak, try the other way up.
+        // OSD confuses 0 and 180 on camera images, and the card probe may have had no answer (or a wrong one): when
+        // nothing validates and the reading is weak, try the other way up.
         if (!attempt.Ids.Any(i => i.IsValid) && (attempt.TypeScore < 3 || attempt.Ocr.MeanConfidence < 75))
         {
             using var _t = StageTimes.Time("retry180");

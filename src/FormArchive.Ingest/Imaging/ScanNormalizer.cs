@@ -96,9 +96,9 @@ public sealed class ScanNormalizer(TesseractPool pool)
             int orientation = 0;
             float conf = 0;
             // A landscape card (ID or bank card, ISO 7810 ratio 1.586) is upright or upside down: OSD cannot tell
-            // those apart reliably anyway, so skip it (the caller retries 180°). Everything else asks OSD.
-            double aspect = (double)gray.Width / gray.Height;
-            bool landscapeCard = aspect is > 1.45 and < 1.75;
+            // those apart reliably anyway, so skip it (the caller decides with CardOrientationProbe and retries 180°).
+            // Everything else asks OSD.
+            bool landscapeCard = CardOrientationProbe.IsLandscapeCard(gray.Width, gray.Height);
             using var t1 = StageTimes.Time("norm.orient+measures");
             var osd = landscapeCard ? null : pool.Use(TesseractPool.Osd, e => e.DetectOrientation(Downscaled(gray, 1400), 300));
             if (osd is { } o)
