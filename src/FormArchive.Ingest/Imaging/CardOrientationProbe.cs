@@ -60,15 +60,8 @@ public sealed class CardOrientationProbe(TesseractPool pool)
         int bw = (int)(w * (BandRight - BandLeft)), bh = (int)(h * (BandBottom - BandTop));
         if (turned) { bx = w - bx - bw; by = h - by - bh; }
         var p = new byte[bw * bh];
-        for (int y = 0; y < bh; y++)
-        {
-            Buffer.BlockCopy(page.Pixels, (by + y) * w + bx, p, y * bw, bw);
-            if (turned) Array.Reverse(p, y * bw, bw);
-        }
-        if (turned)
-            for (int top = 0, bottom = bh - 1; top < bottom; top++, bottom--)
-                for (int x = 0; x < bw; x++)
-                    (p[top * bw + x], p[bottom * bw + x]) = (p[bottom * bw + x], p[top * bw + x]);
+        for (int y = 0; y < bh; y++) Buffer.BlockCopy(page.Pixels, (by + y) * w + bx, p, y * bw, bw);
+        if (turned) Array.Reverse(p); // row-major pixels reversed = the band turned 180°
         var band = new GrayImage(p, bw, bh);
         // 85.6 mm wide card: its pixel width gives the resolution Tesseract is told.
         int ppi = (int)(w / (85.6 / 25.4));
