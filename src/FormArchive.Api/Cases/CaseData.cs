@@ -37,10 +37,6 @@ public static class CaseData
         return members;
     }
 
-    /// <summary>Every page scanned into the case so far, with the clerks' corrections applied.</summary>
-    public static async Task<IReadOnlyList<PageResult>> PagesAsync(CaseArchive archive, CaseManifest m, CancellationToken ct) =>
-        (await ScannedPages.ReadAsync(archive, m, await MembersAsync(archive, m, ct), ct)).Select(p => p.Page).ToList();
-
     /// <summary>
     /// What the case has and lacks. A 补充卷 counts the pages of the volumes before it too: it completes the case,
     /// so a material filed before sealing is not asked for again.

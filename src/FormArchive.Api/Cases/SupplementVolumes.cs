@@ -15,7 +15,7 @@ public static class SupplementVolumes
         for (int volume = 2; ; volume++)
         {
             CaseManifest next;
-            try { next = await archive.GetManifestAsync($"{root}-V{volume}", ct); }
+            try { next = await archive.GetManifestAsync(CaseKeys.VolumeId(root, volume), ct); }
             catch (CaseNotFoundException) { return null; }
             if (!next.Sealed) return next;
         }
@@ -25,8 +25,8 @@ public static class SupplementVolumes
     public static async Task<IReadOnlyList<CaseManifest>> EarlierVolumesAsync(CaseArchive archive, CaseManifest m, CancellationToken ct)
     {
         if (m.Metadata.SupplementOf is not { } root) return [];
-        var volumes = new List<CaseManifest> { await archive.GetManifestAsync(root, ct) };
-        for (int volume = 2; volume < m.Metadata.Volume; volume++) volumes.Add(await archive.GetManifestAsync($"{root}-V{volume}", ct));
+        var volumes = new List<CaseManifest>();
+        for (int volume = 1; volume < m.Metadata.Volume; volume++) volumes.Add(await archive.GetManifestAsync(CaseKeys.VolumeId(root, volume), ct));
         return volumes;
     }
 

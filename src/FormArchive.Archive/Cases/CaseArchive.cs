@@ -221,7 +221,7 @@ public sealed class CaseArchive
         var root = m.Metadata.SupplementOf ?? caseId;
         for (int volume = 2; ; volume++)
         {
-            var id = $"{root}-V{volume}";
+            var id = CaseKeys.VolumeId(root, volume);
             try
             {
                 return await OpenCaseAsync(m.Metadata with { CaseId = id, SupplementOf = root, Volume = volume, Status = m.Metadata.Status }, clerk, ct);

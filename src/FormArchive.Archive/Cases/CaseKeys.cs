@@ -16,6 +16,10 @@ public static partial class CaseKeys
             ? caseId
             : throw new ArgumentException($"invalid case id '{caseId}' (letters, digits, '.', '_', '-'; at most 100)", nameof(caseId));
 
+    /// <summary>The case id of volume <paramref name="volume"/> of a case: the case itself for 1, its 补充卷 ROOT-V2, ROOT-V3 … after.</summary>
+    public static string VolumeId(string rootCaseId, int volume) =>
+        volume <= 1 ? rootCaseId : $"{rootCaseId}-V{volume.ToString(CultureInfo.InvariantCulture)}";
+
     public static string Prefix(string caseId) => $"{Root}{CheckId(caseId)}/";
     public static string Events(string caseId) => Prefix(caseId) + "events/";
     public static string Event(string caseId, long seq) => Events(caseId) + seq.ToString("D8", CultureInfo.InvariantCulture) + ".json";
