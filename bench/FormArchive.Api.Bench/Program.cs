@@ -3,8 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using FormArchive.Api;
 using FormArchive.Archive.Access;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 // Render throughput of the HTTP service: the real app on Kestrel on loopback (own temp data folder, default
@@ -30,7 +28,7 @@ string[] appArgs = ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=
     .. queue is null ? Array.Empty<string>() : [$"--FormArchive:MaxQueuedWork={queue}"]];
 await using var app = FormArchiveApp.Build(appArgs);
 await app.StartAsync();
-var baseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+var baseAddress = new Uri(app.Urls.First());
 var key = app.Services.GetRequiredService<ApiKeyStore>().Add("bench", Role.Integrator, null).Secret;
 var limits = app.Services.GetRequiredService<ApiLimits>();
 var body = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "samples", "case.json"));

@@ -3,8 +3,6 @@ using System.Text.Json.Nodes;
 using FormArchive.Api;
 using FormArchive.Api.Work;
 using FormArchive.Archive.Access;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FormArchive.Api.Bench;
@@ -23,7 +21,7 @@ internal static class QueuedUploadsBench
         await using var app = FormArchiveApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--FormArchive:Data={data}",
             $"--FormArchive:MaxQueuedWork={uploads}", "--FormArchive:MaxQueueWaitSeconds=120", $"--FormArchive:MaxUploadBytes={(megabytes + 1) * 1_000_000L}"]);
         await app.StartAsync();
-        var baseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var baseAddress = new Uri(app.Urls.First());
         using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(5) };
         http.DefaultRequestHeaders.Add("X-Api-Key", app.Services.GetRequiredService<ApiKeyStore>().Add("bench", Role.Clerk, "秋浦街道").Secret);
         var created = await http.PostAsync("/api/cases", new StringContent(

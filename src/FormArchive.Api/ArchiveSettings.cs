@@ -14,14 +14,11 @@ public static class ArchiveSettings
     {
         var s3 = config.GetSection("FormArchive:S3");
         if (string.IsNullOrWhiteSpace(s3["Endpoint"])) return S3StoreOptions.FromEnvironment();
-        return new S3StoreOptions
+        var options = new S3StoreOptions
         {
-            Endpoint = s3["Endpoint"]!,
-            AccessKey = s3["AccessKey"] ?? "",
-            SecretKey = s3["SecretKey"] ?? "",
-            Bucket = string.IsNullOrWhiteSpace(s3["Bucket"]) ? "formarchive" : s3["Bucket"]!,
-            UseSsl = s3.GetValue("UseSsl", false),
+            Endpoint = s3["Endpoint"]!, AccessKey = s3["AccessKey"] ?? "", SecretKey = s3["SecretKey"] ?? "", UseSsl = s3.GetValue("UseSsl", false),
         };
+        return string.IsNullOrWhiteSpace(s3["Bucket"]) ? options : options with { Bucket = s3["Bucket"]! };
     }
 
     public static RetentionPolicy Retention(IConfiguration config) => RetentionPolicy.Parse(

@@ -1,8 +1,6 @@
 using FormArchive.Api;
 using FormArchive.Archive.Access;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -34,7 +32,7 @@ public sealed class WebServer : IAsyncLifetime
             "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--FormArchive:Data={DataDirectory}",
         ]);
         await App.StartAsync();
-        BaseAddress = new Uri(App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        BaseAddress = new Uri(App.Urls.First());
 
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"no browser at {ChromiumPath}: install Debian's chromium (apt-get install -y --no-install-recommends chromium) or set FORMARCHIVE_CHROMIUM");

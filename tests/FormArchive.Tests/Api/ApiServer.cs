@@ -3,8 +3,6 @@ using FormArchive.Api;
 using FormArchive.Api.Access;
 using FormArchive.Archive.Access;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FormArchive.Tests.Api;
@@ -43,7 +41,7 @@ public class ApiServer : IAsyncLifetime
             .. await SettingsAsync(),
         ]);
         await App.StartAsync();
-        BaseAddress = new Uri(App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        BaseAddress = new Uri(App.Urls.First());
         Client = ClientFor(Role.Integrator);
     }
 

@@ -7,8 +7,6 @@ using FormArchive.Api.Observability;
 using FormArchive.Archive.Access;
 using FormArchive.Tests.Forms;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -126,7 +124,7 @@ public sealed class LogPrivacyTests : IAsyncLifetime
         _app = FormArchiveApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Debug", $"--FormArchive:Data={_data}"],
             b => b.Logging.AddProvider(_logs));
         await _app.StartAsync();
-        _base = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        _base = new Uri(_app.Urls.First());
     }
 
     public async Task DisposeAsync()
