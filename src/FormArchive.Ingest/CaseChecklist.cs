@@ -23,10 +23,16 @@ public static class CaseChecklist
         {
             bool front = all.Any(p => p.Type == DocumentType.IdCardFront && p.IdNumbers.Any(i => i.IsValid && i.MatchedMember == m.Name));
             items.Add(new ChecklistItem("id-front", $"{m.Name}的居民身份证（正面）", front, m.Name));
-            // The back carries no number: count backs against fronts of the whole case.
-            int backs = all.Count(p => p.Type == DocumentType.IdCardBack);
+            // The back carries no number: count backs (a photocopy of both sides counts too) against fronts of the whole case.
+            int backs = all.Count(p => p.Type == DocumentType.IdCardBack || p.CardBack is not null);
             int index = items.Count(i => i.Code == "id-back");
             items.Add(new ChecklistItem("id-back", $"{m.Name}的居民身份证（反面）", backs > index, m.Name));
+        }
+        // A card that had expired when it was scanned must be renewed (or a valid one shown).
+        foreach (var p in all.Where(p => p.CardBack is { Expired: true }))
+        {
+            var member = p.IdNumbers.Select(i => i.MatchedMember).FirstOrDefault(m => m is not null);
+            items.Add(new ChecklistItem("id-expired", $"{member ?? ""}有效期内的居民身份证（已扫描的身份证于 {p.CardBack!.ValidUntil} 到期）", false, member));
         }
         items.Add(new ChecklistItem("hukou-home", "户口簿首页", all.Any(p => p.Type == DocumentType.HukouHome)));
         items.Add(new ChecklistItem("hukou-member", "户口簿增减页（常住人口登记卡）", all.Any(p => p.Type is DocumentType.HukouMember or DocumentType.HukouChanges)));

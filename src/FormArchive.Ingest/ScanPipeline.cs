@@ -1,10 +1,26 @@
 using System.Diagnostics;
+using FormArchive.Domain;
 using FormArchive.Ingest.Imaging;
+using FormArchive.Ingest.Legacy;
 using FormArchive.Ingest.Ocr;
+using FormArchive.Ingest.Ocr.Paddle;
+using FormArchive.Ingest.Reading;
 using FormArchive.Ingest.Recognition;
 using ImageMagick;
+using OpenCvSharp;
 
 namespace FormArchive.Ingest;
+
+/// <summary>Which OCR reads the pages.</summary>
+public enum OcrMode
+{
+    /// <summary>PP-OCRv4, with Tesseract as an independent second read of ID number lines.</summary>
+    Standard,
+    /// <summary>PP-OCRv4 alone (second reads from PP-OCR only).</summary>
+    PaddleOnly,
+    /// <summary>The earlier Tesseract-only reader (benchmark comparison).</summary>
+    TesseractOnly,
+}
 
 /// <summary>Options of one ingest call.</summary>
 public sealed record IngestOptions
@@ -12,23 +28,33 @@ public sealed record IngestOptions
     /// <summary>The clerk's statement of what the scan is; wins over the classifier.</summary>
     public DocumentType? Hint { get; init; }
     public IReadOnlyList<HouseholdMember> Members { get; init; } = [];
+    /// <summary>The household's bank account numbers from the case data (digits; spaces ignored).</summary>
+    public IReadOnlyList<string> BankAccounts { get; init; } = [];
     public ScanLimits Limits { get; init; } = new();
-    /// <summary>Long side of the image given to the full-page OCR pass (re-reads use full resolution).</summary>
-    public int OcrMaxSide { get; init; } = 2000;
     public int ArchivalJpegQuality { get; init; } = 85;
+    public OcrMode Mode { get; init; } = OcrMode.Standard;
+    /// <summary>The day the scan is filed (China time), against which card validity is checked.</summary>
+    public DateOnly? ScanDate { get; init; }
 }
 
+/// <summary>The PP-OCR models are not installed; the message says where they were looked for and how to get them.</summary>
+public sealed class OcrModelsMissingException(string message) : Exception(message);
+
 /// <summary>
-/// The scan pipeline: decode (limits) → normalise (orient, deskew, crop) → OCR → ID numbers → classification →
-/// household matching. Thread-safe: Tesseract engines come from the pool, one per thread.
+/// The scan pipeline: decode (limits) → find each document in the frame and flatten it → detect text, turn upright
+/// by the text's run and direction → read (PP-OCRv4) → fields: ID numbers from their labels (confirmed by a second
+/// read), card back validity, the person, bank card numbers → classification → household matching. Thread-safe.
 /// </summary>
-public sealed class ScanPipeline(TesseractPool? pool = null)
+public sealed class ScanPipeline(PaddleOcr? ocr = null, TesseractPool? pool = null)
 {
     private readonly TesseractPool _pool = pool ?? TesseractPool.Shared;
+
+    private PaddleOcr Ocr => ocr ?? PaddleOcr.Shared ?? throw new OcrModelsMissingException(PaddleOcr.SharedProblem!);
 
     public ScanResult Process(string fileName, byte[] bytes, IngestOptions? options = null)
     {
         options ??= new IngestOptions();
+        if (options.Mode != OcrMode.TesseractOnly) _ = Ocr; // a missing model is a setup error, not a bad file
         List<MagickImage> pages;
         ScanFileType type;
         try { (type, pages) = ScanInput.Decode(bytes, options.Limits); }
@@ -36,7 +62,10 @@ public sealed class ScanPipeline(TesseractPool? pool = null)
         try
         {
             var results = new List<PageResult>(pages.Count);
-            for (int i = 0; i < pages.Count; i++) results.Add(ProcessPage(pages[i], i + 1, options));
+            for (int i = 0; i < pages.Count; i++)
+                results.Add(options.Mode == OcrMode.TesseractOnly
+                    ? new TesseractPageReader(_pool).Read(pages[i], i + 1, options)
+                    : ProcessPage(pages[i], i + 1, options));
             return new ScanResult { File = fileName, FileType = type, Pages = results };
         }
         finally
@@ -45,98 +74,73 @@ public sealed class ScanPipeline(TesseractPool? pool = null)
         }
     }
 
-    private sealed record Attempt(OcrPage Ocr, List<IdNumberRead> Ids, double Scale, DocumentType Type, int TypeScore)
-    {
-        public double Score => Ids.Count(i => i.IsValid) * 1000 + TypeScore * 15 + Ocr.MeanConfidence;
-    }
-
     private PageResult ProcessPage(MagickImage input, int pageNumber, IngestOptions options)
     {
         var sw = Stopwatch.StartNew();
         StageTimes.Begin();
-        using var page = new ScanNormalizer(_pool).Normalize(input);
-        // Card-shaped pages: a cheap read of the ID number band both ways decides 0° or 180° before the full OCR.
-        using (StageTimes.Time("orient.card"))
-            if (new CardOrientationProbe(_pool).Decide(page.Gray) == CardOrientationProbe.Verdict.UpsideDown) page.TurnHalf();
-        var attempt = Recognise(page, options);
-        // OSD confuses 0 and 180 on camera images, and the card probe may have had no answer (or a wrong one): when
-        // nothing validates and the reading is weak, try the other way up.
-        if (!attempt.Ids.Any(i => i.IsValid) && (attempt.TypeScore < 3 || attempt.Ocr.MeanConfidence < 75))
+        using var frame = FrameImage.ToBgr(input);
+        var reader = new DocumentReader(Ocr);
+        var confirmer = new IdNumberConfirmer(Ocr, options.Mode == OcrMode.Standard ? _pool : null,
+            options.Mode == OcrMode.Standard ? SecondReads.PaddleThenTesseract : SecondReads.PaddleOnly);
+        var page = PageReading.Read(reader, confirmer, frame, options);
+        try
         {
-            using var _t = StageTimes.Time("retry180");
-            page.TurnHalf();
-            var turned = Recognise(page, options);
-            if (turned.Score > attempt.Score) attempt = turned;
-            else page.TurnHalf();
+            return Result(page, pageNumber, options, sw);
         }
+        finally { page.Dispose(); }
+    }
 
+    private static PageResult Result(PageReading page, int pageNumber, IngestOptions options, Stopwatch sw)
+    {
         var warnings = new List<string>();
-        var type = options.Hint ?? attempt.Type;
-        if (options.Hint is { } hint && attempt.Type != hint && attempt.Type != DocumentType.Other)
-            warnings.Add($"the clerk's hint is {PageClassifier.HintName(hint)} but the page reads like {PageClassifier.HintName(attempt.Type)}");
-        if (page.Sharpness < 50) warnings.Add($"blurred image (sharpness {page.Sharpness:0})");
-        if (page.Contrast < 60) warnings.Add($"low contrast ({page.Contrast}/255)");
-        if (attempt.Ocr.MeanConfidence < 60) warnings.Add($"low OCR confidence ({attempt.Ocr.MeanConfidence}%)");
-        if (type is DocumentType.IdCardFront or DocumentType.HukouMember && !attempt.Ids.Any(i => i.IsValid))
-            warnings.Add("no ID number could be read and validated on this page");
-        foreach (var bad in attempt.Ids.Where(i => !i.IsValid))
-            warnings.Add($"ID number candidate {FormArchive.Domain.IdNumberMasking.Mask(bad.Number)} not accepted: {bad.Problem}");
+        var type = options.Hint ?? page.Findings.Type;
+        if (options.Hint is { } hint && page.Findings.Type != hint && page.Findings.Type != DocumentType.Other)
+            warnings.Add($"经办人标注为{DocumentTitles.Of(hint)}，但识别结果像{DocumentTitles.Of(page.Findings.Type)}");
+        var (sharpness, contrast) = ImageQuality.Measure(page.Archival);
+        if (sharpness < 50) warnings.Add($"图像模糊（清晰度 {sharpness:0}）");
+        if (contrast < 60) warnings.Add($"对比度低（{contrast}/255）");
+        int confidence = page.Lines.Count == 0 ? 0 : (int)Math.Round(page.Lines.Average(l => l.Confidence) * 100);
+        if (confidence < 60) warnings.Add($"识别置信度低（{confidence}%）");
+        if (type is DocumentType.IdCardFront or DocumentType.HukouMember && !page.Ids.Any(i => i.IsValid))
+            warnings.Add("本页未能识别并校验身份证号");
+        foreach (var bad in page.Ids.Where(i => !i.IsValid))
+            warnings.Add($"疑似身份证号 {IdNumberMasking.Mask(bad.Number)} 未通过校验：{bad.Problem}");
 
-        var ids = attempt.Ids.Select(r =>
+        var ids = page.Ids.Select(r =>
         {
             var member = r.IsValid ? HouseholdMatching.Match(r.Number, options.Members) : null;
             return new IdCandidateResult(r.Number, r.IsValid, r.Confidence, r.AgreeingReads, r.Corrected, r.Box, member?.Name, r.Problem);
         }).ToList();
         if (options.Members.Count > 0)
             foreach (var unmatched in ids.Where(i => i.IsValid && i.MatchedMember is null))
-                warnings.Add($"ID number {FormArchive.Domain.IdNumberMasking.Mask(unmatched.Number)} matches no household member of the case");
+                warnings.Add($"身份证号 {IdNumberMasking.Mask(unmatched.Number)} 与本案家庭成员均不匹配");
+
+        CardBackResult? back = null;
+        if (page.Findings.CardBack is { } cb)
+        {
+            var today = options.ScanDate ?? ChinaTime.Today();
+            bool expired = cb.Validity?.ExpiredOn(today) ?? false;
+            back = new CardBackResult(cb.IssuingAuthority, cb.Validity?.ToString() ?? cb.ValidityText,
+                cb.Validity is null ? null : cb.Validity.Until?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "长期", expired);
+            if (expired) warnings.Add($"居民身份证已过期：有效期限 {cb.Validity}，于 {cb.Validity!.Until:yyyy年M月d日} 到期");
+        }
+        var accounts = options.BankAccounts.Select(a => new string(a.Where(char.IsAsciiDigit).ToArray())).Where(a => a.Length > 0).ToHashSet();
+        string? matchedAccount = page.Findings.BankNumbers.FirstOrDefault(accounts.Contains);
+        if (accounts.Count > 0 && page.Findings.BankNumbers.Count > 0 && matchedAccount is null)
+            warnings.Add("银行卡号与案件数据中的账号不一致");
 
         byte[] jpeg;
         using (StageTimes.Time("jpeg"))
-        {
-            page.Image.Quality = (uint)options.ArchivalJpegQuality;
-            page.Image.Strip();
-            jpeg = page.Image.ToByteArray(MagickFormat.Jpeg);
-        }
+            jpeg = page.Archival.ImEncode(".jpg", [(int)ImwriteFlags.JpegQuality, options.ArchivalJpegQuality]);
         var stages = StageTimes.End() ?? [];
-        var lines = attempt.Ocr.Lines.Select(l => l with { Box = Scale(l.Box, 1 / attempt.Scale) }).ToList();
         return new PageResult
         {
-            Page = pageNumber, Type = type, ClassifiedAs = attempt.Type, Orientation = page.Orientation, DeskewDegrees = page.SkewDegrees,
-            CropBox = page.CropBox, Width = (int)page.Image.Width, Height = (int)page.Image.Height,
-            OcrText = attempt.Ocr.Text, OcrConfidence = attempt.Ocr.MeanConfidence, IdNumbers = ids,
-            BankCardNumbers = IdNumberRules.BankCardNumbers(attempt.Ocr.Text), Warnings = warnings,
-            ElapsedMs = sw.ElapsedMilliseconds, ArchivalJpeg = jpeg, Lines = lines, StageMs = stages,
+            Page = pageNumber, Type = type, ClassifiedAs = page.Findings.Type, Orientation = page.Findings.Document.Orientation, DeskewDegrees = page.Findings.Document.SkewDegrees,
+            CropBox = page.CropBox, Width = page.Archival.Cols, Height = page.Archival.Rows,
+            OcrText = string.Join('\n', page.Lines.Select(l => l.Text)), OcrConfidence = confidence, IdNumbers = ids,
+            BankCardNumbers = page.Findings.BankNumbers, Warnings = warnings, CardBack = back, Person = page.Findings.Person, MatchedBankAccount = matchedAccount,
+            ElapsedMs = sw.ElapsedMilliseconds, ArchivalJpeg = jpeg, StageMs = stages,
+            Lines = page.Lines.Select(l => new OcrLine(l.Text, l.Confidence * 100, l.Quad.Bounds)).ToList(),
         };
     }
-
-    private Attempt Recognise(NormalizedPage page, IngestOptions options)
-    {
-        // Full-page OCR on a copy no larger than OcrMaxSide; ID lines are re-read at full resolution.
-        double scale = Math.Min(1.0, (double)options.OcrMaxSide / Math.Max(page.Gray.Width, page.Gray.Height));
-        GrayImage ocrImage = page.Gray;
-        if (scale < 1.0)
-        {
-            using var m = IdNumberReader.FromGray(page.Gray);
-            m.Resize((uint)(page.Gray.Width * scale), (uint)(page.Gray.Height * scale));
-            ocrImage = new GrayImage(m.ToByteArray(MagickFormat.Gray), (int)m.Width, (int)m.Height);
-            scale = (double)m.Width / page.Gray.Width;
-        }
-        OcrPage ocr;
-        using (StageTimes.Time("ocr.full"))
-            ocr = _pool.Use(TesseractPool.Chinese, e => e.Recognize(ocrImage, new OcrOptions { PageSegMode = 3, ThresholdingMethod = 2, Ppi = (int)(300 * scale) }));
-        var fullResLines = new OcrPage(ocr.Text, ocr.MeanConfidence, ocr.Lines.Select(l => l with { Box = Scale(l.Box, 1 / scale) }).ToList());
-        var bank = IdNumberRules.BankCardNumbers(ocr.Text);
-        // A 19-digit bank card number holds 18-digit windows: those are not ID number candidates.
-        List<IdNumberRead> ids;
-        using (StageTimes.Time("ocr.idlines"))
-            ids = new IdNumberReader(_pool).Read(page.Gray, fullResLines)
-                .Where(r => r.IsValid || !bank.Any(b => b.Contains(r.Number, StringComparison.Ordinal))).ToList();
-        var (type, score) = PageClassifier.Classify(ocr.Text, ids.Any(i => i.IsValid), bank.Count > 0);
-        if (type == DocumentType.BankAccount || options.Hint == DocumentType.BankAccount) ids.RemoveAll(r => !r.IsValid);
-        return new Attempt(ocr, ids, scale, type, score);
-    }
-
-    private static PixelBox Scale(PixelBox b, double s) =>
-        s == 1.0 ? b : new PixelBox((int)(b.X * s), (int)(b.Y * s), (int)Math.Ceiling(b.Width * s), (int)Math.Ceiling(b.Height * s));
 }

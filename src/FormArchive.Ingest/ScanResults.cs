@@ -8,6 +8,9 @@ namespace FormArchive.Ingest;
 /// <summary>An ID number on a page, as reported.</summary>
 public sealed record IdCandidateResult(string Number, bool IsValid, double Confidence, int AgreeingReads, bool Corrected, PixelBox Box, string? MatchedMember, string? Problem);
 
+/// <summary>An ID card back as read: 签发机关, 有效期限 and whether the card had expired on the scan date.</summary>
+public sealed record CardBackResult(string? IssuingAuthority, string? Validity, string? ValidUntil, bool Expired);
+
 /// <summary>Everything found on one page.</summary>
 public sealed record PageResult
 {
@@ -26,6 +29,14 @@ public sealed record PageResult
     public required IReadOnlyList<IdCandidateResult> IdNumbers { get; init; }
     public required IReadOnlyList<string> BankCardNumbers { get; init; }
     public required IReadOnlyList<string> Warnings { get; init; }
+    /// <summary>The ID card back's 签发机关 and 有效期限, when the page shows one.</summary>
+    public CardBackResult? CardBack { get; init; }
+    /// <summary>The person printed on a card front or 常住人口登记卡 (read by OCR; to be confirmed by a clerk).</summary>
+    public PersonFields? Person { get; init; }
+    /// <summary>The household's bank account number (from the case data) when a card number read on the page is it.</summary>
+    public string? MatchedBankAccount { get; init; }
+    /// <summary>Which engine read the page: "pp-ocr" or "tesseract".</summary>
+    public string Engine { get; init; } = "pp-ocr";
     public long ElapsedMs { get; init; }
     /// <summary>Wall-clock milliseconds per pipeline stage (profiling aid; not serialised).</summary>
     [JsonIgnore] public IReadOnlyDictionary<string, double> StageMs { get; init; } = new Dictionary<string, double>();

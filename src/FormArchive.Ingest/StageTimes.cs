@@ -5,7 +5,7 @@ namespace FormArchive.Ingest;
 /// <summary>
 /// Per-stage wall-clock times of the page being processed on the current thread (profiling aid; cheap).
 /// </summary>
-internal static class StageTimes
+public static class StageTimes
 {
     [ThreadStatic] private static Dictionary<string, double>? t_current;
 

@@ -102,7 +102,7 @@ public sealed class CorpusTests(CorpusFixture corpus)
         var page = result.Pages[0];
         Assert.Equal(DocumentType.IdCardBack, page.Type);
         Assert.Equal(DocumentType.IdCardFront, page.ClassifiedAs);
-        Assert.Contains(page.Warnings, w => w.Contains("hint is id-back") && w.Contains("id-front"));
+        Assert.Contains(page.Warnings, w => w.Contains("经办人标注为居民身份证（反面）") && w.Contains("像居民身份证（正面）"));
         Assert.Equal("测试甲", page.IdNumbers.Single(i => i.IsValid).MatchedMember);
         // Warnings never carry a full ID number.
         Assert.DoesNotContain(page.Warnings, w => w.Contains(file.Number!));

@@ -132,7 +132,7 @@ function showResult(file, ui) {
           FA.el('span', { class: i.valid ? '' : 'bad' }, i.masked), ' ',
           i.matchedMember ? FA.el('span', { class: 'ok member' }, `✔ 匹配家庭成员：${i.matchedMember}`)
             : FA.el('span', { class: 'warn' }, i.valid ? '未匹配到家庭成员' : `号码无效${i.problem ? '：' + i.problem : ''}`)));
-    const thumb = thumbnail(file.documents.searchablePdf, p.page, `${file.file} 第 ${p.page} 页`);
+    const thumb = thumbnail(file.documents.searchablePdf, p.page, `${file.file} 第 ${p.page} 页`, outlineOf(p));
     const pdfLink = FA.el('a', { href: '#', onclick: e => { e.preventDefault(); FA.open(`/api/cases/${caseId}/documents/${file.documents.searchablePdf}`).catch(x => alert(x.message)); } }, '查看可检索 PDF');
     ui.pages.append(FA.el('div', { class: 'page' }, thumb,
       FA.el('dl', {},
@@ -140,6 +140,7 @@ function showResult(file, ui) {
         FA.el('dt', {}, '材料类型'), FA.el('dd', { class: 'type' }, p.title || FA.TYPES[p.type] || p.type,
           p.classifiedAs && p.classifiedAs !== p.type ? FA.el('span', { class: 'muted' }, `（自动识别为 ${FA.TYPES[p.classifiedAs] || p.classifiedAs}）`) : ''),
         FA.el('dt', {}, '身份证号'), FA.el('dd', {}, ids),
+        cardBackNote(p),
         FA.el('dt', {}, '识别置信度'), FA.el('dd', {}, p.ocrConfidence != null ? `${Math.round(p.ocrConfidence * (p.ocrConfidence <= 1 ? 100 : 1))}%` : '—',
           p.deskewDegrees ? FA.el('span', { class: 'muted' }, `，纠偏 ${p.deskewDegrees}°`) : ''),
         FA.el('dt', {}, '提示'), FA.el('dd', {}, p.warnings.length ? p.warnings.map(w => FA.el('div', { class: 'warn' }, w)) : FA.el('span', { class: 'muted' }, '无')),
@@ -150,14 +151,42 @@ function showResult(file, ui) {
 // ---- thumbnails: <img> cannot send the key, so each is fetched with it and shown from a blob URL ----
 const thumbnailUrls = new Set();
 
-function thumbnail(pdfNo, page, alt) {
+function thumbnail(pdfNo, page, alt, outline) {
   if (!pdfNo) return FA.el('div', { class: 'thumb muted' }, '（无预览）');
   const img = FA.el('img', { alt, class: 'thumb' });
+  // The ID numbers' boxes, in the page image's pixels, drawn over the thumbnail in percent so they scale with it.
+  if (outline && outline.width > 0 && outline.boxes.length) {
+    const frame = FA.el('div', { class: 'thumb-frame' }, img,
+      outline.boxes.map(b => FA.el('div', {
+        class: `id-box${b.valid ? '' : ' bad'}`, title: b.label,
+        style: `left:${100 * b.box.x / outline.width}%;top:${100 * b.box.y / outline.height}%;width:${100 * b.box.width / outline.width}%;height:${100 * b.box.height / outline.height}%`,
+      })));
+    load(img, pdfNo, page);
+    return frame;
+  }
+  load(img, pdfNo, page);
+  return img;
+}
+
+function load(img, pdfNo, page) {
   FA.request('GET', `/api/cases/${encodeURIComponent(current.caseId)}/documents/${pdfNo}/pages/${page}/thumbnail?width=320`)
     .then(r => r.blob())
     .then(b => { const url = URL.createObjectURL(b); thumbnailUrls.add(url); img.src = url; })
     .catch(() => img.replaceWith(FA.el('div', { class: 'thumb muted' }, '（无预览）')));
-  return img;
+}
+
+function outlineOf(p) {
+  return { width: p.width, height: p.height,
+    boxes: (p.idNumbers || []).filter(i => i.box).map(i => ({ box: i.box, valid: i.valid, label: `身份证号 ${i.masked}` })) };
+}
+
+function cardBackNote(p) {
+  if (!p.cardBack) return [];
+  const b = p.cardBack;
+  return [FA.el('dt', {}, '有效期限'), FA.el('dd', {},
+    FA.el('span', { class: b.expired ? 'bad expired' : '' }, b.validity || '未识别'),
+    b.expired ? FA.el('span', { class: 'badge expired' }, '证件已过期') : '',
+    b.issuingAuthority ? FA.el('span', { class: 'muted' }, `（签发机关：${b.issuingAuthority}）`) : '')];
 }
 
 function releaseThumbnails(container) {
@@ -202,7 +231,7 @@ function reviewRow(p, members) {
         i.matchedMember ? FA.el('span', { class: 'ok' }, `✔ ${i.matchedMember}`) : FA.el('span', { class: 'warn' }, i.valid ? '未匹配到家庭成员' : '号码无效'),
         i.readAs ? FA.el('span', { class: 'muted' }, `（原识别为 ${i.readAs}）`) : ''));
   return FA.el('div', { class: 'page review', 'data-pdf': p.documents.searchablePdf, 'data-page': p.page },
-    thumbnail(p.documents.searchablePdf, p.page, `${p.file} 第 ${p.page} 页`),
+    thumbnail(p.documents.searchablePdf, p.page, `${p.file} 第 ${p.page} 页`, outlineOf(p)),
     FA.el('dl', {},
       FA.el('dt', {}, '文件'), FA.el('dd', {}, `${p.file} 第 ${p.page} 页`,
         FA.el('span', { class: 'muted' }, `（件号 ${p.documents.searchablePdf ?? '—'}，识别结果 ${p.documents.ingestResult}）`),
@@ -211,6 +240,7 @@ function reviewRow(p, members) {
         p.classifiedAs !== p.type ? FA.el('span', { class: 'muted' }, ` 自动识别为 ${FA.TYPES[p.classifiedAs] || p.classifiedAs}`) : ''),
       FA.el('dt', {}, '身份证号'), FA.el('dd', {}, ids),
       FA.el('dt', {}, '家庭成员'), FA.el('dd', {}, p.idNumbers.length > 1 ? [idChoice, ' '] : '', member),
+      cardBackNote(p),
       FA.el('dt', {}, '更正'), FA.el('dd', { class: 'row' }, reason, button, status),
       p.warnings.length ? [FA.el('dt', {}, '提示'), FA.el('dd', {}, p.warnings.map(w => FA.el('div', { class: 'warn' }, w)))] : []));
 }

@@ -1,8 +1,7 @@
-using FormArchive.Ingest.Recognition;
 
-namespace FormArchive.Api.Cases;
+namespace FormArchive.Ingest.Recognition;
 
-/// <summary>题名 of scanned materials in the 卷内目录, by detected (or hinted) type.</summary>
+/// <summary>The Chinese name of each kind of scanned material: 题名 in the 卷内目录, labels in warnings and on the desk.</summary>
 public static class DocumentTitles
 {
     public static string Of(DocumentType type) => type switch

@@ -1,0 +1,206 @@
+using FormArchive.Ingest.Ocr.Paddle;
+using OpenCvSharp;
+
+namespace FormArchive.Ingest.Imaging;
+
+/// <summary>
+/// Finds documents (cards, booklet pages, A4 sheets) in a photo or scan: quadrilaterals bounded by strong edges or
+/// set apart from the desk by colour, on a small copy of the frame, with corners refined on the edges. A frame
+/// that is all document (a flatbed scan) yields no quad.
+/// </summary>
+public static class DocumentLocator
+{
+    private const int WorkSide = 720;
+
+    /// <summary>Documents in <paramref name="bgr"/>, largest first, each at least <paramref name="minAreaFraction"/> of the frame.</summary>
+    public static List<DocumentQuad> Find(Mat bgr, double minAreaFraction = 0.06, int max = 4)
+    {
+        double scale = Math.Min(1.0, (double)WorkSide / Math.Max(bgr.Rows, bgr.Cols));
+        using var small = new Mat();
+        Cv2.Resize(bgr, small, new Size(Math.Max(1, (int)(bgr.Cols * scale)), Math.Max(1, (int)(bgr.Rows * scale))), 0, 0, InterpolationFlags.Area);
+        double frameArea = small.Rows * (double)small.Cols;
+        var candidates = new List<DocumentQuad>();
+        using (var edges = EdgeMask(small)) candidates.AddRange(Quads(edges, frameArea, minAreaFraction, "edges"));
+        using (var fore = ForegroundMask(small)) candidates.AddRange(Quads(fore, frameArea, minAreaFraction, "colour"));
+        // Overlapping candidates describe one document: keep the surest of each group.
+        var kept = new List<DocumentQuad>();
+        foreach (var c in candidates.OrderByDescending(c => c.Confidence * Math.Sqrt(c.Area)))
+            if (!kept.Any(k => Overlap(k, c) > 0.5)) kept.Add(c);
+        double inv = 1 / scale;
+        return kept.Take(max).Select(k => k with { Corners = k.Corners.Map(p => new Point2f((float)(p.X * inv), (float)(p.Y * inv))) })
+            .OrderByDescending(k => k.Area).ToList();
+    }
+
+    /// <summary>Edges of every colour channel (Lab), closed so a document's outline is one contour despite glare and text.</summary>
+    private static Mat EdgeMask(Mat small)
+    {
+        using var blurred = new Mat();
+        Cv2.GaussianBlur(small, blurred, new Size(5, 5), 0);
+        using var lab = new Mat();
+        Cv2.CvtColor(blurred, lab, ColorConversionCodes.BGR2Lab);
+        var channels = Cv2.Split(lab);
+        var all = new Mat(small.Size(), MatType.CV_8UC1, Scalar.Black);
+        foreach (var ch in channels)
+        {
+            using (ch)
+            {
+                using var e = new Mat();
+                double median = Median(ch);
+                Cv2.Canny(ch, e, Math.Max(10, 0.5 * median), Math.Max(30, 1.2 * median));
+                Cv2.BitwiseOr(all, e, all);
+            }
+        }
+        using var k = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(5, 5));
+        Cv2.MorphologyEx(all, all, MorphTypes.Close, k);
+        return all;
+    }
+
+    /// <summary>Pixels unlike the frame's border (the desk), in Lab distance, opened and closed.</summary>
+    private static Mat ForegroundMask(Mat small)
+    {
+        using var lab8 = new Mat();
+        Cv2.CvtColor(small, lab8, ColorConversionCodes.BGR2Lab);
+        using var lab = new Mat();
+        lab8.ConvertTo(lab, MatType.CV_32FC3);
+        int rows = lab.Rows, cols = lab.Cols, b = Math.Max(2, Math.Min(rows, cols) / 40);
+        // The desk's colour: the per-channel median of the frame's border strips.
+        var strips = new[] { new Rect(0, 0, cols, b), new Rect(0, rows - b, cols, b), new Rect(0, 0, b, rows), new Rect(cols - b, 0, b, rows) };
+        var border = new Mat();
+        Cv2.VConcat(strips.Select(r => new Mat(lab, r).Clone().Reshape(3, r.Width * r.Height)).ToArray(), border);
+        var desk = new Scalar(ChannelMedian(border, 0), ChannelMedian(border, 1), ChannelMedian(border, 2));
+        using var diff = new Mat();
+        Cv2.Subtract(lab, desk, diff);
+        using var squared = new Mat();
+        Cv2.Multiply(diff, diff, squared);
+        using var flat = squared.Reshape(1, rows * cols);
+        using var sum = new Mat();
+        Cv2.Reduce(flat, sum, ReduceDimension.Column, ReduceTypes.Sum, MatType.CV_32F);
+        using var distance = new Mat();
+        Cv2.Sqrt(sum.Reshape(1, rows), distance);
+        // The desk's own spread (texture, vignetting) sets the bar.
+        using var borderDiff = new Mat();
+        Cv2.Subtract(border, desk, borderDiff);
+        Cv2.Multiply(borderDiff, borderDiff, borderDiff);
+        using var borderSum = new Mat();
+        Cv2.Reduce(borderDiff.Reshape(1, border.Rows), borderSum, ReduceDimension.Column, ReduceTypes.Sum, MatType.CV_32F);
+        Cv2.Sqrt(borderSum, borderSum);
+        double spread = Percentile(borderSum, 0.9);
+        border.Dispose();
+        var mask = new Mat();
+        Cv2.Threshold(distance, mask, Math.Max(18, spread * 1.6), 255, ThresholdTypes.Binary);
+        mask.ConvertTo(mask, MatType.CV_8UC1);
+        using var k = Cv2.GetStructuringElement(MorphShapes.Ellipse, new Size(7, 7));
+        Cv2.MorphologyEx(mask, mask, MorphTypes.Open, k);
+        Cv2.MorphologyEx(mask, mask, MorphTypes.Close, k, iterations: 2);
+        return mask;
+    }
+
+    private static double ChannelMedian(Mat pixels, int channel)
+    {
+        using var one = new Mat();
+        Cv2.ExtractChannel(pixels, one, channel);
+        return Percentile(one, 0.5);
+    }
+
+    private static double Percentile(Mat values, double q)
+    {
+        values.GetArray(out float[] a);
+        if (a.Length == 0) return 0;
+        Array.Sort(a);
+        return a[Math.Min(a.Length - 1, (int)(a.Length * q))];
+    }
+
+    private static IEnumerable<DocumentQuad> Quads(Mat mask, double frameArea, double minAreaFraction, string method)
+    {
+        Cv2.FindContours(mask, out var contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxNone);
+        foreach (var c in contours)
+        {
+            var hull = Cv2.ConvexHull(c);
+            double area = Cv2.ContourArea(hull);
+            if (area < frameArea * minAreaFraction || area > frameArea * 0.97) continue;
+            var rect = Cv2.MinAreaRect(hull);
+            double rectArea = rect.Size.Width * rect.Size.Height;
+            double fill = rectArea > 0 ? area / rectArea : 0;
+            double peri = Cv2.ArcLength(hull, true);
+            var approx = Cv2.ApproxPolyDP(hull, 0.02 * peri, true);
+            TextQuad quad;
+            double confidence;
+            if (approx.Length == 4 && Cv2.IsContourConvex(approx))
+            {
+                quad = Refine(TextQuad.Order(approx.Select(p => new Point2f(p.X, p.Y)).ToArray()), c);
+                confidence = Math.Min(1, fill + 0.1);
+            }
+            else if (fill > 0.85)
+            {
+                quad = TextQuad.Order(rect.Points());
+                confidence = fill - 0.1;
+            }
+            else continue;
+            // A document touching the frame on two opposite sides is a flatbed page, not a document on a desk.
+            var bounds = quad.Bounds;
+            bool spansWidth = bounds.X <= 2 && bounds.Right >= mask.Cols - 3, spansHeight = bounds.Y <= 2 && bounds.Bottom >= mask.Rows - 3;
+            if (spansWidth && spansHeight) continue;
+            yield return new DocumentQuad(quad, confidence, method);
+        }
+    }
+
+    /// <summary>Each side refitted as a line through the contour points near it; corners where the lines meet.</summary>
+    private static TextQuad Refine(TextQuad quad, Point[] contour)
+    {
+        var corners = quad.Points;
+        var lines = new Line2D[4];
+        for (int s = 0; s < 4; s++)
+        {
+            var a = corners[s];
+            var b = corners[(s + 1) % 4];
+            double len = Math.Sqrt((b.X - a.X) * (b.X - a.X) + (b.Y - a.Y) * (b.Y - a.Y));
+            if (len < 1) return quad;
+            double nx = -(b.Y - a.Y) / len, ny = (b.X - a.X) / len;
+            var near = contour.Where(p =>
+            {
+                double t = ((p.X - a.X) * (b.X - a.X) + (p.Y - a.Y) * (b.Y - a.Y)) / (len * len);
+                double d = Math.Abs((p.X - a.X) * nx + (p.Y - a.Y) * ny);
+                return t is > 0.1 and < 0.9 && d < Math.Max(3, len * 0.02);
+            }).ToArray();
+            if (near.Length < 2) return quad;
+            lines[s] = Cv2.FitLine(near, DistanceTypes.Huber, 0, 0.01, 0.01);
+        }
+        var refined = new Point2f[4];
+        for (int i = 0; i < 4; i++)
+        {
+            var p = Intersect(lines[(i + 3) % 4], lines[i]);
+            if (p is null || Dist(p.Value, corners[i]) > 12) return quad;
+            refined[i] = p.Value;
+        }
+        return new TextQuad(refined[0], refined[1], refined[2], refined[3]);
+    }
+
+    private static Point2f? Intersect(Line2D a, Line2D b)
+    {
+        double det = a.Vx * b.Vy - a.Vy * b.Vx;
+        if (Math.Abs(det) < 1e-6) return null;
+        double t = ((b.X1 - a.X1) * b.Vy - (b.Y1 - a.Y1) * b.Vx) / det;
+        return new Point2f((float)(a.X1 + t * a.Vx), (float)(a.Y1 + t * a.Vy));
+    }
+
+    private static double Overlap(DocumentQuad a, DocumentQuad b)
+    {
+        var ra = a.Corners.Bounds; var rb = b.Corners.Bounds;
+        int x0 = Math.Max(ra.X, rb.X), y0 = Math.Max(ra.Y, rb.Y), x1 = Math.Min(ra.Right, rb.Right), y1 = Math.Min(ra.Bottom, rb.Bottom);
+        if (x1 <= x0 || y1 <= y0) return 0;
+        double inter = (x1 - x0) * (double)(y1 - y0);
+        return inter / Math.Min(ra.Width * (double)ra.Height, rb.Width * (double)rb.Height);
+    }
+
+    private static double Median(Mat gray)
+    {
+        using var hist = new Mat();
+        Cv2.CalcHist([gray], [0], null, hist, 1, [256], [new Rangef(0, 256)]);
+        hist.GetArray(out float[] h);
+        double total = h.Sum(), acc = 0;
+        for (int i = 0; i < 256; i++) { acc += h[i]; if (acc * 2 >= total) return i; }
+        return 128;
+    }
+
+    private static double Dist(Point2f a, Point2f b) => Math.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));
+}

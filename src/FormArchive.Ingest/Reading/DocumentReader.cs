@@ -1,0 +1,150 @@
+using FormArchive.Ingest.Imaging;
+using FormArchive.Ingest.Ocr.Paddle;
+using OpenCvSharp;
+
+namespace FormArchive.Ingest.Reading;
+
+/// <summary>How a frame is read.</summary>
+public sealed record ReadSettings
+{
+    public DetectionSettings Detection { get; init; } = new();
+    /// <summary>Read the whole frame as one document, without looking for documents in it.</summary>
+    public bool WholeFrame { get; init; }
+    /// <summary>Recognise with red print dropped (<see cref="RedDropout"/>): 户口簿 rules and labels vanish, black ink stays.</summary>
+    public bool DropRed { get; init; }
+}
+
+/// <summary>
+/// Frame → text lines → the document that holds them, flattened, turned upright by its text and read. Text is
+/// detected once, on the frame (looking closer where it is small); when one document found in the frame (a card
+/// on a desk, a booklet page) holds the text, it is flattened and the lines are carried onto it. Otherwise (a
+/// photocopy with two cards, a flatbed page) the frame itself is the document, straightened by its lines.
+/// Orientation comes from the text: the run of the lines decides a quarter turn, the direction classifier's vote
+/// decides 0° or 180°; the image is turned with the lines carried along.
+/// </summary>
+public sealed class DocumentReader(PaddleOcr ocr)
+{
+    /// <summary>Share of the text (by area) a document must hold to be read alone.</summary>
+    public const double HoldsTheText = 0.85;
+
+    public ReadDocument Read(Mat frame, ReadSettings? settings = null)
+    {
+        settings ??= new ReadSettings();
+        List<TextQuad> quads;
+        using (StageTimes.Time("detect")) quads = new ZoomingDetector(ocr.Detector).Detect(frame, settings.Detection);
+        if (!settings.WholeFrame && quads.Count > 0)
+        {
+            List<DocumentQuad> found;
+            using (StageTimes.Time("locate")) found = DocumentLocator.Find(frame);
+            double total = quads.Sum(q => q.Width * q.Height);
+            var holder = found.FirstOrDefault(d => quads.Where(q => Inside(d, q.Center)).Sum(q => q.Width * q.Height) >= HoldsTheText * total);
+            if (holder is not null)
+            {
+                Mat flat;
+                Homography toFlat;
+                using (StageTimes.Time("flatten")) (flat, toFlat) = Flatten(frame, holder);
+                var mapped = quads.Where(q => Inside(holder, q.Center)).Select(q => q.Map(toFlat.Apply)).ToList();
+                return ReadUpright(flat, mapped, holder.Corners, toFlat, holder.Method, settings);
+            }
+        }
+        var corners = new TextQuad(new(0, 0), new(frame.Cols - 1, 0), new(frame.Cols - 1, frame.Rows - 1), new(0, frame.Rows - 1));
+        return ReadUpright(frame.Clone(), quads, corners, Homography.Identity, "frame", settings);
+    }
+
+    private static bool Inside(DocumentQuad d, Point2f p) => Cv2.PointPolygonTest(d.Corners.Points, p, false) >= 0;
+
+    /// <summary>The document's quad warped to a rectangle.</summary>
+    public static (Mat Flat, Homography FrameToFlat) Flatten(Mat frame, DocumentQuad doc)
+    {
+        var size = doc.FlatSize;
+        using var m = Cv2.GetPerspectiveTransform(doc.Corners.Points,
+            [new Point2f(0, 0), new Point2f(size.Width - 1, 0), new Point2f(size.Width - 1, size.Height - 1), new Point2f(0, size.Height - 1)]);
+        var flat = new Mat();
+        Cv2.WarpPerspective(frame, flat, m, size, InterpolationFlags.Cubic, BorderTypes.Replicate);
+        return (flat, Homography.FromMat(m));
+    }
+
+    /// <summary>Turns upright and reads one document (whose image this call owns) with its detected lines.</summary>
+    private ReadDocument ReadUpright(Mat image, List<TextQuad> quads, TextQuad frameCorners, Homography frameToImage, string located, ReadSettings settings)
+    {
+        int turns = 0;
+        double skew = 0;
+        var toUpright = frameToImage;
+        void Apply(Homography map)
+        {
+            quads = quads.Select(q => q.Map(map.Apply)).ToList();
+            toUpright = toUpright.Then(map);
+        }
+
+        // Text runs along the long side of its boxes: mostly tall boxes mean the document lies on its side.
+        double vertical = quads.Where(q => q.Height > q.Width * 1.2).Sum(q => q.Width * q.Height);
+        double horizontal = quads.Where(q => q.Width > q.Height * 1.2).Sum(q => q.Width * q.Height);
+        if (vertical > horizontal)
+        {
+            Apply(QuadTransforms.TurnClockwise(image, 90));
+            turns = 90;
+        }
+        // What tilt is left (a flatbed page, or a loose document quad) is the median slope of the long lines.
+        var slopes = quads.Where(q => q.Width >= 3 * q.Height).Select(q => QuadTransforms.Angle(q.TopLeft, q.TopRight)).OrderBy(a => a).ToList();
+        if (slopes.Count >= 2 && Math.Abs(slopes[slopes.Count / 2]) >= 1.0)
+        {
+            skew = slopes[slopes.Count / 2];
+            var (rotated, map) = QuadTransforms.Rotate(image, -skew);
+            image.Dispose();
+            image = rotated;
+            Apply(map);
+        }
+
+        List<Mat> strips;
+        using (var source = settings.DropRed ? RedDropout.Apply(image) : null)
+            strips = quads.Select(q => TextLineCrop.Cut(source ?? image, q)).ToList();
+        try
+        {
+            float[] upsideDown;
+            using (StageTimes.Time("classify")) upsideDown = ocr.Classifier.UpsideDownProbability(strips);
+            // The classifier's vote over the lines decides whether the whole document is upside down.
+            double up = 0, all = 0;
+            for (int i = 0; i < strips.Count; i++)
+            {
+                double weight = strips[i].Cols / (double)strips[i].Rows >= 2 ? strips[i].Cols : 0;
+                all += weight;
+                if (upsideDown[i] > 0.5) up += weight;
+            }
+            if (all > 0 && up > all / 2)
+            {
+                Apply(QuadTransforms.TurnClockwise(image, 180));
+                turns += 180;
+                for (int i = 0; i < strips.Count; i++)
+                {
+                    Cv2.Rotate(strips[i], strips[i], RotateFlags.Rotate180);
+                    upsideDown[i] = 1 - upsideDown[i];
+                }
+            }
+            var flipped = new bool[strips.Count];
+            for (int i = 0; i < strips.Count; i++)
+                if (upsideDown[i] > TextLineClassifier.FlipThreshold)
+                {
+                    Cv2.Rotate(strips[i], strips[i], RotateFlags.Rotate180);
+                    flipped[i] = true;
+                }
+            StripText[] texts;
+            using (StageTimes.Time("recognise")) texts = ocr.Recognizer.Recognize(strips);
+            var lines = quads.Select((q, i) => new RecognizedLine(q, texts[i].Text, texts[i].Confidence) { Flipped = flipped[i] })
+                .Where(l => l.Text.Length > 0).OrderBy(l => l.Quad.Center.Y).ThenBy(l => l.Quad.Center.X).ToList();
+
+            // The document's top edge in the frame, turned as the content was: its angle is the total rotation.
+            double theta = QuadTransforms.EdgeAngle(frameCorners) + skew - turns;
+            int quarter = (int)(((Math.Round(theta / 90) * 90) % 360 + 360) % 360);
+            double residual = theta - Math.Round(theta / 90) * 90;
+            return new ReadDocument
+            {
+                Image = image, Lines = lines, Orientation = (360 - quarter) % 360, SkewDegrees = Math.Round(residual, 2),
+                FrameCorners = frameCorners, FrameToDocument = toUpright, Located = located,
+            };
+        }
+        finally
+        {
+            foreach (var s in strips) s.Dispose();
+        }
+    }
+}

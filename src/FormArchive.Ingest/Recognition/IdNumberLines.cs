@@ -1,0 +1,80 @@
+using FormArchive.Ingest.Ocr.Paddle;
+
+namespace FormArchive.Ingest.Recognition;
+
+/// <summary>A line that holds an ID number, and why it is taken for one.</summary>
+public sealed record IdNumberLine(RecognizedLine Line, RecognizedLine? Label, DateOnly? PrintedBirthDate);
+
+/// <summary>
+/// Finds the lines that hold ID numbers: the value of a 公民身份号码 / 公民身份证件编号 / 身份证号 label. Other numbers on the
+/// page (户号, dates, heights, 门诊号, 住院号, phone and bank card numbers) are never taken for ID numbers. On a card
+/// front whose label did not read, the number line still counts when its birth date is the one printed on the card.
+/// </summary>
+public static class IdNumberLines
+{
+    // Longest first, so the whole label is cut off the value. OCR may drop part of a label (公民身份号; a two-line
+    // 户口簿 label 公民身份 / 证件编号 may read as its first line only).
+    private static readonly string[] Labels =
+        ["公民身份证件编号", "公民身份号码", "身份证件号码", "身份证件编号", "公民身份号", "身份证号码", "身份证号", "身分证号", "身份号码", "证件号码", "证件编号", "公民身份", "身份证"];
+
+    /// <summary>Where an ID number label ends in the compact text of a line, or −1 when the line has none.</summary>
+    public static int LabelEnd(string compact)
+    {
+        foreach (var label in Labels)
+        {
+            int at = compact.IndexOf(label, StringComparison.Ordinal);
+            if (at >= 0) return at + label.Length;
+        }
+        return -1;
+    }
+
+    public static List<IdNumberLine> Find(PageText page)
+    {
+        var found = new List<IdNumberLine>();
+        foreach (var line in page.Lines)
+        {
+            var compact = PageText.Compact(line.Text);
+            int end = LabelEnd(compact);
+            if (end < 0) continue;
+            if (IdNumberReader.LooksNumeric(compact[end..])) { Add(line, line); continue; }
+            // The value stands to the right on the same row (a card's number, a 户口簿 cell printed a little off its line).
+            var right = page.Lines.Where(l => !ReferenceEquals(l, line) && IdNumberReader.LooksNumeric(l.Text) && NearRow(l, line)
+                    && l.Quad.Center.X > line.Quad.Bounds.Right - line.Quad.Height)
+                .OrderBy(l => l.Quad.Bounds.X - line.Quad.Bounds.Right).FirstOrDefault();
+            if (right is not null) Add(right, line);
+        }
+        if (found.Count == 0 && LooksLikeCardFront(page) && PrintedBirthDate(page) is { } birth)
+            foreach (var line in page.Lines.Where(l => IdNumberReader.LooksNumeric(l.Text)))
+                found.Add(new IdNumberLine(line, null, birth));
+        return found;
+
+        void Add(RecognizedLine numberLine, RecognizedLine label)
+        {
+            if (!found.Any(f => ReferenceEquals(f.Line, numberLine))) found.Add(new IdNumberLine(numberLine, label, null));
+        }
+    }
+
+    /// <summary>Rows of a ruled table or a card: the value's centre lies within the label's height band (a little wider).</summary>
+    private static bool NearRow(RecognizedLine value, RecognizedLine label)
+    {
+        var l = label.Quad.Bounds;
+        double cy = value.Quad.Center.Y;
+        return PageText.SameRow(value, label) || (cy >= l.Y - 0.35 * l.Height && cy <= l.Bottom + 0.35 * l.Height);
+    }
+
+    private static bool LooksLikeCardFront(PageText page) =>
+        new[] { "姓名", "性别", "民族", "出生", "住址" }.Count(page.Contains) >= 2;
+
+    /// <summary>The birth date printed on a card front (出生 1990年1月2日), if it reads.</summary>
+    public static DateOnly? PrintedBirthDate(PageText page)
+    {
+        foreach (var line in page.Lines)
+        {
+            var m = System.Text.RegularExpressions.Regex.Match(PageText.Compact(line.Text), @"(\d{4})年(\d{1,2})月(\d{1,2})日");
+            if (m.Success && DateOnly.TryParseExact($"{m.Groups[1].Value}-{int.Parse(m.Groups[2].Value):D2}-{int.Parse(m.Groups[3].Value):D2}", "yyyy-MM-dd",
+                    System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
+                return d;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,70 @@
+using FormArchive.Ingest.Ocr.Paddle;
+using FormArchive.Ingest.Recognition;
+using OpenCvSharp;
+
+namespace FormArchive.Ingest.Tests;
+
+/// <summary>Which lines count as ID numbers: only the values of ID labels (pure geometry and text rules, no OCR).</summary>
+public sealed class IdNumberLinesTests
+{
+    private static RecognizedLine L(string text, float x, float y, float w, float h = 40) =>
+        new(new TextQuad(new Point2f(x, y), new Point2f(x + w, y), new Point2f(x + w, y + h), new Point2f(x, y + h)), text, 0.99f);
+
+    private static List<string> Found(params RecognizedLine[] lines) =>
+        IdNumberLines.Find(new PageText(lines)).Select(f => f.Line.Text).ToList();
+
+    [Fact]
+    public void TheValueRightOfTheCardLabelIsTaken()
+    {
+        var found = Found(L("姓名", 60, 80, 80), L("孙明红", 170, 80, 120), L("公民身份号码", 60, 560, 180), L("370202194004297733", 290, 556, 520, 48));
+        Assert.Equal(["370202194004297733"], found);
+    }
+
+    [Fact]
+    public void ALabelAndNumberReadAsOneLineCount()
+    {
+        Assert.Equal(["身份证号：370202194004297733"], Found(L("身份证号：370202194004297733", 60, 100, 600)));
+    }
+
+    [Fact]
+    public void OtherNumbersOnTheRowsAroundAreNeverTaken()
+    {
+        // 户号, a 住院号 that looks like an ID number, a phone number and a bank card number, none behind an ID label.
+        var found = Found(L("户号", 60, 40, 60), L("370202194004297733", 140, 40, 500),
+            L("住院号", 60, 120, 80), L("110105194912310029", 160, 120, 500),
+            L("联系电话 13912345678", 60, 200, 400), L("6228480402564890018", 60, 280, 500));
+        Assert.Empty(found);
+    }
+
+    [Fact]
+    public void AHukouCellPrintedALittleOffItsRowIsStillTheValue()
+    {
+        var found = Found(L("公民身份证件编号", 100, 1000, 200), L("500235197806200126", 460, 1018, 430),
+            L("身高", 100, 1080, 60), L("159厘米", 460, 1080, 100));
+        Assert.Equal(["500235197806200126"], found);
+    }
+
+    [Fact]
+    public void TwoCardsOnOnePageGiveTwoNumbers()
+    {
+        var found = Found(L("公民身份号码", 60, 560, 180), L("370202194004297733", 290, 556, 520),
+            L("公民身份号码", 60, 1560, 180), L("11010519491231002X", 290, 1556, 520));
+        Assert.Equal(["370202194004297733", "11010519491231002X"], found);
+    }
+
+    [Fact]
+    public void ACardFrontWithoutItsLabelNeedsTheBirthDateItPrints()
+    {
+        var found = IdNumberLines.Find(new PageText([L("姓名 孙明红", 60, 80, 300), L("出生 1940年4月29日", 60, 240, 400), L("住址 安徽省石台县", 60, 320, 400),
+            L("370202194004297733", 290, 556, 520)]));
+        var line = Assert.Single(found);
+        Assert.Equal(new DateOnly(1940, 4, 29), line.PrintedBirthDate);
+        Assert.Null(line.Label);
+    }
+
+    [Fact]
+    public void AnUnlabelledNumberOnAnyOtherPageIsNotTaken()
+    {
+        Assert.Empty(Found(L("诊断证明书", 60, 80, 300), L("出院日期 2024年3月2日", 60, 240, 400), L("370202194004297733", 290, 556, 520)));
+    }
+}
