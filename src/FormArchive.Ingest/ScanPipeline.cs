@@ -38,7 +38,7 @@ public sealed record IngestOptions
 }
 
 /// <summary>The PP-OCR models are not installed; the message says where they were looked for and how to get them.</summary>
-public sealed class OcrModelsMissingException(string message) : Exception(message);
+public sealed class OcrModelsMissingException(string message) : InvalidOperationException(message);
 
 /// <summary>
 /// The scan pipeline: decode (limits) → find each document in the frame and flatten it → detect text, turn upright

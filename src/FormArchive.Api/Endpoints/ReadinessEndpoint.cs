@@ -6,7 +6,7 @@ using FormArchive.Archive.Storage;
 
 namespace FormArchive.Api.Endpoints;
 
-/// <summary>/readyz: the store answers a listing and the SQLite files (catalog, keys, audit) open. 503 otherwise.</summary>
+/// <summary>/readyz: the store answers a listing, the SQLite files (catalog, keys, audit) open and the OCR models load. 503 otherwise.</summary>
 public static class ReadinessEndpoint
 {
     public static void MapReadiness(this IEndpointRouteBuilder app) => app.MapGet("/readyz", async (ArchiveHost host, ApiKeyStore keys, AuditLog audit, CancellationToken ct) =>
@@ -23,6 +23,8 @@ public static class ReadinessEndpoint
         catch (Exception e) { failures.Add($"catalog: {e.Message}"); }
         try { keys.Ping(); audit.Ping(); }
         catch (Exception e) { failures.Add($"keys/audit: {e.Message}"); }
+        // Scans cannot be read without the PP-OCR models (scripts/fetch-ocr-models.sh).
+        if (FormArchive.Ingest.Ocr.Paddle.PaddleOcr.SharedProblem is { } ocr) failures.Add($"OCR: {ocr}");
         return failures.Count == 0
             ? Results.Text("ready")
             : Problems.Create(StatusCodes.Status503ServiceUnavailable, "Not ready", string.Join("; ", failures));

@@ -9,10 +9,9 @@ using Spectre.Console;
 namespace FormArchive.Cli.Commands;
 
 /// <summary>
-/// <c>formarchive ingest --case CASE [--hint id-front] [--members members.json] [--out DIR] scan.jpg ...</c>.
-/// Each file is decoded, normalised, OCR'd and checked; results go to the output folder as
-/// <c>NAME.json</c> + <c>NAME.pdf</c> (searchable). Filing into the case archive comes with the archive library;
-/// until then the output folder is the hand-over. Bad files are reported one by one; the batch goes on.
+/// <c>formarchive ingest --case CASE [--hint id-front] [--members members.json] [--bank-account N] [--out DIR] scan.jpg ...</c>.
+/// Each file is decoded, its documents found and flattened, read (PP-OCRv4) and checked; results go to the output
+/// folder as <c>NAME.json</c> + <c>NAME.pdf</c> (searchable). Bad files are reported one by one; the batch goes on.
 /// </summary>
 internal static class IngestCommand
 {
@@ -29,10 +28,11 @@ internal static class IngestCommand
         var caseId = new Option<string>("--case") { Description = "Case number the scans belong to", Required = true };
         var hint = new Option<string?>("--hint") { Description = "What the scans are: " + string.Join(", ", PageClassifier.Hints.Keys) };
         var members = new Option<FileInfo?>("--members") { Description = "JSON file: [{\"name\": \"…\", \"idNumber\": \"…\"}] of the household, to match ID numbers" };
+        var accounts = new Option<string[]>("--bank-account") { Description = "The household's bank account number, to match bank cards (repeatable)", AllowMultipleArgumentsPerToken = true };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder (default ./ingest/CASE)" };
         var files = new Argument<FileInfo[]>("files") { Description = "Scans: JPEG, PNG, TIFF or PDF", Arity = ArgumentArity.OneOrMore };
         var command = new Command("ingest", "OCR and check scanned evidence (ID cards, 户口簿, bank cards, …); writes JSON results and searchable PDFs")
-            { caseId, hint, members, output, files };
+            { caseId, hint, members, accounts, output, files };
         command.SetAction(result => CliErrors.Run(() =>
         {
             var caseNo = result.GetValue(caseId)!;
@@ -47,7 +47,7 @@ internal static class IngestCommand
             var safeCase = string.Concat(caseNo.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
             var folder = result.GetValue(output) ?? new DirectoryInfo(Path.Combine("ingest", safeCase));
             folder.Create();
-            var options = new IngestOptions { Hint = hinted, Members = household };
+            var options = new IngestOptions { Hint = hinted, Members = household, BankAccounts = result.GetValue(accounts) ?? [], ScanDate = ChinaTime.Today() };
             var inputs = result.GetValue(files)!;
             var pipeline = new ScanPipeline();
             int rejected = 0;
@@ -79,7 +79,7 @@ internal static class IngestCommand
             }
             else foreach (var f in inputs) One(f);
 
-            Console.WriteLine($"{inputs.Length - rejected} of {inputs.Length} files ingested into {folder.FullName} (JSON results + searchable PDFs; filing into the archive comes with the archive library)");
+            Console.WriteLine($"{inputs.Length - rejected} of {inputs.Length} files ingested into {folder.FullName} (JSON results + searchable PDFs)");
             return rejected > 0 ? CliErrors.BadInput : 0;
         }));
         return command;
@@ -92,7 +92,8 @@ internal static class IngestCommand
         var type = PageClassifier.HintName(p.Type) + (p.Type != p.ClassifiedAs ? $" (read as {PageClassifier.HintName(p.ClassifiedAs)})" : "");
         var line = $"{file} p{p.Page}: {type}, rotated {p.Orientation}°, deskewed {p.DeskewDegrees:0.##}°, OCR {p.OcrConfidence}%";
         if (ids.Any()) line += ", ID " + string.Join("; ", ids);
-        if (p.BankCardNumbers.Count > 0) line += ", bank card " + string.Join("; ", p.BankCardNumbers.Select(IdNumberMasking.Mask));
+        if (p.BankCardNumbers.Count > 0) line += ", bank card " + string.Join("; ", p.BankCardNumbers.Select(IdNumberMasking.Mask)) + (p.MatchedBankAccount is null ? "" : " (the household's account)");
+        if (p.CardBack is { } back) line += $", 有效期限 {back.Validity}{(back.Expired ? " EXPIRED" : "")}";
         if (p.Warnings.Count > 0) line += " — " + string.Join("; ", p.Warnings);
         return line;
     }

