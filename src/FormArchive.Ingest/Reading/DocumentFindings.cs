@@ -18,7 +18,7 @@ internal sealed record DocumentFindings(ReadDocument Document, PageText Text, IR
         var lines = IdNumberLines.Find(text);
         List<(IdNumberRead, RecognizedLine)> ids;
         using (StageTimes.Time("id.confirm"))
-            ids = lines.Select(l => (confirmer.Confirm(doc.Image, l), l.Line))
+            ids = lines.Select(l => (Read: confirmer.Confirm(doc.Image, l)!, l.Line)).Where(r => r.Read is not null)
                 // A 19-digit bank card number holds 18-digit windows: those are not ID numbers.
                 .Where(r => r.Item1.IsValid || !bank.Any(b => b.Contains(r.Item1.Number, StringComparison.Ordinal)))
                 .GroupBy(r => r.Item1.Number).Select(g => g.OrderByDescending(r => r.Item1.IsValid).ThenByDescending(r => r.Item1.AgreeingReads).First())

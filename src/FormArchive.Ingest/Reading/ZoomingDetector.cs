@@ -13,6 +13,7 @@ public sealed class ZoomingDetector(Ocr.Paddle.TextDetector detector)
     /// <summary>Lines thinner than this, in detection pixels, are looked at again closer.</summary>
     public const double MinTextHeight = 14;
     private const int MaxZoomSide = 1600;
+    private const double TargetTextHeight = 28;
 
     public List<TextQuad> Detect(Mat image, DetectionSettings settings)
     {
@@ -23,10 +24,13 @@ public sealed class ZoomingDetector(Ocr.Paddle.TextDetector detector)
         if (small.Count == 0) return quads;
         var regions = Regions(small, image.Size());
         var result = quads.Where(q => !regions.Any(r => r.Contains(new Point((int)q.Center.X, (int)q.Center.Y)))).ToList();
+        // Close enough for the small text to stand about TargetTextHeight pixels tall, and no closer.
+        double textHeight = small.Select(q => Math.Min(q.Width, q.Height)).Order().ElementAt(small.Count / 2);
+        double zoomScale = Math.Min(1.0, TargetTextHeight / Math.Max(1, textHeight));
         foreach (var r in regions)
         {
             using var crop = new Mat(image, r);
-            var zoom = settings with { MaxSide = Math.Min(MaxZoomSide, Math.Max(r.Width, r.Height)) };
+            var zoom = settings with { MaxSide = Math.Min(MaxZoomSide, (int)Math.Ceiling(Math.Max(r.Width, r.Height) * zoomScale)) };
             result.AddRange(detector.Detect(crop, zoom).Select(q => q.Map(p => new Point2f(p.X + r.X, p.Y + r.Y))));
         }
         return result.OrderBy(q => q.Center.Y).ThenBy(q => q.Center.X).ToList();

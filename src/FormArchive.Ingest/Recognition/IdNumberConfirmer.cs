@@ -15,45 +15,74 @@ public enum SecondReads
 
 /// <summary>
 /// Decides an ID number line: the first read, a re-read of the same line cut wider with red print dropped (户口簿 rules
-/// crossing the number vanish, black ink stays), and, when those two disagree, Tesseract's digit-only read of the
-/// line. A number is valid only when it validates (GB 11643 checksum, birth date, province) in two reads that agree,
+/// crossing the number vanish, black ink stays), then, while no two reads agree, other cuts and Tesseract's
+/// digit-only reads of the line. A number is valid only when it validates (GB 11643 checksum, birth date, province) in two reads that agree,
 /// and no other valid number has as many. A line whose printed birth date is known must agree with it too.
 /// </summary>
 public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, SecondReads mode = SecondReads.PaddleThenTesseract)
 {
-    public IdNumberRead Confirm(Mat document, IdNumberLine found)
+    /// <summary>The number on the line, valid or not; null when no read holds an 18-character number at all.</summary>
+    public IdNumberRead? Confirm(Mat document, IdNumberLine found)
     {
         var votes = new Dictionary<string, (int Count, bool Corrected)>();
+        var invalidVotes = new Dictionary<string, int>();
         int validReads = 0;
         string? bestRaw = null;
-        bool Settled() => votes.Values.Any(v => v.Count >= 2);
+        bool Settled() => votes.Values.Any(v => v.Count >= 2) || (votes.Count == 0 && invalidVotes.Values.Any(v => v >= 2));
         void Add(string text)
         {
             foreach (var raw in IdNumberRules.RawCandidates(text))
             {
                 bestRaw ??= raw;
                 var c = IdNumberRules.Check(raw);
-                if (c.Valid is null) continue;
+                if (c.Valid is null)
+                {
+                    invalidVotes[raw] = invalidVotes.GetValueOrDefault(raw) + 1;
+                    continue;
+                }
                 if (found.PrintedBirthDate is { } birth && c.Valid.Substring(6, 8) != birth.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)) continue;
                 validReads++;
                 votes[c.Valid] = votes.TryGetValue(c.Valid, out var v) ? (v.Count + 1, v.Corrected && c.Corrected) : (1, c.Corrected);
             }
         }
-        Add(AfterLabel(found.Line.Text));
         using (StageTimes.Time("id.reread"))
         {
-            var quad = Widen(found.Line.Quad, document);
-            using var strip = TextLineCrop.Cut(document, quad);
-            if (found.Line.Flipped) Cv2.Rotate(strip, strip, RotateFlags.Rotate180);
-            using var red = Imaging.RedDropout.Apply(strip);
-            Add(AfterLabel(ocr.Recognizer.Recognize([red])[0].Text));
-            if (!Settled() && mode == SecondReads.PaddleThenTesseract && tesseract is not null)
-                Add(TesseractDigits(red));
+            var quad = Clip(found.Line.Quad, document);
+            using var tight = Cut(document, quad, found.Line.Flipped);
+            // A place where the number should stand has no first read yet: read it from the image.
+            Add(AfterLabel(found.Expected ? Read(tight) : found.Line.Text));
+            using var wide = Cut(document, Widen(quad, document), found.Line.Flipped);
+            using var wideDropped = Imaging.RedDropout.Apply(wide);
+            Add(AfterLabel(Read(wideDropped)));
+            // Further reads only while no two agree: red print dropped from the tight cut, the wide cut as it is
+            // (dropping red can take ink with it where a rule runs through the digits), then Tesseract on both.
+            var more = new List<Func<string>>
+            {
+                () => { using var tightDropped = Imaging.RedDropout.Apply(tight); return Read(tightDropped); },
+                () => Read(wide),
+            };
+            if (mode == SecondReads.PaddleThenTesseract && tesseract is not null)
+            {
+                more.Add(() => TesseractDigits(wideDropped));
+                more.Add(() => TesseractDigits(tight));
+            }
+            foreach (var read in more)
+            {
+                if (Settled()) break;
+                Add(AfterLabel(read()));
+            }
         }
         var box = found.Line.Quad.Bounds;
         if (votes.Count == 0)
-            return new IdNumberRead { Number = bestRaw ?? PageText.Compact(found.Line.Text), IsValid = false, Confidence = 0, AgreeingReads = 0, Box = box,
-                Problem = bestRaw is null ? "该行没有 18 位号码" : "校验未通过（校验码、出生日期或地区码）" };
+        {
+            if (bestRaw is null) return null;
+            var (raw, agreeing) = invalidVotes.Count == 0 ? (bestRaw, 1) : invalidVotes.MaxBy(v => v.Value) is var m ? (m.Key, m.Value) : default;
+            return new IdNumberRead
+            {
+                Number = raw, IsValid = false, Confidence = 0, AgreeingReads = 0, Box = box, ConsistentlyInvalid = agreeing >= 2,
+                Problem = agreeing >= 2 ? "号码本身未通过校验（多次识别一致）" : "校验未通过（校验码、出生日期或地区码）",
+            };
+        }
         var ordered = votes.OrderByDescending(v => v.Value.Count).ToList();
         var (number, (count, corrected)) = (ordered[0].Key, ordered[0].Value);
         bool tie = ordered.Count > 1 && ordered[1].Value.Count == count;
@@ -63,6 +92,15 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
             Number = number, IsValid = valid, Confidence = Math.Round((double)count / validReads, 2), AgreeingReads = count, Corrected = corrected, Box = box,
             Problem = valid ? null : tie ? "多次识别结果不一致" : "仅一次识别通过校验",
         };
+    }
+
+    private string Read(Mat strip) => ocr.Recognizer.Recognize([strip])[0].Text;
+
+    private static Mat Cut(Mat document, TextQuad quad, bool flipped)
+    {
+        var strip = TextLineCrop.Cut(document, quad);
+        if (flipped) Cv2.Rotate(strip, strip, RotateFlags.Rotate180);
+        return strip;
     }
 
     /// <summary>The part of a line after an ID number label (the whole line when it has none).</summary>
@@ -78,8 +116,11 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
     {
         var c = q.Center;
         float fx = 1.04f, fy = 1.3f;
-        return q.Map(p => new Point2f(Math.Clamp(c.X + (p.X - c.X) * fx, 0, image.Cols - 1), Math.Clamp(c.Y + (p.Y - c.Y) * fy, 0, image.Rows - 1)));
+        return Clip(q.Map(p => new Point2f(c.X + (p.X - c.X) * fx, c.Y + (p.Y - c.Y) * fy)), image);
     }
+
+    private static TextQuad Clip(TextQuad q, Mat image) =>
+        q.Map(p => new Point2f(Math.Clamp(p.X, 0, image.Cols - 1), Math.Clamp(p.Y, 0, image.Rows - 1)));
 
     private string TesseractDigits(Mat strip)
     {

@@ -2,8 +2,12 @@ using FormArchive.Ingest.Ocr.Paddle;
 
 namespace FormArchive.Ingest.Recognition;
 
-/// <summary>A line that holds an ID number, and why it is taken for one.</summary>
-public sealed record IdNumberLine(RecognizedLine Line, RecognizedLine? Label, DateOnly? PrintedBirthDate);
+/// <summary>
+/// A line that holds an ID number, and why it is taken for one. <see cref="Expected"/> marks the place right of a
+/// label where the number must stand but where detection found no line (a note written across it, a rule through
+/// it): its text is read from the image there.
+/// </summary>
+public sealed record IdNumberLine(RecognizedLine Line, RecognizedLine? Label, DateOnly? PrintedBirthDate, bool Expected = false);
 
 /// <summary>
 /// Finds the lines that hold ID numbers: the value of a 公民身份号码 / 公民身份证件编号 / 身份证号 label. Other numbers on the
@@ -42,6 +46,7 @@ public static class IdNumberLines
                     && l.Quad.Center.X > line.Quad.Bounds.Right - line.Quad.Height)
                 .OrderBy(l => l.Quad.Bounds.X - line.Quad.Bounds.Right).FirstOrDefault();
             if (right is not null) Add(right, line);
+            else if (end == compact.Length) found.Add(new IdNumberLine(ExpectedValue(line), line, null, Expected: true));
         }
         if (found.Count == 0 && LooksLikeCardFront(page) && PrintedBirthDate(page) is { } birth)
             foreach (var line in page.Lines.Where(l => IdNumberReader.LooksNumeric(l.Text)))
@@ -52,6 +57,21 @@ public static class IdNumberLines
         {
             if (!found.Any(f => ReferenceEquals(f.Line, numberLine))) found.Add(new IdNumberLine(numberLine, label, null));
         }
+    }
+
+    /// <summary>Where a number stands right of its label: the label's row, from its end over 13 label heights (an 18-digit number).</summary>
+    private static RecognizedLine ExpectedValue(RecognizedLine label)
+    {
+        var q = label.Quad;
+        // It starts a little inside the label (what is read of the label is cut off again) and runs 13 label heights.
+        float h = (float)q.Height, gap = -h * 0.3f, length = h * 13.5f;
+        var dx = new OpenCvSharp.Point2f((q.TopRight.X - q.TopLeft.X) / (float)q.Width, (q.TopRight.Y - q.TopLeft.Y) / (float)q.Width);
+        OpenCvSharp.Point2f Along(OpenCvSharp.Point2f p, float d) => new(p.X + dx.X * d, p.Y + dx.Y * d);
+        // A little taller than the label: numbers are printed larger than their labels.
+        var up = new OpenCvSharp.Point2f((q.TopLeft.X - q.BottomLeft.X) * 0.15f, (q.TopLeft.Y - q.BottomLeft.Y) * 0.15f);
+        var tl = Along(q.TopRight, gap); var bl = Along(q.BottomRight, gap);
+        var quad = new TextQuad(tl + up, Along(tl, length) + up, Along(bl, length) - up, bl - up);
+        return new RecognizedLine(quad, "", 0);
     }
 
     /// <summary>Rows of a ruled table or a card: the value's centre lies within the label's height band (a little wider).</summary>

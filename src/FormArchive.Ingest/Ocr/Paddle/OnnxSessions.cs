@@ -17,6 +17,9 @@ internal static class OnnxSessions
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            // Input sizes change with every page and strip: a pattern planner or arena only keeps peaks alive.
+            EnableMemoryPattern = false,
+            EnableCpuMemArena = false,
         };
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         return new InferenceSession(modelPath, options);
