@@ -107,6 +107,65 @@ public class PageTests(WebServer server) : IClassFixture<WebServer>
     }
 
     [Fact]
+    public async Task Clerk_sees_the_number_outlined_on_the_page_and_an_expired_card_flagged()
+    {
+        // Captures: scan-0000 is a card front photographed at 90°, scan-0003 the back of a card that expired in 2013.
+        var truth = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Captures", "truth.json")))!.AsArray();
+        var front = truth.Single(t => (string)t!["file"]! == "scan-0000.jpg")!;
+        string name = (string)front["person"]!["name"]!, number = (string)front["numbers"]![0]!;
+        var key = server.NewKey(Role.Clerk, Township);
+        var clerk = server.ClientWithKey(key);
+        var body = new JsonObject
+        {
+            ["applicant"] = new JsonObject { ["name"] = name, ["idNumber"] = number }, ["village"] = "杏花村", ["categories"] = new JsonArray("低保"),
+            ["members"] = new JsonArray(new JsonObject { ["name"] = name, ["idNumber"] = number }),
+        };
+        var created = await clerk.PostAsync("/api/cases", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var caseId = (string)JsonNode.Parse(await created.Content.ReadAsStringAsync())!["caseId"]!;
+        foreach (var file in new[] { "scan-0000.jpg", "scan-0003.jpg" })
+        {
+            using var form = new MultipartFormDataContent();
+            var content = new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Captures", file)));
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+            form.Add(content, "files", file);
+            var uploaded = await clerk.PostAsync($"/api/cases/{Uri.EscapeDataString(caseId)}/scans", form);
+            Assert.True(uploaded.IsSuccessStatusCode, await uploaded.Content.ReadAsStringAsync());
+        }
+
+        var (context, page) = await server.NewPageAsync();
+        await using var _ = context;
+        await page.GotoAsync($"/clerk.html?case={Uri.EscapeDataString(caseId)}");
+        await page.Locator("#key-input").FillAsync(key);
+        await page.Locator("#key-save").ClickAsync();
+        var rows = page.Locator("#pages .page.review");
+        await Expect(rows).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+
+        // The front: its number's box is drawn over the thumbnail, on the number's line (lower part of the card).
+        var frontRow = rows.Filter(new() { HasText = "scan-0000.jpg" });
+        await Expect(frontRow.Locator(".id-box")).ToHaveCountAsync(1);
+        await Expect(frontRow.Locator("img.thumb")).ToHaveJSPropertyAsync("naturalWidth", 320);
+        await server.ScreenshotAsync(page, "clerk-5-outline-expired");
+        var box = await frontRow.Locator(".id-box").BoundingBoxAsync();
+        var img = await frontRow.Locator("img.thumb").BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.NotNull(img);
+        var where = $"{await frontRow.Locator(".id-box").GetAttributeAsync("style")}: box {box.X},{box.Y} {box.Width}x{box.Height} on img {img.X},{img.Y} {img.Width}x{img.Height}";
+        Assert.True(box.X >= img.X && box.X + box.Width <= img.X + img.Width + 1, where);
+        Assert.True(box.Y + box.Height / 2 >= img.Y + img.Height * 0.6 && box.Y + box.Height <= img.Y + img.Height + 1, where);
+        Assert.True(box.Width > img.Width * 0.4, $"box {box.Width} px on a {img.Width} px thumbnail");
+        Assert.Equal("身份证号 " + number[..6] + "********" + number[^4..], await frontRow.Locator(".id-box").GetAttributeAsync("title"));
+
+        // The back: 有效期限 shown, flagged as expired, and an item of the checklist.
+        var backRow = rows.Filter(new() { HasText = "scan-0003.jpg" });
+        await Expect(backRow.Locator(".badge.expired")).ToHaveTextAsync("证件已过期");
+        await Expect(backRow).ToContainTextAsync("2008.01.08-2013.01.08");
+        await Expect(backRow.Locator(".warn")).ToContainTextAsync("居民身份证已过期");
+        await Expect(page.Locator("#checklist li[data-code='id-expired']")).ToHaveClassAsync("bad");
+        await server.ScreenshotAsync(page, "clerk-5-outline-expired");
+    }
+
+    [Fact]
     public async Task Clerk_opens_a_supplement_volume_of_a_sealed_case()
     {
         var key = server.NewKey(Role.Clerk, Township);

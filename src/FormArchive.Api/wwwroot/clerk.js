@@ -154,15 +154,19 @@ const thumbnailUrls = new Set();
 function thumbnail(pdfNo, page, alt, outline) {
   if (!pdfNo) return FA.el('div', { class: 'thumb muted' }, '（无预览）');
   const img = FA.el('img', { alt, class: 'thumb' });
-  // The ID numbers' boxes, in the page image's pixels, drawn over the thumbnail in percent so they scale with it.
+  // The ID numbers' boxes, in the page image's pixels, drawn over the thumbnail in percent so they scale with it
+  // (set through the CSSOM: the page's CSP refuses style attributes).
   if (outline && outline.width > 0 && outline.boxes.length) {
-    const frame = FA.el('div', { class: 'thumb-frame' }, img,
-      outline.boxes.map(b => FA.el('div', {
-        class: `id-box${b.valid ? '' : ' bad'}`, title: b.label,
-        style: `left:${100 * b.box.x / outline.width}%;top:${100 * b.box.y / outline.height}%;width:${100 * b.box.width / outline.width}%;height:${100 * b.box.height / outline.height}%`,
-      })));
+    const boxes = outline.boxes.map(b => {
+      const div = FA.el('div', { class: `id-box${b.valid ? '' : ' bad'}`, title: b.label });
+      Object.assign(div.style, {
+        left: `${100 * b.box.x / outline.width}%`, top: `${100 * b.box.y / outline.height}%`,
+        width: `${100 * b.box.width / outline.width}%`, height: `${100 * b.box.height / outline.height}%`,
+      });
+      return div;
+    });
     load(img, pdfNo, page);
-    return frame;
+    return FA.el('div', { class: 'thumb-frame' }, img, boxes);
   }
   load(img, pdfNo, page);
   return img;
