@@ -31,7 +31,10 @@ public static class DocumentLocator
             .OrderByDescending(k => k.Area).ToList();
     }
 
-    /// <summary>Edges of every colour channel (Lab), closed so a document's outline is one contour despite glare and text.</summary>
+    /// <summary>
+    /// Edges of every colour channel (Lab), closed so a document's outline is one contour despite glare and text.
+    /// Thresholds follow each channel's own gradients (a light card on a white desk has faint edges), not its brightness.
+    /// </summary>
     private static Mat EdgeMask(Mat small)
     {
         using var blurred = new Mat();
@@ -44,15 +47,28 @@ public static class DocumentLocator
         {
             using (ch)
             {
+                double high = GradientPercentile(ch, 0.97);
+                if (high < 4) continue; // a flat channel (grey image's a and b)
                 using var e = new Mat();
-                double median = Median(ch);
-                Cv2.Canny(ch, e, Math.Max(10, 0.5 * median), Math.Max(30, 1.2 * median));
+                Cv2.Canny(ch, e, Math.Max(4, high * 0.4), Math.Max(10, high));
                 Cv2.BitwiseOr(all, e, all);
             }
         }
         using var k = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(5, 5));
         Cv2.MorphologyEx(all, all, MorphTypes.Close, k);
         return all;
+    }
+
+    /// <summary>The <paramref name="q"/> quantile of the channel's Sobel gradient magnitude (L1, as Canny measures it).</summary>
+    private static double GradientPercentile(Mat channel, double q)
+    {
+        using var gx = new Mat();
+        using var gy = new Mat();
+        Cv2.Sobel(channel, gx, MatType.CV_32F, 1, 0);
+        Cv2.Sobel(channel, gy, MatType.CV_32F, 0, 1);
+        using var mag = new Mat();
+        Cv2.Add(gx.Abs(), gy.Abs(), mag);
+        return Percentile(mag.Reshape(1, mag.Rows * mag.Cols), q);
     }
 
     /// <summary>Pixels unlike the frame's border (the desk), in Lab distance, opened and closed.</summary>
@@ -136,12 +152,31 @@ public static class DocumentLocator
                 confidence = fill - 0.1;
             }
             else continue;
+            if (!Plausible(quad)) continue;
             // A document touching the frame on two opposite sides is a flatbed page, not a document on a desk.
             var bounds = quad.Bounds;
             bool spansWidth = bounds.X <= 2 && bounds.Right >= mask.Cols - 3, spansHeight = bounds.Y <= 2 && bounds.Bottom >= mask.Rows - 3;
             if (spansWidth && spansHeight) continue;
             yield return new DocumentQuad(quad, confidence, method);
         }
+    }
+
+    /// <summary>
+    /// A rectangle seen by a camera: corners within 25° of square and opposite sides within a third of each other.
+    /// A quad cut by glare or merged with a shadow fails and is not flattened (the frame is read instead).
+    /// </summary>
+    private static bool Plausible(TextQuad q)
+    {
+        var p = q.Points;
+        double Len(int i) => Dist(p[i], p[(i + 1) % 4]);
+        for (int i = 0; i < 4; i++)
+        {
+            var a = p[(i + 3) % 4]; var b = p[i]; var c = p[(i + 1) % 4];
+            double ux = a.X - b.X, uy = a.Y - b.Y, vx = c.X - b.X, vy = c.Y - b.Y;
+            double cos = (ux * vx + uy * vy) / Math.Max(1e-6, Math.Sqrt(ux * ux + uy * uy) * Math.Sqrt(vx * vx + vy * vy));
+            if (Math.Abs(cos) > Math.Sin(25 * Math.PI / 180)) return false;
+        }
+        return Math.Min(Len(0), Len(2)) >= 0.67 * Math.Max(Len(0), Len(2)) && Math.Min(Len(1), Len(3)) >= 0.67 * Math.Max(Len(1), Len(3));
     }
 
     /// <summary>Each side refitted as a line through the contour points near it; corners where the lines meet.</summary>
@@ -190,16 +225,6 @@ public static class DocumentLocator
         if (x1 <= x0 || y1 <= y0) return 0;
         double inter = (x1 - x0) * (double)(y1 - y0);
         return inter / Math.Min(ra.Width * (double)ra.Height, rb.Width * (double)rb.Height);
-    }
-
-    private static double Median(Mat gray)
-    {
-        using var hist = new Mat();
-        Cv2.CalcHist([gray], [0], null, hist, 1, [256], [new Rangef(0, 256)]);
-        hist.GetArray(out float[] h);
-        double total = h.Sum(), acc = 0;
-        for (int i = 0; i < 256; i++) { acc += h[i]; if (acc * 2 >= total) return i; }
-        return 128;
     }
 
     private static double Dist(Point2f a, Point2f b) => Math.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));
