@@ -111,6 +111,8 @@ internal static class Bench
             }
             ms.Add(sw.ElapsedMilliseconds);
             var expected = Expected(t);
+            if (!expected.All(valid.Contains) || valid.Any(v => !expected.Contains(v)))
+                Console.Error.WriteLine($"miss {engine} {row.Set}/{t.File}: expected [{string.Join(",", expected)}] read [{string.Join(",", valid)}]");
             row.Numbers += expected.Count;
             row.Exact += expected.Count(valid.Contains);
             row.FalseAccepts += valid.Count(v => !expected.Contains(v));
