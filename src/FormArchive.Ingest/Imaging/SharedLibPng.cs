@@ -6,7 +6,7 @@ namespace FormArchive.Ingest.Imaging;
 /// OpenCvSharp's native library carries its own libpng and exports its png_* symbols. Loaded first, those bind the
 /// png_* calls of Leptonica (Tesseract's image library), which then frees memory of the other libpng: the process
 /// aborts with "double free or corruption" on the first LSTM read. Loading Debian's libpng into the global scope
-/// before OpenCV keeps every caller on one libpng. Runs when the Ingest assembly loads.
+/// before OpenCV keeps every caller on one libpng. Runs when the Ingest assembly loads (<see cref="OpenCvThreads"/>).
 /// </summary>
 internal static class SharedLibPng
 {
@@ -15,7 +15,6 @@ internal static class SharedLibPng
     [DllImport("libc", EntryPoint = "dlopen")]
     private static extern IntPtr DlOpen(string file, int mode);
 
-    [System.Runtime.CompilerServices.ModuleInitializer]
     internal static void LoadGlobally()
     {
         if (!OperatingSystem.IsLinux()) return;
