@@ -14,7 +14,8 @@ internal sealed record DocumentFindings(ReadDocument Document, PageText Text, IR
     {
         var text = new PageText(doc.Lines);
         var joined = text.Text;
-        var bank = IdNumberRules.BankCardNumbers(string.Join('\n', text.Rows()));
+        // Rows that carry an ID number label hold an ID number, not a card number (a misread one may pass Luhn).
+        var bank = IdNumberRules.BankCardNumbers(string.Join('\n', text.Rows().Where(r => IdNumberLines.LabelEnd(PageText.Compact(r)) < 0)));
         var lines = IdNumberLines.Find(text);
         List<(IdNumberRead, RecognizedLine)> ids;
         using (StageTimes.Time("id.confirm"))

@@ -23,6 +23,7 @@ public sealed class ZoomingDetector(Ocr.Paddle.TextDetector detector)
         var small = quads.Where(q => Math.Min(q.Width, q.Height) * scale < MinTextHeight).ToList();
         if (small.Count == 0) return quads;
         var regions = Regions(small, image.Size());
+        // Everything found first inside a region is found again closer: keep only the closer look there.
         var result = quads.Where(q => !regions.Any(r => r.Contains(new Point((int)q.Center.X, (int)q.Center.Y)))).ToList();
         // Close enough for the small text to stand about TargetTextHeight pixels tall, and no closer.
         double textHeight = small.Select(q => Math.Min(q.Width, q.Height)).Order().ElementAt(small.Count / 2);

@@ -40,12 +40,12 @@ public static class IdNumberLines
             var compact = PageText.Compact(line.Text);
             int end = LabelEnd(compact);
             if (end < 0) continue;
-            if (IdNumberReader.LooksNumeric(compact[end..])) { Add(line, line); continue; }
+            if (IdNumberReader.LooksNumeric(compact[end..])) { Add(Lengthened(line, compact[end..].Length, compact.Length), line); continue; }
             // The value stands to the right on the same row (a card's number, a 户口簿 cell printed a little off its line).
             var right = page.Lines.Where(l => !ReferenceEquals(l, line) && IdNumberReader.LooksNumeric(l.Text) && NearRow(l, line)
                     && l.Quad.Center.X > line.Quad.Bounds.Right - line.Quad.Height)
                 .OrderBy(l => l.Quad.Bounds.X - line.Quad.Bounds.Right).FirstOrDefault();
-            if (right is not null) Add(right, line);
+            if (right is not null) Add(Lengthened(right, PageText.Compact(right.Text).Length, PageText.Compact(right.Text).Length), line);
             else if (end == compact.Length) found.Add(new IdNumberLine(ExpectedValue(line), line, null, Expected: true));
         }
         if (found.Count == 0 && LooksLikeCardFront(page) && PrintedBirthDate(page) is { } birth)
@@ -53,22 +53,39 @@ public static class IdNumberLines
                 found.Add(new IdNumberLine(line, null, birth));
         return found;
 
-        void Add(RecognizedLine numberLine, RecognizedLine label)
+        void Add((RecognizedLine Line, bool Cut) value, RecognizedLine label)
         {
-            if (!found.Any(f => ReferenceEquals(f.Line, numberLine))) found.Add(new IdNumberLine(numberLine, label, null));
+            if (!found.Any(f => f.Line.Text == value.Line.Text && f.Line.Quad == value.Line.Quad))
+                found.Add(new IdNumberLine(value.Line, label, null, Expected: value.Cut));
         }
     }
 
-    /// <summary>Where a number stands right of its label: the label's row, from its end over 13 label heights (an 18-digit number).</summary>
+    /// <summary>
+    /// A number line that reads short of 18 characters was cut by detection (a note written across it, glare): the
+    /// place is lengthened along its run to 19 characters' width and read again from the image.
+    /// </summary>
+    private static (RecognizedLine Line, bool Cut) Lengthened(RecognizedLine line, int digits, int characters)
+    {
+        int counted = PageText.Compact(line.Text).Count(c => char.IsAsciiDigit(IdNumberRules.FoldWidth(c)) || c is 'X' or 'x');
+        if (counted >= 18 || characters == 0) return (line, false);
+        var q = line.Quad;
+        float perChar = (float)q.Width / characters;
+        float extra = perChar * (19 - digits);
+        var ux = (q.TopRight.X - q.TopLeft.X) / (float)q.Width; var uy = (q.TopRight.Y - q.TopLeft.Y) / (float)q.Width;
+        var d = new OpenCvSharp.Point2f(ux * extra, uy * extra);
+        return (new RecognizedLine(new TextQuad(q.TopLeft, q.TopRight + d, q.BottomRight + d, q.BottomLeft), line.Text, line.Confidence) { Flipped = line.Flipped }, true);
+    }
+
+    /// <summary>Where a number stands right of its label: the label's row, from its end over 20 label heights (18 digits printed larger than the label).</summary>
     private static RecognizedLine ExpectedValue(RecognizedLine label)
     {
         var q = label.Quad;
-        // It starts a little inside the label (what is read of the label is cut off again) and runs 13 label heights.
-        float h = (float)q.Height, gap = -h * 0.3f, length = h * 13.5f;
+        // It starts a little inside the label (what is read of the label is cut off again).
+        float h = (float)q.Height, gap = -h * 0.3f, length = h * 20f;
         var dx = new OpenCvSharp.Point2f((q.TopRight.X - q.TopLeft.X) / (float)q.Width, (q.TopRight.Y - q.TopLeft.Y) / (float)q.Width);
         OpenCvSharp.Point2f Along(OpenCvSharp.Point2f p, float d) => new(p.X + dx.X * d, p.Y + dx.Y * d);
-        // A little taller than the label: numbers are printed larger than their labels.
-        var up = new OpenCvSharp.Point2f((q.TopLeft.X - q.BottomLeft.X) * 0.15f, (q.TopLeft.Y - q.BottomLeft.Y) * 0.15f);
+        // Taller than the label: numbers are printed larger than their labels.
+        var up = new OpenCvSharp.Point2f((q.TopLeft.X - q.BottomLeft.X) * 0.3f, (q.TopLeft.Y - q.BottomLeft.Y) * 0.3f);
         var tl = Along(q.TopRight, gap); var bl = Along(q.BottomRight, gap);
         var quad = new TextQuad(tl + up, Along(tl, length) + up, Along(bl, length) - up, bl - up);
         return new RecognizedLine(quad, "", 0);
