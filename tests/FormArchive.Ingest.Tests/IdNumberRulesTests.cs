@@ -16,6 +16,17 @@ public sealed class IdNumberRulesTests
         Assert.Contains(Valid, IdNumberRules.RawCandidates(fullWidth));
     }
 
+    [Theory]
+    [InlineData(3, ".")]
+    [InlineData(9, ",")]
+    [InlineData(12, "·")]
+    public void SpecksReadInsideANumberAreSkipped(int at, string speck)
+    {
+        Assert.Contains(Valid, IdNumberRules.RawCandidates("公民身份号码" + Valid.Insert(at, speck)));
+        // A date is no run of 18 for all that.
+        Assert.Empty(IdNumberRules.RawCandidates("有效期限2015.03.02-2035.03.02"));
+    }
+
     [Fact]
     public void CorrectsConfusionsOnlyWhenTheResultValidates()
     {

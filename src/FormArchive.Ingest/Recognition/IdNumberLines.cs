@@ -19,7 +19,7 @@ public static class IdNumberLines
     // Longest first, so the whole label is cut off the value. OCR may drop part of a label (公民身份号; a two-line
     // 户口簿 label 公民身份 / 证件编号 may read as its first line only).
     private static readonly string[] Labels =
-        ["公民身份证件编号", "公民身份号码", "身份证件号码", "身份证件编号", "公民身份号", "身份证号码", "身份证号", "身分证号", "身份号码", "证件号码", "证件编号", "公民身份", "身份证"];
+        ["公民身份证件编号", "公民身份号码", "身份证件号码", "身份证件编号", "公民身份号", "身份证号码", "身份证号", "身分证号", "身份号码", "证件号码", "证件编号", "公民身份"];
 
     /// <summary>Where an ID number label ends in the compact text of a line, or −1 when the line has none.</summary>
     public static int LabelEnd(string compact)

@@ -46,7 +46,8 @@ public static class IdNumberRules
             {
                 char c = FoldWidth(c0);
                 if (char.IsAsciiDigit(c) || c is 'X' or 'x' || Confusions.ContainsKey(c)) run.Append(c);
-                else if (c == ' ' && run.Length > 0) continue;
+                // Spaces, and specks read as dots or commas (photocopies), inside a run are not characters of it.
+                else if (c is ' ' or '.' or ',' or '·' or '\'' or '`' && run.Length > 0) continue;
                 else Flush();
             }
             Flush();
