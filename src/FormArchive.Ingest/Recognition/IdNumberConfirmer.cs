@@ -55,11 +55,18 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
             using var wideDropped = Imaging.RedDropout.Apply(wide);
             Add(AfterLabel(Read(wideDropped)));
             // Further reads only while no two agree: red print dropped from the tight cut, the wide cut as it is
-            // (dropping red can take ink with it where a rule runs through the digits), then Tesseract on both.
+            // (dropping red can take ink with it where a rule runs through the digits), cuts moved up and down and a
+            // taller one (a stroke written across the number falls differently in each), a binarised one, then
+            // Tesseract. Two reads of one number still have to agree: more reads find the agreeing pair sooner, and
+            // a wrong number would have to be read wrong the same way twice and still pass the checksum.
             var more = new List<Func<string>>
             {
                 () => { using var tightDropped = Imaging.RedDropout.Apply(tight); return Read(tightDropped); },
                 () => Read(wide),
+                () => ReadCut(document, Moved(quad, 0, -0.18f), found.Line.Flipped),
+                () => ReadCut(document, Moved(quad, 0, 0.18f), found.Line.Flipped),
+                () => ReadCut(document, Moved(quad, 0.6f, 0), found.Line.Flipped),
+                () => { using var bin = Binarised(wide); return Read(bin); },
             };
             if (mode == SecondReads.PaddleThenTesseract && tesseract is not null)
             {
@@ -117,6 +124,32 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
         var c = q.Center;
         float fx = 1.04f, fy = 1.3f;
         return Clip(q.Map(p => new Point2f(c.X + (p.X - c.X) * fx, c.Y + (p.Y - c.Y) * fy)), image);
+    }
+
+    /// <summary>The quad moved by <paramref name="down"/> of its height and made taller by <paramref name="taller"/> of it.</summary>
+    private static TextQuad Moved(TextQuad q, float taller, float down)
+    {
+        var h = new Point2f((q.BottomLeft.X - q.TopLeft.X), (q.BottomLeft.Y - q.TopLeft.Y));
+        Point2f At(Point2f p, float f) => new(p.X + h.X * f, p.Y + h.Y * f);
+        return new TextQuad(At(q.TopLeft, down - taller / 2), At(q.TopRight, down - taller / 2), At(q.BottomRight, down + taller / 2), At(q.BottomLeft, down + taller / 2));
+    }
+
+    private string ReadCut(Mat document, TextQuad quad, bool flipped)
+    {
+        using var strip = Cut(document, Clip(quad, document), flipped);
+        return Read(strip);
+    }
+
+    /// <summary>Black and white by Otsu's threshold on the grey strip.</summary>
+    private static Mat Binarised(Mat strip)
+    {
+        using var grey = new Mat();
+        Cv2.CvtColor(strip, grey, ColorConversionCodes.BGR2GRAY);
+        using var bw = new Mat();
+        Cv2.Threshold(grey, bw, 0, 255, ThresholdTypes.Binary | ThresholdTypes.Otsu);
+        var result = new Mat();
+        Cv2.Merge([bw, bw, bw], result);
+        return result;
     }
 
     private static TextQuad Clip(TextQuad q, Mat image) =>

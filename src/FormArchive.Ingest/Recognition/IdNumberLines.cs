@@ -46,6 +46,8 @@ public static class IdNumberLines
                     && l.Quad.Center.X > line.Quad.Bounds.Right - line.Quad.Height)
                 .OrderBy(l => l.Quad.Bounds.X - line.Quad.Bounds.Right).FirstOrDefault();
             if (right is not null) Add(Lengthened(right, PageText.Compact(right.Text).Length, PageText.Compact(right.Text).Length), line);
+            // The label's line goes on with a few digits: detection cut the number short.
+            else if (compact[end..].Any(char.IsAsciiDigit)) Add(Lengthened(line, compact[end..].Length, compact.Length), line);
             else if (end == compact.Length) found.Add(new IdNumberLine(ExpectedValue(line), line, null, Expected: true));
         }
         if (found.Count == 0 && LooksLikeCardFront(page) && PrintedBirthDate(page) is { } birth)
