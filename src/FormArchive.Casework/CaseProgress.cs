@@ -70,7 +70,7 @@ public static class CaseProgress
                 case CaseEventKind.HomeVisited:
                     Once(e, _visit);
                     Before(e, _prelimDate, CaseEventKind.PreliminaryOpinion);
-                    var staff = e.Staff.Append(e.Actor).Select(x => x.Trim()).Where(x => x.Length > 0).Distinct().Count();
+                    var staff = (e.Staff ?? []).Append(e.Actor).Where(x => x is not null).Select(x => x.Trim()).Where(x => x.Length > 0).Distinct().Count();
                     if (staff < 2)
                         throw Refuse(e, $"入户调查应由2名以上（含2名）工作人员进行，只记录了{staff}名（{LegalBasis.HomeVisitStaff}）。");
                     _visit = d;

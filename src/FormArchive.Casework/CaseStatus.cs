@@ -16,6 +16,9 @@ public sealed record CaseStatus(
     /// <summary>The deadlines still to meet, earliest first.</summary>
     public IReadOnlyList<Deadline> Open => [.. Deadlines.Where(d => d.IsOpen).OrderBy(d => d.Due)];
 
+    /// <summary>The next deadline to meet, or null when nothing is open.</summary>
+    public Deadline? Next => Open.FirstOrDefault();
+
     /// <summary>The open deadlines already missed on <paramref name="today"/>.</summary>
     public IReadOnlyList<Deadline> Overdue(DateOnly today) => [.. Open.Where(d => d.IsOverdue(today))];
 }

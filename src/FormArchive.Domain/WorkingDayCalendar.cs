@@ -16,8 +16,10 @@ public sealed class WorkingDayCalendar
 
     private const string ResourcePrefix = "FormArchive.Domain.Calendar.";
 
-    private static readonly Lazy<WorkingDayCalendar> Shared =
-        new(() => Load(Environment.GetEnvironmentVariable(DirectoryVariable)));
+    /// <summary>The longest period counted (about 40 years): a larger count is a mistake, not a deadline.</summary>
+    public const int MaxWorkingDays = 10_000;
+
+    private static readonly Lazy<WorkingDayCalendar> Shared = new(FromEnvironment);
 
     private readonly Dictionary<int, CalendarYear> _years;
 
@@ -34,6 +36,9 @@ public sealed class WorkingDayCalendar
 
     /// <summary>The embedded years overlaid with <see cref="DirectoryVariable"/>'s folder, read once per process.</summary>
     public static WorkingDayCalendar Default => Shared.Value;
+
+    /// <summary>The embedded years overlaid with the folder <see cref="DirectoryVariable"/> names now (if set), read afresh.</summary>
+    public static WorkingDayCalendar FromEnvironment() => Load(Environment.GetEnvironmentVariable(DirectoryVariable));
 
     /// <summary>The years shipped in the assembly (2024, 2025, 2026 …).</summary>
     public static IReadOnlyList<CalendarYear> EmbeddedYears()
@@ -107,6 +112,7 @@ public sealed class WorkingDayCalendar
     public WorkingDayResult AddWorkingDays(DateOnly start, int workingDays)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(workingDays, MaxWorkingDays);
         var unknown = new SortedSet<int>();
         var d = start;
         for (var counted = 0; counted < workingDays;)

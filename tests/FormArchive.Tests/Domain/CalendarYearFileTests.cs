@@ -82,4 +82,34 @@ public sealed class CalendarYearFileTests : IDisposable
         var e = Assert.Throws<DirectoryNotFoundException>(() => WorkingDayCalendar.Load(Path.Combine(_dir, "missing")));
         Assert.Contains(WorkingDayCalendar.DirectoryVariable, e.Message);
     }
+
+    [Fact]
+    public void The_environment_variable_names_the_folder()
+    {
+        File.WriteAllText(Path.Combine(_dir, "2027.json"), Year2027);
+        var before = Environment.GetEnvironmentVariable(WorkingDayCalendar.DirectoryVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(WorkingDayCalendar.DirectoryVariable, _dir);
+            Assert.True(WorkingDayCalendar.FromEnvironment().Knows(2027));
+            Environment.SetEnvironmentVariable(WorkingDayCalendar.DirectoryVariable, null);
+            Assert.False(WorkingDayCalendar.FromEnvironment().Knows(2027));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(WorkingDayCalendar.DirectoryVariable, before);
+        }
+    }
+
+    [Fact]
+    public void Hostile_counts_and_files_are_refused_quickly()
+    {
+        var calendar = WorkingDayCalendar.Load(null);
+        Assert.Throws<ArgumentOutOfRangeException>(() => calendar.AddWorkingDays(new DateOnly(2024, 1, 1), int.MaxValue));
+        Assert.False(calendar.AddWorkingDays(new DateOnly(2024, 1, 1), WorkingDayCalendar.MaxWorkingDays).IsCertain); // ~40 years on: warns, still answers
+        Assert.Throws<CalendarFileException>(() => CalendarYearFile.Parse("2027.json", """{ "year": 2027, "source": "s", "holidays": [ null ], "workingWeekends": [] }"""));
+        Assert.Throws<CalendarFileException>(() => CalendarYearFile.Parse("2027.json", """{ "year": 2027, "source": " ", "holidays": [], "workingWeekends": [] }"""));
+        Assert.Throws<CalendarFileException>(() => CalendarYearFile.Parse("-027.json", """{ "year": -27, "source": "s", "holidays": [], "workingWeekends": [] }"""));
+        Assert.Throws<CalendarFileException>(() => CalendarYearFile.Parse("2027.json", """{ "year": 2027, "source": "s", "holidays": [], "workingWeekends": [ "2027-01-09", "2027-01-09" ] }"""));
+    }
 }
