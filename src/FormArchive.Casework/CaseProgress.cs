@@ -203,7 +203,8 @@ public static class CaseProgress
             }
             else
             {
-                // 当月15日前提交的，下月15号前完成初核；15日以后受理的排入下一批。
+                // 当月15日前提交的，下月15号前完成初核；15日以后受理的排入下一批。“15日前” is read as including the
+                // 15th (the last day allowed), as 以前/以内 include the day named (民法典第一千二百五十九条).
                 var batch = new DateOnly(accepted.Year, accepted.Month, 1).AddMonths(accepted.Day <= 15 ? 1 : 2);
                 var due = new DateOnly(batch.Year, batch.Month, 15);
                 Add(deadlines, "初核（报送县民政局审批）", calendar.Certify(due), LegalBasis.MonthlyBatch, _submitted ?? rejectedEarly);

@@ -3,9 +3,10 @@ namespace FormArchive.Casework;
 /// <summary>
 /// How often each category comes up for 定期复核 (dynamic management, 巴阳府发〔2021〕10号: the system
 /// generates the 定期复核名单 from 分类管理), in months. The seeds name the list but not the intervals, so the
-/// defaults follow the national rule for 低保 (民政部《最低生活保障审核确认办法》: 收入变化不大的家庭原则上
-/// 每年核查一次，收入来源不固定、有劳动能力的每半年一次) and apply the yearly interval to the other categories
-/// on the roll; 临时救助 is a one-off payment and is not reviewed. A county sets its own with <see cref="With"/>.
+/// defaults follow the national rule for 低保 as we know it (民政部《最低生活保障审核确认办法》, 民发〔2021〕57号:
+/// 收入变化不大的家庭原则上每年核查一次，收入来源不固定、有劳动能力的每半年一次 — not checked against the text
+/// here) and apply the yearly interval to the other categories on the roll; 临时救助 is a one-off payment and is
+/// not reviewed. A county sets its own with <see cref="With"/> and <see cref="WithUnstableIncome"/>.
 /// </summary>
 public sealed class ReviewIntervals
 {
