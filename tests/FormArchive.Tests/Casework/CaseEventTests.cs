@@ -48,4 +48,20 @@ public class CaseEventTests
         Assert.Empty(done.Overdue(D("2024-03-05")));
         Assert.Single(done.Overdue(D("2024-03-06")));
     }
+
+    [Fact]
+    public void The_timeline_reads_in_Chinese_and_China_time()
+    {
+        var events = ThroughPublicity("2024-02-07", "2024-02-08", "2024-02-09", "2024-02-20", "2024-02-21");
+        events.Add(E(CaseEventKind.Extended, "2024-03-01", reason: "待补充住院票据"));
+        var timeline = CaseTimeline.Of(Case("TL", events));
+        Assert.Equal(["受理", "核对授权", "入户调查", "初审意见", "公示", "延期"], timeline.Select(t => t.What));
+        Assert.Equal("张三、李四", timeline[2].Actor);
+        Assert.Equal("批准", timeline[3].Outcome);
+        Assert.Equal("待补充住院票据", timeline[5].Reason);
+        Assert.Equal(new TimeOnly(10, 0), timeline[0].Time);
+        var utc = new CaseEvent(CaseEventKind.Accepted, "张三", new DateTimeOffset(2024, 2, 6, 17, 30, 0, TimeSpan.Zero));
+        var line = Assert.Single(CaseTimeline.Of(Case("TL2", [utc])));
+        Assert.Equal((D("2024-02-07"), new TimeOnly(1, 30)), (line.Date, line.Time));
+    }
 }
