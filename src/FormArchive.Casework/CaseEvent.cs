@@ -1,0 +1,23 @@
+namespace FormArchive.Casework;
+
+/// <summary>
+/// One entry of a case's stage log: what happened, who did it, when (an instant; its date is taken in
+/// China time), and the outcome, reason, note and further staff where the stage needs them.
+/// </summary>
+public sealed record CaseEvent(CaseEventKind Kind, string Actor, DateTimeOffset At)
+{
+    /// <summary>批准 / 不予批准, for 初审意见, 审核确认, 告知 and 定期复核.</summary>
+    public CaseOutcome? Outcome { get; init; }
+
+    /// <summary>Why (required for 延期).</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>Free text (e.g. the amount paid, the warning's content).</summary>
+    public string? Note { get; init; }
+
+    /// <summary>Other staff present (入户调查 needs two or more in all, the actor included).</summary>
+    public IReadOnlyList<string> Staff { get; init; } = [];
+
+    /// <summary>The calendar day of the event in China (UTC+8), whatever offset <see cref="At"/> carries.</summary>
+    public DateOnly Date => DateOnly.FromDateTime(At.ToOffset(ChinaTime.Offset).DateTime);
+}

@@ -1,0 +1,4 @@
+namespace FormArchive.Casework;
+
+/// <summary>One line of a case's timeline as the archivist reads it beside the 卷内目录 (China time).</summary>
+public sealed record TimelineEntry(DateOnly Date, TimeOnly Time, string What, string Actor, string? Outcome, string? Reason, string? Note);
