@@ -34,6 +34,8 @@ internal sealed class PageReading : IDisposable
         foreach (var (name, change) in Retries)
         {
             if (!NeedsRetry(best, options.Hint)) break;
+            // A page read as a whole already is not read as a whole again.
+            if (change(settings).WholeFrame && best.Document.Located == "frame") continue;
             using var _ = StageTimes.Time("retry." + name);
             var again = DocumentFindings.Of(reader.Read(frame, change(settings)), confirmer, options.Hint);
             if (again.ValidIds > best.ValidIds) (best, again) = (again, best);
