@@ -4,8 +4,9 @@ namespace FormArchive.Ingest.Imaging;
 
 /// <summary>
 /// Drops red print (户口簿 labels and rules, seals) the way form scanners do: pixels clearly redder than they are
-/// green or blue become paper white; everything else becomes its grey level. Black ink printed over a red rule
-/// stays black, so a number crossed by the table's lines reads clean.
+/// green or blue take the paper's grey (the 90th percentile of the image, the brightest large area; not white: white
+/// rules on grey paper are edges again); everything else becomes its grey level. Black ink printed over a red rule stays black, so a number
+/// crossed by the table's lines reads clean.
 /// </summary>
 public static class RedDropout
 {
@@ -26,9 +27,23 @@ public static class RedDropout
         Cv2.Threshold(redness, red, Margin, 255, ThresholdTypes.Binary);
         using var grey = new Mat();
         Cv2.CvtColor(bgr, grey, ColorConversionCodes.BGR2GRAY);
-        grey.SetTo(new Scalar(255), red);
+        int paper = PaperGrey(grey);
+        grey.SetTo(new Scalar(paper), red);
+        // Stretch so the paper is white again and the ink black: the detector was trained on contrasty pages.
+        using var stretched = new Mat();
+        grey.ConvertTo(stretched, MatType.CV_8UC1, 255.0 / Math.Max(1, paper), 0);
         var result = new Mat();
-        Cv2.Merge([grey, grey, grey], result);
+        Cv2.Merge([stretched, stretched, stretched], result);
         return result;
+    }
+
+    private static int PaperGrey(Mat grey)
+    {
+        using var hist = new Mat();
+        Cv2.CalcHist([grey], [0], null, hist, 1, [256], [new Rangef(0, 256)]);
+        hist.GetArray(out float[] h);
+        double total = h.Sum(), acc = 0;
+        for (int i = 0; i < 256; i++) { acc += h[i]; if (acc >= 0.9 * total) return i; }
+        return 255;
     }
 }

@@ -10,7 +10,7 @@ public sealed record ReadSettings
     public DetectionSettings Detection { get; init; } = new();
     /// <summary>Read the whole frame as one document, without looking for documents in it.</summary>
     public bool WholeFrame { get; init; }
-    /// <summary>Recognise with red print dropped (<see cref="RedDropout"/>): 户口簿 rules and labels vanish, black ink stays.</summary>
+    /// <summary>Also detect with red print dropped (<see cref="RedDropout"/>): lines crossed by 户口簿 rules are found.</summary>
     public bool DropRed { get; init; }
 }
 
@@ -31,7 +31,19 @@ public sealed class DocumentReader(PaddleOcr ocr)
     {
         settings ??= new ReadSettings();
         List<TextQuad> quads;
-        using (StageTimes.Time("detect")) quads = new ZoomingDetector(ocr.Detector).Detect(frame, settings.Detection);
+        using (StageTimes.Time("detect"))
+        {
+            var detector = new ZoomingDetector(ocr.Detector);
+            quads = detector.Detect(frame, settings.Detection);
+            // With red print dropped, a number printed across a red rule is found as a line of its own; the red
+            // labels vanish there, so those lines join the ones found as printed.
+            if (settings.DropRed)
+            {
+                using var dropped = RedDropout.Apply(frame);
+                var more = detector.Detect(dropped, settings.Detection).Where(q => !quads.Any(k => Overlaps(k, q))).ToList();
+                quads = [.. quads, .. more];
+            }
+        }
         if (!settings.WholeFrame && quads.Count > 0)
         {
             List<DocumentQuad> found;
@@ -52,6 +64,10 @@ public sealed class DocumentReader(PaddleOcr ocr)
     }
 
     private static bool Inside(DocumentQuad d, Point2f p) => Cv2.PointPolygonTest(d.Corners.Points, p, false) >= 0;
+
+    /// <summary>Two detected lines overlap when either's centre lies in the other's box.</summary>
+    private static bool Overlaps(TextQuad a, TextQuad b) =>
+        Cv2.PointPolygonTest(a.Points, b.Center, false) >= 0 || Cv2.PointPolygonTest(b.Points, a.Center, false) >= 0;
 
     /// <summary>The document's quad warped to a rectangle.</summary>
     public static (Mat Flat, Homography FrameToFlat) Flatten(Mat frame, DocumentQuad doc)
@@ -95,9 +111,7 @@ public sealed class DocumentReader(PaddleOcr ocr)
             Apply(map);
         }
 
-        List<Mat> strips;
-        using (var source = settings.DropRed ? RedDropout.Apply(image) : null)
-            strips = quads.Select(q => TextLineCrop.Cut(source ?? image, q)).ToList();
+        var strips = quads.Select(q => TextLineCrop.Cut(image, q)).ToList();
         try
         {
             float[] upsideDown;

@@ -48,7 +48,7 @@ public static class IdNumberLines
             if (right is not null) Add(Lengthened(right, PageText.Compact(right.Text).Length, PageText.Compact(right.Text).Length), line);
             // The label's line goes on with a few digits: detection cut the number short.
             else if (compact[end..].Any(char.IsAsciiDigit)) Add(Lengthened(line, compact[end..].Length, compact.Length), line);
-            else if (end == compact.Length) found.Add(new IdNumberLine(ExpectedValue(line), line, null, Expected: true));
+            else if (end == compact.Length) found.Add(new IdNumberLine(ExpectedValue(line, TypicalLineHeight(page)), line, null, Expected: true));
         }
         if (found.Count == 0 && LooksLikeCardFront(page) && PrintedBirthDate(page) is { } birth)
             foreach (var line in page.Lines.Where(l => IdNumberReader.LooksNumeric(l.Text)))
@@ -78,10 +78,25 @@ public static class IdNumberLines
         return (new RecognizedLine(new TextQuad(q.TopLeft, q.TopRight + d, q.BottomRight + d, q.BottomLeft), line.Text, line.Confidence) { Flipped = line.Flipped }, true);
     }
 
-    /// <summary>Where a number stands right of its label: the label's row, from its end over 20 label heights (18 digits printed larger than the label).</summary>
-    private static RecognizedLine ExpectedValue(RecognizedLine label)
+    /// <summary>The page's usual line height: the median of its lines' heights.</summary>
+    private static double TypicalLineHeight(PageText page) =>
+        page.Lines.Count == 0 ? 0 : page.Lines.Select(l => l.Quad.Height).Order().ElementAt(page.Lines.Count / 2);
+
+    /// <summary>
+    /// Where a number stands right of its label: the label's row, from its end over 20 line heights (18 digits printed
+    /// larger than the label). A label set on two lines (公民身份 / 证件编号) is as tall as two: the page's usual line
+    /// height is used then, centred on the label.
+    /// </summary>
+    private static RecognizedLine ExpectedValue(RecognizedLine label, double typicalHeight)
     {
         var q = label.Quad;
+        if (typicalHeight > 0 && q.Height > 1.6 * typicalHeight)
+        {
+            float shrink = (float)(1 - typicalHeight * 1.2 / q.Height) / 2;
+            var v = new OpenCvSharp.Point2f(q.BottomLeft.X - q.TopLeft.X, q.BottomLeft.Y - q.TopLeft.Y);
+            OpenCvSharp.Point2f By(OpenCvSharp.Point2f p, float f) => new(p.X + v.X * f, p.Y + v.Y * f);
+            q = new TextQuad(By(q.TopLeft, shrink), By(q.TopRight, shrink), By(q.BottomRight, -shrink), By(q.BottomLeft, -shrink));
+        }
         // It starts a little inside the label (what is read of the label is cut off again).
         float h = (float)q.Height, gap = -h * 0.3f, length = h * 20f;
         var dx = new OpenCvSharp.Point2f((q.TopRight.X - q.TopLeft.X) / (float)q.Width, (q.TopRight.Y - q.TopLeft.Y) / (float)q.Width);
