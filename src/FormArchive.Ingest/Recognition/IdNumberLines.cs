@@ -44,7 +44,7 @@ public static class IdNumberLines
             // The value stands to the right on the same row (a card's number, a 户口簿 cell printed a little off its line).
             var right = page.Lines.Where(l => !ReferenceEquals(l, line) && IdNumberReader.LooksNumeric(l.Text) && NearRow(l, line)
                     && l.Quad.Center.X > line.Quad.Bounds.Right - line.Quad.Height)
-                .OrderBy(l => l.Quad.Bounds.X - line.Quad.Bounds.Right).FirstOrDefault();
+                .OrderBy(l => 3 * Math.Abs(l.Quad.Center.Y - line.Quad.Center.Y) + (l.Quad.Bounds.X - line.Quad.Bounds.Right)).FirstOrDefault();
             if (right is not null) Add(Lengthened(right, PageText.Compact(right.Text).Length, PageText.Compact(right.Text).Length), line);
             // The label's line goes on with a few digits: detection cut the number short.
             else if (compact[end..].Any(char.IsAsciiDigit)) Add(Lengthened(line, compact[end..].Length, compact.Length), line);
@@ -108,12 +108,15 @@ public static class IdNumberLines
         return new RecognizedLine(quad, "", 0);
     }
 
-    /// <summary>Rows of a ruled table or a card: the value's centre lies within the label's height band (a little wider).</summary>
+    /// <summary>
+    /// Rows of a ruled table or a card: the value's centre lies within the label's height band, a little wider, and
+    /// down to the next line where a label set on two lines (公民身份 / 号码) was read as its first line only.
+    /// </summary>
     private static bool NearRow(RecognizedLine value, RecognizedLine label)
     {
         var l = label.Quad.Bounds;
         double cy = value.Quad.Center.Y;
-        return PageText.SameRow(value, label) || (cy >= l.Y - 0.35 * l.Height && cy <= l.Bottom + 0.35 * l.Height);
+        return PageText.SameRow(value, label) || (cy >= l.Y - 0.35 * l.Height && cy <= l.Bottom + 1.3 * l.Height);
     }
 
     private static bool LooksLikeCardFront(PageText page) =>
