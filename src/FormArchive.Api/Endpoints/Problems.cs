@@ -61,9 +61,14 @@ public static class Problems
         {
             return Create(StatusCodes.Status404NotFound, "Case not found", e.Message);
         }
+        catch (CaseDamagedException e)
+        {
+            return Create(StatusCodes.Status409Conflict, "Case is damaged", e.Message, new Dictionary<string, object?> { ["caseId"] = e.CaseId, ["damage"] = e.Damage });
+        }
         catch (ArchiveCorruptException e)
         {
-            return Create(StatusCodes.Status500InternalServerError, "Stored case data is damaged", e.Message + " (run verify)");
+            // Stored data, not the service, is at fault, and the archivist's verify names it: not a 500.
+            return Create(StatusCodes.Status409Conflict, "Stored case data is damaged", e.Message + " (run verify)");
         }
         catch (ArchiveStorageException e)
         {
