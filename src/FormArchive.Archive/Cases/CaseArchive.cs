@@ -192,6 +192,8 @@ public sealed class CaseArchive
                 var m = await RefreshAsync(caseId, state, ct);
                 RefuseWrites(m);
                 m = (await RepairOpenCaseAsync(caseId, state, m, ct)).Case;
+                // Logged before the seal event so that a crash after it cannot leave a seal nobody logged.
+                await LogAccessAsync(caseId, "seal", clerk, ct);
                 CrashPoint.Reach("seal.repaired");
                 var at = Now();
                 var manifest = new SealedManifest
@@ -234,7 +236,6 @@ public sealed class CaseArchive
         }
         CrashPoint.Reach("seal.retain");
         await RetainAsync(sealedCase, ct);
-        await LogAccessAsync(caseId, "seal", clerk, ct);
         return new SealResult(sealedCase, manifestBytes, signature);
     }
 
