@@ -47,7 +47,11 @@ public static class FormArchiveApp
         var retention = ArchiveSettings.Retention(builder.Configuration);
         builder.Services.AddSingleton(_ => ArchiveHost.OpenAsync(data, s3, retention: retention).GetAwaiter().GetResult());
         builder.Services.AddSingleton(_ => new ApiKeyStore(Path.Combine(data, "access.db")));
-        builder.Services.AddSingleton(_ => new AuditLog(Path.Combine(data, "audit.db")));
+        builder.Services.AddSingleton(sp => new AuditLog(Path.Combine(data, "audit.db"), new AuditAnchors(
+            sp.GetRequiredService<ArchiveHost>().Archive.Store,
+            builder.Configuration["FormArchive:AuditLogName"] is { Length: > 0 } name ? name : "main",
+            Math.Max(1, builder.Configuration.GetValue("FormArchive:AuditAnchorEveryEntries", 100)),
+            TimeSpan.FromMinutes(Math.Max(1, builder.Configuration.GetValue("FormArchive:AuditAnchorEveryMinutes", 10))))));
         builder.Services.AddSingleton(_ => new WorkGate(limits.MaxConcurrentWork, limits.MaxQueuedWork, TimeSpan.FromSeconds(limits.MaxQueueWaitSeconds)));
         builder.Services.AddSingleton<PageCounts>();
         builder.Services.AddFormArchiveTimeouts(limits);
