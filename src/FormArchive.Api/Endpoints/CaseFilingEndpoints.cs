@@ -5,6 +5,7 @@ using FormArchive.Api.Work;
 using FormArchive.Archive.Cases;
 using FormArchive.Domain;
 using FormArchive.Ingest;
+using FormArchive.Ingest.Imaging;
 using FormArchive.Ingest.Recognition;
 using FormArchive.Renderer.Rendering;
 using FormArchive.Templates.Printing;
@@ -73,7 +74,7 @@ public static class CaseFilingEndpoints
             // Cheap checks before queueing, one file in memory at a time: an empty file or an active PDF is refused at once.
             var rejected = new List<(string File, string Reason)>();
             foreach (var s in scans)
-                if (await ScanUpload.ScreenAsync(s, c.Cancel) is { } reason) rejected.Add((s.FileName, reason));
+                if (await ScanUpload.ScreenAsync(s, limits.Decode, c.Cancel) is { } reason) rejected.Add((s.FileName, reason));
             if (rejected.Count > 0) return Rejected(rejected);
 
             // OCR everything first: if any file is refused, nothing of the upload is filed.
@@ -86,7 +87,8 @@ public static class CaseFilingEndpoints
                 {
                     var content = await s.ReadAsync(c.Cancel);
                     contents.Add(content);
-                    results.Add(await Task.Run(() => pipeline.Process(s.FileName, content, new IngestOptions { Hint = s.Hint, Members = members }), c.Cancel));
+                    results.Add(await Task.Run(() => pipeline.Process(s.FileName, content,
+                        new IngestOptions { Hint = s.Hint, Members = members, Limits = new ScanLimits { MaxPixelsPerPage = limits.MaxPixels } }), c.Cancel));
                 }
                 var refused = results.Where(r => r.IsRejected).Select(r => (r.File, r.Rejected!)).ToList();
                 if (refused.Count > 0) return Rejected(refused);

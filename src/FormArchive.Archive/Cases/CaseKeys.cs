@@ -30,6 +30,10 @@ public static partial class CaseKeys
     public static string SealedSignature(string caseId, string sha256) => Sealed(caseId) + sha256 + ".sig";
     public static string CurrentManifest(string caseId) => Prefix(caseId) + "manifest.json";
     public static string Access(string caseId) => Prefix(caseId) + "access/";
+    /// <summary>Derived objects (thumbnails): made from the record, kept beside it, never listed in it.</summary>
+    public static string Derived(string caseId) => Prefix(caseId) + "derived/";
+    public static string Thumbnail(string caseId, string pdfSha256, int page, int width) =>
+        Derived(caseId) + "thumbnails/" + pdfSha256 + "-p" + page.ToString(CultureInfo.InvariantCulture) + "-w" + width.ToString(CultureInfo.InvariantCulture) + ".jpg";
 
     /// <summary>Sequence number of an event key, or null if the key is not one.</summary>
     public static long? SeqOf(string eventKey)
