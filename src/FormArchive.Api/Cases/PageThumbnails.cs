@@ -32,7 +32,14 @@ public static class PageThumbnails
 
         int target = Math.Min(width, image.WidthInSamples);
         int height = Math.Max(1, (int)Math.Round(target * (double)image.HeightInSamples / image.WidthInSamples));
-        if (!IsJpeg(image) && Downsampled(image, target, height) is { } small) return Jpeg(small);
+        if (!IsJpeg(image))
+        {
+            if (Downsampled(image, target, height) is { } small) return Jpeg(small);
+            // Other encodings are decoded whole by PdfPig and Magick: only up to a quarter of the budget.
+            if ((long)image.WidthInSamples * image.HeightInSamples > limits.MaxPixels / 4)
+                throw new DecodeLimitException($"the image on page {pageNumber} is {image.WidthInSamples}×{image.HeightInSamples} pixels; images that are neither JPEG "
+                                               + $"nor 8-bit grey or RGB Flate are previewed up to {limits.MaxPixels / 4e6:0.#} megapixels");
+        }
         var encoded = EncodedImage(image);
         if (encoded is null) return null;
         // The size hint lets libjpeg decode at 1/2, 1/4 or 1/8 scale: a thumbnail never decodes the full page.
@@ -51,42 +58,108 @@ public static class PageThumbnails
     }
 
     /// <summary>
-    /// An 8-bit grey or RGB image (a Flate scan, say) shrunk by area averaging straight from its decoded samples:
-    /// the full-size picture is never built as a PNG nor as a 16-bit Magick image (for 50 megapixels that would be
-    /// 150 MB of samples plus 400 MB in Magick), only the decoded samples and the small result are held.
+    /// An 8-bit grey or RGB Flate image (with or without PNG predictors) shrunk by area averaging while it is
+    /// inflated row by row: neither the decoded picture (150 MB for 50 megapixels) nor a full-size Magick image
+    /// (200 MB more) is ever built; memory is a few rows and the small result. Null for any other kind of image.
     /// </summary>
     private static MagickImage? Downsampled(IPdfImage image, int width, int height)
     {
-        if (image.BitsPerComponent != 8 || image.ColorSpaceDetails?.Type is not (UglyToad.PdfPig.Graphics.Colors.ColorSpace.DeviceGray or UglyToad.PdfPig.Graphics.Colors.ColorSpace.DeviceRGB)
-            || !image.TryGetBytesAsMemory(out var memory)) return null;
-        int w = image.WidthInSamples, h = image.HeightInSamples;
-        int channels = (int)(memory.Length / ((long)w * h));
-        if (channels is not (1 or 3) || (long)w * h * channels != memory.Length) return null;
-        var src = memory.Span;
+        if (image.BitsPerComponent != 8) return null;
+        int channels = image.ColorSpaceDetails?.Type switch
+        {
+            UglyToad.PdfPig.Graphics.Colors.ColorSpace.DeviceGray => 1,
+            UglyToad.PdfPig.Graphics.Colors.ColorSpace.DeviceRGB => 3,
+            _ => 0,
+        };
+        if (channels == 0 || FlatePredictor(image.ImageDictionary) is not { } predictor) return null;
+        bool png = predictor >= 10;
+        int w = image.WidthInSamples, h = image.HeightInSamples, stride = w * channels;
         var dst = new byte[width * height * 3];
         var sums = new long[width * channels];
         var counts = new int[width];
-        int row = 0;
-        for (int ty = 0; ty < height; ty++)
+        var row = new byte[stride];
+        var previous = new byte[stride];
+        var filter = new byte[1];
+        using var inflate = new System.IO.Compression.ZLibStream(new MemoryStream(image.RawMemory.ToArray()), System.IO.Compression.CompressionMode.Decompress);
+        int target = 0;
+        void Flush()
         {
-            int yEnd = (int)((long)(ty + 1) * h / height);
-            Array.Clear(sums);
-            Array.Clear(counts);
-            for (; row < yEnd; row++)
-            {
-                var line = src.Slice(row * w * channels, w * channels);
-                for (int x = 0; x < w; x++)
-                {
-                    int tx = (int)((long)x * width / w);
-                    counts[tx]++;
-                    for (int ch = 0; ch < channels; ch++) sums[tx * channels + ch] += line[x * channels + ch];
-                }
-            }
             for (int tx = 0; tx < width; tx++)
                 for (int ch = 0; ch < 3; ch++)
-                    dst[(ty * width + tx) * 3 + ch] = counts[tx] == 0 ? (byte)255 : (byte)(sums[tx * channels + (channels == 1 ? 0 : ch)] / counts[tx]);
+                    dst[(target * width + tx) * 3 + ch] = counts[tx] == 0 ? (byte)255 : (byte)(sums[tx * channels + (channels == 1 ? 0 : ch)] / counts[tx]);
+            Array.Clear(sums);
+            Array.Clear(counts);
         }
+        for (int y = 0; y < h; y++)
+        {
+            try
+            {
+                if (png) inflate.ReadExactly(filter);
+                inflate.ReadExactly(row);
+            }
+            catch (Exception e) when (e is EndOfStreamException or InvalidDataException)
+            {
+                break; // a short or damaged stream: what was read is shown, the rest stays white
+            }
+            if (png) Unfilter(filter[0], row, previous, channels);
+            int ty = (int)((long)y * height / h);
+            if (ty != target) { Flush(); target = ty; }
+            for (int x = 0; x < w; x++)
+            {
+                int tx = (int)((long)x * width / w);
+                counts[tx]++;
+                for (int ch = 0; ch < channels; ch++) sums[tx * channels + ch] += row[x * channels + ch];
+            }
+            (row, previous) = (previous, row);
+        }
+        Flush();
         return new MagickImage(dst, new PixelReadSettings((uint)width, (uint)height, StorageType.Char, PixelMapping.RGB));
+    }
+
+    /// <summary>The predictor of an image whose only filter is FlateDecode (1: none, 10–15: PNG), else null.</summary>
+    private static int? FlatePredictor(UglyToad.PdfPig.Tokens.DictionaryToken dictionary)
+    {
+        dictionary.TryGet(UglyToad.PdfPig.Tokens.NameToken.Filter, out var filterToken);
+        var filterName = filterToken switch
+        {
+            UglyToad.PdfPig.Tokens.NameToken n => n.Data,
+            UglyToad.PdfPig.Tokens.ArrayToken { Length: 1 } a when a[0] is UglyToad.PdfPig.Tokens.NameToken n1 => n1.Data,
+            _ => null,
+        };
+        if (filterName is not ("FlateDecode" or "Fl")) return null;
+        if (!dictionary.TryGet(UglyToad.PdfPig.Tokens.NameToken.DecodeParms, out var parms)) return 1;
+        var p = parms switch
+        {
+            UglyToad.PdfPig.Tokens.DictionaryToken d => d,
+            UglyToad.PdfPig.Tokens.ArrayToken { Length: 1 } a when a[0] is UglyToad.PdfPig.Tokens.DictionaryToken d1 => d1,
+            _ => null,
+        };
+        if (p is null) return null;
+        int predictor = p.TryGet(UglyToad.PdfPig.Tokens.NameToken.Predictor, out var pt) && pt is UglyToad.PdfPig.Tokens.NumericToken num ? num.Int : 1;
+        return predictor == 1 || predictor is >= 10 and <= 15 ? predictor : null;
+    }
+
+    /// <summary>Undoes one PNG row filter (RFC 2083 §6) in place.</summary>
+    private static void Unfilter(byte type, byte[] row, byte[] previous, int bpp)
+    {
+        for (int i = 0; i < row.Length; i++)
+        {
+            int left = i >= bpp ? row[i - bpp] : 0, up = previous[i], upLeft = i >= bpp ? previous[i - bpp] : 0;
+            row[i] += type switch
+            {
+                1 => (byte)left,
+                2 => (byte)up,
+                3 => (byte)((left + up) / 2),
+                4 => (byte)Paeth(left, up, upLeft),
+                _ => 0,
+            };
+        }
+    }
+
+    private static int Paeth(int a, int b, int c)
+    {
+        int p = a + b - c, pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
+        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
     }
 
     private static byte[] Jpeg(MagickImage small)

@@ -81,7 +81,12 @@ public sealed class DecodeLimitTests(QueueingApiServer server) : IClassFixture<Q
         var first = await _clerk.GetByteArrayAsync(url);
         var key = CaseKeys.Thumbnail(caseId, doc.Sha256, 1, 200);
         Assert.Equal(first, await Host.Archive.Store.GetAsync(StoreArea.Vault, key));
-        using (var image = new ImageMagick.MagickImage(first)) Assert.Equal((200u, 125u), (image.Width, image.Height));
+        using (var image = new ImageMagick.MagickImage(first))
+        {
+            Assert.Equal((200u, 125u), (image.Width, image.Height));
+            var mean = image.Statistics().GetChannel(ImageMagick.PixelChannel.Red)!.Mean * 255.0 / ImageMagick.Quantum.Max;
+            Assert.InRange(mean, 195, 205); // the light grey (200) of the source, averaged down
+        }
         // The cached copy is what is served the second time (changed here to prove it).
         await Host.Archive.Store.PutAsync(StoreArea.Vault, key, CorpusScan());
         Assert.Equal(CorpusScan(), await _clerk.GetByteArrayAsync(url));
