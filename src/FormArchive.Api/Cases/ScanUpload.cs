@@ -81,15 +81,7 @@ public static class ScanUpload
     /// Refusal reason for a file before OCR: PDFs with JavaScript, actions or embedded files never enter the
     /// archive, and no image (nor image inside a PDF) beyond the pixel budget is ever decoded.
     /// </summary>
-    public static string? Screen(UploadedScan scan, byte[] content, DecodeLimits limits)
-    {
-        if (content.Length == 0) return "empty file";
-        if (limits.Problem(content) is { } tooLarge) return tooLarge;
-        bool pdf = content.AsSpan().StartsWith("%PDF"u8) || scan.FileName.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase);
-        if (pdf && PdfInspector.ActiveContent(content) is { Count: > 0 } active)
-            return $"PDF with active or embedded content ({string.Join(", ", active)}) is not accepted";
-        return null;
-    }
+    public static string? Screen(UploadedScan scan, byte[] content, DecodeLimits limits) => FileSniffer.Screen(content, limits);
 
     /// <summary>The stored media type, from the detected file type rather than what the client claimed.</summary>
     public static string MediaType(ScanResult scan, UploadedScan upload) => scan.FileType?.ToString().ToLowerInvariant() switch
