@@ -44,6 +44,10 @@ public static class ScanUpload
         {
             return (null, TooLarge(maxBytes));
         }
+        catch (BadHttpRequestException e)
+        {
+            return (null, Endpoints.Problems.FromBadRequest(e));
+        }
         catch (InvalidDataException e)
         {
             return (null, e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) ? TooLarge(maxBytes) : Endpoints.Problems.BadRequest("Malformed upload", e.Message));

@@ -62,15 +62,14 @@ public static class CaseEndpoints
                 OpenedOn = request.OpenedOn ?? ChinaTime.Today(),
                 RetentionPeriod = request.RetentionPeriod?.Trim() is { Length: > 0 } r ? r : "30年",
             };
-            await host.Archive.OpenCaseAsync(metadata, caller.Actor, http.RequestAborted);
-            // The household goes into the case as data, so scans can be matched and the checklist recomputed later.
-            await host.Archive.AddDocumentAsync(caseId, new DocumentUpload
+            // The household goes into the case as data, so scans can be matched and the checklist recomputed later;
+            // it is filed with the opening event itself, so no case ever exists without it.
+            var m = await host.Archive.OpenCaseAsync(metadata, caller.Actor, [new DocumentUpload
             {
                 Title = "案件数据（申请信息与家庭成员）", ResponsibleParty = metadata.Agency, Date = metadata.OpenedOn,
                 FileName = CaseData.CaseDataFileName, MediaType = "application/json",
                 Content = ArchiveJson.Bytes(request with { CaseId = caseId, Township = metadata.Township }),
-            }, caller.Actor, http.RequestAborted);
-            var m = await host.Archive.GetManifestAsync(caseId, http.RequestAborted);
+            }], http.RequestAborted);
             return Results.Created($"/api/cases/{caseId}", CaseView.Of(m));
         });
         CaseAccess.Audit(http, caller, "case.create", caseId, "", result);
@@ -80,14 +79,24 @@ public static class CaseEndpoints
     private static IResult? Validate(CreateCaseRequest r, Caller caller)
     {
         var errors = new List<(string Path, string Message)>();
-        if (r.Applicant is null || string.IsNullOrWhiteSpace(r.Applicant.Name)) errors.Add(("$.applicant.name", "the applicant's name is required"));
+        if (r.Applicant is not null && PersonName.Problem(r.Applicant.Name) is { } badName) errors.Add(("$.applicant.name", badName));
+        if (r.Applicant is null) errors.Add(("$.applicant", "the applicant (name and idNumber) is required"));
         if (r.Applicant is not null && !ChineseIdNumber.TryParse(r.Applicant.IdNumber, out _, out var why)) errors.Add(("$.applicant.idNumber", why));
-        if (r.Categories.Count == 0 || r.Categories.Any(string.IsNullOrWhiteSpace)) errors.Add(("$.categories", "at least one assistance category is required"));
-        for (int i = 0; i < r.Members.Count; i++)
-        {
-            if (string.IsNullOrWhiteSpace(r.Members[i].Name)) errors.Add(($"$.members[{i}].name", "a member needs a name"));
-            if (!ChineseIdNumber.TryParse(r.Members[i].IdNumber, out _, out var bad)) errors.Add(($"$.members[{i}].idNumber", bad));
-        }
+        // JSON null for a list arrives as null, not as the empty default: refused by path, not a 500.
+        if (r.Categories is null) errors.Add(("$.categories", "categories must be an array of assistance categories"));
+        else if (r.Categories.Count == 0) errors.Add(("$.categories", "at least one assistance category is required"));
+        else
+            for (int i = 0; i < r.Categories.Count; i++)
+                if (!AssistanceCategory.TryParse(r.Categories[i], out _))
+                    errors.Add(($"$.categories[{i}]", $"unknown assistance category; one of {string.Join("、", AssistanceCategory.All.Select(c => c.Name))}"));
+        if (r.Members is null) errors.Add(("$.members", "members must be an array (it may be empty)"));
+        else
+            for (int i = 0; i < r.Members.Count; i++)
+            {
+                if (r.Members[i] is null) { errors.Add(($"$.members[{i}]", "a member is an object with name and idNumber")); continue; }
+                if (PersonName.Problem(r.Members[i].Name) is { } bad) errors.Add(($"$.members[{i}].name", bad));
+                if (!ChineseIdNumber.TryParse(r.Members[i].IdNumber, out _, out var badId)) errors.Add(($"$.members[{i}].idNumber", badId));
+            }
         if (!string.IsNullOrWhiteSpace(r.Township) && r.Township.Trim() != caller.Key.Township)
             return Problems.Create(StatusCodes.Status403Forbidden, "Other township", $"this key files cases of {caller.Key.Township} only");
         if (errors.Count == 0) return null;

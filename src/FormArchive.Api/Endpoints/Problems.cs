@@ -40,6 +40,17 @@ public static class Problems
     }
 
     /// <summary>
+    /// What Kestrel reports about a request body (a client sending too slowly: 408; too much: 413) as problem
+    /// details, instead of an unhandled exception, a 500 and an error-level stack trace.
+    /// </summary>
+    public static IResult FromBadRequest(BadHttpRequestException e) => e.StatusCode switch
+    {
+        StatusCodes.Status408RequestTimeout => Create(e.StatusCode, "Request body too slow", "the request body arrived too slowly and was not read to the end; send it again"),
+        StatusCodes.Status413PayloadTooLarge => Create(e.StatusCode, "Request too large", e.Message),
+        _ => Create(e.StatusCode, "Bad request", e.Message),
+    };
+
+    /// <summary>
     /// <see cref="Guard"/> for async work, also mapping the archive's exceptions: a write to a sealed case is
     /// 409, an unknown case 404, a store that cannot be reached 503.
     /// </summary>
@@ -60,6 +71,10 @@ public static class Problems
         catch (CaseNotFoundException e)
         {
             return Create(StatusCodes.Status404NotFound, "Case not found", e.Message);
+        }
+        catch (BadHttpRequestException e)
+        {
+            return FromBadRequest(e);
         }
         catch (CaseDamagedException e)
         {

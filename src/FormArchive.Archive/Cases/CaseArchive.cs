@@ -43,26 +43,73 @@ public sealed class CaseArchive
         public CaseManifest? Manifest;
     }
 
-    public async Task<CaseManifest> OpenCaseAsync(CaseMetadata metadata, string clerk, CancellationToken ct = default)
+    public Task<CaseManifest> OpenCaseAsync(CaseMetadata metadata, string clerk, CancellationToken ct = default) =>
+        OpenCaseAsync(metadata, clerk, [], ct);
+
+    /// <summary>
+    /// Opens a case with its first documents (the API's case data) in one write: the objects first, then the
+    /// opening event that lists them, so a case never exists without them.
+    /// </summary>
+    public async Task<CaseManifest> OpenCaseAsync(CaseMetadata metadata, string clerk, IReadOnlyList<DocumentUpload> documents, CancellationToken ct = default)
     {
         var caseId = CaseKeys.CheckId(metadata.CaseId);
         var state = StateOf(caseId);
         await state.Gate.WaitAsync(ct);
+        var created = new List<string>();
         try
         {
-            var ev = new CaseEvent { Seq = 1, Type = CaseEvent.Opened, At = Now(), Actor = clerk, Metadata = metadata };
+            var entries = new List<DocumentEntry>();
+            foreach (var upload in documents)
+            {
+                var (entry, isNew) = await WriteObjectAsync(caseId, upload, clerk);
+                if (isNew) created.Add(entry.Key);
+                entries.Add(entry);
+            }
+            var ev = new CaseEvent { Seq = 1, Type = CaseEvent.Opened, At = Now(), Actor = clerk, Metadata = metadata, Documents = entries.Count > 0 ? entries : null };
             var bytes = ArchiveJson.Bytes(ev);
             if (!await Store.TryCreateAsync(StoreArea.Journal, CaseKeys.Event(caseId, 1), bytes, ct))
                 throw new CaseExistsException(caseId);
+            created.Clear();
             state.Manifest = CaseManifest.Apply(null, ev, ContentDigest.Sha256Hex(bytes));
             await WriteSnapshotAsync(state.Manifest, ct);
             await IndexAsync(state.Manifest);
             return state.Manifest;
         }
+        catch when (created.Count > 0)
+        {
+            // The case existed already (or the write failed): its own objects are not these, unless listed there.
+            await RemoveIfUnlistedAsync(caseId, state, created);
+            throw;
+        }
         finally
         {
             state.Gate.Release();
         }
+    }
+
+    /// <summary>Writes one document's bytes to the vault (content-addressed); its entry, and whether the object is new.</summary>
+    private async Task<(DocumentEntry Entry, bool Created)> WriteObjectAsync(string caseId, DocumentUpload upload, string clerk)
+    {
+        if (string.IsNullOrWhiteSpace(upload.Title)) throw new ArgumentException("a document needs a title", nameof(upload));
+        if (upload.Content is not { Length: > 0 }) throw new ArgumentException("a document needs content", nameof(upload));
+        var digest = ContentDigest.Of(upload.Content);
+        var key = CaseKeys.Object(caseId, digest.Sha256);
+        bool created = await Store.TryCreateAsync(StoreArea.Vault, key, upload.Content, CancellationToken.None);
+        return (new DocumentEntry
+        {
+            Title = upload.Title.Trim(),
+            ResponsibleParty = upload.ResponsibleParty,
+            Date = upload.Date,
+            FileName = Path.GetFileName(upload.FileName),
+            MediaType = upload.MediaType,
+            Size = upload.Content.Length,
+            Sha256 = digest.Sha256,
+            Sm3 = digest.Sm3,
+            Key = key,
+            DerivedFrom = upload.DerivedFrom,
+            AddedAt = Now(),
+            AddedBy = clerk,
+        }, created);
     }
 
     /// <summary>The case as of its latest event (reads events written by other instances too).</summary>
@@ -116,26 +163,10 @@ public sealed class CaseArchive
             var entries = new List<DocumentEntry>();
             for (int i = 0; i < uploads.Count; i++)
             {
-                var upload = uploads[i];
-                var digest = ContentDigest.Of(upload.Content);
-                var key = CaseKeys.Object(caseId, digest.Sha256);
-                if (await Store.TryCreateAsync(StoreArea.Vault, key, upload.Content, CancellationToken.None)) created.Add(key);
+                var (entry, isNew) = await WriteObjectAsync(caseId, uploads[i], clerk);
+                if (isNew) created.Add(entry.Key);
                 CrashPoint.Reach($"file.object-{i + 1}");
-                entries.Add(new DocumentEntry
-                {
-                    Title = upload.Title.Trim(),
-                    ResponsibleParty = upload.ResponsibleParty,
-                    Date = upload.Date,
-                    FileName = Path.GetFileName(upload.FileName),
-                    MediaType = upload.MediaType,
-                    Size = upload.Content.Length,
-                    Sha256 = digest.Sha256,
-                    Sm3 = digest.Sm3,
-                    Key = key,
-                    DerivedFrom = upload.DerivedFrom,
-                    AddedAt = Now(),
-                    AddedBy = clerk,
-                });
+                entries.Add(entry);
             }
             CrashPoint.Reach("file.event");
             while (true)

@@ -6,7 +6,9 @@ namespace FormArchive.Archive.Cases;
 /// <summary>The key layout of a case, in one place.</summary>
 public static partial class CaseKeys
 {
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._\-]{0,99}$")]
+    // \z, not $: "$" also matches before a final newline, which let "B-0001\n" through. A volume suffix (-V2 …)
+    // may follow the 100 characters, so that every case can have its 补充卷.
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._\-]{0,99}(-V[0-9]{1,4})?\z")]
     private static partial Regex IdPattern();
 
     public const string Root = "cases/";
@@ -14,7 +16,7 @@ public static partial class CaseKeys
     public static string CheckId(string caseId) =>
         caseId is not null && IdPattern().IsMatch(caseId) && !caseId.Contains("..")
             ? caseId
-            : throw new ArgumentException($"invalid case id '{caseId}' (letters, digits, '.', '_', '-'; at most 100)", nameof(caseId));
+            : throw new ArgumentException($"invalid case id (letters, digits, '.', '_', '-'; at most 100)", nameof(caseId));
 
     /// <summary>The case id of volume <paramref name="volume"/> of a case: the case itself for 1, its 补充卷 ROOT-V2, ROOT-V3 … after.</summary>
     public static string VolumeId(string rootCaseId, int volume) =>

@@ -34,7 +34,11 @@ public sealed record CaseManifest
         {
             if (e.Type != CaseEvent.Opened || e.Metadata is null)
                 throw new ArchiveCorruptException($"event {e.Seq} of a case must open it, not '{e.Type}'");
-            return new CaseManifest { CaseId = e.Metadata.CaseId, Metadata = e.Metadata, Seq = e.Seq, Head = eventSha256 };
+            return new CaseManifest
+            {
+                CaseId = e.Metadata.CaseId, Metadata = e.Metadata, Seq = e.Seq, Head = eventSha256,
+                Documents = e.Documents is { } first ? first.Select((d, i) => d with { No = i + 1 }).ToList() : [],
+            };
         }
         var next = state with { Seq = e.Seq, Head = eventSha256 };
         return e.Type switch

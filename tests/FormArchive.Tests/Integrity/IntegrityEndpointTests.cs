@@ -66,9 +66,9 @@ public sealed class IntegrityEndpointTests(QueueingApiServer server) : IClassFix
         var caseId = await CreateAsync(_clerk);
         for (int i = 0; i < 2; i++)
             Assert.Equal(HttpStatusCode.Created, (await _clerk.PostAsync($"/api/cases/{caseId}/forms/chizhou.review-form", Json(FormsFixture.Sample("case.json")))).StatusCode);
-        // An intruder edits event 3 (the first filed form; event 2 is the case data) on disk; the service is restarted (a fresh archive reads the log).
+        // An intruder edits event 2 (the first filed form; event 1 opened the case with its data) on disk; the service is restarted (a fresh archive reads the log).
         var store = (LocalArchiveStore)Host.Archive.Store;
-        var path = store.PathOf(StoreArea.Journal, CaseKeys.Event(caseId, 3));
+        var path = store.PathOf(StoreArea.Journal, CaseKeys.Event(caseId, 2));
         Assert.Contains("审核确认表", File.ReadAllText(path));
         File.WriteAllText(path, File.ReadAllText(path).Replace("审核确认表", "审核确认表（改）"));
         var restarted = new RestartedApiServer(server.DataDirectory);
@@ -89,7 +89,7 @@ public sealed class IntegrityEndpointTests(QueueingApiServer server) : IClassFix
         var archivist = restarted.ClientFor(Role.Archivist);
         var view = await GetJsonAsync(archivist, $"/api/cases/{caseId}");
         Assert.True((bool)view["damaged"]!);
-        Assert.Contains("event 4", (string)view["damage"]!);
+        Assert.Contains("event 3", (string)view["damage"]!);
 
         var write = await clerk.PostAsync($"/api/cases/{caseId}/forms/chizhou.review-form", Json(FormsFixture.Sample("case.json")));
         var problem = await write.Content.ReadAsStringAsync();
