@@ -11,6 +11,8 @@ public sealed record DirectoryEntry(int No, string Title, string ResponsiblePart
 public sealed record CaseView
 {
     public required string CaseId { get; init; }
+    /// <summary>The clerk's own file number, if one was given.</summary>
+    public string? FileNumber { get; init; }
     public required string Title { get; init; }
     public required string ApplicantName { get; init; }
     public required string IdNumberMasked { get; init; }
@@ -36,7 +38,7 @@ public sealed record CaseView
         var meta = m.Metadata;
         return new CaseView
         {
-            CaseId = m.CaseId, Title = meta.Title, ApplicantName = meta.ApplicantName, IdNumberMasked = IdNumberMasking.Mask(meta.IdNumber),
+            CaseId = m.CaseId, FileNumber = meta.FileNumber, Title = meta.Title, ApplicantName = meta.ApplicantName, IdNumberMasked = IdNumberMasking.Mask(meta.IdNumber),
             Township = meta.Township, Village = meta.Village, Category = meta.Category, Stage = meta.Status, Agency = meta.Agency,
             OpenedOn = meta.OpenedOn, Sealed = m.Sealed, SealedAt = m.SealedAt, SealedBy = m.SealedBy, Damaged = m.Damaged, Damage = m.Damage, Volume = meta.Volume, SupplementOf = meta.SupplementOf,
             Directory = m.Documents.Select(d => new DirectoryEntry(d.No, d.Title, d.ResponsibleParty, d.Date,

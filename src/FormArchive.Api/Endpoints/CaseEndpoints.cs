@@ -43,14 +43,18 @@ public static class CaseEndpoints
         var result = problem ?? await Problems.GuardAsync(async () =>
         {
             if (Validate(request!, caller) is { } invalid) return invalid;
-            caseId = string.IsNullOrWhiteSpace(request!.CaseId)
-                ? $"{ChinaTime.Today():yyyyMMdd}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}"
-                : CaseKeys.CheckId(request.CaseId.Trim());
+            caseId = $"{ChinaTime.Today():yyyyMMdd}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
+            var fileNumber = string.IsNullOrWhiteSpace(request!.FileNumber) ? null : request.FileNumber.Trim();
+            // Unique within the caller's own township only: a conflict names a case the caller may see anyway.
+            if (fileNumber is not null && await FileNumbers.ClaimAsync(host.Archive, caller.Key.Township!, fileNumber, caseId, http.RequestAborted) is { } holder)
+                return Problems.Create(StatusCodes.Status409Conflict, "File number in use", $"file number {fileNumber} is already case {holder} of {caller.Key.Township}",
+                    new Dictionary<string, object?> { ["caseId"] = holder });
             var a = request.Applicant!;
             var category = request.Categories.Count > 0 ? request.Categories[0].Trim() : "";
             var metadata = new CaseMetadata
             {
                 CaseId = caseId,
+                FileNumber = fileNumber,
                 Title = string.IsNullOrWhiteSpace(request.Title) ? $"{a.Name.Trim()} {string.Join("、", request.Categories)}申请" : request.Title.Trim(),
                 ApplicantName = a.Name.Trim(),
                 IdNumber = a.IdNumber.Trim().ToUpperInvariant(),
@@ -79,6 +83,8 @@ public static class CaseEndpoints
     private static IResult? Validate(CreateCaseRequest r, Caller caller)
     {
         var errors = new List<(string Path, string Message)>();
+        if (!string.IsNullOrWhiteSpace(r.CaseId)) errors.Add(("$.caseId", "case ids are issued by the server; give your own number as fileNumber"));
+        if (r.FileNumber is not null && FileNumbers.Problem(r.FileNumber) is { } badNumber) errors.Add(("$.fileNumber", badNumber));
         if (r.Applicant is not null && PersonName.Problem(r.Applicant.Name) is { } badName) errors.Add(("$.applicant.name", badName));
         if (r.Applicant is null) errors.Add(("$.applicant", "the applicant (name and idNumber) is required"));
         if (r.Applicant is not null && !ChineseIdNumber.TryParse(r.Applicant.IdNumber, out _, out var why)) errors.Add(("$.applicant.idNumber", why));
@@ -112,7 +118,7 @@ public static class CaseEndpoints
         {
             var found = host.Catalog.Search(new CatalogQuery
             {
-                IdNumber = q!.IdNumber, ApplicantName = q.Name, Village = q.Village, Category = q.Category, Status = q.Status, Stage = q.Stage,
+                IdNumber = q!.IdNumber, ApplicantName = q.Name, FileNumber = q.FileNumber, Village = q.Village, Category = q.Category, Status = q.Status, Stage = q.Stage,
                 // A clerk searches their own township only, whatever they ask for.
                 Township = caller.Key.Role == Role.Clerk ? caller.Key.Township : q.Township,
                 OpenedFrom = q.OpenedFrom, OpenedTo = q.OpenedTo, SealedFrom = q.SealedFrom, SealedTo = q.SealedTo, Limit = q.Limit,
