@@ -72,6 +72,7 @@ public static class FormArchiveApp
         var host = app.Services.GetRequiredService<ArchiveHost>();
         host.Archive.IndexFailed += (caseId, e) => app.Logger.LogWarning("catalog update of case {CaseId} failed: {Error} (formarchive reindex repairs it)", caseId, e.Message);
         AdminKeyBootstrap.EnsureAdmin(app.Services.GetRequiredService<ApiKeyStore>(), data, app.Logger);
+        Cases.StartupCleanup.Schedule(app, host);
 
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapReadiness();

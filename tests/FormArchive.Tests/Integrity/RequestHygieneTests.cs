@@ -97,3 +97,32 @@ public sealed class RequestHygieneTests(ApiServer server) : IClassFixture<ApiSer
         Assert.Equal(CaseData.CaseDataFileName, m.Documents.Single().FileName);
     }
 }
+
+/// <summary>A temporary file left by a writer that was killed is removed when the service starts.</summary>
+public sealed class StartupCleanupTests
+{
+    [Fact]
+    public async Task Temporary_files_of_dead_writers_are_removed_at_start()
+    {
+        var data = Directory.CreateTempSubdirectory("formarchive-startup-").FullName;
+        var folder = Path.Combine(data, "archive", "vault", "cases", "S-1", "objects");
+        Directory.CreateDirectory(folder);
+        using var gone = System.Diagnostics.Process.Start("true")!;
+        gone.WaitForExit();
+        var temp = Path.Combine(folder, $".{new string('a', 64)}.{gone.Id}.{Guid.NewGuid():N}.tmp");
+        File.WriteAllText(temp, "half an object");
+        var app = new RestartedApiServer(data);
+        await app.InitializeAsync();
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (File.Exists(temp) && DateTime.UtcNow < deadline) await Task.Delay(50);
+            Assert.False(File.Exists(temp));
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+}
