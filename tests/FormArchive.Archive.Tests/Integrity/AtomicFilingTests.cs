@@ -45,7 +45,12 @@ public sealed class AtomicFilingTests(ArchiveFixture fx)
         await archive.OpenCaseAsync(Samples.Metadata(id), "clerk");
 
         var uploads = Enumerable.Range(0, 20).Select(n => Task.Run(() => archive.AddDocumentsAsync(id, ScanUpload(n), "clerk"))).ToList();
-        while ((await archive.Store.ListAsync(StoreArea.Journal, CaseKeys.Events(id))).Count < 2) await Task.Delay(1);
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while ((await archive.Store.ListAsync(StoreArea.Journal, CaseKeys.Events(id))).Count < 2)
+        {
+            Assert.True(DateTime.UtcNow < deadline && !uploads.All(u => u.IsFaulted), "no upload was filed");
+            await Task.Delay(1);
+        }
         var seal = await sealer.SealAsync(id, "leader");
 
         int filed = 0, refused = 0;

@@ -36,7 +36,13 @@ public sealed class IntegrityEndpointTests(QueueingApiServer server) : IClassFix
             Scans(("a.jpg", CorpusScan(), "image/jpeg"), ("b.jpg", CorpusScan(), "image/jpeg")))).ToList();
         var events = CaseKeys.Events(caseId);
         var opened = (await Host.Archive.Store.ListAsync(StoreArea.Journal, events)).Count;
-        while ((await Host.Archive.Store.ListAsync(StoreArea.Journal, events)).Count == opened) await Task.Delay(5);
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while ((await Host.Archive.Store.ListAsync(StoreArea.Journal, events)).Count == opened)
+        {
+            if (DateTime.UtcNow > deadline || uploads.All(u => u.IsCompleted))
+                Assert.Fail("no upload was filed: " + string.Join(", ", uploads.Where(u => u.IsCompleted).Select(u => (int)u.Result.StatusCode)));
+            await Task.Delay(5);
+        }
         var seal = await _clerk.PostAsync($"/api/cases/{caseId}/seal", null);
         Assert.Equal(HttpStatusCode.OK, seal.StatusCode);
 
