@@ -18,8 +18,16 @@ public sealed class CrashS3Tests(S3ApiServer server) : CrashSuite(server);
 /// step). After each crash the case holds the whole upload or none of it, sealing (with its repair) succeeds
 /// or has succeeded, and the sealed case passes 四性检测 — no unlisted objects, no temporary files left.
 /// </summary>
-public abstract class CrashSuite(S3ApiServer? s3)
+public abstract class CrashSuite(S3ApiServer? s3) : IDisposable
 {
+    private readonly List<string> _folders = [];
+
+    public void Dispose()
+    {
+        foreach (var folder in _folders)
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
     private CephRgw? ceph => s3?.Ceph;
 
     /// <summary>Steps of `formarchive file` with three files, and whether the upload is in the case after a crash there.</summary>
@@ -39,6 +47,7 @@ public abstract class CrashSuite(S3ApiServer? s3)
     private async Task<(ArchiveProcess Archive, string CaseId, string[] Files)> OpenCaseWithOneDocumentAsync()
     {
         var archive = new ArchiveProcess(ceph);
+        _folders.Add(archive.DataDirectory);
         var id = "CR-" + Guid.NewGuid().ToString("N")[..10];
         using (var host = await archive.OpenAsync())
         {
@@ -53,6 +62,7 @@ public abstract class CrashSuite(S3ApiServer? s3)
             }, "clerk");
         }
         var folder = Directory.CreateTempSubdirectory("formarchive-crash-files-").FullName;
+        _folders.Add(folder);
         var nonce = Guid.NewGuid().ToString("N");
         var files = new[] { ("原件.json", $"{{\"page\":1,\"n\":\"{nonce}\"}}"), ("可检索.txt", "户口簿 第一页 " + nonce), ("识别结果.json", $"{{\"ok\":\"{nonce}\"}}") }
             .Select(f => { var p = Path.Combine(folder, f.Item1); File.WriteAllText(p, f.Item2); return p; }).ToArray();

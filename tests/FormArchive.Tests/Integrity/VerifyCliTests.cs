@@ -5,12 +5,19 @@ using UglyToad.PdfPig;
 namespace FormArchive.Tests.Integrity;
 
 /// <summary>`formarchive verify` on a damaged case: exit 1, and both reports written, naming the failing checks.</summary>
-public sealed class VerifyCliTests
+public sealed class VerifyCliTests : IDisposable
 {
+    private readonly ArchiveProcess _archive = new(null);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_archive.DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
     [Fact]
     public async Task Verify_of_a_case_with_an_edited_event_writes_its_json_and_pdf_report()
     {
-        var archive = new ArchiveProcess(null);
+        var archive = _archive;
         var id = "VD-" + Guid.NewGuid().ToString("N")[..10];
         using (var host = await archive.OpenAsync())
         {
