@@ -112,4 +112,30 @@ public sealed class IntegrityEndpointTests(QueueingApiServer server) : IClassFix
         using var doc = PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync());
         Assert.Contains("结论：未通过", string.Concat(doc.GetPages().Select(p => p.Text)));
     }
+
+    [Fact]
+    public async Task A_case_whose_first_event_is_destroyed_still_gets_its_verify_report_from_an_archivist()
+    {
+        var caseId = await CreateAsync(_clerk);
+        var store = (LocalArchiveStore)Host.Archive.Store;
+        File.WriteAllText(store.PathOf(StoreArea.Journal, CaseKeys.Event(caseId, 1)), "{destroyed");
+        var restarted = new RestartedApiServer(server.DataDirectory);
+        await restarted.InitializeAsync();
+        try
+        {
+            var archivist = restarted.ClientFor(Role.Archivist);
+            var read = await archivist.GetAsync($"/api/cases/{caseId}");
+            Assert.Equal(HttpStatusCode.Conflict, read.StatusCode); // not a 500
+            var report = await GetJsonAsync(archivist, $"/api/cases/{caseId}/verify");
+            Assert.False((bool)report["passed"]!);
+            Assert.Contains(report["checks"]!.AsArray(), c => (string)c!["name"]! == "event log" && ((string)c["detail"]!).Contains("event 1"));
+            // A clerk cannot be told anything about a case whose township is unknown.
+            var clerk = restarted.ClientFor(Role.Clerk, Township);
+            Assert.NotEqual(HttpStatusCode.OK, (await clerk.GetAsync($"/api/cases/{caseId}")).StatusCode);
+        }
+        finally
+        {
+            await restarted.DisposeAsync();
+        }
+    }
 }
