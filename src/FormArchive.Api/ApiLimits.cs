@@ -15,6 +15,10 @@ public sealed record ApiLimits
     public int MaxQueueWaitSeconds { get; init; } = 10;
     public int RequestTimeoutSeconds { get; init; } = 120;
     public int LongRequestTimeoutSeconds { get; init; } = 600;
+    /// <summary>FormArchive:MaxMegapixels: pixels any one image may decode to (uploads, images inside PDFs, thumbnails).</summary>
+    public long MaxPixels { get; init; } = FormArchive.Archive.Verify.DecodeLimits.DefaultMaxPixels;
+
+    public FormArchive.Archive.Verify.DecodeLimits Decode => new() { MaxPixels = MaxPixels };
 
     public static ApiLimits From(IConfiguration config)
     {
@@ -27,6 +31,7 @@ public sealed record ApiLimits
             MaxQueueWaitSeconds = Math.Max(1, config.GetValue("FormArchive:MaxQueueWaitSeconds", d.MaxQueueWaitSeconds)),
             RequestTimeoutSeconds = Math.Max(1, config.GetValue("FormArchive:RequestTimeoutSeconds", d.RequestTimeoutSeconds)),
             LongRequestTimeoutSeconds = Math.Max(1, config.GetValue("FormArchive:LongRequestTimeoutSeconds", d.LongRequestTimeoutSeconds)),
+            MaxPixels = (long)(Math.Max(0.01, config.GetValue("FormArchive:MaxMegapixels", d.MaxPixels / 1e6)) * 1e6),
         };
     }
 }

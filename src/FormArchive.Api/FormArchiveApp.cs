@@ -47,7 +47,11 @@ public static class FormArchiveApp
         var retention = ArchiveSettings.Retention(builder.Configuration);
         builder.Services.AddSingleton(_ => ArchiveHost.OpenAsync(data, s3, retention: retention).GetAwaiter().GetResult());
         builder.Services.AddSingleton(_ => new ApiKeyStore(Path.Combine(data, "access.db")));
-        builder.Services.AddSingleton(_ => new AuditLog(Path.Combine(data, "audit.db")));
+        builder.Services.AddSingleton(sp => new AuditLog(Path.Combine(data, "audit.db"), new AuditAnchors(
+            sp.GetRequiredService<ArchiveHost>().Archive.Store,
+            builder.Configuration["FormArchive:AuditLogName"] is { Length: > 0 } name ? name : "main",
+            Math.Max(1, builder.Configuration.GetValue("FormArchive:AuditAnchorEveryEntries", 100)),
+            TimeSpan.FromMinutes(Math.Max(1, builder.Configuration.GetValue("FormArchive:AuditAnchorEveryMinutes", 10))))));
         builder.Services.AddSingleton(_ => new WorkGate(limits.MaxConcurrentWork, limits.MaxQueuedWork, TimeSpan.FromSeconds(limits.MaxQueueWaitSeconds)));
         builder.Services.AddSingleton<PageCounts>();
         builder.Services.AddFormArchiveTimeouts(limits);
@@ -68,6 +72,7 @@ public static class FormArchiveApp
         var host = app.Services.GetRequiredService<ArchiveHost>();
         host.Archive.IndexFailed += (caseId, e) => app.Logger.LogWarning("catalog update of case {CaseId} failed: {Error} (formarchive reindex repairs it)", caseId, e.Message);
         AdminKeyBootstrap.EnsureAdmin(app.Services.GetRequiredService<ApiKeyStore>(), data, app.Logger);
+        Cases.StartupCleanup.Schedule(app, host);
 
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapReadiness();

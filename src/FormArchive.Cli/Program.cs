@@ -10,6 +10,8 @@ var root = new RootCommand("FormArchive: printable social-assistance forms and t
     IngestCommand.Create(),
     VerifyCommand.Create(),
     SealCommand.Create(),
+    FileCommand.Create(),
+    RepairCommand.Create(),
     ExportCommand.Create(),
     ReindexCommand.Create(),
     SearchCommand.Create(),

@@ -18,9 +18,12 @@ namespace FormArchive.Api.Audit;
 public sealed partial class AuditLog
 {
     private readonly SqliteFile _db;
+    private readonly AuditAnchors? _anchors;
 
-    public AuditLog(string path)
+    /// <param name="anchors">Where the chain head is anchored (the archive store); null only in tests of the chain itself.</param>
+    public AuditLog(string path, AuditAnchors? anchors = null)
     {
+        _anchors = anchors;
         _db = new SqliteFile(path, () => Schema);
         using var c = Open();
         // Logs written before the chain existed get the column; their old rows stay unchained (Verify counts them).
@@ -37,10 +40,12 @@ public sealed partial class AuditLog
 
     public void Record(Caller caller, string action, string? caseId, string detail, int status)
     {
+        // Every field masked: a case id, a key name or an action can carry an ID number as well as the detail can.
         var entry = new AuditEntry
         {
-            At = DateTimeOffset.UtcNow, KeyId = caller.Key.Id, Actor = MaskIdNumbers(caller.Key.Name), Role = Roles.Name(caller.Key.Role),
-            RemoteAddress = caller.RemoteAddress, Action = action, CaseId = caseId, Detail = MaskIdNumbers(detail), Status = status,
+            At = DateTimeOffset.UtcNow, KeyId = MaskIdNumbers(caller.Key.Id), Actor = MaskIdNumbers(caller.Key.Name), Role = MaskIdNumbers(Roles.Name(caller.Key.Role)),
+            RemoteAddress = caller.RemoteAddress is { } remote ? MaskIdNumbers(remote) : null, Action = MaskIdNumbers(action),
+            CaseId = caseId is null ? null : MaskIdNumbers(caseId), Detail = MaskIdNumbers(detail), Status = status,
         };
         using var c = Open();
         // IMMEDIATE: the previous hash is read and the next entry written under one write lock, across threads and processes.
@@ -66,33 +71,40 @@ public sealed partial class AuditLog
         cmd.Parameters.AddWithValue("$case", (object?)entry.CaseId ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$detail", entry.Detail);
         cmd.Parameters.AddWithValue("$status", entry.Status);
-        cmd.Parameters.AddWithValue("$hash", AuditChain.Hash(entry, previous));
+        var hash = AuditChain.Hash(entry, previous);
+        cmd.Parameters.AddWithValue("$hash", hash);
         cmd.ExecuteNonQuery();
         tx.Commit();
+        _anchors?.AfterRecord(seq, hash);
     }
 
     /// <summary>
-    /// Walks the whole log in order and recomputes the chain: the first entry whose content, hash or
-    /// sequence number does not follow from what came before is reported. Deleting the newest entries leaves
-    /// a shorter chain that still holds: compare <see cref="AuditVerification.Head"/> with a copy kept elsewhere.
+    /// Walks the whole log in order and recomputes the chain: the first entry whose content, hash or sequence
+    /// number does not follow from what came before is reported. Entries without a hash are accepted only before
+    /// the chain began (a log from before it existed): after the first chained or anchored entry, one is a break,
+    /// so nulling every hash (a downgrade) does not pass. Each anchor in the archive store must match its entry,
+    /// and an anchor beyond the newest entry means the newest entries were cut off.
     /// </summary>
     public AuditVerification Verify()
     {
+        var anchors = (_anchors?.Read() ?? []).ToDictionary(a => a.Seq, a => a.Hash);
+        long chainStart = anchors.Count > 0 ? anchors.Keys.Min() : long.MaxValue;
         using var c = Open();
         using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT seq, at, key_id, actor, role, remote, action, case_id, detail, status, hash FROM audit ORDER BY seq";
         using var r = cmd.ExecuteReader();
-        long count = 0, unchained = 0, expectedSeq = 0;
+        long count = 0, unchained = 0, expectedSeq = 0, lastSeq = 0;
         string? previous = null;
         while (r.Read())
         {
             var entry = ReadEntry(r);
             var stored = r.IsDBNull(10) ? null : r.GetString(10);
             count++;
-            if (stored is null && previous is null)
+            if (stored is null && previous is null && entry.Seq < chainStart)
             {
                 unchained++; // written before the log was chained
                 expectedSeq = entry.Seq + 1;
+                lastSeq = entry.Seq;
                 continue;
             }
             if (expectedSeq != 0 && entry.Seq != expectedSeq)
@@ -100,10 +112,16 @@ public sealed partial class AuditLog
             if (stored != AuditChain.Hash(entry, previous))
                 return new AuditVerification(false, count - 1, unchained, previous, entry.Seq,
                     stored is null ? $"entry {entry.Seq} has no hash" : $"entry {entry.Seq} does not match its hash (changed, or the entry before it was)");
+            if (anchors.TryGetValue(entry.Seq, out var anchored) && anchored != stored)
+                return new AuditVerification(false, count - 1, unchained, previous, entry.Seq, $"entry {entry.Seq} differs from its anchor in the archive store (the log was rewritten)");
             previous = stored;
             expectedSeq = entry.Seq + 1;
+            lastSeq = entry.Seq;
         }
-        return new AuditVerification(true, count, unchained, previous, null, null);
+        if (anchors.Count > 0 && anchors.Keys.Max() > lastSeq)
+            return new AuditVerification(false, count, unchained, previous, lastSeq + 1,
+                $"entries after {lastSeq} are missing: the archive store holds an anchor of entry {anchors.Keys.Max()}");
+        return new AuditVerification(true, count, unchained, previous, null, null) { Anchors = anchors.Count };
     }
 
     /// <summary>Newest first; optionally one case only.</summary>
@@ -113,7 +131,7 @@ public sealed partial class AuditLog
         using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT seq, at, key_id, actor, role, remote, action, case_id, detail, status FROM audit"
                           + (caseId is null ? "" : " WHERE case_id = $case") + " ORDER BY seq DESC LIMIT $limit";
-        if (caseId is not null) cmd.Parameters.AddWithValue("$case", caseId);
+        if (caseId is not null) cmd.Parameters.AddWithValue("$case", MaskIdNumbers(caseId)); // stored masked
         cmd.Parameters.AddWithValue("$limit", Math.Clamp(limit, 1, 10_000));
         using var r = cmd.ExecuteReader();
         var list = new List<AuditEntry>();

@@ -14,10 +14,17 @@ public sealed record ApplicantDto(string Name, string IdNumber)
     public override string ToString() => $"ApplicantDto {{ Name = {Name}, IdNumber = {FormArchive.Domain.IdNumberMasking.Mask(IdNumber)} }}";
 }
 
-/// <summary>POST /api/cases. The case id is generated when not given; a clerk's township is their key's.</summary>
+/// <summary>
+/// POST /api/cases. The case id is issued by the server (a caller may not choose one: ids would reveal other
+/// townships' cases and let a caller take a 补充卷's id); the clerk's own number goes in <see cref="FileNumber"/>.
+/// A clerk's township is their key's.
+/// </summary>
 public sealed record CreateCaseRequest
 {
+    /// <summary>Refused in requests; set by the server in the stored case data.</summary>
     public string? CaseId { get; init; }
+    /// <summary>The clerk's own file number (本单位案卷号): searchable, unique within the township.</summary>
+    public string? FileNumber { get; init; }
     public string? Title { get; init; }
     public ApplicantDto? Applicant { get; init; }
     public string? Township { get; init; }
@@ -39,6 +46,7 @@ public sealed record SearchRequest
     public string? Township { get; init; }
     public string? Village { get; init; }
     public string? Category { get; init; }
+    public string? FileNumber { get; init; }
     public CaseStatus? Status { get; init; }
     public string? Stage { get; init; }
     public DateOnly? OpenedFrom { get; init; }

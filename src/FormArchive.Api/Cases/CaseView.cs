@@ -11,6 +11,8 @@ public sealed record DirectoryEntry(int No, string Title, string ResponsiblePart
 public sealed record CaseView
 {
     public required string CaseId { get; init; }
+    /// <summary>The clerk's own file number, if one was given.</summary>
+    public string? FileNumber { get; init; }
     public required string Title { get; init; }
     public required string ApplicantName { get; init; }
     public required string IdNumberMasked { get; init; }
@@ -22,7 +24,11 @@ public sealed record CaseView
     public DateOnly? OpenedOn { get; init; }
     public bool Sealed { get; init; }
     public DateTimeOffset? SealedAt { get; init; }
+    /// <summary>From the signed manifest, never from the unsigned seal event.</summary>
     public string? SealedBy { get; init; }
+    /// <summary>True if the stored log is broken or the seal does not agree with its signed manifest; <see cref="Damage"/> says how.</summary>
+    public bool Damaged { get; init; }
+    public string? Damage { get; init; }
     public int Volume { get; init; }
     public string? SupplementOf { get; init; }
     public required IReadOnlyList<DirectoryEntry> Directory { get; init; }
@@ -32,9 +38,9 @@ public sealed record CaseView
         var meta = m.Metadata;
         return new CaseView
         {
-            CaseId = m.CaseId, Title = meta.Title, ApplicantName = meta.ApplicantName, IdNumberMasked = IdNumberMasking.Mask(meta.IdNumber),
+            CaseId = m.CaseId, FileNumber = meta.FileNumber, Title = meta.Title, ApplicantName = meta.ApplicantName, IdNumberMasked = IdNumberMasking.Mask(meta.IdNumber),
             Township = meta.Township, Village = meta.Village, Category = meta.Category, Stage = meta.Status, Agency = meta.Agency,
-            OpenedOn = meta.OpenedOn, Sealed = m.Sealed, SealedAt = m.SealedAt, SealedBy = m.SealedBy, Volume = meta.Volume, SupplementOf = meta.SupplementOf,
+            OpenedOn = meta.OpenedOn, Sealed = m.Sealed, SealedAt = m.SealedAt, SealedBy = m.SealedBy, Damaged = m.Damaged, Damage = m.Damage, Volume = meta.Volume, SupplementOf = meta.SupplementOf,
             Directory = m.Documents.Select(d => new DirectoryEntry(d.No, d.Title, d.ResponsibleParty, d.Date,
                 pages is not null && pages.TryGetValue(d.No, out var p) ? p : null,
                 d.FileName, d.MediaType, d.Size, d.Sha256, d.DerivedFrom, d.AddedAt, d.AddedBy)).ToList(),

@@ -44,6 +44,10 @@ public static class ScanUpload
         {
             return (null, TooLarge(maxBytes));
         }
+        catch (BadHttpRequestException e)
+        {
+            return (null, Endpoints.Problems.FromBadRequest(e));
+        }
         catch (InvalidDataException e)
         {
             return (null, e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) ? TooLarge(maxBytes) : Endpoints.Problems.BadRequest("Malformed upload", e.Message));
@@ -74,18 +78,14 @@ public static class ScanUpload
     /// Refusal reason for a file before OCR (see <see cref="Screen"/>), reading it for the moment of the check only:
     /// its own method so that no caller's async state keeps the bytes while the request waits in the work queue.
     /// </summary>
-    public static async Task<string?> ScreenAsync(UploadedScan scan, CancellationToken ct) =>
-        scan.Length == 0 ? "empty file" : Screen(scan, await scan.ReadAsync(ct));
+    public static async Task<string?> ScreenAsync(UploadedScan scan, DecodeLimits limits, CancellationToken ct) =>
+        scan.Length == 0 ? "empty file" : Screen(scan, await scan.ReadAsync(ct), limits);
 
-    /// <summary>Refusal reason for a file before OCR: PDFs with JavaScript, actions or embedded files never enter the archive.</summary>
-    public static string? Screen(UploadedScan scan, byte[] content)
-    {
-        if (content.Length == 0) return "empty file";
-        bool pdf = content.AsSpan().StartsWith("%PDF"u8) || scan.FileName.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase);
-        if (pdf && PdfInspector.ActiveContent(content) is { Count: > 0 } active)
-            return $"PDF with active or embedded content ({string.Join(", ", active)}) is not accepted";
-        return null;
-    }
+    /// <summary>
+    /// Refusal reason for a file before OCR: PDFs with JavaScript, actions or embedded files never enter the
+    /// archive, and no image (nor image inside a PDF) beyond the pixel budget is ever decoded.
+    /// </summary>
+    public static string? Screen(UploadedScan scan, byte[] content, DecodeLimits limits) => FileSniffer.Screen(content, limits);
 
     /// <summary>The stored media type, from the detected file type rather than what the client claimed.</summary>
     public static string MediaType(ScanResult scan, UploadedScan upload) => scan.FileType?.ToString().ToLowerInvariant() switch

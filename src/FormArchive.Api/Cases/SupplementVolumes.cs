@@ -17,6 +17,7 @@ public static class SupplementVolumes
             CaseManifest next;
             try { next = await archive.GetManifestAsync(CaseKeys.VolumeId(root, volume), ct); }
             catch (CaseNotFoundException) { return null; }
+            if (!IsVolume(next, m, root, volume)) return null; // an id that only looks like a volume of this case
             if (!next.Sealed) return next;
         }
     }
@@ -26,8 +27,21 @@ public static class SupplementVolumes
     {
         if (m.Metadata.SupplementOf is not { } root) return [];
         var volumes = new List<CaseManifest>();
-        for (int volume = 1; volume < m.Metadata.Volume; volume++) volumes.Add(await archive.GetManifestAsync(CaseKeys.VolumeId(root, volume), ct));
+        for (int volume = 1; volume < m.Metadata.Volume; volume++)
+        {
+            var earlier = await archive.GetManifestAsync(CaseKeys.VolumeId(root, volume), ct);
+            // Counted only if its metadata says it is this case's volume: same root, number and township.
+            if (IsVolume(earlier, m, root, volume)) volumes.Add(earlier);
+        }
         return volumes;
+    }
+
+    /// <summary>Whether <paramref name="candidate"/> is volume <paramref name="volume"/> of the case rooted at <paramref name="root"/>, by its metadata.</summary>
+    private static bool IsVolume(CaseManifest candidate, CaseManifest of, string root, int volume)
+    {
+        var meta = candidate.Metadata;
+        bool linked = volume == 1 ? candidate.CaseId == root && meta.SupplementOf is null : meta.SupplementOf == root && meta.Volume == volume;
+        return linked && meta.Township == of.Metadata.Township;
     }
 
     /// <summary>Opens the next volume of the sealed case <paramref name="m"/> and files the case's latest case data in it.</summary>

@@ -43,14 +43,18 @@ public static class CaseEndpoints
         var result = problem ?? await Problems.GuardAsync(async () =>
         {
             if (Validate(request!, caller) is { } invalid) return invalid;
-            caseId = string.IsNullOrWhiteSpace(request!.CaseId)
-                ? $"{ChinaTime.Today():yyyyMMdd}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}"
-                : CaseKeys.CheckId(request.CaseId.Trim());
+            caseId = $"{ChinaTime.Today():yyyyMMdd}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
+            var fileNumber = string.IsNullOrWhiteSpace(request!.FileNumber) ? null : request.FileNumber.Trim();
+            // Unique within the caller's own township only: a conflict names a case the caller may see anyway.
+            if (fileNumber is not null && await FileNumbers.ClaimAsync(host.Archive, caller.Key.Township!, fileNumber, caseId, http.RequestAborted) is { } holder)
+                return Problems.Create(StatusCodes.Status409Conflict, "File number in use", $"file number {fileNumber} is already case {holder} of {caller.Key.Township}",
+                    new Dictionary<string, object?> { ["caseId"] = holder });
             var a = request.Applicant!;
             var category = request.Categories.Count > 0 ? request.Categories[0].Trim() : "";
             var metadata = new CaseMetadata
             {
                 CaseId = caseId,
+                FileNumber = fileNumber,
                 Title = string.IsNullOrWhiteSpace(request.Title) ? $"{a.Name.Trim()} {string.Join("、", request.Categories)}申请" : request.Title.Trim(),
                 ApplicantName = a.Name.Trim(),
                 IdNumber = a.IdNumber.Trim().ToUpperInvariant(),
@@ -62,15 +66,14 @@ public static class CaseEndpoints
                 OpenedOn = request.OpenedOn ?? ChinaTime.Today(),
                 RetentionPeriod = request.RetentionPeriod?.Trim() is { Length: > 0 } r ? r : "30年",
             };
-            await host.Archive.OpenCaseAsync(metadata, caller.Actor, http.RequestAborted);
-            // The household goes into the case as data, so scans can be matched and the checklist recomputed later.
-            await host.Archive.AddDocumentAsync(caseId, new DocumentUpload
+            // The household goes into the case as data, so scans can be matched and the checklist recomputed later;
+            // it is filed with the opening event itself, so no case ever exists without it.
+            var m = await host.Archive.OpenCaseAsync(metadata, caller.Actor, [new DocumentUpload
             {
                 Title = "案件数据（申请信息与家庭成员）", ResponsibleParty = metadata.Agency, Date = metadata.OpenedOn,
                 FileName = CaseData.CaseDataFileName, MediaType = "application/json",
                 Content = ArchiveJson.Bytes(request with { CaseId = caseId, Township = metadata.Township }),
-            }, caller.Actor, http.RequestAborted);
-            var m = await host.Archive.GetManifestAsync(caseId, http.RequestAborted);
+            }], http.RequestAborted);
             return Results.Created($"/api/cases/{caseId}", CaseView.Of(m));
         });
         CaseAccess.Audit(http, caller, "case.create", caseId, "", result);
@@ -80,14 +83,26 @@ public static class CaseEndpoints
     private static IResult? Validate(CreateCaseRequest r, Caller caller)
     {
         var errors = new List<(string Path, string Message)>();
-        if (r.Applicant is null || string.IsNullOrWhiteSpace(r.Applicant.Name)) errors.Add(("$.applicant.name", "the applicant's name is required"));
+        if (!string.IsNullOrWhiteSpace(r.CaseId)) errors.Add(("$.caseId", "case ids are issued by the server; give your own number as fileNumber"));
+        if (r.FileNumber is not null && FileNumbers.Problem(r.FileNumber) is { } badNumber) errors.Add(("$.fileNumber", badNumber));
+        if (r.Applicant is not null && PersonName.Problem(r.Applicant.Name) is { } badName) errors.Add(("$.applicant.name", badName));
+        if (r.Applicant is null) errors.Add(("$.applicant", "the applicant (name and idNumber) is required"));
         if (r.Applicant is not null && !ChineseIdNumber.TryParse(r.Applicant.IdNumber, out _, out var why)) errors.Add(("$.applicant.idNumber", why));
-        if (r.Categories.Count == 0 || r.Categories.Any(string.IsNullOrWhiteSpace)) errors.Add(("$.categories", "at least one assistance category is required"));
-        for (int i = 0; i < r.Members.Count; i++)
-        {
-            if (string.IsNullOrWhiteSpace(r.Members[i].Name)) errors.Add(($"$.members[{i}].name", "a member needs a name"));
-            if (!ChineseIdNumber.TryParse(r.Members[i].IdNumber, out _, out var bad)) errors.Add(($"$.members[{i}].idNumber", bad));
-        }
+        // JSON null for a list arrives as null, not as the empty default: refused by path, not a 500.
+        if (r.Categories is null) errors.Add(("$.categories", "categories must be an array of assistance categories"));
+        else if (r.Categories.Count == 0) errors.Add(("$.categories", "at least one assistance category is required"));
+        else
+            for (int i = 0; i < r.Categories.Count; i++)
+                if (!AssistanceCategory.TryParse(r.Categories[i], out _))
+                    errors.Add(($"$.categories[{i}]", $"unknown assistance category; one of {string.Join("、", AssistanceCategory.All.Select(c => c.Name))}"));
+        if (r.Members is null) errors.Add(("$.members", "members must be an array (it may be empty)"));
+        else
+            for (int i = 0; i < r.Members.Count; i++)
+            {
+                if (r.Members[i] is null) { errors.Add(($"$.members[{i}]", "a member is an object with name and idNumber")); continue; }
+                if (PersonName.Problem(r.Members[i].Name) is { } bad) errors.Add(($"$.members[{i}].name", bad));
+                if (!ChineseIdNumber.TryParse(r.Members[i].IdNumber, out _, out var badId)) errors.Add(($"$.members[{i}].idNumber", badId));
+            }
         if (!string.IsNullOrWhiteSpace(r.Township) && r.Township.Trim() != caller.Key.Township)
             return Problems.Create(StatusCodes.Status403Forbidden, "Other township", $"this key files cases of {caller.Key.Township} only");
         if (errors.Count == 0) return null;
@@ -103,7 +118,7 @@ public static class CaseEndpoints
         {
             var found = host.Catalog.Search(new CatalogQuery
             {
-                IdNumber = q!.IdNumber, ApplicantName = q.Name, Village = q.Village, Category = q.Category, Status = q.Status, Stage = q.Stage,
+                IdNumber = q!.IdNumber, ApplicantName = q.Name, FileNumber = q.FileNumber, Village = q.Village, Category = q.Category, Status = q.Status, Stage = q.Stage,
                 // A clerk searches their own township only, whatever they ask for.
                 Township = caller.Key.Role == Role.Clerk ? caller.Key.Township : q.Township,
                 OpenedFrom = q.OpenedFrom, OpenedTo = q.OpenedTo, SealedFrom = q.SealedFrom, SealedTo = q.SealedTo, Limit = q.Limit,

@@ -5,6 +5,7 @@ using FormArchive.Api.Work;
 using FormArchive.Archive.Cases;
 using FormArchive.Domain;
 using FormArchive.Ingest;
+using FormArchive.Ingest.Imaging;
 using FormArchive.Ingest.Recognition;
 using FormArchive.Renderer.Rendering;
 using FormArchive.Templates.Printing;
@@ -73,7 +74,7 @@ public static class CaseFilingEndpoints
             // Cheap checks before queueing, one file in memory at a time: an empty file or an active PDF is refused at once.
             var rejected = new List<(string File, string Reason)>();
             foreach (var s in scans)
-                if (await ScanUpload.ScreenAsync(s, c.Cancel) is { } reason) rejected.Add((s.FileName, reason));
+                if (await ScanUpload.ScreenAsync(s, limits.Decode, c.Cancel) is { } reason) rejected.Add((s.FileName, reason));
             if (rejected.Count > 0) return Rejected(rejected);
 
             // OCR everything first: if any file is refused, nothing of the upload is filed.
@@ -86,16 +87,25 @@ public static class CaseFilingEndpoints
                 {
                     var content = await s.ReadAsync(c.Cancel);
                     contents.Add(content);
-                    results.Add(await Task.Run(() => pipeline.Process(s.FileName, content, new IngestOptions { Hint = s.Hint, Members = members }), c.Cancel));
+                    results.Add(await Task.Run(() => pipeline.Process(s.FileName, content,
+                        new IngestOptions { Hint = s.Hint, Members = members, Limits = new ScanLimits { MaxPixelsPerPage = limits.MaxPixels } }), c.Cancel));
                 }
                 var refused = results.Where(r => r.IsRejected).Select(r => (r.File, r.Rejected!)).ToList();
                 if (refused.Count > 0) return Rejected(refused);
 
-                // Past this point the upload is filed whole even if the client goes away or the time limit strikes
-                // (a few store writes), so that a case never holds half an upload.
+                // Past this point the upload is filed whole even if the client goes away or the time limit strikes:
+                // every document of every file in one archive call, which lists them all in one event.
                 c.Cancel.ThrowIfCancellationRequested();
+                var uploads = new List<DocumentUpload>();
+                for (int i = 0; i < scans.Count; i++) uploads.AddRange(ScanDocuments(c, scans[i], contents[i], results[i]));
+                var entries = await c.Archive.AddDocumentsAsync(c.Case.CaseId, uploads, c.Caller.Actor, CancellationToken.None);
                 var filed = new List<object>();
-                for (int i = 0; i < scans.Count; i++) filed.Add(await FileScan(c, scans[i], contents[i], results[i]));
+                for (int i = 0; i < scans.Count; i++)
+                {
+                    var (original, pdf, result) = (entries[3 * i], entries[3 * i + 1], entries[3 * i + 2]);
+                    http.RequestServices.GetRequiredService<PageCounts>().Remember(pdf.Sha256, results[i].Pages.Count);
+                    filed.Add(Report(scans[i], results[i], original, pdf, result));
+                }
                 return Results.Ok(new { caseId, files = filed });
             });
         });
@@ -105,32 +115,35 @@ public static class CaseFilingEndpoints
             $"{files[0].File}: {files[0].Reason}" + (files.Count > 1 ? $" (and {files.Count - 1} more); nothing was filed" : "; nothing was filed"),
             new Dictionary<string, object?> { ["files"] = files.Select(f => new { file = f.File, reason = f.Reason }).ToList() });
 
-    /// <summary>Files the original bytes, the searchable PDF and the ingest result; returns the per-page report.</summary>
-    private static async Task<object> FileScan(CaseContext c, UploadedScan upload, byte[] content, ScanResult scan)
+    /// <summary>The three documents one scan is filed as: the original bytes, the searchable PDF and the ingest result.</summary>
+    private static IEnumerable<DocumentUpload> ScanDocuments(CaseContext c, UploadedScan upload, byte[] content, ScanResult scan)
     {
         var types = scan.Pages.Select(p => p.Type).Distinct().ToList();
         var title = types.Count == 1 ? DocumentTitles.Of(types[0]) : "扫描材料";
         var party = c.Case.Metadata.ApplicantName;
         var today = ChinaTime.Today();
-        var original = await c.Archive.AddDocumentAsync(c.Case.CaseId, new DocumentUpload
+        var originalSha = ContentDigest.Sha256Hex(content);
+        var stem = Path.GetFileNameWithoutExtension(upload.FileName);
+        yield return new DocumentUpload
         {
             Title = $"{title}（扫描原件）", ResponsibleParty = party, Date = today, FileName = upload.FileName,
             MediaType = ScanUpload.MediaType(scan, upload), Content = content,
-        }, c.Caller.Actor, CancellationToken.None);
-        var stem = Path.GetFileNameWithoutExtension(upload.FileName);
-        var pdfBytes = SearchablePdf.Build(scan, $"{c.Case.CaseId} {title}");
-        var pdf = await c.Archive.AddDocumentAsync(c.Case.CaseId, new DocumentUpload
+        };
+        yield return new DocumentUpload
         {
             Title = title, ResponsibleParty = party, Date = today, FileName = stem + ".pdf", MediaType = "application/pdf",
-            Content = pdfBytes, DerivedFrom = original.Sha256,
-        }, c.Caller.Actor, CancellationToken.None);
-        c.Http.RequestServices.GetRequiredService<PageCounts>().Remember(pdf.Sha256, scan.Pages.Count);
-        var result = await c.Archive.AddDocumentAsync(c.Case.CaseId, new DocumentUpload
+            Content = SearchablePdf.Build(scan, $"{c.Case.CaseId} {title}"), DerivedFrom = originalSha,
+        };
+        yield return new DocumentUpload
         {
             Title = $"{title}（识别结果）", ResponsibleParty = "FormArchive", Date = today, FileName = stem + CaseData.IngestResultSuffix,
-            MediaType = "application/json", Content = ArchiveJson.Bytes(scan), DerivedFrom = original.Sha256,
-        }, c.Caller.Actor, CancellationToken.None);
-        return new
+            MediaType = "application/json", Content = ArchiveJson.Bytes(scan), DerivedFrom = originalSha,
+        };
+    }
+
+    /// <summary>The per-page report of one filed scan (ID numbers masked: the clerk sees the match, not the number).</summary>
+    private static object Report(UploadedScan upload, ScanResult scan, DocumentEntry original, DocumentEntry pdf, DocumentEntry result) =>
+        new
         {
             file = upload.FileName,
             documents = new { original = original.No, searchablePdf = pdf.No, ingestResult = result.No },
@@ -143,11 +156,10 @@ public static class CaseFilingEndpoints
                 orientation = p.Orientation,
                 deskewDegrees = Math.Round(p.DeskewDegrees, 2),
                 ocrConfidence = p.OcrConfidence,
-                idNumbers = p.IdNumbers.Select(i => new { number = i.Number, masked = IdNumberMasking.Mask(i.Number), valid = i.IsValid, matchedMember = i.MatchedMember, problem = i.Problem }),
+                idNumbers = p.IdNumbers.Select(i => new { masked = IdNumberMasking.Mask(i.Number), valid = i.IsValid, matchedMember = i.MatchedMember, problem = i.Problem }),
                 warnings = p.Warnings,
             }),
         };
-    }
 
     private static Task<IResult> SupplementNotice(string caseId, HttpContext http, FormPrinter printer) =>
         CaseAccess.RunAsync(http, caseId, "case.supplement-notice", async c =>

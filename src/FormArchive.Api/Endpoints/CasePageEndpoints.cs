@@ -1,3 +1,5 @@
+using FormArchive.Api.Work;
+using FormArchive.Archive.Storage;
 using FormArchive.Api.Access;
 using FormArchive.Api.Cases;
 using FormArchive.Archive.Access;
@@ -31,22 +33,35 @@ public static class CasePageEndpoints
             if (entry is null) return Problems.Create(StatusCodes.Status404NotFound, "Document not found", $"case {caseId} has no document {no}");
             if (!entry.MediaType.Equals("application/pdf", StringComparison.OrdinalIgnoreCase))
                 return Problems.Create(StatusCodes.Status422UnprocessableEntity, "Not a PDF", $"document {no} is {entry.MediaType}; thumbnails are of PDF pages (a scan's searchable PDF)");
-            var (_, bytes) = await c.Archive.GetDocumentAsync(caseId, no, c.Caller.Actor, c.Cancel);
-            byte[]? jpeg;
-            try
+            var size = PageThumbnails.ClampWidth(width);
+            // Made once, then served from the store: a derived object beside the case's objects (never part of its record).
+            var cached = CaseKeys.Thumbnail(caseId, entry.Sha256, page, size);
+            if (await c.Archive.Store.GetAsync(StoreArea.Vault, cached, c.Cancel) is { } hit) return Results.File(hit, "image/jpeg");
+            var limits = http.RequestServices.GetRequiredService<ApiLimits>().Decode;
+            return await GatedWork.RunAsync(http, async () =>
             {
-                using var pdf = PdfDocument.Open(bytes);
-                if (page < 1 || page > pdf.NumberOfPages)
-                    return Problems.Create(StatusCodes.Status404NotFound, "Page not found", $"document {no} has pages 1–{pdf.NumberOfPages}, not {page}");
-                jpeg = PageThumbnails.Render(pdf, page, PageThumbnails.ClampWidth(width));
-            }
-            catch (PdfDocumentFormatException e)
-            {
-                return Problems.Create(StatusCodes.Status422UnprocessableEntity, "Unreadable PDF", $"document {no}: {e.Message}");
-            }
-            return jpeg is null
-                ? Problems.Create(StatusCodes.Status422UnprocessableEntity, "No image on the page", $"page {page} of document {no} has no image to preview")
-                : Results.File(jpeg, "image/jpeg");
+                var (_, bytes) = await c.Archive.GetDocumentAsync(caseId, no, c.Caller.Actor, c.Cancel);
+                byte[]? jpeg;
+                try
+                {
+                    using var pdf = PdfDocument.Open(bytes);
+                    if (page < 1 || page > pdf.NumberOfPages)
+                        return Problems.Create(StatusCodes.Status404NotFound, "Page not found", $"document {no} has pages 1–{pdf.NumberOfPages}, not {page}");
+                    jpeg = PageThumbnails.Render(pdf, page, size, limits);
+                }
+                catch (PdfDocumentFormatException e)
+                {
+                    return Problems.Create(StatusCodes.Status422UnprocessableEntity, "Unreadable PDF", $"document {no}: {e.Message}");
+                }
+                catch (DecodeLimitException e)
+                {
+                    return Problems.Create(StatusCodes.Status422UnprocessableEntity, "Image too large to preview", $"document {no}: {e.Message}");
+                }
+                if (jpeg is null)
+                    return Problems.Create(StatusCodes.Status422UnprocessableEntity, "No image on the page", $"page {page} of document {no} has no image to preview");
+                await c.Archive.Store.TryCreateAsync(StoreArea.Vault, cached, jpeg, CancellationToken.None);
+                return Results.File(jpeg, "image/jpeg");
+            });
         });
 
     private static Task<IResult> Pages(string caseId, HttpContext http) =>

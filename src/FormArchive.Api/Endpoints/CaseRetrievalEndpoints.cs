@@ -41,6 +41,6 @@ public static class CaseRetrievalEndpoints
                 "pdf" => Results.File(VerificationReportPdf.Build(report), "application/pdf", $"{caseId} 四性检测报告.pdf"),
                 _ => Problems.BadRequest("Unsupported format", $"format must be json or pdf, not '{format}'"),
             };
-        }));
+        }, unreadable: true));
     }
 }

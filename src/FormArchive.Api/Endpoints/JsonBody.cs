@@ -15,7 +15,15 @@ public static class JsonBody
     {
         if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
             return (null, Problems.Create(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "send the request as application/json"));
-        var text = await RequestBody.ReadLimitedAsync(request, maxBytes, ct);
+        string? text;
+        try
+        {
+            text = await RequestBody.ReadLimitedAsync(request, maxBytes, ct);
+        }
+        catch (BadHttpRequestException e)
+        {
+            return (null, Problems.FromBadRequest(e));
+        }
         if (text is null)
             return (null, Problems.Create(StatusCodes.Status413PayloadTooLarge, "Request too large", $"the JSON body may be at most {maxBytes:N0} bytes"));
         try

@@ -40,6 +40,17 @@ public static class Problems
     }
 
     /// <summary>
+    /// What Kestrel reports about a request body (a client sending too slowly: 408; too much: 413) as problem
+    /// details, instead of an unhandled exception, a 500 and an error-level stack trace.
+    /// </summary>
+    public static IResult FromBadRequest(BadHttpRequestException e) => e.StatusCode switch
+    {
+        StatusCodes.Status408RequestTimeout => Create(e.StatusCode, "Request body too slow", "the request body arrived too slowly and was not read to the end; send it again"),
+        StatusCodes.Status413PayloadTooLarge => Create(e.StatusCode, "Request too large", e.Message),
+        _ => Create(e.StatusCode, "Bad request", e.Message),
+    };
+
+    /// <summary>
     /// <see cref="Guard"/> for async work, also mapping the archive's exceptions: a write to a sealed case is
     /// 409, an unknown case 404, a store that cannot be reached 503.
     /// </summary>
@@ -61,9 +72,18 @@ public static class Problems
         {
             return Create(StatusCodes.Status404NotFound, "Case not found", e.Message);
         }
+        catch (BadHttpRequestException e)
+        {
+            return FromBadRequest(e);
+        }
+        catch (CaseDamagedException e)
+        {
+            return Create(StatusCodes.Status409Conflict, "Case is damaged", e.Message, new Dictionary<string, object?> { ["caseId"] = e.CaseId, ["damage"] = e.Damage });
+        }
         catch (ArchiveCorruptException e)
         {
-            return Create(StatusCodes.Status500InternalServerError, "Stored case data is damaged", e.Message + " (run verify)");
+            // Stored data, not the service, is at fault, and the archivist's verify names it: not a 500.
+            return Create(StatusCodes.Status409Conflict, "Stored case data is damaged", e.Message + " (run verify)");
         }
         catch (ArchiveStorageException e)
         {

@@ -59,7 +59,7 @@ async function createCase(e) {
   });
   if (!members.some(m => m.idNumber === id)) members.unshift({ name, idNumber: id });
   const body = { applicant: { name, idNumber: id }, village: $('new-village').value.trim(), categories: [$('new-category').value], members };
-  if ($('new-case-id').value.trim()) body.caseId = $('new-case-id').value.trim();
+  if ($('new-case-id').value.trim()) body.fileNumber = $('new-case-id').value.trim();
   try {
     const created = await FA.json('POST', '/api/cases', body);
     $('create-form').classList.add('hidden');

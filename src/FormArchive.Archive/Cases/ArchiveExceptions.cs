@@ -21,3 +21,14 @@ public sealed class CaseExistsException(string caseId) : Exception($"case {caseI
 
 /// <summary>Stored case data that cannot be read as written (tampering or damage); verify explains more.</summary>
 public sealed class ArchiveCorruptException(string message) : Exception(message);
+
+/// <summary>
+/// A case whose stored data is not as written (a broken event log, a seal event that disagrees with its signed
+/// manifest, a listed object that is missing): it can be read, flagged, and verified, but not changed or sealed.
+/// </summary>
+public sealed class CaseDamagedException(string caseId, string damage)
+    : Exception($"case {caseId} is damaged and cannot be changed: {damage} (run verify for the full report)")
+{
+    public string CaseId { get; } = caseId;
+    public string Damage { get; } = damage;
+}

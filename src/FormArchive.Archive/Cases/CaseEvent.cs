@@ -9,7 +9,12 @@ public sealed record CaseEvent
 {
     public const string Opened = "opened";
     public const string MetadataChanged = "metadata";
+    /// <summary>One document (logs written before uploads became one unit); read, no longer written.</summary>
     public const string DocumentAdded = "document";
+    /// <summary>One upload: every document of it in one entry, so a case holds a whole upload or none of it.</summary>
+    public const string DocumentsAdded = "documents";
+    /// <summary>Repair: vault objects of the case that no entry lists (an interrupted upload), left out of the record.</summary>
+    public const string Unreferenced = "unreferenced";
     public const string Sealed = "sealed";
 
     public required long Seq { get; init; }
@@ -21,6 +26,10 @@ public sealed record CaseEvent
     public string Id { get; init; } = Guid.NewGuid().ToString("N");
     public CaseMetadata? Metadata { get; init; }
     public DocumentEntry? Document { get; init; }
+    /// <summary>For <see cref="DocumentsAdded"/>: the upload's documents, in filing order.</summary>
+    public IReadOnlyList<DocumentEntry>? Documents { get; init; }
+    /// <summary>For <see cref="Unreferenced"/>: vault keys found under the case that no document lists.</summary>
+    public IReadOnlyList<string>? Keys { get; init; }
     /// <summary>For <see cref="Sealed"/>: SHA-256 of the sealed manifest bytes.</summary>
     public string? SealedManifest { get; init; }
 }

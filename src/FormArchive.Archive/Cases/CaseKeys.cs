@@ -6,7 +6,9 @@ namespace FormArchive.Archive.Cases;
 /// <summary>The key layout of a case, in one place.</summary>
 public static partial class CaseKeys
 {
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._\-]{0,99}$")]
+    // \z, not $: "$" also matches before a final newline, which let "B-0001\n" through. A volume suffix (-V2 …)
+    // may follow the 100 characters, so that every case can have its 补充卷.
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._\-]{0,99}(-V[0-9]{1,4})?\z")]
     private static partial Regex IdPattern();
 
     public const string Root = "cases/";
@@ -14,7 +16,7 @@ public static partial class CaseKeys
     public static string CheckId(string caseId) =>
         caseId is not null && IdPattern().IsMatch(caseId) && !caseId.Contains("..")
             ? caseId
-            : throw new ArgumentException($"invalid case id '{caseId}' (letters, digits, '.', '_', '-'; at most 100)", nameof(caseId));
+            : throw new ArgumentException($"invalid case id (letters, digits, '.', '_', '-'; at most 100)", nameof(caseId));
 
     /// <summary>The case id of volume <paramref name="volume"/> of a case: the case itself for 1, its 补充卷 ROOT-V2, ROOT-V3 … after.</summary>
     public static string VolumeId(string rootCaseId, int volume) =>
@@ -30,6 +32,10 @@ public static partial class CaseKeys
     public static string SealedSignature(string caseId, string sha256) => Sealed(caseId) + sha256 + ".sig";
     public static string CurrentManifest(string caseId) => Prefix(caseId) + "manifest.json";
     public static string Access(string caseId) => Prefix(caseId) + "access/";
+    /// <summary>Derived objects (thumbnails): made from the record, kept beside it, never listed in it.</summary>
+    public static string Derived(string caseId) => Prefix(caseId) + "derived/";
+    public static string Thumbnail(string caseId, string pdfSha256, int page, int width) =>
+        Derived(caseId) + "thumbnails/" + pdfSha256 + "-p" + page.ToString(CultureInfo.InvariantCulture) + "-w" + width.ToString(CultureInfo.InvariantCulture) + ".jpg";
 
     /// <summary>Sequence number of an event key, or null if the key is not one.</summary>
     public static long? SeqOf(string eventKey)

@@ -17,6 +17,15 @@ public sealed record CaseManifest
     public DateTimeOffset? SealedAt { get; init; }
     public string? SealedBy { get; init; }
     public string? SealedManifestSha256 { get; init; }
+    /// <summary>Vault keys recorded as unreferenced by repair: present in the store, not part of the record.</summary>
+    public IReadOnlyList<string> Unreferenced { get; init; } = [];
+    /// <summary>
+    /// Null for a sound case; otherwise why the stored log cannot be trusted past <see cref="Seq"/> (the case is
+    /// still readable as far as it is sound, and refuses every write until an archivist has looked at it).
+    /// </summary>
+    public string? Damage { get; init; }
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Damaged => Damage is not null;
 
     /// <summary>Applies one event; events must come in sequence order.</summary>
     public static CaseManifest Apply(CaseManifest? state, CaseEvent e, string eventSha256)
@@ -25,7 +34,11 @@ public sealed record CaseManifest
         {
             if (e.Type != CaseEvent.Opened || e.Metadata is null)
                 throw new ArchiveCorruptException($"event {e.Seq} of a case must open it, not '{e.Type}'");
-            return new CaseManifest { CaseId = e.Metadata.CaseId, Metadata = e.Metadata, Seq = e.Seq, Head = eventSha256 };
+            return new CaseManifest
+            {
+                CaseId = e.Metadata.CaseId, Metadata = e.Metadata, Seq = e.Seq, Head = eventSha256,
+                Documents = e.Documents is { } first ? first.Select((d, i) => d with { No = i + 1 }).ToList() : [],
+            };
         }
         var next = state with { Seq = e.Seq, Head = eventSha256 };
         return e.Type switch
@@ -33,6 +46,10 @@ public sealed record CaseManifest
             CaseEvent.MetadataChanged when e.Metadata is not null => next with { Metadata = e.Metadata },
             CaseEvent.DocumentAdded when e.Document is not null =>
                 next with { Documents = [.. state.Documents, e.Document with { No = state.Documents.Count + 1 }] },
+            CaseEvent.DocumentsAdded when e.Documents is { Count: > 0 } docs =>
+                next with { Documents = [.. state.Documents, .. docs.Select((d, i) => d with { No = state.Documents.Count + 1 + i })] },
+            CaseEvent.Unreferenced when e.Keys is { Count: > 0 } keys =>
+                next with { Unreferenced = [.. state.Unreferenced, .. keys.Where(k => !state.Unreferenced.Contains(k))] },
             CaseEvent.Sealed => next with { Sealed = true, SealedAt = e.At, SealedBy = e.Actor, SealedManifestSha256 = e.SealedManifest },
             _ => throw new ArchiveCorruptException($"event {e.Seq}: unknown or incomplete event '{e.Type}'"),
         };

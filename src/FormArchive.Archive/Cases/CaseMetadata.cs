@@ -9,6 +9,8 @@ namespace FormArchive.Archive.Cases;
 public sealed record CaseMetadata
 {
     public required string CaseId { get; init; }
+    /// <summary>The clerk's own file number (本单位案卷号): searchable, unique within the township; never the case id.</summary>
+    public string? FileNumber { get; init; }
     /// <summary>案卷题名, e.g. "张三 最低生活保障审核确认".</summary>
     public string Title { get; init; } = "";
     public string ApplicantName { get; init; } = "";

@@ -19,7 +19,7 @@ public sealed class CaseCatalog : ICaseIndex
 {
     private static readonly TimeSpan ChinaTime = TimeSpan.FromHours(8);
     private const string Columns =
-        "case_id, seq, title, applicant_name, id_hash, id_masked, township, village, category, stage, sealed, opened_on, closed_on, sealed_at, sealed_on, volume, supplement_of, documents";
+        "case_id, seq, title, applicant_name, id_hash, id_masked, township, village, category, stage, sealed, opened_on, closed_on, sealed_at, sealed_on, volume, supplement_of, documents, file_number";
 
     private readonly SqliteFile _db;
     private readonly IdNumberLookup _lookup;
@@ -27,8 +27,19 @@ public sealed class CaseCatalog : ICaseIndex
     public CaseCatalog(string path, IdNumberLookup lookup)
     {
         _lookup = lookup;
-        _db = new SqliteFile(path, () => Schema("cases") + Indexes);
+        _db = new SqliteFile(path, () => Schema("cases") + (_migrated ? Indexes : ""));
+        using var c = Open();
+        // Catalogs from before file numbers get the column (reindex fills it); then the indexes, which use it.
+        using (var probe = c.CreateCommand())
+        {
+            probe.CommandText = "SELECT COUNT(*) FROM pragma_table_info('cases') WHERE name = 'file_number'";
+            if (Convert.ToInt64(probe.ExecuteScalar(), CultureInfo.InvariantCulture) == 0) Exec(c, "ALTER TABLE cases ADD COLUMN file_number TEXT;");
+        }
+        Exec(c, Indexes);
+        _migrated = true;
     }
+
+    private bool _migrated;
 
     public string Path => _db.Path;
 
@@ -55,6 +66,7 @@ public sealed class CaseCatalog : ICaseIndex
         if (!string.IsNullOrWhiteSpace(q.Township)) Add(@"township LIKE $township ESCAPE '\'", "$township", Contains(q.Township));
         if (!string.IsNullOrWhiteSpace(q.Village)) Add(@"village LIKE $village ESCAPE '\'", "$village", Contains(q.Village));
         if (!string.IsNullOrWhiteSpace(q.Category)) Add("category = $category", "$category", q.Category.Trim());
+        if (!string.IsNullOrWhiteSpace(q.FileNumber)) Add("file_number = $file_number", "$file_number", q.FileNumber.Trim());
         if (!string.IsNullOrWhiteSpace(q.Stage)) Add("stage = $stage", "$stage", q.Stage.Trim());
         if (q.Status is { } s) Add("sealed = $sealed", "$sealed", s == CaseStatus.Sealed ? 1 : 0);
         if (q.OpenedFrom is { } of) Add("opened_on >= $of", "$of", Day(of));
@@ -113,7 +125,7 @@ public sealed class CaseCatalog : ICaseIndex
             case_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, title TEXT NOT NULL, applicant_name TEXT NOT NULL,
             id_hash TEXT, id_masked TEXT NOT NULL, township TEXT NOT NULL, village TEXT NOT NULL, category TEXT NOT NULL,
             stage TEXT NOT NULL, sealed INTEGER NOT NULL, opened_on TEXT, closed_on TEXT, sealed_at TEXT, sealed_on TEXT,
-            volume INTEGER NOT NULL, supplement_of TEXT, documents INTEGER NOT NULL);
+            volume INTEGER NOT NULL, supplement_of TEXT, documents INTEGER NOT NULL, file_number TEXT);
         """;
 
     private const string Indexes = """
@@ -123,6 +135,7 @@ public sealed class CaseCatalog : ICaseIndex
         CREATE INDEX IF NOT EXISTS cases_category ON cases(category, sealed);
         CREATE INDEX IF NOT EXISTS cases_opened ON cases(opened_on);
         CREATE INDEX IF NOT EXISTS cases_sealed_on ON cases(sealed_on);
+        CREATE INDEX IF NOT EXISTS cases_file_number ON cases(township, file_number);
         """;
 
     private void Upsert(SqliteConnection c, string table, CaseManifest m, SqliteTransaction? tx)
@@ -153,6 +166,7 @@ public sealed class CaseCatalog : ICaseIndex
         cmd.Parameters.AddWithValue("$volume", meta.Volume);
         cmd.Parameters.AddWithValue("$supplement_of", Db(meta.SupplementOf));
         cmd.Parameters.AddWithValue("$documents", m.Documents.Count);
+        cmd.Parameters.AddWithValue("$file_number", Db(meta.FileNumber));
         cmd.ExecuteNonQuery();
     }
 
@@ -176,6 +190,7 @@ public sealed class CaseCatalog : ICaseIndex
             Volume = r.GetInt32(15),
             SupplementOf = r.IsDBNull(16) ? null : r.GetString(16),
             Documents = r.GetInt32(17),
+            FileNumber = r.IsDBNull(18) ? null : r.GetString(18),
         };
     }
 

@@ -19,4 +19,5 @@ public sealed record CatalogEntry
     public int Volume { get; init; } = 1;
     public string? SupplementOf { get; init; }
     public int Documents { get; init; }
+    public string? FileNumber { get; init; }
 }

@@ -11,6 +11,8 @@ public sealed record CatalogQuery
     public string? Township { get; init; }
     public string? Village { get; init; }
     public string? Category { get; init; }
+    /// <summary>The clerk's own file number, exactly.</summary>
+    public string? FileNumber { get; init; }
     public CaseStatus? Status { get; init; }
     /// <summary>The case's own 办理状态 (受理, 审核 …).</summary>
     public string? Stage { get; init; }

@@ -15,6 +15,8 @@ public sealed record SealedManifest
     public required string CaseId { get; init; }
     public required CaseMetadata Metadata { get; init; }
     public required IReadOnlyList<DocumentEntry> Documents { get; init; }
+    /// <summary>Vault keys under the case that repair recorded as unreferenced (an interrupted upload): not part of the record.</summary>
+    public IReadOnlyList<string>? Unreferenced { get; init; }
     public required DateTimeOffset SealedAt { get; init; }
     public required string SealedBy { get; init; }
     /// <summary>Sequence number and SHA-256 of the last event before the seal event.</summary>

@@ -34,4 +34,11 @@ public interface IArchiveStore
     /// store can: S3 object-lock retention; on disk the file is made read-only.
     /// </summary>
     Task RetainAsync(string key, RetentionPolicy policy, DateTimeOffset until, CancellationToken ct = default);
+
+    /// <summary>
+    /// Removes temporary files under <paramref name="prefix"/> left by writers that are gone (a crash between
+    /// writing a temporary file and moving it into place); returns how many. Stores whose writes leave no
+    /// temporary files (S3: a PUT is whole or absent) have nothing to do.
+    /// </summary>
+    Task<int> RemoveAbandonedTempFilesAsync(StoreArea area, string prefix, CancellationToken ct = default) => Task.FromResult(0);
 }

@@ -1,3 +1,5 @@
+using FormArchive.Archive;
+
 namespace FormArchive.Archive.Storage;
 
 /// <summary>
@@ -31,6 +33,7 @@ public sealed class LocalArchiveStore : IArchiveStore
         var tmp = await WriteTempAsync(path, data, ct);
         try
         {
+            CrashPoint.Reach("store.temp");
             return HardLink.TryCreate(tmp, path);
         }
         finally
@@ -101,11 +104,28 @@ public sealed class LocalArchiveStore : IArchiveStore
         return Task.CompletedTask;
     }
 
+    public Task<int> RemoveAbandonedTempFilesAsync(StoreArea area, string prefix, CancellationToken ct = default)
+    {
+        StoreKeys.CheckPrefix(prefix);
+        var areaRoot = Path.Combine(_root, AreaFolder(area));
+        int slash = prefix.LastIndexOf('/');
+        var start = slash < 0 ? areaRoot : Path.Combine(areaRoot, prefix[..slash]);
+        int removed = 0;
+        if (!Directory.Exists(start)) return Task.FromResult(0);
+        foreach (var file in new DirectoryInfo(start).EnumerateFiles(".*", SearchOption.AllDirectories))
+        {
+            if (!TempFileName.IsAbandoned(file.Name, file.LastWriteTimeUtc)) continue;
+            try { file.Delete(); removed++; }
+            catch (IOException) { } // gone already or in use: the next repair looks again
+        }
+        return Task.FromResult(removed);
+    }
+
     private static async Task<string> WriteTempAsync(string path, ReadOnlyMemory<byte> data, CancellationToken ct)
     {
         var dir = Path.GetDirectoryName(path)!;
         Directory.CreateDirectory(dir);
-        var tmp = Path.Combine(dir, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+        var tmp = Path.Combine(dir, TempFileName.For(Path.GetFileName(path)));
         await using (var fs = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
         {
             await fs.WriteAsync(data, ct);

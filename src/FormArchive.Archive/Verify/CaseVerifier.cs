@@ -51,12 +51,13 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
 
         foreach (var doc in documents) await CheckDocumentAsync(caseId, doc, checks, ct);
 
-        var listed = documents.Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
+        // Objects repair recorded as unreferenced (an interrupted upload) are named in the log, so they are not unlisted.
+        var listed = documents.Select(d => d.Key).Concat(fold.Unreferenced).ToHashSet(StringComparer.Ordinal);
         var extra = (await _store.ListAsync(StoreArea.Vault, CaseKeys.Objects(caseId), ct)).Where(i => !listed.Contains(i.Key)).Select(i => i.Key).ToList();
         if (fold.SealedManifestSha256 is { } sha)
         {
             var sealKeys = new[] { CaseKeys.SealedManifest(caseId, sha), CaseKeys.SealedSignature(caseId, sha) };
-            extra.AddRange((await _store.ListAsync(StoreArea.Vault, CaseKeys.Sealed(caseId), ct)).Select(i => i.Key).Where(k => !sealKeys.Contains(k)));
+            extra.AddRange((await _store.ListAsync(StoreArea.Vault, CaseKeys.Sealed(caseId), ct)).Select(i => i.Key).Where(k => !sealKeys.Contains(k) && !listed.Contains(k)));
         }
         Add(CheckCategory.Integrity, "no unlisted objects", extra.Count == 0, extra.Count == 0 ? "vault holds exactly the listed objects" : "unlisted: " + string.Join(", ", extra.Select(Short)));
 
@@ -67,7 +68,7 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
 
     private VerificationReport Report(string caseId, List<CheckResult> checks, bool sealedCase, int docs) => new()
     {
-        CaseId = caseId, CheckedAt = archive.Clock.GetUtcNow(), Store = _store.Description, Sealed = sealedCase, DocumentCount = docs, Checks = checks,
+        CaseId = caseId, CheckedAt = archive.Clock.GetUtcNow(), Store = StoreName(_store), Sealed = sealedCase, DocumentCount = docs, Checks = checks,
     };
 
     /// <summary>Reads every event: continuous numbers from 1, each chained to the previous one's hash.</summary>
@@ -128,6 +129,13 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
                       && eventHashes.TryGetValue(manifest.EventSeq, out var head) && head == manifest.EventHead
                       && manifest.EventSeq == fold.Seq - 1;
         Add(CheckCategory.Integrity, "manifest matches event log", agrees, agrees ? $"{manifest.Documents.Count} documents up to event {manifest.EventSeq}" : "sealed manifest and event log disagree");
+        // The seal event is not signed; the manifest is. Who sealed and when must be the same in both.
+        bool sameSeal = fold.SealedAt == manifest.SealedAt && fold.SealedBy == manifest.SealedBy;
+        Add(CheckCategory.Authenticity, "seal event matches signed manifest", sameSeal,
+            sameSeal ? $"sealed {manifest.SealedAt:yyyy-MM-dd HH:mm:ss}Z" : "the seal event's actor or time differs from the signed manifest");
+        bool sameUnreferenced = (manifest.Unreferenced ?? []).SequenceEqual(fold.Unreferenced);
+        Add(CheckCategory.Integrity, "unreferenced objects", sameUnreferenced,
+            sameUnreferenced ? $"{fold.Unreferenced.Count} recorded by repair" : "the event log and the sealed manifest record different unreferenced objects");
         return manifest;
     }
 
@@ -198,6 +206,9 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
     }
 
     private static bool IsPdf(string mediaType) => mediaType.Equals("application/pdf", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>What a report says about the store: its kind and, for S3, endpoint and bucket; never a local path.</summary>
+    private static string StoreName(IArchiveStore store) => store is LocalArchiveStore ? "local" : store.Description;
 
     private static string Short(string key) => key.Length > 48 ? "…" + key[^40..] : key;
 }

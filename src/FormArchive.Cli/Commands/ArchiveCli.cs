@@ -18,7 +18,7 @@ internal static class ArchiveCli
         {
             return CliErrors.Fail(e.Message, CliErrors.BadInput);
         }
-        catch (Exception e) when (e is CaseSealedException or CaseExistsException or ArchiveStorageException or ArchiveCorruptException)
+        catch (Exception e) when (e is CaseSealedException or CaseDamagedException or CaseExistsException or ArchiveStorageException or ArchiveCorruptException)
         {
             return CliErrors.Fail(e.Message, CliErrors.Failure);
         }

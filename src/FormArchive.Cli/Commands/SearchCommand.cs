@@ -17,6 +17,7 @@ internal static class SearchCommand
         var name = new Option<string?>("--name") { Description = "Applicant name (or part of it)" };
         var township = new Option<string?>("--township") { Description = "乡镇（街道） (or part of it)" };
         var village = new Option<string?>("--village") { Description = "村（社区） (or part of it)" };
+        var fileNumber = new Option<string?>("--file-number") { Description = "The clerk's own file number (本单位案卷号), exactly" };
         var category = new Option<string?>("--category") { Description = "Assistance category, exactly (低保, 特困 …)" };
         var status = new Option<CaseStatus?>("--status") { Description = "open or sealed" };
         var stage = new Option<string?>("--stage") { Description = "The case's 办理状态, exactly (受理, 审核 …)" };
@@ -27,7 +28,7 @@ internal static class SearchCommand
         var limit = new Option<int>("--limit") { Description = "At most this many cases", DefaultValueFactory = _ => 100 };
         var json = new Option<bool>("--json") { Description = "Print the matches as JSON" };
         var command = new Command("search", "Find cases in the catalog index")
-            { idNumber, name, township, village, category, status, stage, openedFrom, openedTo, sealedFrom, sealedTo, limit, json };
+            { idNumber, name, township, village, fileNumber, category, status, stage, openedFrom, openedTo, sealedFrom, sealedTo, limit, json };
         command.SetAction(result => ArchiveCli.Run(host =>
         {
             var found = host.Catalog.Search(new CatalogQuery
@@ -37,6 +38,7 @@ internal static class SearchCommand
                 Township = result.GetValue(township),
                 Village = result.GetValue(village),
                 Category = result.GetValue(category),
+                FileNumber = result.GetValue(fileNumber),
                 Status = result.GetValue(status),
                 Stage = result.GetValue(stage),
                 OpenedFrom = result.GetValue(openedFrom),

@@ -20,7 +20,9 @@ internal static class VerifyCommand
         command.SetAction(result => ArchiveCli.Run(async host =>
         {
             var id = result.GetValue(caseId)!;
-            await host.Archive.GetManifestAsync(id); // unknown case: one clear line, not a report of failures
+            // An unknown case is one clear line, not a report of failures; a damaged one gets its report all the same.
+            try { await host.Archive.GetManifestAsync(id); }
+            catch (ArchiveCorruptException) { }
             var report = await new CaseVerifier(host.Archive).VerifyAsync(id, result.GetValue(actor)!);
             if (result.GetValue(json) is { } j) await File.WriteAllBytesAsync(j.FullName, JsonSerializer.SerializeToUtf8Bytes(report, ArchiveJson.Options));
             if (result.GetValue(pdf) is { } p) await File.WriteAllBytesAsync(p.FullName, VerificationReportPdf.Build(report));

@@ -20,7 +20,18 @@ public class ApiServer : IAsyncLifetime
     private readonly List<HttpClient> _clients = [];
 
     public WebApplication App { get; private set; } = null!;
-    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("formarchive-api-").FullName;
+    private readonly bool _ownsData;
+
+    public ApiServer() : this(null) { }
+
+    /// <summary>An app over an existing data folder (the service after a restart); the folder stays its owner's.</summary>
+    protected ApiServer(string? dataDirectory)
+    {
+        _ownsData = dataDirectory is null;
+        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("formarchive-api-").FullName;
+    }
+
+    public string DataDirectory { get; }
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>Integrator key: renders forms, nothing else.</summary>
@@ -67,8 +78,12 @@ public class ApiServer : IAsyncLifetime
     {
         foreach (var c in _clients) c.Dispose();
         await App.DisposeAsync();
+        if (!_ownsData) return;
         try { Directory.Delete(DataDirectory, recursive: true); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { } // sealed objects are read-only on disk
     }
 }
+
+/// <summary>A second app over another server's data folder: what the service sees after a restart.</summary>
+public sealed class RestartedApiServer(string dataDirectory) : ApiServer(dataDirectory);

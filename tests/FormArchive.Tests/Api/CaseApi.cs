@@ -17,9 +17,9 @@ internal static class CaseApi
 
     public static StringContent Json(JsonNode node) => Json(node.ToJsonString());
 
-    public static JsonObject NewCase(string? caseId = null) => new()
+    public static JsonObject NewCase(string? fileNumber = null) => new()
     {
-        ["caseId"] = caseId ?? "T-" + Guid.NewGuid().ToString("N")[..10],
+        ["fileNumber"] = fileNumber ?? "T-" + Guid.NewGuid().ToString("N")[..10],
         ["applicant"] = new JsonObject { ["name"] = CorpusName, ["idNumber"] = CorpusIdNumber },
         ["village"] = "杏花村",
         ["categories"] = new JsonArray("低保"),

@@ -13,6 +13,9 @@ public sealed class S3ApiServer : ApiServer
 
     public override string StoreKind => "s3";
 
+    /// <summary>The Ceph RGW the app files into (the crash tests give their child processes buckets on it).</summary>
+    internal CephRgw Ceph => _ceph ?? throw new InvalidOperationException("not started");
+
     protected override Task<string[]> SettingsAsync()
     {
         _ceph = CephRgw.Start("/tmp/formarchive-ceph-api-tests", "18480", "14300");

@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using FormArchive.Archive.Catalog;
+using FormArchive.Archive.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace FormArchive.Archive.Tests.Integrity;
+
+/// <summary>The clerk's file number is a catalog field; catalogs from before it get the column on open.</summary>
+[Collection("archive")]
+public sealed class CatalogFileNumberTests(ArchiveFixture fx)
+{
+    private static readonly IdNumberLookup Lookup = new(RandomNumberGenerator.GetBytes(32));
+
+    [Fact]
+    public async Task A_case_is_found_by_its_file_number_and_an_old_catalog_is_migrated()
+    {
+        var path = Path.Combine(fx.DataRoot, "catalog-" + Guid.NewGuid().ToString("N")[..8] + ".db");
+        // A catalog as written before file numbers existed.
+        using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = """
+                CREATE TABLE cases (case_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, title TEXT NOT NULL, applicant_name TEXT NOT NULL,
+                    id_hash TEXT, id_masked TEXT NOT NULL, township TEXT NOT NULL, village TEXT NOT NULL, category TEXT NOT NULL,
+                    stage TEXT NOT NULL, sealed INTEGER NOT NULL, opened_on TEXT, closed_on TEXT, sealed_at TEXT, sealed_on TEXT,
+                    volume INTEGER NOT NULL, supplement_of TEXT, documents INTEGER NOT NULL);
+                INSERT INTO cases VALUES ('OLD-1', 1, 't', '张三', NULL, '', '秋浦街道', '', '低保', '受理', 0, NULL, NULL, NULL, NULL, 1, NULL, 0);
+                """;
+            cmd.ExecuteNonQuery();
+        }
+        var catalog = new CaseCatalog(path, Lookup);
+        var archive = new FormArchive.Archive.Cases.CaseArchive(fx.Local, fx.Signer, index: catalog);
+        var id = ArchiveFixture.NewCaseId("fileno");
+        await archive.OpenCaseAsync(Samples.Metadata(id) with { FileNumber = "秋浦-2025-017" }, "clerk");
+
+        var found = catalog.Search(new CatalogQuery { FileNumber = "秋浦-2025-017" });
+        Assert.Equal(id, found.Single().CaseId);
+        Assert.Equal("秋浦-2025-017", found.Single().FileNumber);
+        Assert.Contains(catalog.Search(new CatalogQuery { Township = "秋浦" }), e => e.CaseId == "OLD-1" && e.FileNumber is null);
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using FormArchive.Archive.Cases;
+using UglyToad.PdfPig;
+
+namespace FormArchive.Tests.Integrity;
+
+/// <summary>`formarchive verify` on a damaged case: exit 1, and both reports written, naming the failing checks.</summary>
+public sealed class VerifyCliTests : IDisposable
+{
+    private readonly ArchiveProcess _archive = new(null);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_archive.DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    [Fact]
+    public async Task Verify_of_a_case_with_an_edited_event_writes_its_json_and_pdf_report()
+    {
+        var archive = _archive;
+        var id = "VD-" + Guid.NewGuid().ToString("N")[..10];
+        using (var host = await archive.OpenAsync())
+        {
+            await host.Archive.OpenCaseAsync(new CaseMetadata
+            {
+                CaseId = id, Title = "核验测试", ApplicantName = "张三", IdNumber = "11010519491231002X", Township = "秋浦街道",
+                Village = "杏花村社区", Category = "低保", Status = "受理", Agency = "秋浦街道办事处",
+            }, "clerk");
+            for (int i = 0; i < 3; i++)
+                await host.Archive.AddDocumentAsync(id, new DocumentUpload
+                {
+                    Title = $"材料{i}", FileName = $"m{i}.json", MediaType = "application/json", Content = System.Text.Encoding.UTF8.GetBytes($"{{\"n\":{i}}}"),
+                }, "clerk");
+            await host.Archive.SealAsync(id, "leader");
+        }
+        var ev3 = Path.Combine(archive.ArchiveFolder, "journal", "cases", id, "events", "00000003.json");
+        File.WriteAllText(ev3, File.ReadAllText(ev3).Replace("材料1", "材料X"));
+
+        var json = Path.Combine(archive.DataDirectory, "r.json");
+        var pdf = Path.Combine(archive.DataDirectory, "r.pdf");
+        var (code, output) = await archive.RunAsync(null, "verify", id, "--json", json, "--pdf", pdf);
+        Assert.True(code == 1, output);
+        Assert.Contains("FAIL 完整性 event log: event 4 does not chain to event 3", output);
+        var report = JsonNode.Parse(File.ReadAllText(json))!;
+        Assert.False((bool)report["passed"]!);
+        Assert.Contains(report["checks"]!.AsArray(), c => (string)c!["name"]! == "event log" && !(bool)c["passed"]!);
+        Assert.DoesNotContain(archive.DataDirectory, File.ReadAllText(json));
+        using var doc = PdfDocument.Open(pdf);
+        var text = string.Concat(doc.GetPages().Select(p => p.Text));
+        Assert.Contains("结论：未通过", text);
+        Assert.Contains("event log", text);
+    }
+}
