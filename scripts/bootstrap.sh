@@ -13,6 +13,8 @@ packages+=(radosgw ceph-mon ceph-osd ceph-common)
 # Scan ingest: Tesseract 5 (P/Invoke to libtesseract.so.5) with English, simplified Chinese and orientation data;
 # Ghostscript lets Magick.NET read scanned PDFs.
 packages+=(libtesseract5 tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-ocr-osd ghostscript)
+# DOCX fidelity tests: LibreOffice Writer converts every form's DOCX to PDF to compare its pagination with ours.
+packages+=(libreoffice-writer-nogui)
 # Browser tests of the clerk and archivist pages: Playwright drives Debian's chromium (no browser download).
 packages+=(chromium)
 

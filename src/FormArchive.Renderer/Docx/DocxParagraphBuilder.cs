@@ -1,4 +1,5 @@
 using DocumentFormat.OpenXml.Wordprocessing;
+using FormArchive.Renderer.Layout;
 using FormArchive.Renderer.Model;
 using ModelParagraph = FormArchive.Renderer.Model.Paragraph;
 using WParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
@@ -14,7 +15,7 @@ internal static class DocxParagraphBuilder
         var baseFamily = DocxStyles.BaseFamily(paragraph.HeadingLevel);
         var last = paragraph.Inlines.Count > 0 ? paragraph.Inlines[^1].Style : null;
         var p = new WParagraph(Properties(paragraph.Style, DocxStyles.HeadingStyleId(paragraph.HeadingLevel),
-            DocxRunProperties.Mark(last, baseFamily)));
+            DocxRunProperties.Mark(last, baseFamily), LinePitch.Of(paragraph)));
         DocxInlineBuilder.Append(p, paragraph.Inlines, baseFamily, context);
         return p;
     }
@@ -37,7 +38,7 @@ internal static class DocxParagraphBuilder
     /// <summary>Clear space for the stamp, then the label, unit and date lines, kept together on one page.</summary>
     public static IEnumerable<WParagraph> Seal(SealArea seal)
     {
-        var style = new ParagraphStyle(seal.Alignment, LineSpacing: 1.5f, KeepWithNext: true);
+        var style = new ParagraphStyle(seal.Alignment, KeepWithNext: true);
         var family = DocxStyles.BaseFamily(0);
         if (Spacer(seal.HeightPt, keepNext: true) is { } space) yield return space;
 
@@ -45,7 +46,9 @@ internal static class DocxParagraphBuilder
         for (var i = 0; i < lines.Count; i++)
         {
             var last = i == lines.Count - 1;
-            var paragraph = new WParagraph(Properties(style with { KeepWithNext = !last }, null, DocxRunProperties.Mark(seal.Style, family)));
+            // Every line keeps with the next and its own lines, so the seal block never splits.
+            var paragraph = new WParagraph(Properties(style with { KeepWithNext = !last }, null, DocxRunProperties.Mark(seal.Style, family),
+                SealLayout.LinePitch(seal.Style), keepLines: true));
             var run = new Run(DocxRunProperties.For(seal.Style, family));
             DocxText.AppendTo(run, lines[i]);
             paragraph.AppendChild(run);
@@ -53,20 +56,24 @@ internal static class DocxParagraphBuilder
         }
     }
 
-    /// <summary>pPr: pStyle, keepNext, spacing, ind, jc, rPr — the schema's order.</summary>
-    public static ParagraphProperties Properties(ParagraphStyle style, string? styleId, ParagraphMarkRunProperties? mark)
+    /// <summary>
+    /// pPr: pStyle, keepNext, keepLines, spacing, ind, jc, rPr — the schema's order. The line pitch is exact and the
+    /// same as the PDF layout's (<see cref="LinePitch"/>): "auto" spacing multiplies each office suite's own idea of
+    /// the font's line height (LibreOffice's came out 1.44 × the PDF's pitch and ran forms onto extra pages).
+    /// </summary>
+    public static ParagraphProperties Properties(ParagraphStyle style, string? styleId, ParagraphMarkRunProperties? mark, float linePitchPt, bool keepLines = false)
     {
         var pPr = new ParagraphProperties();
         if (styleId is not null) pPr.AppendChild(new ParagraphStyleId { Val = styleId });
         if (style.KeepWithNext) pPr.AppendChild(new KeepNext());
+        if (keepLines) pPr.AppendChild(new KeepLines());
 
-        var line = style.LineSpacing > 0 ? (int)MathF.Round(240f * style.LineSpacing, MidpointRounding.AwayFromZero) : 240;
         pPr.AppendChild(new SpacingBetweenLines
         {
             Before = DocxUnits.Str(Math.Max(0, DocxUnits.Twips(style.SpaceBeforePt))),
             After = DocxUnits.Str(Math.Max(0, DocxUnits.Twips(style.SpaceAfterPt))),
-            Line = DocxUnits.Str(line),
-            LineRule = LineSpacingRuleValues.Auto,
+            Line = DocxUnits.Str(Math.Max(20, DocxUnits.Twips(linePitchPt))),
+            LineRule = LineSpacingRuleValues.Exact,
         });
 
         var indent = DocxUnits.Twips(style.FirstLineIndentPt);

@@ -75,6 +75,6 @@ public static class LineBreaker
             maxSize = Math.Max(maxSize, a.Style.SizePt);
             ascent = Math.Max(ascent, measurer.Ascent(a.Style));
         }
-        return new TextLine(lineAtoms, width, maxSize * lineSpacing, ascent, hardEnd, indent);
+        return new TextLine(lineAtoms, width, LinePitch.For(maxSize, lineSpacing), ascent, hardEnd, indent);
     }
 }
