@@ -21,7 +21,7 @@ internal static class DocxBlockBuilder
             switch (block)
             {
                 case Paragraph paragraph:
-                    container.AppendChild(DocxParagraphBuilder.Build(paragraph, context));
+                    container.AppendChild(DocxParagraphBuilder.Build(paragraph, widthTwips / 20f, context));
                     lastWasTable = false;
                     break;
                 case Table table:

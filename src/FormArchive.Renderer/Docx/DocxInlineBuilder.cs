@@ -16,7 +16,7 @@ internal static class DocxInlineBuilder
                 case TextRun text:
                     if (text.Text.Length == 0) break;
                     var run = new Run(DocxRunProperties.For(text.Style, baseFamily));
-                    DocxText.AppendTo(run, text.Text);
+                    DocxText.AppendTo(run, text.NoWrap ? DocxText.Unbreakable(text.Text) : text.Text);
                     paragraph.AppendChild(run);
                     break;
                 case Checkbox checkbox:

@@ -10,8 +10,11 @@ namespace FormArchive.Renderer.Docx;
 /// <summary>Paragraph-level blocks: Paragraph, Spacer, PageBreak, SealArea. pPr children in schema order.</summary>
 internal static class DocxParagraphBuilder
 {
-    public static WParagraph Build(ModelParagraph paragraph, DocxContext context)
+    /// <summary>A paragraph <paramref name="widthPt"/> wide (the page's or the cell's content width).</summary>
+    public static WParagraph Build(ModelParagraph paragraph, float widthPt, DocxContext context)
     {
+        // Shrink-to-fit as the PDF layout does it, so the sizes (and the line count) agree.
+        paragraph = TextFit.Fit(paragraph, widthPt, context.Measurer);
         var baseFamily = DocxStyles.BaseFamily(paragraph.HeadingLevel);
         var last = paragraph.Inlines.Count > 0 ? paragraph.Inlines[^1].Style : null;
         var p = new WParagraph(Properties(paragraph.Style, DocxStyles.HeadingStyleId(paragraph.HeadingLevel),

@@ -62,13 +62,14 @@ internal static class TableParser
     private static TableCell ParseCell(XElement td, TextStyle style)
     {
         var reader = new ElementReader(td);
-        reader.OnlyAttributes("colspan", "rowspan", "valign", "align", "padding", "size", "font", "bold");
+        reader.OnlyAttributes("colspan", "rowspan", "valign", "align", "padding", "size", "font", "bold", "min-size");
         var cellStyle = reader.Style(style);
         var hasBlocks = td.Elements().Any(e => BlockParser.IsBlockElement(e.Name.LocalName));
         IReadOnlyList<Block> content;
         if (hasBlocks)
         {
             if (reader.Text("align") is not null) throw reader.Error("align applies to inline cell content; put it on the <p> elements");
+            if (reader.Text("min-size") is not null) throw reader.Error("min-size applies to inline cell content; put it on the <p> elements");
             content = BlockParser.ParseBlocks(td, cellStyle, allowPageBreaks: false);
         }
         else
