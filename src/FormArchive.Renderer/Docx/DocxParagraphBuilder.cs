@@ -10,15 +10,66 @@ namespace FormArchive.Renderer.Docx;
 /// <summary>Paragraph-level blocks: Paragraph, Spacer, PageBreak, SealArea. pPr children in schema order.</summary>
 internal static class DocxParagraphBuilder
 {
-    /// <summary>A paragraph <paramref name="widthPt"/> wide (the page's or the cell's content width).</summary>
-    public static WParagraph Build(ModelParagraph paragraph, float widthPt, DocxContext context)
+    /// <summary>
+    /// A paragraph <paramref name="widthPt"/> wide (the page's or the cell's content width). A w:p has one line pitch;
+    /// when the lines between &lt;br/&gt;s have different sizes (a header "健康状况" over a smaller "（健康、一般…）"),
+    /// each such line becomes its own w:p with its own pitch, kept together, as the PDF spaces each line by its size.
+    /// </summary>
+    /// <remarks>In a table cell the lines are not chained with keepNext: the row cannot split (cantSplit), and Word
+    /// reads keepNext inside a row as keeping the row with the next one.</remarks>
+    public static IEnumerable<WParagraph> Build(ModelParagraph paragraph, float widthPt, DocxContext context, bool inCell = false)
     {
         // Shrink-to-fit as the PDF layout does it, so the sizes (and the line count) agree.
         paragraph = TextFit.Fit(paragraph, widthPt, context.Measurer);
+        var segments = Segments(paragraph);
+        if (segments.Count <= 1 || segments.All(s => LinePitch.Of(s) == LinePitch.Of(segments[0])))
+        {
+            yield return One(paragraph, context);
+            yield break;
+        }
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var first = i == 0;
+            var last = i == segments.Count - 1;
+            var style = paragraph.Style with
+            {
+                FirstLineIndentPt = first ? paragraph.Style.FirstLineIndentPt : 0f,
+                SpaceBeforePt = first ? paragraph.Style.SpaceBeforePt : 0f,
+                SpaceAfterPt = last ? paragraph.Style.SpaceAfterPt : 0f,
+                KeepWithNext = (!last && !inCell) || paragraph.Style.KeepWithNext,
+            };
+            yield return One(segments[i] with { Style = style }, context, keepLines: !inCell);
+        }
+    }
+
+    /// <summary>The paragraph cut at its line breaks (an empty line keeps the paragraph's first style for its size).</summary>
+    private static List<ModelParagraph> Segments(ModelParagraph paragraph)
+    {
+        var segments = new List<ModelParagraph>();
+        var current = new List<Inline>();
+        var baseStyle = paragraph.Inlines.Count > 0 ? paragraph.Inlines[0].Style : TextStyle.Default;
+        void Flush()
+        {
+            // An empty segment holds an empty run so its pitch follows the paragraph's first size, as the layout does.
+            if (current.Count == 0) current.Add(new TextRun(string.Empty, baseStyle));
+            segments.Add(paragraph with { Inlines = current.ToList() });
+            current.Clear();
+        }
+        foreach (var inline in paragraph.Inlines)
+        {
+            if (inline is LineBreak) Flush();
+            else current.Add(inline);
+        }
+        Flush();
+        return segments;
+    }
+
+    private static WParagraph One(ModelParagraph paragraph, DocxContext context, bool keepLines = false)
+    {
         var baseFamily = DocxStyles.BaseFamily(paragraph.HeadingLevel);
         var last = paragraph.Inlines.Count > 0 ? paragraph.Inlines[^1].Style : null;
         var p = new WParagraph(Properties(paragraph.Style, DocxStyles.HeadingStyleId(paragraph.HeadingLevel),
-            DocxRunProperties.Mark(last, baseFamily), LinePitch.Of(paragraph)));
+            DocxRunProperties.Mark(last, baseFamily), LinePitch.Of(paragraph), keepLines));
         DocxInlineBuilder.Append(p, paragraph.Inlines, baseFamily, context);
         return p;
     }
