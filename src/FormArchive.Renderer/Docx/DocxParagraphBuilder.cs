@@ -42,6 +42,16 @@ internal static class DocxParagraphBuilder
         }
     }
 
+    /// <summary>Sets keepNext on every paragraph inside <paramref name="element"/> (a table row).</summary>
+    public static void KeepWithNext(DocumentFormat.OpenXml.OpenXmlElement element)
+    {
+        foreach (var p in element.Descendants<WParagraph>().ToList())
+        {
+            var pPr = p.ParagraphProperties ?? p.PrependChild(new ParagraphProperties());
+            pPr.KeepNext ??= new KeepNext();
+        }
+    }
+
     /// <summary>The paragraph cut at its line breaks (an empty line keeps the paragraph's first style for its size).</summary>
     private static List<ModelParagraph> Segments(ModelParagraph paragraph)
     {

@@ -46,10 +46,23 @@ internal static class DocxTableBuilder
             for (var c = 0; c < columns.Length; c++) map[c + 1] = Array.BinarySearch(union, x += columns[c]);
             var merges = new VerticalMergeTracker(columns.Length);
             for (var r = 0; r < tables[t].Rows.Count; r++)
-                tbl.AppendChild(Row(tables[t], r, columns, map, merges, context));
+            {
+                var tr = Row(tables[t], r, columns, map, merges, context);
+                if (KeepsWithNext(tables[t], r)) DocxParagraphBuilder.KeepWithNext(tr);
+                tbl.AppendChild(tr);
+            }
         }
         return tbl;
     }
+
+    /// <summary>
+    /// Rows whose paragraphs get keepNext (Word keeps such a row on the page of the next row): a row marked
+    /// keep-with-next, every row of a table that keeps with the next block, and the second-to-last body row
+    /// (the PDF layout never leaves a table's last row alone on a page).
+    /// </summary>
+    private static bool KeepsWithNext(ModelTable table, int r) =>
+        table.Rows[r].KeepWithNext || table.KeepWithNext
+        || (r == table.Rows.Count - 2 && r >= table.HeaderRowCount && table.Rows.Count - table.HeaderRowCount >= 3);
 
     /// <summary>Whether <paramref name="next"/> can join the w:tbl of <paramref name="previous"/>: same rules and width, no header rows of its own.</summary>
     public static bool CanJoin(ModelTable previous, ModelTable next, int availableTwips) =>

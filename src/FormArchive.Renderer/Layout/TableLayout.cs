@@ -18,6 +18,8 @@ public sealed class TableLayout(Table table, LayoutBuilder builder) : ILayoutEle
 
     private sealed record PagePlan(int GroupsThatFit, bool SplitNextGroup, float Height);
 
+    public bool KeepWithNext => table.KeepWithNext;
+
     public SpacePlan Measure(float width, float availableHeight)
     {
         var geometry = GeometryFor(width);
@@ -86,7 +88,14 @@ public sealed class TableLayout(Table table, LayoutBuilder builder) : ILayoutEle
             var content = ContentHeight(geometry, start, body);
             var splittable = end - start == 1 && fit == 0 && room >= MinRowSplitPt && content > room
                 && content > builder.PageContentHeightPt - header;
-            return splittable ? new PagePlan(0, true, availableHeight) : new PagePlan(fit, false, used);
+            if (splittable) return new PagePlan(0, true, availableHeight);
+            // Widow control: the last row group never goes to the next page alone; the one before it goes along.
+            if (fit >= 2 && g == geometry.BodyGroups.Count - 1)
+            {
+                var (ls, le) = geometry.BodyGroups[g - 1];
+                return new PagePlan(fit - 1, false, used - RowHeights(geometry, ls, le, body).Sum());
+            }
+            return new PagePlan(fit, false, used);
         }
         return new PagePlan(fit, false, used);
     }

@@ -52,3 +52,51 @@ public partial class WrapSnapshotTests
     [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}[。，；、）”]+$")]
     private static partial Regex LoneCharacter();
 }
+
+/// <summary>The last block of a form is never alone on its last page (issue 12's three orphans).</summary>
+public class OrphanedLastPageTests
+{
+    private static IReadOnlyList<string> PageTexts(string formId, string sample)
+    {
+        var pdf = new DocumentRenderer().Render(FormsFixture.Model(formId, sample), OutputFormat.Pdf).Content;
+        var pages = SnapshotTests.Words(pdf).Split("--- page ", StringSplitOptions.RemoveEmptyEntries);
+        return pages.Select(p => p.Replace(" ", "")).ToList();
+    }
+
+    [Fact]
+    public void Review_form_15_members_last_page_holds_the_economic_status_with_the_notes()
+    {
+        var last = PageTexts("chizhou.review-form", "case-15-members.json")[^1];
+        Assert.Contains("填表说明", last);
+        Assert.Contains("共同生活家庭成员15人", last);
+    }
+
+    [Fact]
+    public void Yunyang_application_40_members_keeps_the_pledge_with_the_acceptance_row()
+    {
+        var last = PageTexts("yunyang.application", "yunyang-case-40-members.json")[^1];
+        Assert.Contains("受理人", last);
+        Assert.Contains("本人承诺", last);
+        Assert.Contains("申请人（签名）", last);
+    }
+
+    [Fact]
+    public void Dynamic_record_long_address_keeps_the_third_visit_together()
+    {
+        var pages = PageTexts("chizhou.dynamic-management-record", "management-visits-long-address.json");
+        foreach (var page in pages)
+        {
+            // Every page that has a conclusion also has its visit's date row and findings.
+            var conclusions = CountOf(page, "调查结论");
+            Assert.Equal(conclusions, CountOf(page, "入户时间"));
+            Assert.Equal(conclusions, CountOf(page, "调查情况"));
+        }
+    }
+
+    private static int CountOf(string text, string word)
+    {
+        var n = 0;
+        for (var i = text.IndexOf(word, StringComparison.Ordinal); i >= 0; i = text.IndexOf(word, i + 1, StringComparison.Ordinal)) n++;
+        return n;
+    }
+}
