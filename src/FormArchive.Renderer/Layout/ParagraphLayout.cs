@@ -136,6 +136,8 @@ public sealed class ParagraphLayout(Paragraph paragraph, ITextMeasurer measurer)
         var top = baseline + box.Style.SizePt * 0.1f - size;
         surface.StrokeRectangle(left, top, size, size, 0.6f);
         if (box.Checked) surface.DrawCheckMark(left, top, size, 0.9f);
+        // The state as invisible text over the box (√ / □), so pdftotext and search see what was ticked.
+        surface.DrawInvisibleText(Checkbox.TextFor(box.Checked), left, baseline, box.Style with { Underline = false }, size);
     }
 
     private static void DrawBlank(IDrawingSurface surface, BlankAtom blank, float x, float baseline)
