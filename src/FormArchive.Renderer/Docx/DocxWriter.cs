@@ -15,25 +15,27 @@ public static class DocxWriter
     private const string McNamespace = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
     /// <summary>Writes the document to <paramref name="output"/> (built in memory first, so any stream will do).</summary>
-    public static void Write(DocumentModel document, Stream output, ITextMeasurer? measurer = null)
+    public static void Write(DocumentModel document, Stream output, FontLibrary? fonts = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        using var buffer = Build(document, measurer);
+        using var buffer = Build(document, fonts ?? FontLibrary.Default);
         buffer.Position = 0;
         buffer.CopyTo(output);
     }
 
     /// <summary>The document as .docx bytes.</summary>
-    public static byte[] ToArray(DocumentModel document, ITextMeasurer? measurer = null)
+    /// <summary>The document as .docx bytes; <paramref name="fonts"/> are the PDF's fonts (metrics, embedded subsets).</summary>
+    public static byte[] ToArray(DocumentModel document, FontLibrary? fonts = null)
     {
-        using var buffer = Build(document, measurer);
+        using var buffer = Build(document, fonts ?? FontLibrary.Default);
         return buffer.ToArray();
     }
 
-    private static MemoryStream Build(DocumentModel document, ITextMeasurer? measurer)
+    private static MemoryStream Build(DocumentModel document, FontLibrary fonts)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var body = BuildBody(document, measurer ?? new FontTextMeasurer(FontLibrary.Default));
+        var body = BuildBody(document, new FontTextMeasurer(fonts));
+        var embedded = DocxEmbeddedFonts.For(document, fonts);
         var buffer = new MemoryStream(32 * 1024);
         using (var package = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
         {
@@ -41,7 +43,9 @@ public static class DocxWriter
             main.Document = Root(body);
             Feed(main.AddNewPart<StyleDefinitionsPart>(), DocxStyles.Bytes);
             Feed(main.AddNewPart<DocumentSettingsPart>(), DocxSettings.SettingsBytes);
-            Feed(main.AddNewPart<FontTablePart>(), DocxSettings.FontTableBytes);
+            var fontTable = main.AddNewPart<FontTablePart>();
+            var ids = DocxEmbeddedFonts.AddParts(fontTable, embedded);
+            Feed(fontTable, DocxSettings.FontTableBytes(ids));
             DocxCoreProperties.Apply(package.PackageProperties, document.Info);
         }
         return buffer;

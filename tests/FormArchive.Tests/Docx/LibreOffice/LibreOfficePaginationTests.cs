@@ -30,6 +30,16 @@ public class LibreOfficePaginationTests(LibreOfficeRenderings renderings) : ICla
     }
 
     [Fact]
+    public void LibreOffice_draws_the_text_with_the_embedded_cjk_serif()
+    {
+        // Without the embedded subset LibreOffice set 宋体 text in its Noto Sans CJK fallback.
+        var r = renderings.Get("chizhou.application-pledge", "case.json");
+        var (code, fonts) = FormArchive.Tests.Support.ExternalTool.Run("pdffonts", r.OfficePdfPath);
+        Assert.Equal(0, code);
+        Assert.Contains("NotoSerifCJK", fonts);
+    }
+
+    [Fact]
     public void Every_form_has_signature_or_seal_labels_to_check()
     {
         foreach (var form in FormsFixture.Catalog.Forms)
