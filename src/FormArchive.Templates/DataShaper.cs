@@ -92,6 +92,11 @@ public static class DataShaper
             return obj;
         }
 
+        // ID numbers print as the standard writes them: a lowercase x check character becomes X.
+        if (actual.Format == IdNumberFormatValidator.FormatName && token is JValue { Type: JTokenType.String } id
+            && FormArchive.Domain.ChineseIdNumber.TryParse((string?)id, out var parsed, out _))
+            return parsed.Value;
+
         return Convert(token);
     }
 

@@ -17,7 +17,7 @@ public static partial class TemplateFunctions
     public static IReadOnlyList<string> Names { get; } =
         ["id_sex", "id_birth", "id_age", "id_valid", "mask_id", "date_cn", "month_cn", "money", "checked", "or_default",
          "publicity_days", "publicity_end", "notice_no", "appeal_days", "proposed_amount", "sort_by_category",
-         "occupation", "monthly_money", "self_care_conclusion"];
+         "occupation", "monthly_money", "self_care_conclusion", "township_name", "village_name"];
 
     /// <summary>Creates a fresh, read-only global object holding all the functions.</summary>
     public static ScriptObject CreateScriptObject()
@@ -35,6 +35,7 @@ public static partial class TemplateFunctions
         so.Import("or_default", new Func<object?, object?, object?>(OrDefault));
         ImportNoticeFunctions(so);
         ImportHouseholdFunctions(so);
+        ImportPlaceFunctions(so);
         foreach (var name in Names)
             so.SetReadOnly(name, true);
         return so;

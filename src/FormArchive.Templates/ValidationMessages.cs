@@ -30,18 +30,18 @@ internal static class ValidationMessages
             or ValidationErrorKind.BooleanExpected or ValidationErrorKind.ObjectExpected or ValidationErrorKind.ArrayExpected
             or ValidationErrorKind.NullExpected && schema is not null && schema.Type != JsonObjectType.None)
         {
-            return new FormDataError(path, $"应为{TypeNames(schema!.Type)}，实际为 {Show(value)}。", kind);
+            return new FormDataError(path, $"应为{TypeNames(schema!.Type)}，实际为{ShowTyped(value)}。", kind);
         }
 
         var message = error.Kind switch
         {
             ValidationErrorKind.PropertyRequired => "缺少必填项。",
-            ValidationErrorKind.StringExpected => $"应为文本，实际为 {Show(value)}。",
-            ValidationErrorKind.NumberExpected => $"应为数字，实际为 {Show(value)}。",
-            ValidationErrorKind.IntegerExpected => $"应为整数，实际为 {Show(value)}。",
-            ValidationErrorKind.BooleanExpected => $"应为 true 或 false，实际为 {Show(value)}。",
-            ValidationErrorKind.ObjectExpected => $"应为对象，实际为 {Show(value)}。",
-            ValidationErrorKind.ArrayExpected => $"应为数组，实际为 {Show(value)}。",
+            ValidationErrorKind.StringExpected => $"应为文本，实际为{ShowTyped(value)}。",
+            ValidationErrorKind.NumberExpected => $"应为数字，实际为{ShowTyped(value)}。",
+            ValidationErrorKind.IntegerExpected => $"应为整数，实际为{ShowTyped(value)}。",
+            ValidationErrorKind.BooleanExpected => $"应为 true 或 false，实际为{ShowTyped(value)}。",
+            ValidationErrorKind.ObjectExpected => $"应为对象，实际为{ShowTyped(value)}。",
+            ValidationErrorKind.ArrayExpected => $"应为数组，实际为{ShowTyped(value)}。",
             ValidationErrorKind.NumberTooSmall or ValidationErrorKind.IntegerTooBig or ValidationErrorKind.NumberTooBig =>
                 $"数值 {Show(value)} 超出允许范围（{Range(schema)}）。",
             ValidationErrorKind.StringTooLong => $"文本过长（最多 {schema?.MaxLength} 个字符）。",
@@ -86,10 +86,33 @@ internal static class ValidationMessages
         null => "空",
         JValue { Type: JTokenType.Null } => "null",
         JValue { Type: JTokenType.String } v => (string)v!,
+        JValue { Type: JTokenType.Float } v => ShowNumber(v.Value),
         JValue v => v.ToString(Newtonsoft.Json.Formatting.None),
         JArray => "数组",
         JObject => "对象",
         _ => token.ToString(),
+    };
+
+    /// <summary>
+    /// The value with its JSON type, for "expected a number" kinds of errors: a string "1000" reads 文本“1000”, so the
+    /// user sees that the quotes are the problem, not the digits.
+    /// </summary>
+    private static string ShowTyped(JToken? token) => token switch
+    {
+        JValue { Type: JTokenType.String } v => $"文本“{(string)v!}”",
+        JValue { Type: JTokenType.Integer or JTokenType.Float } => $"数字 {Show(token)}",
+        JValue { Type: JTokenType.Boolean } => $" {Show(token)}",
+        null or JValue { Type: JTokenType.Null } => $" {Show(token)}",
+        _ => Show(token),
+    };
+
+    /// <summary>A JSON float as written in shortest form (1e9 → 1000000000, 0.1 → 0.1), never "1000000000.0".</summary>
+    private static string ShowNumber(object? value) => value switch
+    {
+        double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        float f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        decimal m => m.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
     };
 
     /// <summary>

@@ -38,7 +38,7 @@ public static class FormEndpoints
 
         var body = await RequestBody.ReadLimitedAsync(request, MaxDataBytes, cancel);
         if (body is null)
-            return Problems.Create(StatusCodes.Status413PayloadTooLarge, "Case data too large", $"case data may be at most {MaxDataBytes:N0} bytes");
+            return Problems.Create(StatusCodes.Status413PayloadTooLarge, "案件数据过大", $"案件数据最多 {MaxDataBytes:N0} 字节。");
 
         var data = string.IsNullOrWhiteSpace(body) ? null : body;
         return await GatedWork.RunAsync(request.HttpContext, () => Task.FromResult(Problems.Guard(() =>

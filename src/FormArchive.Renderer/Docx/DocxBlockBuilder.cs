@@ -15,19 +15,28 @@ internal static class DocxBlockBuilder
     public static void Append(OpenXmlCompositeElement container, IReadOnlyList<Block> blocks, int widthTwips, DocxContext context, bool endWithParagraph)
     {
         var lastWasTable = false;
-        foreach (var block in blocks)
+        for (var i = 0; i < blocks.Count; i++)
         {
+            var block = blocks[i];
             switch (block)
             {
                 case Paragraph paragraph:
-                    container.AppendChild(DocxParagraphBuilder.Build(paragraph, context));
+                    foreach (var p in DocxParagraphBuilder.Build(paragraph, widthTwips / 20f, context, inCell: container is DocumentFormat.OpenXml.Wordprocessing.TableCell)) container.AppendChild(p);
                     lastWasTable = false;
                     break;
                 case Table table:
                     if (table.Columns.Count == 0 || table.Rows.Count == 0) break;
-                    // Word joins adjacent tables into one; keep them apart with a hairline paragraph.
+                    // Tables that follow each other become one w:tbl where they can (one rule between them, as in
+                    // the PDF); otherwise Word would join them, so a hairline paragraph keeps them apart.
+                    var run = new List<Table> { table };
+                    while (i + 1 < blocks.Count && blocks[i + 1] is Table next && next.Columns.Count > 0 && next.Rows.Count > 0
+                           && DocxTableBuilder.CanJoin(run[^1], next, widthTwips))
+                    {
+                        run.Add(next);
+                        i++;
+                    }
                     if (lastWasTable) container.AppendChild(Separator());
-                    container.AppendChild(DocxTableBuilder.Build(table, widthTwips, context));
+                    container.AppendChild(DocxTableBuilder.Build(run, widthTwips, context));
                     lastWasTable = true;
                     break;
                 case Spacer spacer:
@@ -54,6 +63,9 @@ internal static class DocxBlockBuilder
         else if (container.LastChild is not WParagraph) container.AppendChild(new WParagraph());
     }
 
-    /// <summary>An empty paragraph 1 pt tall.</summary>
-    private static WParagraph Separator() => DocxParagraphBuilder.Spacer(1f)!;
+    /// <summary>
+    /// An empty paragraph 0.1 pt tall: enough to keep two tables apart, thin enough that their borders print as one
+    /// rule and the page's height is not eaten (the PDF stacks the tables directly).
+    /// </summary>
+    private static WParagraph Separator() => DocxParagraphBuilder.Spacer(0.1f)!;
 }

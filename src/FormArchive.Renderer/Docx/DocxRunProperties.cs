@@ -3,14 +3,14 @@ using FormArchive.Renderer.Model;
 
 namespace FormArchive.Renderer.Docx;
 
-/// <summary>Builds w:rPr from a <see cref="TextStyle"/>, children in schema order (rFonts, b, bCs, sz, szCs, u).</summary>
+/// <summary>Builds w:rPr from a <see cref="TextStyle"/>, children in schema order (rFonts, b, bCs, spacing, sz, szCs, u).</summary>
 internal static class DocxRunProperties
 {
     /// <summary>
     /// Run properties for <paramref name="style"/> in a paragraph whose style already gives <paramref name="baseFamily"/>.
     /// <paramref name="fonts"/> overrides the family's fonts (blanks, check boxes).
     /// </summary>
-    public static RunProperties For(TextStyle style, FontFamilyKind baseFamily, RunFonts? fonts = null, bool underline = false)
+    public static RunProperties For(TextStyle style, FontFamilyKind baseFamily, RunFonts? fonts = null, bool underline = false, int spacingTwips = 0)
     {
         var rPr = new RunProperties();
         if (fonts is not null) rPr.AppendChild(fonts);
@@ -20,6 +20,8 @@ internal static class DocxRunProperties
             rPr.AppendChild(new Bold());
             rPr.AppendChild(new BoldComplexScript());
         }
+        // Character spacing (blanks' padding), before w:sz in the schema's order.
+        if (spacingTwips != 0) rPr.AppendChild(new Spacing { Val = spacingTwips });
         var size = DocxUnits.HalfPoints(style.SizePt);
         if (size != DocxStyles.DefaultHalfPoints)
         {

@@ -10,6 +10,9 @@ internal static class DocxSettings
 {
     private static readonly Lazy<byte[]> s_settings = new(() => DocxPartXml.Serialize(new Settings(
         new Zoom { Percent = "100" },
+        // The document carries subsets of its CJK faces (DocxEmbeddedFonts); Word keeps them when it saves.
+        new EmbedTrueTypeFonts(),
+        new SaveSubsetFonts(),
         new DefaultTabStop { Val = 420 },
         new CharacterSpacingControl { Val = CharacterSpacingValues.CompressPunctuation },
         new Compatibility(
@@ -20,18 +23,18 @@ internal static class DocxSettings
                 Val = "15",
             }))));
 
-    private static readonly Lazy<byte[]> s_fonts = new(() => DocxPartXml.Serialize(new Fonts(
-        Font(DocxFonts.SerifEastAsia, "SimSun", "02010600030101010101", "86", FontFamilyValues.Auto, FontPitchValues.Variable),
-        Font(DocxFonts.SansEastAsia, "SimHei", "02010609060101010101", "86", FontFamilyValues.Modern, FontPitchValues.Fixed),
-        Font(DocxFonts.SerifLatin, null, "02020603050405020304", "00", FontFamilyValues.Roman, FontPitchValues.Variable),
-        Font(DocxFonts.SansLatin, null, "020B0604020202020204", "00", FontFamilyValues.Swiss, FontPitchValues.Variable),
-        Font(DocxFonts.Symbol, null, "020B0502040204020203", "00", FontFamilyValues.Swiss, FontPitchValues.Variable))));
-
     public static byte[] SettingsBytes => s_settings.Value;
 
-    public static byte[] FontTableBytes => s_fonts.Value;
+    /// <summary>The font table; <paramref name="embedded"/> names the faces whose subsets are embedded (relationship id, key).</summary>
+    public static byte[] FontTableBytes(IReadOnlyDictionary<string, (string RelationshipId, string FontKey)> embedded) => DocxPartXml.Serialize(new Fonts(
+        Font(DocxFonts.SerifEastAsia, "SimSun", "02010600030101010101", "86", FontFamilyValues.Auto, FontPitchValues.Variable, embedded),
+        Font(DocxFonts.SansEastAsia, "SimHei", "02010609060101010101", "86", FontFamilyValues.Modern, FontPitchValues.Fixed, embedded),
+        Font(DocxFonts.SerifLatin, null, "02020603050405020304", "00", FontFamilyValues.Roman, FontPitchValues.Variable, embedded),
+        Font(DocxFonts.SansLatin, null, "020B0604020202020204", "00", FontFamilyValues.Swiss, FontPitchValues.Variable, embedded),
+        Font(DocxFonts.Symbol, null, "020B0502040204020203", "00", FontFamilyValues.Swiss, FontPitchValues.Variable, embedded)));
 
-    private static Font Font(string name, string? altName, string panose, string charset, FontFamilyValues family, FontPitchValues pitch)
+    private static Font Font(string name, string? altName, string panose, string charset, FontFamilyValues family, FontPitchValues pitch,
+        IReadOnlyDictionary<string, (string RelationshipId, string FontKey)> embedded)
     {
         var font = new Font { Name = name };
         if (altName is not null) font.Append(new AltName { Val = altName });
@@ -40,6 +43,8 @@ internal static class DocxSettings
             new FontCharSet { Val = charset },
             new FontFamily { Val = family },
             new Pitch { Val = pitch });
+        if (embedded.TryGetValue(name, out var e))
+            font.Append(new EmbedRegularFont { Id = e.RelationshipId, FontKey = e.FontKey });
         return font;
     }
 }

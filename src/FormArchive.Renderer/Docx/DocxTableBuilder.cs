@@ -14,18 +14,61 @@ namespace FormArchive.Renderer.Docx;
 /// </summary>
 internal static class DocxTableBuilder
 {
-    public static WTable Build(ModelTable table, int availableTwips, DocxContext context)
-    {
-        var columns = DocxTableGrid.ColumnTwips(table.Columns, availableTwips);
-        var total = 0;
-        foreach (var w in columns) total += w;
+    public static WTable Build(ModelTable table, int availableTwips, DocxContext context) => Build([table], availableTwips, context);
 
-        var tbl = new WTable(Properties(table, total), Grid(columns));
-        var merges = new VerticalMergeTracker(columns.Length);
-        for (var r = 0; r < table.Rows.Count; r++)
-            tbl.AppendChild(Row(table, r, columns, merges, context));
+    /// <summary>
+    /// Tables that follow each other directly, as one w:tbl on the union of their column edges (each cell spans the
+    /// union columns between its own edges). The PDF stacks such tables with one shared rule between them; two
+    /// w:tbl elements would need a paragraph between them (Word joins adjacent tables) and print a double rule.
+    /// </summary>
+    public static WTable Build(IReadOnlyList<ModelTable> tables, int availableTwips, DocxContext context)
+    {
+        var columnsOf = tables.Select(t => DocxTableGrid.ColumnTwips(t.Columns, availableTwips)).ToList();
+        var edges = new SortedSet<int>();
+        foreach (var columns in columnsOf)
+        {
+            var x = 0;
+            edges.Add(0);
+            foreach (var w in columns) edges.Add(x += w);
+        }
+        var union = edges.ToArray();
+        var grid = new int[union.Length - 1];
+        for (var i = 0; i < grid.Length; i++) grid[i] = union[i + 1] - union[i];
+
+        var tbl = new WTable(Properties(tables[0], union[^1]), Grid(grid));
+        for (var t = 0; t < tables.Count; t++)
+        {
+            var columns = columnsOf[t];
+            // map[c]: the union grid index of this table's column edge c.
+            var map = new int[columns.Length + 1];
+            var x = 0;
+            map[0] = Array.BinarySearch(union, 0);
+            for (var c = 0; c < columns.Length; c++) map[c + 1] = Array.BinarySearch(union, x += columns[c]);
+            var merges = new VerticalMergeTracker(columns.Length);
+            for (var r = 0; r < tables[t].Rows.Count; r++)
+            {
+                var tr = Row(tables[t], r, columns, map, merges, context);
+                if (KeepsWithNext(tables[t], r)) DocxParagraphBuilder.KeepWithNext(tr);
+                tbl.AppendChild(tr);
+            }
+        }
         return tbl;
     }
+
+    /// <summary>
+    /// Rows whose paragraphs get keepNext (Word keeps such a row on the page of the next row): a row marked
+    /// keep-with-next, every row of a table that keeps with the next block, and the second-to-last body row
+    /// (the PDF layout never leaves a table's last row alone on a page).
+    /// </summary>
+    private static bool KeepsWithNext(ModelTable table, int r) =>
+        table.Rows[r].KeepWithNext || table.KeepWithNext
+        || (r == table.Rows.Count - 2 && r >= table.HeaderRowCount && table.Rows.Count - table.HeaderRowCount >= 3);
+
+    /// <summary>Whether <paramref name="next"/> can join the w:tbl of <paramref name="previous"/>: same rules and width, no header rows of its own.</summary>
+    public static bool CanJoin(ModelTable previous, ModelTable next, int availableTwips) =>
+        next.HeaderRowCount == 0
+        && previous.BorderWidthPt == next.BorderWidthPt
+        && DocxTableGrid.ColumnTwips(previous.Columns, availableTwips).Sum() == DocxTableGrid.ColumnTwips(next.Columns, availableTwips).Sum();
 
     /// <summary>tblPr: tblW, tblBorders, tblLayout, tblCellMar — the schema's order.</summary>
     private static TableProperties Properties(ModelTable table, int totalTwips)
@@ -51,7 +94,7 @@ internal static class DocxTableBuilder
         return grid;
     }
 
-    private static WTableRow Row(ModelTable table, int r, int[] columns, VerticalMergeTracker merges, DocxContext context)
+    private static WTableRow Row(ModelTable table, int r, int[] columns, int[] map, VerticalMergeTracker merges, DocxContext context)
     {
         var row = table.Rows[r];
         var trPr = new TableRowProperties(new CantSplit());
@@ -59,6 +102,7 @@ internal static class DocxTableBuilder
         if (minHeight > 0) trPr.AppendChild(new TableRowHeight { Val = (uint)minHeight, HeightType = HeightRuleValues.AtLeast });
         if (r < table.HeaderRowCount) trPr.AppendChild(new TableHeader());
         var tr = new WTableRow(trPr);
+        var borderTwips = table.BorderWidthPt > 0 ? DocxUnits.Twips(table.BorderWidthPt) : 0;
 
         var col = 0;
         var next = 0;
@@ -67,14 +111,14 @@ internal static class DocxTableBuilder
             if (merges.Continues(col, r, out var merged))
             {
                 // HTML semantics: this position belongs to a cell above; Word needs an explicit continuation cell.
-                tr.AppendChild(Cell(merged.Cell, col, merged.Span, columns, VerticalMergeMode.Continue, context));
+                tr.AppendChild(Cell(merged.Cell, col, merged.Span, columns, map, VerticalMergeMode.Continue, borderTwips, context));
                 col += merged.Span;
                 continue;
             }
             if (next >= row.Cells.Count)
             {
                 // A short row: fill the grid with empty cells so borders stay closed.
-                tr.AppendChild(Cell(null, col, 1, columns, VerticalMergeMode.None, context));
+                tr.AppendChild(Cell(null, col, 1, columns, map, VerticalMergeMode.None, borderTwips, context));
                 col++;
                 continue;
             }
@@ -94,7 +138,7 @@ internal static class DocxTableBuilder
                 merges.Start(col, span, lastRow, cell);
                 mode = VerticalMergeMode.Restart;
             }
-            tr.AppendChild(Cell(cell, col, span, columns, mode, context));
+            tr.AppendChild(Cell(cell, col, span, columns, map, mode, borderTwips, context));
             col += span;
         }
         if (next < row.Cells.Count)
@@ -105,21 +149,25 @@ internal static class DocxTableBuilder
     private enum VerticalMergeMode { None, Restart, Continue }
 
     /// <summary>tcPr: tcW, gridSpan, vMerge, tcMar, vAlign — the schema's order; then the content (at least one w:p).</summary>
-    private static WTableCell Cell(ModelTableCell? cell, int col, int span, int[] columns, VerticalMergeMode mode, DocxContext context)
+    private static WTableCell Cell(ModelTableCell? cell, int col, int span, int[] columns, int[] map, VerticalMergeMode mode, int borderTwips, DocxContext context)
     {
         var width = 0;
         for (var c = col; c < col + span; c++) width += columns[c];
         var padding = Math.Max(0, DocxUnits.Twips(cell?.PaddingPt ?? 3f));
 
         var tcPr = new TableCellProperties(new TableCellWidth { Width = DocxUnits.Str(width), Type = TableWidthUnitValues.Dxa });
-        if (span > 1) tcPr.AppendChild(new GridSpan { Val = span });
+        var gridSpan = map[col + span] - map[col];
+        if (gridSpan > 1) tcPr.AppendChild(new GridSpan { Val = gridSpan });
         if (mode == VerticalMergeMode.Restart) tcPr.AppendChild(new VerticalMerge { Val = MergedCellValues.Restart });
         else if (mode == VerticalMergeMode.Continue) tcPr.AppendChild(new VerticalMerge());
         var pad = DocxUnits.Str(padding);
+        // Office suites add the borders to a row's content height (LibreOffice: about half the rule width per row,
+        // measured), where the PDF draws them over the row's edges; the top and bottom margins give that back.
+        var vertical = DocxUnits.Str(Math.Max(0, padding - (int)MathF.Round(borderTwips / 4f)));
         tcPr.AppendChild(new TableCellMargin(
-            new TopMargin { Width = pad, Type = TableWidthUnitValues.Dxa },
+            new TopMargin { Width = vertical, Type = TableWidthUnitValues.Dxa },
             new LeftMargin { Width = pad, Type = TableWidthUnitValues.Dxa },
-            new BottomMargin { Width = pad, Type = TableWidthUnitValues.Dxa },
+            new BottomMargin { Width = vertical, Type = TableWidthUnitValues.Dxa },
             new RightMargin { Width = pad, Type = TableWidthUnitValues.Dxa }));
         tcPr.AppendChild(new TableCellVerticalAlignment
         {

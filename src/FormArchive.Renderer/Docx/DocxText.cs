@@ -52,6 +52,23 @@ internal static class DocxText
         Flush(run, segment);
     }
 
+    /// <summary>
+    /// Text that office suites keep on one line (a nowrap span: a check box's label, 不予批准。): U+2060 WORD JOINER,
+    /// zero width, between its characters. Spaces inside become no-break spaces.
+    /// </summary>
+    public static string Unbreakable(string text)
+    {
+        var sb = new StringBuilder(text.Length * 2);
+        var e = System.Globalization.StringInfo.GetTextElementEnumerator(text);
+        while (e.MoveNext())
+        {
+            if (sb.Length > 0) sb.Append('\u2060');
+            var element = (string)e.Current;
+            sb.Append(element == " " ? "\u00A0" : element);
+        }
+        return sb.ToString();
+    }
+
     /// <summary>A w:t, preserving spaces when the text has any (Word would otherwise trim them).</summary>
     public static Text Text(string value)
     {

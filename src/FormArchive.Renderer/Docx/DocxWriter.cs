@@ -1,7 +1,10 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using FormArchive.Renderer.Layout;
 using FormArchive.Renderer.Model;
+using FormArchive.Renderer.Pdf;
+using FormArchive.Renderer.Rendering;
 
 namespace FormArchive.Renderer.Docx;
 
@@ -12,25 +15,27 @@ public static class DocxWriter
     private const string McNamespace = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
     /// <summary>Writes the document to <paramref name="output"/> (built in memory first, so any stream will do).</summary>
-    public static void Write(DocumentModel document, Stream output)
+    public static void Write(DocumentModel document, Stream output, FontLibrary? fonts = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        using var buffer = Build(document);
+        using var buffer = Build(document, fonts ?? FontLibrary.Default);
         buffer.Position = 0;
         buffer.CopyTo(output);
     }
 
     /// <summary>The document as .docx bytes.</summary>
-    public static byte[] ToArray(DocumentModel document)
+    /// <summary>The document as .docx bytes; <paramref name="fonts"/> are the PDF's fonts (metrics, embedded subsets).</summary>
+    public static byte[] ToArray(DocumentModel document, FontLibrary? fonts = null)
     {
-        using var buffer = Build(document);
+        using var buffer = Build(document, fonts ?? FontLibrary.Default);
         return buffer.ToArray();
     }
 
-    private static MemoryStream Build(DocumentModel document)
+    private static MemoryStream Build(DocumentModel document, FontLibrary fonts)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var body = BuildBody(document);
+        var body = BuildBody(document, new FontTextMeasurer(fonts));
+        var embedded = DocxEmbeddedFonts.For(document, fonts);
         var buffer = new MemoryStream(32 * 1024);
         using (var package = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
         {
@@ -38,16 +43,18 @@ public static class DocxWriter
             main.Document = Root(body);
             Feed(main.AddNewPart<StyleDefinitionsPart>(), DocxStyles.Bytes);
             Feed(main.AddNewPart<DocumentSettingsPart>(), DocxSettings.SettingsBytes);
-            Feed(main.AddNewPart<FontTablePart>(), DocxSettings.FontTableBytes);
+            var fontTable = main.AddNewPart<FontTablePart>();
+            var ids = DocxEmbeddedFonts.AddParts(fontTable, embedded);
+            Feed(fontTable, DocxSettings.FontTableBytes(ids));
             DocxCoreProperties.Apply(package.PackageProperties, document.Info);
         }
         return buffer;
     }
 
-    private static Body BuildBody(DocumentModel document)
+    private static Body BuildBody(DocumentModel document, ITextMeasurer measurer)
     {
         var body = new Body();
-        DocxBlockBuilder.Append(body, document.Blocks, DocxSection.ContentTwips(document.Page), new DocxContext(), endWithParagraph: true);
+        DocxBlockBuilder.Append(body, document.Blocks, DocxSection.ContentTwips(document.Page), new DocxContext(measurer), endWithParagraph: true);
         body.AppendChild(DocxSection.Build(document.Page));
         return body;
     }

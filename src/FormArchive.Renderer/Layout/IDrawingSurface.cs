@@ -9,4 +9,7 @@ public interface IDrawingSurface
     void DrawLine(float x1, float y1, float x2, float y2, float widthPt, bool dashed = false);
     void StrokeRectangle(float x, float y, float width, float height, float widthPt);
     void DrawCheckMark(float x, float y, float size, float widthPt);
+
+    /// <summary>Text that is extracted and searched but not seen (a check box's state), stretched to <paramref name="widthPt"/>.</summary>
+    void DrawInvisibleText(string text, float x, float baselineY, TextStyle style, float widthPt);
 }

@@ -38,6 +38,13 @@ public sealed class LaidOutPage : IDrawingSurface
     public void DrawCheckMark(float x, float y, float size, float widthPt) =>
         _ops.Add(s => s.DrawCheckMark(x, y, size, widthPt));
 
+    /// <summary>Recorded in <see cref="Texts"/> too: extracted text must equal what the layout drew, seen or not.</summary>
+    public void DrawInvisibleText(string text, float x, float baselineY, TextStyle style, float widthPt)
+    {
+        _texts.Add(new PlacedText(text, x, baselineY, style));
+        _ops.Add(s => s.DrawInvisibleText(text, x, baselineY, style, widthPt));
+    }
+
     public void ReplayTo(IDrawingSurface target)
     {
         foreach (var op in _ops) op(target);

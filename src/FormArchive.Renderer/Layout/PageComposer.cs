@@ -14,7 +14,7 @@ public static class PageComposer
     public static IReadOnlyList<LaidOutPage> Compose(DocumentModel document, ITextMeasurer measurer)
     {
         var page = document.Page;
-        var body = new LayoutBuilder(measurer).BuildColumn(document.Blocks);
+        var body = new LayoutBuilder(measurer, page.ContentHeightPt).BuildColumn(document.Blocks);
         var pages = new List<LaidOutPage>();
         while (true)
         {

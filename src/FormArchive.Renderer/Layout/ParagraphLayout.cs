@@ -44,8 +44,10 @@ public sealed class ParagraphLayout(Paragraph paragraph, ITextMeasurer measurer)
     {
         if (_lines is null || Math.Abs(_linesWidth - width) > 0.01f)
         {
-            var atoms = InlineAtomizer.Atomize(paragraph.Inlines, measurer, width);
-            var baseStyle = paragraph.Inlines.Count > 0 ? paragraph.Inlines[0].Style : TextStyle.Default;
+            // A paragraph allowed to shrink is set at the size where it does not wrap (the DOCX writer does the same).
+            var fitted = TextFit.Fit(paragraph, width, measurer);
+            var atoms = InlineAtomizer.Atomize(fitted.Inlines, measurer, width);
+            var baseStyle = fitted.Inlines.Count > 0 ? fitted.Inlines[0].Style : TextStyle.Default;
             _lines = LineBreaker.Break(atoms, width, Style.FirstLineIndentPt, Style.LineSpacing, measurer, baseStyle);
             _linesWidth = width;
         }
@@ -134,6 +136,8 @@ public sealed class ParagraphLayout(Paragraph paragraph, ITextMeasurer measurer)
         var top = baseline + box.Style.SizePt * 0.1f - size;
         surface.StrokeRectangle(left, top, size, size, 0.6f);
         if (box.Checked) surface.DrawCheckMark(left, top, size, 0.9f);
+        // The state as invisible text over the box (√ / □), so pdftotext and search see what was ticked.
+        surface.DrawInvisibleText(Checkbox.TextFor(box.Checked), left, baseline, box.Style with { Underline = false }, size);
     }
 
     private static void DrawBlank(IDrawingSurface surface, BlankAtom blank, float x, float baseline)

@@ -10,7 +10,10 @@ public sealed class SealLayout(SealArea seal, ITextMeasurer measurer) : ILayoutE
 {
     private bool _done;
 
-    private float LineHeight => seal.Style.SizePt * 1.6f;
+    /// <summary>Distance between the seal's lines (the DOCX writer uses the same pitch).</summary>
+    public static float LinePitch(TextStyle style) => style.SizePt * 1.6f;
+
+    private float LineHeight => LinePitch(seal.Style);
 
     private float Height => seal.HeightPt + seal.Lines.Count * LineHeight;
 

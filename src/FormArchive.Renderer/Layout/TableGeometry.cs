@@ -67,6 +67,9 @@ public sealed class TableGeometry
         var reach = new int[table.Rows.Count + 1];
         foreach (var (row, _, cell) in placements)
             reach[row] = Math.Max(reach[row], row + cell.RowSpan);
+        // A row that keeps with the next one reaches into it, like a row span.
+        for (var r = 0; r + 1 < table.Rows.Count; r++)
+            if (table.Rows[r].KeepWithNext) reach[r] = Math.Max(reach[r], r + 2);
         var groups = new List<(int, int)>();
         var start = table.HeaderRowCount;
         var furthest = start;

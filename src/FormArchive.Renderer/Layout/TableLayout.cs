@@ -18,6 +18,8 @@ public sealed class TableLayout(Table table, LayoutBuilder builder) : ILayoutEle
 
     private sealed record PagePlan(int GroupsThatFit, bool SplitNextGroup, float Height);
 
+    public bool KeepWithNext => table.KeepWithNext;
+
     public SpacePlan Measure(float width, float availableHeight)
     {
         var geometry = GeometryFor(width);
@@ -79,11 +81,35 @@ public sealed class TableLayout(Table table, LayoutBuilder builder) : ILayoutEle
                 continue;
             }
             var room = availableHeight - used;
-            // Only a row whose text overflows splits; empty handwriting rows move whole, as a clerk would expect.
-            var splittable = end - start == 1 && fit == 0 && room >= MinRowSplitPt && ContentHeight(geometry, start, body) > room;
-            return splittable ? new PagePlan(0, true, availableHeight) : new PagePlan(fit, false, used);
+            // A row never splits if it fits on a fresh page: it moves whole (a pledge with its signature and
+            // thumbprint stays in one piece), as an office suite does with the DOCX's cantSplit rows. Only a row
+            // taller than a page splits, and only where its text overflows; empty handwriting rows always move whole.
+            var header = used - FittedBodyHeight(geometry, body, fit);
+            var content = ContentHeight(geometry, start, body);
+            var splittable = end - start == 1 && fit == 0 && room >= MinRowSplitPt && content > room
+                && content > builder.PageContentHeightPt - header;
+            if (splittable) return new PagePlan(0, true, availableHeight);
+            // Widow control: the last row group never goes to the next page alone; the one before it goes along.
+            if (fit >= 2 && g == geometry.BodyGroups.Count - 1)
+            {
+                var (ls, le) = geometry.BodyGroups[g - 1];
+                return new PagePlan(fit - 1, false, used - RowHeights(geometry, ls, le, body).Sum());
+            }
+            return new PagePlan(fit, false, used);
         }
         return new PagePlan(fit, false, used);
+    }
+
+    /// <summary>Height of the <paramref name="count"/> body groups from the next one on (what PlanPage has fitted).</summary>
+    private float FittedBodyHeight(TableGeometry geometry, Dictionary<(int, int), ColumnLayout> body, int count)
+    {
+        var h = 0f;
+        for (var g = _nextGroup; g < _nextGroup + count; g++)
+        {
+            var (start, end) = geometry.BodyGroups[g];
+            h += RowHeights(geometry, start, end, body).Sum();
+        }
+        return h;
     }
 
     private TableGeometry GeometryFor(float width)

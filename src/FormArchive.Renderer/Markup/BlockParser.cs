@@ -60,7 +60,7 @@ internal static class BlockParser
     public static Paragraph ParseParagraph(XElement element, ElementReader reader, TextStyle style, int headingLevel, TextAlignment? defaultAlign = null)
     {
         if (defaultAlign is null)
-            reader.OnlyAttributes("align", "indent", "space-before", "space-after", "line-spacing", "size", "font", "bold", "keep-with-next");
+            reader.OnlyAttributes("align", "indent", "space-before", "space-after", "line-spacing", "size", "font", "bold", "keep-with-next", "min-size");
         var runStyle = reader.Style(style);
         var lineSpacing = reader.Text("line-spacing") is { } ls
             ? (float.TryParse(ls, System.Globalization.CultureInfo.InvariantCulture, out var v) && v is >= 0.8f and <= 4f ? v : throw reader.Error($"line-spacing must be a number from 0.8 to 4, not '{ls}'"))
@@ -71,8 +71,17 @@ internal static class BlockParser
             reader.Length("space-before", runStyle.SizePt) ?? (headingLevel > 0 ? runStyle.SizePt * 0.5f : 0f),
             reader.Length("space-after", runStyle.SizePt) ?? (headingLevel > 0 ? runStyle.SizePt * 0.5f : 0f),
             lineSpacing,
-            reader.Bool("keep-with-next") ?? headingLevel > 0);
+            reader.Bool("keep-with-next") ?? headingLevel > 0,
+            MinSize(reader, runStyle));
         return new Paragraph(InlineCollector.Collect(element, runStyle), paragraphStyle, headingLevel);
+    }
+
+    /// <summary><c>min-size</c>: the smallest size the text may shrink to before it wraps (not above its own size).</summary>
+    private static float MinSize(ElementReader reader, TextStyle runStyle)
+    {
+        if (reader.Length("min-size", runStyle.SizePt) is not { } min) return 0f;
+        if (min < 4f || min > runStyle.SizePt) throw reader.Error($"min-size must be from 4pt up to the text's own size ({runStyle.SizePt}pt)");
+        return min;
     }
 
     private static string Excerpt(string s)

@@ -8,7 +8,7 @@ internal static class TableParser
 {
     public static Table Parse(XElement element, ElementReader reader, TextStyle style)
     {
-        reader.OnlyAttributes("widths", "header-rows", "border");
+        reader.OnlyAttributes("widths", "header-rows", "border", "keep-with-next");
         var columns = ParseWidths(reader, style);
         var rows = new List<TableRow>();
         foreach (var node in element.Nodes())
@@ -22,7 +22,7 @@ internal static class TableParser
         var headerRows = reader.Int("header-rows", 0, 0, rows.Count - 1);
         var border = reader.Length("border", style.SizePt) ?? 0.75f;
         CheckGrid(rows, element, columns.Count);
-        return new Table(columns, rows, headerRows, border);
+        return new Table(columns, rows, headerRows, border, reader.Bool("keep-with-next") ?? false);
     }
 
     private static List<ColumnWidth> ParseWidths(ElementReader reader, TextStyle style)
@@ -48,7 +48,7 @@ internal static class TableParser
     private static TableRow ParseRow(XElement tr, TextStyle style)
     {
         var reader = new ElementReader(tr);
-        reader.OnlyAttributes("height");
+        reader.OnlyAttributes("height", "keep-with-next");
         var cells = new List<TableCell>();
         foreach (var node in tr.Nodes())
         {
@@ -56,19 +56,20 @@ internal static class TableParser
             if (node is not XElement td || td.Name.LocalName != "td") throw reader.Error("may contain only <td> cells");
             cells.Add(ParseCell(td, style));
         }
-        return new TableRow(cells, reader.Length("height", style.SizePt) ?? 0f);
+        return new TableRow(cells, reader.Length("height", style.SizePt) ?? 0f, reader.Bool("keep-with-next") ?? false);
     }
 
     private static TableCell ParseCell(XElement td, TextStyle style)
     {
         var reader = new ElementReader(td);
-        reader.OnlyAttributes("colspan", "rowspan", "valign", "align", "padding", "size", "font", "bold");
+        reader.OnlyAttributes("colspan", "rowspan", "valign", "align", "padding", "size", "font", "bold", "min-size");
         var cellStyle = reader.Style(style);
         var hasBlocks = td.Elements().Any(e => BlockParser.IsBlockElement(e.Name.LocalName));
         IReadOnlyList<Block> content;
         if (hasBlocks)
         {
             if (reader.Text("align") is not null) throw reader.Error("align applies to inline cell content; put it on the <p> elements");
+            if (reader.Text("min-size") is not null) throw reader.Error("min-size applies to inline cell content; put it on the <p> elements");
             content = BlockParser.ParseBlocks(td, cellStyle, allowPageBreaks: false);
         }
         else

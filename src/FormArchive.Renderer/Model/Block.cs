@@ -7,14 +7,18 @@ public enum TextAlignment { Left, Center, Right, Justify }
 
 public enum VerticalAlignment { Top, Middle, Bottom }
 
-/// <summary>Paragraph formatting. Lengths in points; <see cref="LineSpacing"/> is a multiple of the font size.</summary>
+/// <summary>
+/// Paragraph formatting. Lengths in points; <see cref="LineSpacing"/> is a multiple of the font size.
+/// <see cref="MinSizePt"/> &gt; 0 lets the text shrink down to that size to avoid wrapping (a name in a narrow cell).
+/// </summary>
 public sealed record ParagraphStyle(
     TextAlignment Alignment = TextAlignment.Left,
     float FirstLineIndentPt = 0f,
     float SpaceBeforePt = 0f,
     float SpaceAfterPt = 0f,
     float LineSpacing = 1.5f,
-    bool KeepWithNext = false)
+    bool KeepWithNext = false,
+    float MinSizePt = 0f)
 {
     public static ParagraphStyle Default { get; } = new();
 }

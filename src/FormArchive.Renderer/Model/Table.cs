@@ -10,11 +10,15 @@ public readonly record struct ColumnWidth(float Value, bool IsFraction)
 /// <summary>
 /// A table with explicit column widths. Cells span with ColSpan/RowSpan (HTML semantics: a spanned-over
 /// position is simply absent from later rows). The first <see cref="HeaderRowCount"/> rows repeat on every page.
+/// <see cref="KeepWithNext"/>: the table starts on the same page as the block after it (a form's last blocks).
 /// </summary>
-public sealed record Table(IReadOnlyList<ColumnWidth> Columns, IReadOnlyList<TableRow> Rows, int HeaderRowCount = 0, float BorderWidthPt = 0.75f) : Block;
+public sealed record Table(IReadOnlyList<ColumnWidth> Columns, IReadOnlyList<TableRow> Rows, int HeaderRowCount = 0, float BorderWidthPt = 0.75f, bool KeepWithNext = false) : Block;
 
-/// <summary>A row; <see cref="MinHeightPt"/> keeps empty handwriting rows tall enough to write in.</summary>
-public sealed record TableRow(IReadOnlyList<TableCell> Cells, float MinHeightPt = 0f);
+/// <summary>
+/// A row; <see cref="MinHeightPt"/> keeps empty handwriting rows tall enough to write in. <see cref="KeepWithNext"/>
+/// keeps it on the page of the row after it (one visit's rows of a record stay together).
+/// </summary>
+public sealed record TableRow(IReadOnlyList<TableCell> Cells, float MinHeightPt = 0f, bool KeepWithNext = false);
 
 public sealed record TableCell(
     IReadOnlyList<Block> Content,

@@ -58,9 +58,17 @@ public sealed class FontLibrary
 
     public FontFace Get(FontFamilyKind family, bool bold) => _faces[Index(family, bold)];
 
+    /// <summary>
+    /// Bold 宋体 (serif) text is drawn with the regular face, emboldened by stroking its outlines (see
+    /// <see cref="IsSynthesizedBold"/>), as office suites draw bold SimSun, which has no bold face. The forms use serif
+    /// bold for a few labels only; embedding a whole third font program for them cost about 4 KB per PDF.
+    /// </summary>
+    public static bool IsSynthesizedBold(FontFamilyKind family, bool bold) => bold && family == FontFamilyKind.Serif;
+
     /// <summary>The requested face, else the other family's face of the same weight, else .notdef of the requested face.</summary>
     public (FontFace Face, ushort Glyph) Resolve(int codepoint, FontFamilyKind family, bool bold)
     {
+        if (IsSynthesizedBold(family, bold)) bold = false;
         var primary = _faces[Index(family, bold)];
         if (primary.TryGetGlyph(codepoint, out ushort g)) return (primary, g);
         var other = _faces[Index(family == FontFamilyKind.Serif ? FontFamilyKind.Sans : FontFamilyKind.Serif, bold)];
@@ -72,6 +80,7 @@ public sealed class FontLibrary
     public float MeasureWidth(string text, FontFamilyKind family, bool bold, float sizePt)
     {
         if (string.IsNullOrEmpty(text)) return 0f;
+        if (IsSynthesizedBold(family, bold)) bold = false;
         float em = 0f;
         foreach (Rune r in text.EnumerateRunes())
         {

@@ -98,10 +98,10 @@ internal sealed class PdfObjectWriter
         _out.Write(buf[..n]);
     }
 
-    internal static byte[] Deflate(ReadOnlySpan<byte> data)
+    internal static byte[] Deflate(ReadOnlySpan<byte> data, CompressionLevel level = CompressionLevel.Optimal)
     {
         using var ms = new MemoryStream(data.Length / 2 + 64);
-        using (var z = new ZLibStream(ms, CompressionLevel.Optimal, leaveOpen: true)) z.Write(data);
+        using (var z = new ZLibStream(ms, level, leaveOpen: true)) z.Write(data);
         return ms.ToArray();
     }
 }

@@ -29,12 +29,19 @@ public sealed partial class PdfPageCanvas
 
     internal sealed record GlyphRun(EmbeddedFont Font, ushort[] Glyphs);
 
+    /// <summary>Stroke width of synthesized bold, in ems.</summary>
+    private const float SyntheticBoldStrokeEm = 1f / 30f;
+
     public void DrawText(string text, float x, float baselineY, FontFamilyKind family, bool bold, float sizePt)
     {
         if (string.IsNullOrEmpty(text)) return;
+        var synthetic = FontLibrary.IsSynthesizedBold(family, bold);
+        // Fill and stroke (2 Tr) with a line of 1/30 em: the regular outlines, emboldened.
+        if (synthetic) _ops.Append("q ").AppendNum(sizePt * SyntheticBoldStrokeEm).Append(" w 2 Tr\n");
         _ops.Append("BT\n").AppendNum(x).Append(' ').AppendNum(Height - baselineY).Append(" Td\n");
         AppendGlyphs(text, family, bold, sizePt);
         _ops.Append("ET\n");
+        if (synthetic) _ops.Append("Q\n");
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ public sealed class DocumentRenderer(FontLibrary? fonts = null)
 
     public RenderedDocument Render(DocumentModel document, OutputFormat format)
     {
-        if (format == OutputFormat.Docx) return new RenderedDocument(format, DocxWriter.ToArray(document), null);
+        if (format == OutputFormat.Docx) return new RenderedDocument(format, DocxWriter.ToArray(document, _fonts), null);
         var bytes = PdfRenderer.Render(document, out var pages, _fonts);
         return new RenderedDocument(format, bytes, pages);
     }

@@ -18,4 +18,7 @@ internal sealed class PdfSurface(PdfPageCanvas canvas) : IDrawingSurface
 
     public void DrawCheckMark(float x, float y, float size, float widthPt) =>
         canvas.DrawCheckMark(x, y, size, widthPt);
+
+    public void DrawInvisibleText(string text, float x, float baselineY, TextStyle style, float widthPt) =>
+        canvas.DrawInvisibleText(text, x, baselineY, style.SizePt, widthPt, style.Family);
 }

@@ -76,6 +76,10 @@ public class FormEndpointTests(ApiServer server) : IClassFixture<ApiServer>
 
         var huge = await Client.PostAsync("/api/forms/chizhou.review-form/render", Json("{\"x\":\"" + new string('a', 2 << 20) + "\"}"));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+        // In Chinese, like the schema errors the same clerk reads.
+        var tooLarge = System.Text.Json.Nodes.JsonNode.Parse(await huge.Content.ReadAsStringAsync())!;
+        Assert.Equal("案件数据过大", (string)tooLarge["title"]!);
+        Assert.Contains("字节", (string)tooLarge["detail"]!);
 
         var format = await Client.PostAsync("/api/forms/chizhou.review-form/render?format=odt", Json("{}"));
         Assert.Equal(HttpStatusCode.BadRequest, format.StatusCode);

@@ -53,6 +53,26 @@ public class CliTests
         Assert.False(File.Exists(Path.Combine(folder, "chizhou.review-form.pdf")));
     }
 
+    [Fact]
+    public void Bad_data_lists_every_error_on_its_one_line()
+    {
+        var folder = TempFolder();
+        var data = JsonNode.Parse(FormsFixture.Sample("case.json"))!;
+        data["applicant"]!["id_number"] = "34170219580307001";
+        data["household_size"] = 1000;
+        data["members"]![0]!["annual_income"] = "1000";
+        var file = Path.Combine(folder, "bad.json");
+        File.WriteAllText(file, data.ToJsonString());
+        var (code, output) = Cli("render", "--form", "chizhou.review-form", "--data", file, "--out", folder);
+        Assert.Equal(2, code);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("$.applicant.id_number", line);
+        Assert.Contains("$.household_size", line);
+        Assert.Contains("$.members[0].annual_income", line);
+        Assert.Contains("文本“1000”", line);
+        Assert.DoesNotContain("more)", line);
+    }
+
     [Theory]
     [InlineData(2, "render", "--form", "chizhou.no-such-form")]
     [InlineData(1, "render", "--form", "chizhou.review-form", "--data", "/nonexistent/case.json")]

@@ -45,34 +45,54 @@ public sealed class DocxInlineTests
         Assert.Equal(0, OpenedDocx.Validate(docx.Package, FileFormatVersions.Office2010).Length);
     }
 
+    private static readonly FormArchive.Renderer.Layout.ITextMeasurer Metrics =
+        new FormArchive.Renderer.Rendering.FontTextMeasurer(FormArchive.Renderer.Pdf.FontLibrary.Default);
+
+    /// <summary>Width of a padding run in points: its no-break space plus its character spacing.</summary>
+    private static float PadWidth(Run run)
+    {
+        Assert.Equal(Nbsp.ToString(), run.InnerText);
+        Assert.Equal(UnderlineValues.Single, run.RunProperties!.Underline!.Val!.Value);
+        var spacing = run.RunProperties.GetFirstChild<Spacing>()?.Val?.Value ?? 0;
+        return spacing / 20f + Metrics.Width(Nbsp.ToString(), BodyStyle);
+    }
+
     [Fact]
     public void EmptyBlank_IsUnderlinedSpaceOfItsWidth()
     {
-        // 60 pt at 12 pt = 5 em = 10 half-width spaces.
         using var docx = One(new TextRun("签名：", BodyStyle), new Blank(null, 60f, BodyStyle));
-        var run = docx.Body.Descendants<Run>().Last();
-        Assert.Equal(new string(Nbsp, 10), run.InnerText);
-        Assert.Equal(UnderlineValues.Single, run.RunProperties!.Underline!.Val!.Value);
-        Assert.Equal(SpaceProcessingModeValues.Preserve, run.GetFirstChild<Text>()!.Space!.Value);
+        var runs = docx.Body.Descendants<Run>().Skip(1).ToList();
+        // Two padding runs, then a zero-width word joiner so the line's last padding keeps its spacing.
+        Assert.Equal(3, runs.Count);
+        Assert.Equal("\u2060", runs[2].InnerText);
+        Assert.Null(runs[2].RunProperties?.Underline);
+        runs.RemoveAt(2);
+        Assert.InRange(runs.Sum(PadWidth), 59.9f, 60.1f);
+        Assert.Equal(SpaceProcessingModeValues.Preserve, runs[0].GetFirstChild<Text>()!.Space!.Value);
     }
 
     [Fact]
     public void FilledBlank_CentresItsTextWithPadding()
     {
-        // 72 pt at 12 pt = 6 em; "张三" = 2 em → 4 em of padding = 8 half-width spaces, 4 each side.
         using var docx = One(new Blank("张三", 72f, BodyStyle), new Blank("AB12", 48f, BodyStyle));
-        var runs = docx.Body.Descendants<Run>().ToList();
-        Assert.Equal(new string(Nbsp, 4) + "张三" + new string(Nbsp, 4), runs[0].InnerText);
-        // 48 pt = 4 em; "AB12" = 2 em → 4 spaces, 2 each side.
-        Assert.Equal(new string(Nbsp, 2) + "AB12" + new string(Nbsp, 2), runs[1].InnerText);
+        var runs = docx.Body.Descendants<Run>().Where(r => r.InnerText != "\u2060").ToList();
+        Assert.Equal(6, runs.Count);
+        Assert.Equal("张三", runs[1].InnerText);
+        Assert.Equal("AB12", runs[4].InnerText);
         Assert.All(runs, r => Assert.NotNull(r.RunProperties!.Underline));
+        // Padding on both sides is equal and the whole blank is as wide as the PDF draws it.
+        Assert.Equal(PadWidth(runs[0]), PadWidth(runs[2]));
+        Assert.InRange(PadWidth(runs[0]) + Metrics.Width("张三", BodyStyle) + PadWidth(runs[2]), 71.9f, 72.1f);
+        Assert.InRange(PadWidth(runs[3]) + Metrics.Width("AB12", BodyStyle) + PadWidth(runs[5]), 47.9f, 48.1f);
     }
 
     [Fact]
-    public void OverlongBlank_KeepsTextWithoutPadding()
+    public void OverlongBlank_KeepsTextWholeWithHalfAnEmEachSide()
     {
         using var docx = One(new Blank("池州市贵池区秋浦西路", 24f, BodyStyle));
-        Assert.Equal("池州市贵池区秋浦西路", docx.Body.Descendants<Run>().Single().InnerText);
+        var runs = docx.Body.Descendants<Run>().ToList();
+        Assert.Equal("池州市贵池区秋浦西路", runs[1].InnerText);
+        Assert.InRange(PadWidth(runs[0]), 5.9f, 6.1f);
     }
 
     [Fact]

@@ -115,7 +115,9 @@ public sealed class DocxTableTests
         Assert.Equal(TableVerticalAlignmentValues.Top, cells[0].TableCellProperties!.TableCellVerticalAlignment!.Val!.Value);
         Assert.Equal(TableVerticalAlignmentValues.Bottom, cells[1].TableCellProperties!.TableCellVerticalAlignment!.Val!.Value);
         Assert.Equal("100", cells[0].TableCellProperties!.TableCellMargin!.LeftMargin!.Width!.Value);
-        Assert.Equal("60", cells[1].TableCellProperties!.TableCellMargin!.TopMargin!.Width!.Value);
+        // 3 pt padding less a quarter of the 1.5 pt rule (30 twips / 4 ≈ 8): office suites add the rules to the row.
+        Assert.Equal("52", cells[1].TableCellProperties!.TableCellMargin!.TopMargin!.Width!.Value);
+        Assert.Equal("60", cells[1].TableCellProperties!.TableCellMargin!.LeftMargin!.Width!.Value);
         Assert.Equal(12u, docx.Tables[0].GetFirstChild<TableProperties>()!.TableBorders!.LeftBorder!.Size!.Value);
         // A body ending in a table gets a closing paragraph before sectPr.
         Assert.IsType<Paragraph>(docx.Body.LastChild!.PreviousSibling());

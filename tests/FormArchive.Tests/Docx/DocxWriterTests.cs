@@ -166,6 +166,20 @@ public sealed class DocxWriterTests
     }
 
     [Fact]
+    public void Paragraph_line_pitch_is_the_layouts_for_its_largest_size()
+    {
+        var style = new ParagraphStyle(LineSpacing: 1.3f);
+        var big = BodyStyle with { SizePt = 14f };
+        var model = new ModelParagraph([new TextRun("小字", BodyStyle with { SizePt = 10.5f }), new TextRun("大字", big)], style);
+        using var docx = new OpenedDocx(Single(model));
+        var spacing = docx.Body.Elements<Paragraph>().First().ParagraphProperties!.SpacingBetweenLines!;
+        var layoutPitch = FormArchive.Renderer.Layout.LinePitch.For(14f, 1.3f);
+        Assert.Equal(((int)MathF.Round(layoutPitch * 20f)).ToString(), spacing.Line!.Value);
+        Assert.Equal("364", spacing.Line.Value);
+        Assert.Equal(LineSpacingRuleValues.Exact, spacing.LineRule!.Value);
+    }
+
+    [Fact]
     public void Paragraph_MapsAlignmentIndentSpacingAndKeepNext()
     {
         var style = new ParagraphStyle(TextAlignment.Justify, FirstLineIndentPt: 24f, SpaceBeforePt: 3f, SpaceAfterPt: 6f, LineSpacing: 1.5f, KeepWithNext: true);
@@ -176,7 +190,8 @@ public sealed class DocxWriterTests
         Assert.Equal("60", pPr.SpacingBetweenLines!.Before!.Value);
         Assert.Equal("120", pPr.SpacingBetweenLines.After!.Value);
         Assert.Equal("360", pPr.SpacingBetweenLines.Line!.Value);
-        Assert.Equal(LineSpacingRuleValues.Auto, pPr.SpacingBetweenLines.LineRule!.Value);
+        // Exact pitch, as the PDF layout spaces the lines (12 pt × 1.5), never the office suite's own line height.
+        Assert.Equal(LineSpacingRuleValues.Exact, pPr.SpacingBetweenLines.LineRule!.Value);
         Assert.NotNull(pPr.KeepNext);
         // Schema order: keepNext, spacing, ind, jc.
         Assert.Equal(["keepNext", "spacing", "ind", "jc"], pPr.ChildElements.Select(e => e.LocalName));

@@ -20,7 +20,8 @@ public class ReviewFormPdfTests
         Assert.True(pdf.NumberOfPages >= 2, $"{pdf.NumberOfPages} pages");
         var pages = pdf.GetPages().ToList();
         var names = new[] { "吴桂英", "程有根", "刘翠花", "程志强", "何晓燕", "程浩然", "程雨欣", "程志刚", "唐静", "程子轩", "程梓涵", "程国华", "程志伟", "程小燕" };
-        var pagesWithMembers = pages.Where(p => names.Any(n => Letters(p).Contains(n))).ToList();
+        // Pages with member rows (a name as a word of its own; the 家庭经济状况 text may mention members too).
+        var pagesWithMembers = pages.Where(p => p.GetWords().Any(w => names.Contains(w.Text))).ToList();
         Assert.True(pagesWithMembers.Count >= 2);
         foreach (var page in pagesWithMembers)
         {

@@ -60,6 +60,7 @@ public static class ModelText
                 {
                     if (inline is TextRun r) sb.Append(r.Text);
                     else if (inline is Blank { Text: { } t }) sb.Append(t);
+                    else if (inline is Checkbox box) sb.Append(Checkbox.TextFor(box.Checked));
                 }
                 break;
             case Table t:
