@@ -13,8 +13,8 @@ namespace FormArchive.Api.Cases;
 /// </summary>
 public static class CaseData
 {
-    public const string CaseDataFileName = "case-data.json";
-    public const string IngestResultSuffix = ".ingest.json";
+    public const string CaseDataFileName = FormArchive.Casework.Filing.CaseHousehold.CaseDataFileName;
+    public const string IngestResultSuffix = FormArchive.Casework.Filing.ScanRecord.IngestResultSuffix;
     public const string CorrectionSuffix = ".correction.json";
 
     /// <summary>The uploaded file's name without extension, from its ingest result's file name.</summary>
@@ -27,15 +27,8 @@ public static class CaseData
         return doc is null ? null : await ReadJsonAsync<CreateCaseRequest>(archive, m, doc, ct);
     }
 
-    public static async Task<IReadOnlyList<HouseholdMember>> MembersAsync(CaseArchive archive, CaseManifest m, CancellationToken ct)
-    {
-        var data = await ReadCaseDataAsync(archive, m, ct);
-        var members = data?.Members.Select(x => new HouseholdMember(x.Name, x.IdNumber, x.RequiresIdScan)).ToList() ?? [];
-        // The applicant is always a member, even if the list forgot them.
-        if (data?.Applicant is { } a && !string.IsNullOrWhiteSpace(a.IdNumber) && members.All(x => x.IdNumber != a.IdNumber))
-            members.Insert(0, new HouseholdMember(a.Name, a.IdNumber));
-        return members;
-    }
+    public static Task<IReadOnlyList<HouseholdMember>> MembersAsync(CaseArchive archive, CaseManifest m, CancellationToken ct) =>
+        FormArchive.Casework.Filing.CaseHousehold.ReadAsync(archive, m, ct);
 
     /// <summary>
     /// What the case has and lacks. A 补充卷 counts the pages of the volumes before it too: it completes the case,

@@ -87,15 +87,6 @@ public static class ScanUpload
     /// </summary>
     public static string? Screen(UploadedScan scan, byte[] content, DecodeLimits limits) => FileSniffer.Screen(content, limits);
 
-    /// <summary>The stored media type, from the detected file type rather than what the client claimed.</summary>
-    public static string MediaType(ScanResult scan, UploadedScan upload) => scan.FileType?.ToString().ToLowerInvariant() switch
-    {
-        "jpeg" or "jpg" => "image/jpeg",
-        "png" => "image/png",
-        "tiff" or "tif" => "image/tiff",
-        "pdf" => "application/pdf",
-        _ => upload.ContentType,
-    };
 
     private static IResult TooLarge(long maxBytes) =>
         Endpoints.Problems.Create(StatusCodes.Status413PayloadTooLarge, "Upload too large", $"an upload may be at most {maxBytes:N0} bytes in all");

@@ -3,6 +3,7 @@ using FormArchive.Archive.Access;
 using FormArchive.Api.Cases;
 using FormArchive.Api.Work;
 using FormArchive.Archive.Cases;
+using FormArchive.Casework.Filing;
 using FormArchive.Domain;
 using FormArchive.Ingest;
 using FormArchive.Ingest.Imaging;
@@ -97,7 +98,8 @@ public static class CaseFilingEndpoints
                 // every document of every file in one archive call, which lists them all in one event.
                 c.Cancel.ThrowIfCancellationRequested();
                 var uploads = new List<DocumentUpload>();
-                for (int i = 0; i < scans.Count; i++) uploads.AddRange(ScanDocuments(c, scans[i], contents[i], results[i]));
+                for (int i = 0; i < scans.Count; i++)
+                    uploads.AddRange(ScanRecord.Documents(c.Case.CaseId, c.Case.Metadata.ApplicantName, scans[i].FileName, scans[i].ContentType, contents[i], results[i], ChinaTime.Today()));
                 var entries = await c.Archive.AddDocumentsAsync(c.Case.CaseId, uploads, c.Caller.Actor, CancellationToken.None);
                 var filed = new List<object>();
                 for (int i = 0; i < scans.Count; i++)
@@ -114,32 +116,6 @@ public static class CaseFilingEndpoints
         Problems.Create(StatusCodes.Status422UnprocessableEntity, "Scan rejected",
             $"{files[0].File}: {files[0].Reason}" + (files.Count > 1 ? $" (and {files.Count - 1} more); nothing was filed" : "; nothing was filed"),
             new Dictionary<string, object?> { ["files"] = files.Select(f => new { file = f.File, reason = f.Reason }).ToList() });
-
-    /// <summary>The three documents one scan is filed as: the original bytes, the searchable PDF and the ingest result.</summary>
-    private static IEnumerable<DocumentUpload> ScanDocuments(CaseContext c, UploadedScan upload, byte[] content, ScanResult scan)
-    {
-        var types = scan.Pages.Select(p => p.Type).Distinct().ToList();
-        var title = types.Count == 1 ? DocumentTitles.Of(types[0]) : "扫描材料";
-        var party = c.Case.Metadata.ApplicantName;
-        var today = ChinaTime.Today();
-        var originalSha = ContentDigest.Sha256Hex(content);
-        var stem = Path.GetFileNameWithoutExtension(upload.FileName);
-        yield return new DocumentUpload
-        {
-            Title = $"{title}（扫描原件）", ResponsibleParty = party, Date = today, FileName = upload.FileName,
-            MediaType = ScanUpload.MediaType(scan, upload), Content = content,
-        };
-        yield return new DocumentUpload
-        {
-            Title = title, ResponsibleParty = party, Date = today, FileName = stem + ".pdf", MediaType = "application/pdf",
-            Content = SearchablePdf.Build(scan, $"{c.Case.CaseId} {title}"), DerivedFrom = originalSha,
-        };
-        yield return new DocumentUpload
-        {
-            Title = $"{title}（识别结果）", ResponsibleParty = "FormArchive", Date = today, FileName = stem + CaseData.IngestResultSuffix,
-            MediaType = "application/json", Content = ArchiveJson.Bytes(scan), DerivedFrom = originalSha,
-        };
-    }
 
     /// <summary>The per-page report of one filed scan (ID numbers masked: the clerk sees the match, not the number).</summary>
     private static object Report(UploadedScan upload, ScanResult scan, DocumentEntry original, DocumentEntry pdf, DocumentEntry result) =>
