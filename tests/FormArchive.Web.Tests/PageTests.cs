@@ -81,6 +81,7 @@ public class PageTests(WebServer server) : IClassFixture<WebServer>
         await Expect(page.Locator("#directory tbody tr")).ToHaveCountAsync(4); // case data, original, searchable PDF, ingest result
         // Thumbnails are the deskewed page at 320 px, not the 1387 px camera frame.
         await Expect(upload.Locator("img.thumb")).ToHaveJSPropertyAsync("naturalWidth", 320);
+        await Expect(upload.Locator(".id-box")).ToHaveCountAsync(1);
         await server.ScreenshotAsync(page, "clerk-2-uploaded");
 
         // The page list: thumbnail, type and member as selects; correcting the type moves the checklist.

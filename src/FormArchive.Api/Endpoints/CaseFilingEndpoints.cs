@@ -132,7 +132,11 @@ public static class CaseFilingEndpoints
                 orientation = p.Orientation,
                 deskewDegrees = Math.Round(p.DeskewDegrees, 2),
                 ocrConfidence = p.OcrConfidence,
-                idNumbers = p.IdNumbers.Select(i => new { masked = IdNumberMasking.Mask(i.Number), valid = i.IsValid, matchedMember = i.MatchedMember, problem = i.Problem }),
+                // The page image's size and each number's box on it: the desk outlines the numbers on the thumbnail.
+                width = p.Width,
+                height = p.Height,
+                idNumbers = p.IdNumbers.Select(i => new { masked = IdNumberMasking.Mask(i.Number), valid = i.IsValid, matchedMember = i.MatchedMember, problem = i.Problem, box = i.Box }),
+                cardBack = p.CardBack,
                 warnings = p.Warnings,
             }),
         };
