@@ -67,8 +67,13 @@ public static class DocumentLocator
         using var gy = new Mat();
         Cv2.Sobel(channel, gx, MatType.CV_32F, 1, 0);
         Cv2.Sobel(channel, gy, MatType.CV_32F, 0, 1);
+        // |gx| + |gy| with plain Mats (a MatExpr temporary can be collected before OpenCV reads it).
+        using var ax = new Mat();
+        using var ay = new Mat();
+        Cv2.Absdiff(gx, Scalar.All(0), ax);
+        Cv2.Absdiff(gy, Scalar.All(0), ay);
         using var mag = new Mat();
-        Cv2.Add(gx.Abs(), gy.Abs(), mag);
+        Cv2.Add(ax, ay, mag);
         return Percentile(mag.Reshape(1, mag.Rows * mag.Cols), q);
     }
 

@@ -55,6 +55,8 @@ public sealed class ThumbnailMemoryTests(QueueingApiServer server, ITestOutputHe
         long peak = PeakRssBytes();
         foreach (var r in responses) Assert.True(r.StatusCode == HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
         output.WriteLine($"8 × {side}×{side} RGB thumbnails: {elapsed.TotalSeconds:0.0} s, resident before {before / 1048576} MiB, peak {peak / 1048576} MiB");
-        Assert.True(peak < 1L << 30, $"peak resident {peak / 1048576} MiB (before {before / 1048576} MiB)");
+        // The test process also holds every other test's state (OCR models, fonts, LibreOffice runs): what these eight
+        // requests add is what counts. A service at rest is about 190–300 MiB, so 768 MiB more keeps it under 1 GB.
+        Assert.True(peak - before < 768L << 20, $"peak resident {peak / 1048576} MiB (before {before / 1048576} MiB)");
     }
 }
