@@ -68,6 +68,11 @@ public sealed class ScanPipeline(PaddleOcr? ocr = null, TesseractPool? pool = nu
                     : ProcessPage(pages[i], i + 1, options));
             return new ScanResult { File = fileName, FileType = type, Pages = results };
         }
+        catch (Exception e) when (e is OpenCvSharp.OpenCVException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
+        {
+            // An image the readers cannot take (degenerate sizes, odd layouts) is a refused file, not a server error.
+            return new ScanResult { File = fileName, Rejected = $"the image could not be read: {e.Message.ReplaceLineEndings(" ")}" };
+        }
         finally
         {
             foreach (var p in pages) p.Dispose();

@@ -63,3 +63,32 @@ public sealed class ScanInputTests
         foreach (var p in decoded) p.Dispose();
     }
 }
+
+/// <summary>Degenerate but decodable images: read or refused, never an exception out of the pipeline.</summary>
+public sealed class DegenerateImageTests
+{
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(3, 2000)]
+    [InlineData(4000, 2)]
+    [InlineData(31, 31)]
+    public void ATinyOrThinImageIsReadOrRefusedCleanly(int width, int height)
+    {
+        using var img = new ImageMagick.MagickImage(ImageMagick.MagickColors.White, (uint)width, (uint)height);
+        var result = new ScanPipeline().Process("thin.png", img.ToByteArray(ImageMagick.MagickFormat.Png));
+        if (result.IsRejected) Assert.False(string.IsNullOrWhiteSpace(result.Rejected));
+        else Assert.All(result.Pages, p => Assert.Empty(p.IdNumbers));
+    }
+
+    [Fact]
+    public void AnImageOfNoiseHasNoIdNumbers()
+    {
+        var rng = new Random(7);
+        var pixels = new byte[1200 * 900 * 3];
+        rng.NextBytes(pixels);
+        using var img = new ImageMagick.MagickImage(pixels, new ImageMagick.MagickReadSettings { Format = ImageMagick.MagickFormat.Rgb, Width = 1200, Height = 900, Depth = 8 });
+        var result = new ScanPipeline().Process("noise.png", img.ToByteArray(ImageMagick.MagickFormat.Png));
+        Assert.False(result.IsRejected, result.Rejected);
+        Assert.DoesNotContain(result.Pages.SelectMany(p => p.IdNumbers), i => i.IsValid);
+    }
+}

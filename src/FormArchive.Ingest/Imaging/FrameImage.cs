@@ -18,7 +18,9 @@ public static class FrameImage
         }
         img.ColorSpace = ColorSpace.sRGB;
         int w = (int)img.Width, h = (int)img.Height;
-        var bytes = img.ToByteArray(MagickFormat.Bgr);
+        // The pixel cache mapped to B, G, R: three bytes a pixel whatever the file stored (grey, palette, 1-bit).
+        using var pixels = img.GetPixelsUnsafe();
+        var bytes = pixels.ToByteArray(PixelMapping.BGR) ?? throw new InvalidOperationException("no pixels");
         var mat = new Mat(h, w, MatType.CV_8UC3);
         for (int y = 0; y < h; y++) System.Runtime.InteropServices.Marshal.Copy(bytes, y * w * 3, mat.Ptr(y), w * 3);
         return mat;
