@@ -69,15 +69,20 @@ public sealed class DocumentReader(PaddleOcr ocr)
     private static bool Overlaps(TextQuad a, TextQuad b) =>
         Cv2.PointPolygonTest(a.Points, b.Center, false) >= 0 || Cv2.PointPolygonTest(b.Points, a.Center, false) >= 0;
 
-    /// <summary>The document's quad warped to a rectangle.</summary>
+    /// <summary>
+    /// The document's quad warped to a rectangle, with a margin of 2 % of its long side kept around it: a quad found a
+    /// little inside the document's edge (rounded corners, a shadow) must not cut off print that runs close to it.
+    /// </summary>
     public static (Mat Flat, Homography FrameToFlat) Flatten(Mat frame, DocumentQuad doc)
     {
         var size = doc.FlatSize;
-        using var m = Cv2.GetPerspectiveTransform(doc.Corners.Points,
-            [new Point2f(0, 0), new Point2f(size.Width - 1, 0), new Point2f(size.Width - 1, size.Height - 1), new Point2f(0, size.Height - 1)]);
+        float m = 0.02f * Math.Max(size.Width, size.Height);
+        var outSize = new Size((int)Math.Round(size.Width + 2 * m), (int)Math.Round(size.Height + 2 * m));
+        using var t = Cv2.GetPerspectiveTransform(doc.Corners.Points,
+            [new Point2f(m, m), new Point2f(m + size.Width - 1, m), new Point2f(m + size.Width - 1, m + size.Height - 1), new Point2f(m, m + size.Height - 1)]);
         var flat = new Mat();
-        Cv2.WarpPerspective(frame, flat, m, size, InterpolationFlags.Cubic, BorderTypes.Replicate);
-        return (flat, Homography.FromMat(m));
+        Cv2.WarpPerspective(frame, flat, t, outSize, InterpolationFlags.Cubic, BorderTypes.Replicate);
+        return (flat, Homography.FromMat(t));
     }
 
     /// <summary>Turns upright and reads one document (whose image this call owns) with its detected lines.</summary>

@@ -19,7 +19,8 @@ public sealed class PageText(IReadOnlyList<RecognizedLine> lines)
 
     /// <summary>
     /// The page's rows: lines that share a row joined left to right with a space. A bank card prints its number in
-    /// groups that detection may split into separate lines.
+    /// groups that detection may split into separate lines. Where two lines of a row overlap, the next one's first
+    /// character may repeat the last one's: such a row is also given with that character dropped.
     /// </summary>
     public IReadOnlyList<string> Rows()
     {
@@ -29,8 +30,18 @@ public sealed class PageText(IReadOnlyList<RecognizedLine> lines)
             var row = rows.FirstOrDefault(r => r.Any(x => SameRow(x, line)));
             if (row is null) rows.Add([line]); else row.Add(line);
         }
-        return rows.Select(r => string.Join(' ', r.OrderBy(l => l.Quad.Bounds.X).Select(l => l.Text))).ToList();
+        var result = new List<string>();
+        foreach (var row in rows.Select(r => r.OrderBy(l => l.Quad.Bounds.X).ToList()))
+        {
+            result.Add(string.Join(' ', row.Select(l => l.Text)));
+            var trimmed = row.Select((l, i) => i > 0 && Overlap(row[i - 1], l) && l.Text.Length > 1 ? l.Text[1..] : l.Text).ToList();
+            if (!trimmed.SequenceEqual(row.Select(l => l.Text))) result.Add(string.Join(' ', trimmed));
+        }
+        return result;
     }
+
+    /// <summary>Whether <paramref name="b"/> starts inside <paramref name="a"/> by more than a fifth of its height.</summary>
+    private static bool Overlap(RecognizedLine a, RecognizedLine b) => a.Quad.Bounds.Right - b.Quad.Bounds.X > 0.2 * b.Quad.Height;
 
     /// <summary>Whether two lines share a row: their vertical extents overlap by half the smaller height.</summary>
     public static bool SameRow(RecognizedLine a, RecognizedLine b)
