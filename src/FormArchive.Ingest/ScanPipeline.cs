@@ -97,28 +97,10 @@ public sealed class ScanPipeline(PaddleOcr? ocr = null, TesseractPool? pool = nu
 
     private static PageResult Result(PageReading page, int pageNumber, IngestOptions options, Stopwatch sw)
     {
-        var warnings = new List<string>();
         var type = options.Hint ?? page.Findings.Type;
-        if (options.Hint is { } hint && page.Findings.Type != hint && page.Findings.Type != DocumentType.Other)
-            warnings.Add($"经办人标注为{DocumentTitles.Of(hint)}，但识别结果像{DocumentTitles.Of(page.Findings.Type)}");
         var (sharpness, contrast) = ImageQuality.Measure(page.Archival);
-        if (sharpness < 50) warnings.Add($"图像模糊（清晰度 {sharpness:0}）");
-        if (contrast < 60) warnings.Add($"对比度低（{contrast}/255）");
         int confidence = page.Lines.Count == 0 ? 0 : (int)Math.Round(page.Lines.Average(l => l.Confidence) * 100);
-        if (confidence < 60) warnings.Add($"识别置信度低（{confidence}%）");
-        if (type is DocumentType.IdCardFront or DocumentType.HukouMember && !page.Ids.Any(i => i.IsValid))
-            warnings.Add("本页未能识别并校验身份证号");
-        foreach (var bad in page.Ids.Where(i => !i.IsValid))
-            warnings.Add($"疑似身份证号 {IdNumberMasking.Mask(bad.Number)} 未通过校验：{bad.Problem}");
-
-        var ids = page.Ids.Select(r =>
-        {
-            var member = r.IsValid ? HouseholdMatching.Match(r.Number, options.Members) : null;
-            return new IdCandidateResult(r.Number, r.IsValid, r.Confidence, r.AgreeingReads, r.Corrected, r.Box, member?.Name, r.Problem);
-        }).ToList();
-        if (options.Members.Count > 0)
-            foreach (var unmatched in ids.Where(i => i.IsValid && i.MatchedMember is null))
-                warnings.Add($"身份证号 {IdNumberMasking.Mask(unmatched.Number)} 与本案家庭成员均不匹配");
+        var (ids, warnings) = PageAssessment.Of(options.Hint, page.Findings.Type, page.Ids, options.Members, sharpness, contrast, confidence);
 
         CardBackResult? back = null;
         if (page.Findings.CardBack is { } cb)

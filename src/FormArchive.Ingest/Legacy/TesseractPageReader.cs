@@ -42,26 +42,8 @@ internal sealed class TesseractPageReader(TesseractPool pool)
             else page.TurnHalf();
         }
 
-        var warnings = new List<string>();
         var type = options.Hint ?? attempt.Type;
-        if (options.Hint is { } hint && attempt.Type != hint && attempt.Type != DocumentType.Other)
-            warnings.Add($"the clerk's hint is {PageClassifier.HintName(hint)} but the page reads like {PageClassifier.HintName(attempt.Type)}");
-        if (page.Sharpness < 50) warnings.Add($"blurred image (sharpness {page.Sharpness:0})");
-        if (page.Contrast < 60) warnings.Add($"low contrast ({page.Contrast}/255)");
-        if (attempt.Ocr.MeanConfidence < 60) warnings.Add($"low OCR confidence ({attempt.Ocr.MeanConfidence}%)");
-        if (type is DocumentType.IdCardFront or DocumentType.HukouMember && !attempt.Ids.Any(i => i.IsValid))
-            warnings.Add("no ID number could be read and validated on this page");
-        foreach (var bad in attempt.Ids.Where(i => !i.IsValid))
-            warnings.Add($"ID number candidate {FormArchive.Domain.IdNumberMasking.Mask(bad.Number)} not accepted: {bad.Problem}");
-
-        var ids = attempt.Ids.Select(r =>
-        {
-            var member = r.IsValid ? HouseholdMatching.Match(r.Number, options.Members) : null;
-            return new IdCandidateResult(r.Number, r.IsValid, r.Confidence, r.AgreeingReads, r.Corrected, r.Box, member?.Name, r.Problem);
-        }).ToList();
-        if (options.Members.Count > 0)
-            foreach (var unmatched in ids.Where(i => i.IsValid && i.MatchedMember is null))
-                warnings.Add($"ID number {FormArchive.Domain.IdNumberMasking.Mask(unmatched.Number)} matches no household member of the case");
+        var (ids, warnings) = PageAssessment.Of(options.Hint, attempt.Type, attempt.Ids, options.Members, page.Sharpness, page.Contrast, attempt.Ocr.MeanConfidence);
 
         byte[] jpeg;
         using (StageTimes.Time("jpeg"))
