@@ -28,7 +28,8 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
         var invalidVotes = new Dictionary<string, int>();
         int validReads = 0;
         string? bestRaw = null;
-        bool Settled() => votes.Values.Any(v => v.Count >= 2) || (votes.Count == 0 && invalidVotes.Values.Any(v => v >= 2));
+        // Settled: two reads agree on a valid number, or three on an invalid one (a noisy line repeats a misread twice).
+        bool Settled() => votes.Values.Any(v => v.Count >= 2) || (votes.Count == 0 && invalidVotes.Values.Any(v => v >= 3));
         void Add(string text)
         {
             foreach (var raw in IdNumberRules.RawCandidates(text))
@@ -55,23 +56,26 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
             using var wideDropped = Imaging.RedDropout.Apply(wide);
             Add(AfterLabel(Read(wideDropped)));
             // Further reads only while no two agree: red print dropped from the tight cut, the wide cut as it is
-            // (dropping red can take ink with it where a rule runs through the digits), cuts moved up and down and a
-            // taller one (a stroke written across the number falls differently in each), a binarised one, then
+            // (dropping red can take ink with it where a rule runs through the digits), the darkest ink alone (a pen note
+            // across the digits is lighter than print), cuts moved up and down and a taller one (a stroke written across the number falls differently in each), a binarised one, then
             // Tesseract. Two reads of one number still have to agree: more reads find the agreeing pair sooner, and
             // a wrong number would have to be read wrong the same way twice and still pass the checksum.
             var more = new List<Func<string>>
             {
                 () => { using var tightDropped = Imaging.RedDropout.Apply(tight); return Read(tightDropped); },
+                () => { using var dark = DarkestInk(wide); return Read(dark); },
                 () => Read(wide),
                 () => ReadCut(document, Moved(quad, 0, -0.18f), found.Line.Flipped),
                 () => ReadCut(document, Moved(quad, 0, 0.18f), found.Line.Flipped),
                 () => ReadCut(document, Moved(quad, 0.6f, 0), found.Line.Flipped),
                 () => { using var bin = Binarised(wide); return Read(bin); },
+                () => { using var dark = DarkestInk(tight); return Read(dark); },
             };
             if (mode == SecondReads.PaddleThenTesseract && tesseract is not null)
             {
                 more.Add(() => TesseractDigits(wideDropped));
                 more.Add(() => TesseractDigits(tight));
+                more.Add(() => { using var dark = DarkestInk(wide); return TesseractDigits(dark); });
             }
             foreach (var read in more)
             {
@@ -86,8 +90,8 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
             var (raw, agreeing) = invalidVotes.Count == 0 ? (bestRaw, 1) : invalidVotes.MaxBy(v => v.Value) is var m ? (m.Key, m.Value) : default;
             return new IdNumberRead
             {
-                Number = raw, IsValid = false, Confidence = 0, AgreeingReads = 0, Box = box, ConsistentlyInvalid = agreeing >= 2,
-                Problem = agreeing >= 2 ? "号码本身未通过校验（多次识别一致）" : "校验未通过（校验码、出生日期或地区码）",
+                Number = raw, IsValid = false, Confidence = 0, AgreeingReads = 0, Box = box, ConsistentlyInvalid = agreeing >= 3,
+                Problem = agreeing >= 3 ? "号码本身未通过校验（多次识别一致）" : "校验未通过（校验码、出生日期或地区码）",
             };
         }
         var ordered = votes.OrderByDescending(v => v.Value.Count).ToList();
@@ -138,6 +142,29 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
     {
         using var strip = Cut(document, Clip(quad, document), flipped);
         return Read(strip);
+    }
+
+    /// <summary>
+    /// Only the darkest ink, black on white: printed or copied digits are near black, while a note written across them
+    /// in pen (or a stamp) is lighter; the cut is a quarter of the way from the darkest ink to the paper.
+    /// </summary>
+    private static Mat DarkestInk(Mat strip)
+    {
+        using var grey = new Mat();
+        Cv2.CvtColor(strip, grey, ColorConversionCodes.BGR2GRAY);
+        using var hist = new Mat();
+        Cv2.CalcHist([grey], [0], null, hist, 1, [256], [new Rangef(0, 256)]);
+        hist.GetArray(out float[] h);
+        double total = h.Sum(), acc = 0;
+        int ink = 0, paper = 255;
+        for (int i = 0; i < 256; i++) { acc += h[i]; if (acc >= 0.02 * total) { ink = i; break; } }
+        acc = 0;
+        for (int i = 0; i < 256; i++) { acc += h[i]; if (acc >= 0.5 * total) { paper = i; break; } }
+        using var bw = new Mat();
+        Cv2.Threshold(grey, bw, ink + 0.25 * (paper - ink), 255, ThresholdTypes.Binary);
+        var result = new Mat();
+        Cv2.Merge([bw, bw, bw], result);
+        return result;
     }
 
     /// <summary>Black and white by Otsu's threshold on the grey strip.</summary>

@@ -20,7 +20,7 @@ public sealed record IdNumberRead
     public required PixelBox Box { get; init; }
     /// <summary>Why an unvalidated read is not valid.</summary>
     public string? Problem { get; init; }
-    /// <summary>An invalid number that two reads gave alike: the printed number itself fails, reading again won't help.</summary>
+    /// <summary>An invalid number that three reads gave alike: the printed number itself fails, reading again won't help.</summary>
     public bool ConsistentlyInvalid { get; init; }
 }
 
