@@ -15,10 +15,10 @@ public static class ImageQuality
         using var lap = new Mat();
         Cv2.Laplacian(small, lap, MatType.CV_64F);
         Cv2.MeanStdDev(lap, out _, out var std);
-        var hist = new long[256];
-        for (int y = 0; y < small.Rows; y++)
-            for (int x = 0; x < small.Cols; x++) hist[small.At<byte>(y, x)]++;
-        long n = small.Rows * (long)small.Cols, acc = 0;
+        using var histMat = new Mat();
+        Cv2.CalcHist([small], [0], null, histMat, 1, [256], [new Rangef(0, 256)]);
+        histMat.GetArray(out float[] hist);
+        double n = hist.Sum(), acc = 0;
         int lo = 0, hi = 255;
         for (int i = 0; i < 256; i++) { acc += hist[i]; if (acc >= n * 0.01) { lo = i; break; } }
         acc = 0;

@@ -56,11 +56,11 @@ public sealed class DocumentReader(PaddleOcr ocr)
                 Homography toFlat;
                 using (StageTimes.Time("flatten")) (flat, toFlat) = Flatten(frame, holder);
                 var mapped = quads.Where(q => Inside(holder, q.Center)).Select(q => q.Map(toFlat.Apply)).ToList();
-                return ReadUpright(flat, mapped, holder.Corners, toFlat, holder.Method, settings);
+                return ReadUpright(flat, mapped, holder.Corners, holder.Method, settings);
             }
         }
         var corners = new TextQuad(new(0, 0), new(frame.Cols - 1, 0), new(frame.Cols - 1, frame.Rows - 1), new(0, frame.Rows - 1));
-        return ReadUpright(frame.Clone(), quads, corners, Homography.Identity, "frame", settings);
+        return ReadUpright(frame.Clone(), quads, corners, "frame", settings);
     }
 
     private static bool Inside(DocumentQuad d, Point2f p) => Cv2.PointPolygonTest(d.Corners.Points, p, false) >= 0;
@@ -86,16 +86,11 @@ public sealed class DocumentReader(PaddleOcr ocr)
     }
 
     /// <summary>Turns upright and reads one document (whose image this call owns) with its detected lines.</summary>
-    private ReadDocument ReadUpright(Mat image, List<TextQuad> quads, TextQuad frameCorners, Homography frameToImage, string located, ReadSettings settings)
+    private ReadDocument ReadUpright(Mat image, List<TextQuad> quads, TextQuad frameCorners, string located, ReadSettings settings)
     {
         int turns = 0;
         double skew = 0;
-        var toUpright = frameToImage;
-        void Apply(Homography map)
-        {
-            quads = quads.Select(q => q.Map(map.Apply)).ToList();
-            toUpright = toUpright.Then(map);
-        }
+        void Apply(Homography map) => quads = quads.Select(q => q.Map(map.Apply)).ToList();
 
         // Text runs along the long side of its boxes: mostly tall boxes mean the document lies on its side.
         double vertical = quads.Where(q => q.Height > q.Width * 1.2).Sum(q => q.Width * q.Height);
@@ -139,15 +134,9 @@ public sealed class DocumentReader(PaddleOcr ocr)
                     upsideDown[i] = 1 - upsideDown[i];
                 }
             }
-            var flipped = new bool[strips.Count];
-            for (int i = 0; i < strips.Count; i++)
-                if (upsideDown[i] > TextLineClassifier.FlipThreshold)
-                {
-                    Cv2.Rotate(strips[i], strips[i], RotateFlags.Rotate180);
-                    flipped[i] = true;
-                }
             StripText[] texts;
-            using (StageTimes.Time("recognise")) texts = ocr.Recognizer.Recognize(strips);
+            bool[] flipped;
+            using (StageTimes.Time("recognise")) (texts, flipped) = ocr.ReadStrips(strips, upsideDown);
             var lines = quads.Select((q, i) => new RecognizedLine(q, texts[i].Text, texts[i].Confidence) { Flipped = flipped[i] })
                 .Where(l => l.Text.Length > 0).OrderBy(l => l.Quad.Center.Y).ThenBy(l => l.Quad.Center.X).ToList();
 
@@ -158,7 +147,7 @@ public sealed class DocumentReader(PaddleOcr ocr)
             return new ReadDocument
             {
                 Image = image, Lines = lines, Orientation = (360 - quarter) % 360, SkewDegrees = Math.Round(residual, 2),
-                FrameCorners = frameCorners, FrameToDocument = toUpright, Located = located,
+                FrameCorners = frameCorners, Located = located,
             };
         }
         finally

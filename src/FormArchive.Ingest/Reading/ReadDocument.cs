@@ -16,8 +16,6 @@ public sealed class ReadDocument : IDisposable
     public required double SkewDegrees { get; init; }
     /// <summary>The document's corners in the frame (its own top-left first), or the frame itself when none was found.</summary>
     public required TextQuad FrameCorners { get; init; }
-    /// <summary>Maps frame pixels to <see cref="Image"/>'s pixels (its inverse carries the document's lines back to the frame).</summary>
-    public required Homography FrameToDocument { get; init; }
     /// <summary>How the document was found: "edges", "colour", or "frame" for the whole frame.</summary>
     public required string Located { get; init; }
 

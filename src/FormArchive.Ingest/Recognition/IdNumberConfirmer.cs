@@ -190,8 +190,7 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
         double scale = Math.Clamp(48.0 / grey.Rows, 0.5, 3.0);
         using var sized = new Mat();
         Cv2.Resize(grey, sized, new Size(Math.Max(1, (int)(grey.Cols * scale)), Math.Max(1, (int)(grey.Rows * scale))), 0, 0, InterpolationFlags.Cubic);
-        var bytes = new byte[sized.Rows * sized.Cols];
-        for (int y = 0; y < sized.Rows; y++) System.Runtime.InteropServices.Marshal.Copy(sized.Ptr(y), bytes, y * sized.Cols, sized.Cols);
+        sized.GetArray(out byte[] bytes);
         var image = new GrayImage(bytes, sized.Cols, sized.Rows);
         return tesseract!.Use(TesseractPool.English, e => e.Recognize(image, new OcrOptions { PageSegMode = 7, Whitelist = "0123456789X", ThresholdingMethod = 2 })).Text;
     }

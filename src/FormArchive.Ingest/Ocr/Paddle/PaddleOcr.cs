@@ -53,21 +53,26 @@ public sealed class PaddleOcr : IDisposable
         var strips = quads.Select(q => TextLineCrop.Cut(bgr, q)).ToList();
         try
         {
-            var upsideDown = Classifier.UpsideDownProbability(strips);
-            var flipped = new bool[strips.Count];
-            for (int i = 0; i < strips.Count; i++)
-                if (upsideDown[i] > TextLineClassifier.FlipThreshold)
-                {
-                    Cv2.Rotate(strips[i], strips[i], RotateFlags.Rotate180);
-                    flipped[i] = true;
-                }
-            var texts = Recognizer.Recognize(strips);
+            var (texts, flipped) = ReadStrips(strips, Classifier.UpsideDownProbability(strips));
             return quads.Select((q, i) => new RecognizedLine(q, texts[i].Text, texts[i].Confidence) { Flipped = flipped[i] }).ToList();
         }
         finally
         {
             foreach (var s in strips) s.Dispose();
         }
+    }
+
+    /// <summary>Turns the strips the classifier is sure are upside down (in place) and reads them all.</summary>
+    public (StripText[] Texts, bool[] Flipped) ReadStrips(IReadOnlyList<Mat> strips, IReadOnlyList<float> upsideDown)
+    {
+        var flipped = new bool[strips.Count];
+        for (int i = 0; i < strips.Count; i++)
+            if (upsideDown[i] > TextLineClassifier.FlipThreshold)
+            {
+                Cv2.Rotate(strips[i], strips[i], RotateFlags.Rotate180);
+                flipped[i] = true;
+            }
+        return (Recognizer.Recognize(strips), flipped);
     }
 
     public void Dispose()
