@@ -15,6 +15,7 @@ public static class DocumentLocator
     /// <summary>Documents in <paramref name="bgr"/>, largest first, each at least <paramref name="minAreaFraction"/> of the frame.</summary>
     public static List<DocumentQuad> Find(Mat bgr, double minAreaFraction = 0.06, int max = 4)
     {
+        OpenCvThreads.Ensure();
         double scale = Math.Min(1.0, (double)WorkSide / Math.Max(bgr.Rows, bgr.Cols));
         using var small = new Mat();
         Cv2.Resize(bgr, small, new Size(Math.Max(1, (int)(bgr.Cols * scale)), Math.Max(1, (int)(bgr.Rows * scale))), 0, 0, InterpolationFlags.Area);

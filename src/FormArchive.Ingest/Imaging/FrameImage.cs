@@ -8,6 +8,7 @@ public static class FrameImage
 {
     public static Mat ToBgr(MagickImage page)
     {
+        OpenCvThreads.Ensure();
         using var img = (MagickImage)page.Clone();
         img.AutoOrient();
         img.ResetPage();
