@@ -10,7 +10,7 @@ namespace FormArchive.Archive.Dossier;
 
 /// <summary>
 /// The printable dossier of a case: 案卷封面, 卷内目录 (件号, 题名, 责任者, 日期, 页号), then the stored PDFs
-/// themselves, page by page, with a bookmark per document. The front matter is drawn with our PDF writer
+/// themselves, page by page, with a bookmark per document, and last the 卷内备考表. The front matter is drawn with our PDF writer
 /// (CJK fonts); PdfPig's writer then copies every page — front matter and stored documents alike —
 /// into one file, so documents are never re-rendered. Non-PDF documents (scans) are listed without pages.
 /// </summary>
@@ -34,6 +34,7 @@ public static class DossierBuilder
 
         int directoryPages = Math.Max(1, (docs.Count + RowsPerDirectoryPage - 1) / RowsPerDirectoryPage);
         var front = FrontMatter(m, docs.Select(d => (d.Entry, d.Pages)).ToList(), directoryPages);
+        var note = RecordNotePage.Build(m, docs.Select(d => (d.Entry, d.Pages)).ToList(), await LaterVolumesAsync(archive, m, ct));
 
         using var output = new PigWriter.PdfDocumentBuilder();
         var open = new List<PdfDocument>();
@@ -53,6 +54,10 @@ public static class DossierBuilder
                 for (int p = 1; p <= pages; p++) output.AddPage(doc, p);
                 next += pages;
             }
+            var noteDoc = PdfDocument.Open(note);
+            open.Add(noteDoc);
+            output.AddPage(noteDoc, 1);
+            bookmarks.Add(Mark("卷内备考表", next));
             output.Bookmarks = new Bookmarks(bookmarks);
             output.DocumentInformation.Title = $"{m.Metadata.Title} 案卷";
             output.DocumentInformation.Producer = "FormArchive";
@@ -64,6 +69,22 @@ public static class DossierBuilder
         {
             foreach (var d in open) d.Dispose();
         }
+    }
+
+    /// <summary>The 补充卷 numbers filed after this volume (V2, V3 …), each counted only if its metadata links it here.</summary>
+    private static async Task<IReadOnlyList<int>> LaterVolumesAsync(CaseArchive archive, CaseManifest m, CancellationToken ct)
+    {
+        var root = m.Metadata.SupplementOf ?? m.CaseId;
+        var later = new List<int>();
+        for (int volume = Math.Max(1, m.Metadata.Volume) + 1; ; volume++)
+        {
+            CaseManifest next;
+            try { next = await archive.GetManifestAsync(CaseKeys.VolumeId(root, volume), ct); }
+            catch (CaseNotFoundException) { break; }
+            if (next.Metadata.SupplementOf != root || next.Metadata.Volume != volume) break;
+            later.Add(volume);
+        }
+        return later;
     }
 
     private static DocumentBookmarkNode Mark(string title, int page) =>

@@ -21,7 +21,7 @@ public sealed class DossierTests(ArchiveFixture fx)
         var pdf = await DossierBuilder.BuildAsync(archive, id, "printer");
 
         using var doc = PdfDocument.Open(pdf);
-        Assert.Equal(2 + 2 + 3, doc.NumberOfPages);
+        Assert.Equal(2 + 2 + 3 + 1, doc.NumberOfPages);
         Assert.Contains("案 卷 封 面", doc.GetPage(1).Text);
         Assert.Contains("张三 最低生活保障审核确认", doc.GetPage(1).Text);
         var directory = doc.GetPage(2).Text;
@@ -33,6 +33,46 @@ public sealed class DossierTests(ArchiveFixture fx)
         Assert.Contains("入户调查表 第3页", doc.GetPage(7).Text);
         Assert.True(doc.TryGetBookmarks(out var bookmarks));
         var marks = bookmarks.GetNodes().OfType<UglyToad.PdfPig.Outline.DocumentBookmarkNode>().Select(n => (n.Title, n.PageNumber)).ToList();
-        Assert.Equal([("案卷封面", 1), ("卷内目录", 2), ("1. 低保申请书", 3), ("3. 入户调查表", 5)], marks);
+        Assert.Equal([("案卷封面", 1), ("卷内目录", 2), ("1. 低保申请书", 3), ("3. 入户调查表", 5), ("卷内备考表", 8)], marks);
+    }
+
+    [Theory, MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]
+    public async Task The_last_page_is_the_record_note_with_counts_the_sealing_clerk_and_the_later_volume(string kind)
+    {
+        var archive = fx.Archive(kind);
+        var id = ArchiveFixture.NewCaseId("bk");
+        await archive.OpenCaseAsync(Samples.Metadata(id), "王五");
+        await archive.AddDocumentAsync(id, Samples.PdfUpload("低保申请书", 2), "王五");
+        await archive.AddDocumentAsync(id, Samples.PngUpload("身份证扫描件"), "王五");
+        await archive.AddDocumentAsync(id, Samples.PngUpload("户口簿扫描件"), "王五");
+        await archive.AddDocumentAsync(id, Samples.PdfUpload("入户调查表", 3), "王五");
+        var seal = await archive.SealAsync(id, "王五");
+        var supplement = await archive.OpenSupplementAsync(id, "李四");
+
+        using var doc = PdfDocument.Open(await DossierBuilder.BuildAsync(archive, id, "printer"));
+        Assert.Equal(2 + 2 + 3 + 1, doc.NumberOfPages);
+        var note = doc.GetPage(doc.NumberOfPages).Text;
+        var flat = string.Concat(note.Where(c => !char.IsWhiteSpace(c)));
+        Assert.Contains("卷内备考表", flat);
+        Assert.Contains("本卷情况说明", flat);
+        Assert.Contains("本卷共4件5页", flat);
+        Assert.Contains("扫描图像2件", flat);
+        Assert.Contains($"补充卷V2另卷保存", flat);
+        Assert.Equal(id + "-V2", supplement.CaseId);
+        Assert.Contains("立卷人：王五", flat);
+        Assert.Contains("检查人：", flat);
+        var sealedOn = seal.Case.SealedAt!.Value.ToOffset(TimeSpan.FromHours(8));
+        Assert.Contains($"立卷时间：{sealedOn.Year}年{sealedOn.Month}月{sealedOn.Day}日", flat);
+        Assert.DoesNotContain("卷内备考表", doc.GetPage(doc.NumberOfPages - 1).Text);
+        Assert.True(doc.TryGetBookmarks(out var bookmarks));
+        var last = bookmarks.GetNodes().OfType<UglyToad.PdfPig.Outline.DocumentBookmarkNode>().Last();
+        Assert.Equal(("卷内备考表", doc.NumberOfPages), (last.Title, last.PageNumber));
+
+        // The supplement volume's own note says which case it belongs to, and has nothing sealed yet.
+        using var v2 = PdfDocument.Open(await DossierBuilder.BuildAsync(archive, supplement.CaseId, "printer"));
+        var v2Note = string.Concat(v2.GetPage(v2.NumberOfPages).Text.Where(c => !char.IsWhiteSpace(c)));
+        Assert.Contains($"本卷为案卷{id}的补充卷第2卷", v2Note);
+        Assert.Contains("本卷尚未封存", v2Note);
+        Assert.DoesNotContain("另卷保存", v2Note);
     }
 }
