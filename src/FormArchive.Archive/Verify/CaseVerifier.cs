@@ -48,7 +48,7 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
         var numbers = documents.Select(d => d.No).ToList();
         bool continuous = numbers.SequenceEqual(Enumerable.Range(1, numbers.Count));
         Add(Dat70Item.MetadataCompleteness, "件号连续", "卷内文件", continuous,
-            numbers.Count == 0 ? "卷内没有文件" : continuous ? $"第 1—{numbers.Count} 件，无漏号" : $"应为第 1—{numbers.Count} 件，实际为 {string.Join("、", numbers)}");
+            numbers.Count == 0 ? "卷内没有文件" : continuous ? (numbers.Count == 1 ? "第 1 件，无漏号" : $"第 1—{numbers.Count} 件，无漏号") : $"应为第 1—{numbers.Count} 件，实际为 {string.Join("、", numbers)}");
 
         foreach (var doc in documents) await CheckDocumentAsync(caseId, doc, checks, ct);
 
