@@ -118,8 +118,10 @@ public static class DossierBuilder
             y += 40;
         }
 
-        float[] cols = [PdfText.Margin, 100, 330, 430, 490, PdfText.PageWidth - PdfText.Margin];
-        string[] heads = ["件号", "题名", "责任者", "日期", "页号"];
+        // DA/T 22 归档文件目录 columns. 文号 stays empty: documents carry no 发文字号 yet. 备注 says where a
+        // document's pages sit in this volume, or that a scan is kept as its image.
+        float[] cols = [PdfText.Margin, 88, 168, 228, 388, 448, 480, PdfText.PageWidth - PdfText.Margin];
+        string[] heads = ["件号", "责任者", "文号", "题名", "日期", "页数", "备注"];
         int page1 = 1, row = 0;
         float rowY = 0;
         Renderer.Pdf.PdfPageCanvas NewDirectoryPage()
@@ -137,8 +139,8 @@ public static class DossierBuilder
             if (row == RowsPerDirectoryPage) page = NewDirectoryPage();
             var range = pages == 0 ? "—" : pages == 1 ? $"{page1}" : $"{page1}–{page1 + pages - 1}";
             page1 += pages;
-            Row(page, cols, rowY, [e.No.ToString(), Fit(e.Title, 11, cols[2] - cols[1] - 8), Fit(e.ResponsibleParty, 11, cols[3] - cols[2] - 8),
-                e.Date is { } d ? d.ToString("yyyyMMdd") : "", range], bold: false);
+            Row(page, cols, rowY, [e.No.ToString(), Fit(e.ResponsibleParty, 10, cols[2] - cols[1] - 8), "", Fit(e.Title, 10, cols[4] - cols[3] - 8),
+                e.Date is { } d ? d.ToString("yyyyMMdd") : "", pages == 0 ? "—" : pages.ToString(), pages == 0 ? "扫描图像" : $"第{range}页"], bold: false);
             rowY += 26;
             row++;
         }
@@ -148,7 +150,7 @@ public static class DossierBuilder
     private static void Row(Renderer.Pdf.PdfPageCanvas page, float[] cols, float y, string[] cells, bool bold)
     {
         for (int c = 0; c < cells.Length; c++)
-            page.DrawText(cells[c], cols[c] + 4, y, bold ? FontFamilyKind.Sans : FontFamilyKind.Serif, bold, 11);
+            page.DrawText(cells[c], cols[c] + 4, y, bold ? FontFamilyKind.Sans : FontFamilyKind.Serif, bold, 10);
         page.DrawLine(cols[0], y + 8, cols[^1], y + 8, 0.5f);
     }
 

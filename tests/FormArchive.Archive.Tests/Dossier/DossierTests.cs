@@ -26,8 +26,12 @@ public sealed class DossierTests(ArchiveFixture fx)
         Assert.Contains("张三 最低生活保障审核确认", doc.GetPage(1).Text);
         var directory = doc.GetPage(2).Text;
         Assert.Contains("卷 内 目 录", directory);
-        Assert.Contains("1–2", directory);   // 申请书: pages 1–2
-        Assert.Contains("3–5", directory);   // 入户调查表: pages 3–5
+        var flatDirectory = string.Concat(directory.Where(c => !char.IsWhiteSpace(c)));
+        Assert.Contains("件号责任者文号题名日期页数备注", flatDirectory);  // DA/T 22 columns, in order
+        Assert.Contains("第1–2页", flatDirectory);   // 申请书: pages 1–2
+        Assert.Contains("第3–5页", flatDirectory);   // 入户调查表: pages 3–5
+        Assert.Contains("扫描图像", flatDirectory);
+        Assert.Contains("3秋浦街道办事处入户调查表202503023第3–5页", flatDirectory);  // one row: 件号, 责任者, (文号), 题名, 日期, 页数, 备注
         Assert.Contains("身份证扫描件", directory);
         Assert.Contains("低保申请书 第1页", doc.GetPage(3).Text);  // copied, not re-rendered: the stored text
         Assert.Contains("入户调查表 第3页", doc.GetPage(7).Text);
