@@ -109,7 +109,7 @@ public static class DossierBuilder
                  {
                      ("立卷单位", meta.Agency), ("案 卷 号", m.CaseId + (meta.Volume > 1 ? $"（补充卷 第{meta.Volume}卷，原卷 {meta.SupplementOf}）" : "")),
                      ("起止日期", period), ("保管期限", meta.RetentionPeriod), ("件    数", $"{docs.Count} 件"),
-                     ("封存状态", m.Sealed ? $"已封存 {m.SealedAt!.Value.ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日}（{m.SealedBy}）" : "未封存"),
+                     ("封存状态", m.Sealed ? $"已封存 {RecordNotePage.ChineseDate(m.SealedAt!.Value)}，立卷人 {ActorName.PersonOf(m.SealedBy)}" : "未封存"),
                  })
         {
             cover.DrawText(label + "：", 130, y, FontFamilyKind.Serif, true, 14);

@@ -28,7 +28,7 @@ public static class RecordNotePage
         }
         var sealedOn = m.SealedAt is { } at ? ChineseDate(at) : "";
         float lineY = 660;
-        foreach (var (label, value) in new[] { ("立卷人", m.Sealed ? m.SealedBy ?? "" : ""), ("检查人", ""), ("立卷时间", sealedOn) })
+        foreach (var (label, value) in new[] { ("立卷人", m.Sealed ? ActorName.PersonOf(m.SealedBy) : ""), ("检查人", ""), ("立卷时间", sealedOn) })
         {
             page.DrawText(label + "：", 300, lineY, FontFamilyKind.Serif, true, 13);
             page.DrawText(value, 372, lineY, FontFamilyKind.Serif, false, 13);

@@ -50,23 +50,31 @@ public sealed class DossierTests(ArchiveFixture fx)
         await archive.AddDocumentAsync(id, Samples.PngUpload("身份证扫描件"), "王五");
         await archive.AddDocumentAsync(id, Samples.PngUpload("户口簿扫描件"), "王五");
         await archive.AddDocumentAsync(id, Samples.PdfUpload("入户调查表", 3), "王五");
-        var seal = await archive.SealAsync(id, "王五");
+        var seal = await archive.SealAsync(id, "王五 (clerk, key 5d878bb4)"); // as the API records a caller
         var supplement = await archive.OpenSupplementAsync(id, "李四");
 
         using var doc = PdfDocument.Open(await DossierBuilder.BuildAsync(archive, id, "printer"));
         Assert.Equal(2 + 2 + 3 + 1, doc.NumberOfPages);
         var note = doc.GetPage(doc.NumberOfPages).Text;
         var flat = string.Concat(note.Where(c => !char.IsWhiteSpace(c)));
+        var sealedOn = seal.Case.SealedAt!.Value.ToOffset(TimeSpan.FromHours(8));
+        var sealedOnText = $"{sealedOn.Year}年{sealedOn.Month}月{sealedOn.Day}日";
         Assert.Contains("卷内备考表", flat);
         Assert.Contains("本卷情况说明", flat);
         Assert.Contains("本卷共4件5页", flat);
         Assert.Contains("扫描图像2件", flat);
         Assert.Contains($"补充卷V2另卷保存", flat);
         Assert.Equal(id + "-V2", supplement.CaseId);
-        Assert.Contains("立卷人：王五", flat);
+        Assert.Contains("立卷人：王五检查人：", flat);
+        var cover = string.Concat(doc.GetPage(1).Text.Where(c => !char.IsWhiteSpace(c)));
+        Assert.Contains($"封存状态：已封存{sealedOnText}，立卷人王五", cover);
+        foreach (var page in new[] { cover, flat })
+        {
+            Assert.DoesNotContain("5d878bb4", page);
+            Assert.DoesNotContain("clerk", page);
+        }
         Assert.Contains("检查人：", flat);
-        var sealedOn = seal.Case.SealedAt!.Value.ToOffset(TimeSpan.FromHours(8));
-        Assert.Contains($"立卷时间：{sealedOn.Year}年{sealedOn.Month}月{sealedOn.Day}日", flat);
+        Assert.Contains($"立卷时间：{sealedOnText}", flat);
         Assert.DoesNotContain("卷内备考表", doc.GetPage(doc.NumberOfPages - 1).Text);
         Assert.True(doc.TryGetBookmarks(out var bookmarks));
         var last = bookmarks.GetNodes().OfType<UglyToad.PdfPig.Outline.DocumentBookmarkNode>().Last();
@@ -79,4 +87,13 @@ public sealed class DossierTests(ArchiveFixture fx)
         Assert.Contains("本卷尚未封存", v2Note);
         Assert.DoesNotContain("另卷保存", v2Note);
     }
+
+    [Theory]
+    [InlineData("王五 (clerk, key 5d878bb4)", "王五")]
+    [InlineData("王五", "王五")]
+    [InlineData("  李四  ", "李四")]
+    [InlineData("赵六 (archivist, key 0a1b2c3d)", "赵六")]
+    [InlineData(null, "")]
+    public void The_printed_name_of_an_actor_drops_role_and_key(string? actor, string expected) =>
+        Assert.Equal(expected, ActorName.PersonOf(actor));
 }
