@@ -4,22 +4,23 @@ using FormArchive.Renderer.Pdf;
 namespace FormArchive.Archive;
 
 /// <summary>
-/// Small helpers for the archive's own pages (report, cover, 卷内目录) on our PDF writer: A4 and a width
-/// estimate good enough for wrapping (CJK full width, ASCII half), since these pages have no layout engine.
+/// Small helpers for the archive's own pages (report, cover, 卷内目录) on our PDF writer: A4, and widths measured
+/// with the fonts the writer embeds, so wrapped text never runs past its column.
 /// </summary>
 internal static class PdfText
 {
     public const float PageWidth = 595.28f, PageHeight = 841.89f, Margin = 56f;
 
-    public static float Width(string text, float size) => text.Sum(c => c < 0x2E80 ? 0.55f : 1f) * size;
+    public static float Width(string text, float size, FontFamilyKind family = FontFamilyKind.Serif, bool bold = false) =>
+        FontLibrary.Default.MeasureWidth(text, family, bold, size);
 
     /// <summary>Cuts <paramref name="text"/> into lines no wider than <paramref name="max"/> points.</summary>
-    public static IEnumerable<string> Wrap(string text, float size, float max)
+    public static IEnumerable<string> Wrap(string text, float size, float max, FontFamilyKind family = FontFamilyKind.Serif, bool bold = false)
     {
         var line = new System.Text.StringBuilder();
         foreach (char c in text)
         {
-            if (line.Length > 0 && Width(line.ToString() + c, size) > max)
+            if (line.Length > 0 && Width(line.ToString() + c, size, family, bold) > max)
             {
                 yield return line.ToString();
                 line.Clear();

@@ -267,6 +267,8 @@ public class PageTests(WebServer server) : IClassFixture<WebServer>
         await page.Locator("#verify-button").ClickAsync();
         await Expect(page.Locator("#verify-state")).ToHaveTextAsync("全部通过");
         await Expect(page.Locator("#verify-result tbody tr").First).ToContainTextAsync("通过");
+        await Expect(page.Locator("#verify-result tbody tr").First).ToContainTextAsync("2.2 电子档案元数据完整性检测：事件日志连续且哈希链完整");
+        await Expect(page.Locator("#verify-result")).ToContainTextAsync("本地存储");
         await server.ScreenshotAsync(page, "archivist-2-verified");
     }
 

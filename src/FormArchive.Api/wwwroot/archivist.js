@@ -2,7 +2,6 @@
 'use strict';
 let current = null;
 const $ = id => document.getElementById(id);
-const CATEGORY = { authenticity: '真实性', integrity: '完整性', usability: '可用性', security: '安全性', Authenticity: '真实性', Integrity: '完整性', Usability: '可用性', Security: '安全性' };
 
 async function search(e) {
   e?.preventDefault();
@@ -61,11 +60,11 @@ async function verify() {
   $('verify-state').textContent = r.passed ? '全部通过' : `${r.checks.filter(c => !c.passed).length} 项未通过`;
   $('verify-state').className = 'badge ' + (r.passed ? 'open' : 'sealed');
   $('verify-result').replaceChildren(
-    FA.el('p', { class: 'muted' }, `检测时间 ${new Date(r.checkedAt).toLocaleString('zh-CN')}，存储 ${r.store}，${r.sealed ? '已封存' : '未封存'}，文件 ${r.documentCount} 件`),
+    FA.el('p', { class: 'muted' }, `检测时间 ${new Date(r.checkedAt).toLocaleString('zh-CN')}，存储 ${r.store === 'local' ? '本地存储' : r.store}，${r.sealed ? '已封存' : '未封存'}，文件 ${r.documentCount} 件`),
     FA.el('table', {},
-      FA.el('thead', {}, FA.el('tr', {}, ['类别', '检测项', '结果', '说明'].map(h => FA.el('th', {}, h)))),
+      FA.el('thead', {}, FA.el('tr', {}, ['检测项目', '检测对象', '检测结果', '说明'].map(h => FA.el('th', {}, h)))),
       FA.el('tbody', {}, r.checks.map(c => FA.el('tr', {},
-        FA.el('td', {}, CATEGORY[c.category] || c.category), FA.el('td', {}, c.name),
+        FA.el('td', {}, `${c.item} ${c.itemName}：${c.name}`), FA.el('td', {}, c.subject),
         FA.el('td', { class: c.passed ? 'ok' : 'bad' }, c.passed ? '✔ 通过' : '✘ 未通过'), FA.el('td', {}, c.detail))))));
 }
 

@@ -10,7 +10,7 @@ namespace FormArchive.Archive.Dossier;
 
 /// <summary>
 /// The printable dossier of a case: 案卷封面, 卷内目录 (件号, 题名, 责任者, 日期, 页号), then the stored PDFs
-/// themselves, page by page, with a bookmark per document. The front matter is drawn with our PDF writer
+/// themselves, page by page, with a bookmark per document, and last the 卷内备考表. The front matter is drawn with our PDF writer
 /// (CJK fonts); PdfPig's writer then copies every page — front matter and stored documents alike —
 /// into one file, so documents are never re-rendered. Non-PDF documents (scans) are listed without pages.
 /// </summary>
@@ -34,6 +34,7 @@ public static class DossierBuilder
 
         int directoryPages = Math.Max(1, (docs.Count + RowsPerDirectoryPage - 1) / RowsPerDirectoryPage);
         var front = FrontMatter(m, docs.Select(d => (d.Entry, d.Pages)).ToList(), directoryPages);
+        var note = RecordNotePage.Build(m, docs.Select(d => (d.Entry, d.Pages)).ToList(), await LaterVolumesAsync(archive, m, ct));
 
         using var output = new PigWriter.PdfDocumentBuilder();
         var open = new List<PdfDocument>();
@@ -53,6 +54,10 @@ public static class DossierBuilder
                 for (int p = 1; p <= pages; p++) output.AddPage(doc, p);
                 next += pages;
             }
+            var noteDoc = PdfDocument.Open(note);
+            open.Add(noteDoc);
+            output.AddPage(noteDoc, 1);
+            bookmarks.Add(Mark("卷内备考表", next));
             output.Bookmarks = new Bookmarks(bookmarks);
             output.DocumentInformation.Title = $"{m.Metadata.Title} 案卷";
             output.DocumentInformation.Producer = "FormArchive";
@@ -64,6 +69,22 @@ public static class DossierBuilder
         {
             foreach (var d in open) d.Dispose();
         }
+    }
+
+    /// <summary>The 补充卷 numbers filed after this volume (V2, V3 …), each counted only if its metadata links it here.</summary>
+    private static async Task<IReadOnlyList<int>> LaterVolumesAsync(CaseArchive archive, CaseManifest m, CancellationToken ct)
+    {
+        var root = m.Metadata.SupplementOf ?? m.CaseId;
+        var later = new List<int>();
+        for (int volume = Math.Max(1, m.Metadata.Volume) + 1; ; volume++)
+        {
+            CaseManifest next;
+            try { next = await archive.GetManifestAsync(CaseKeys.VolumeId(root, volume), ct); }
+            catch (CaseNotFoundException) { break; }
+            if (next.Metadata.SupplementOf != root || next.Metadata.Volume != volume) break;
+            later.Add(volume);
+        }
+        return later;
     }
 
     private static DocumentBookmarkNode Mark(string title, int page) =>
@@ -88,7 +109,7 @@ public static class DossierBuilder
                  {
                      ("立卷单位", meta.Agency), ("案 卷 号", m.CaseId + (meta.Volume > 1 ? $"（补充卷 第{meta.Volume}卷，原卷 {meta.SupplementOf}）" : "")),
                      ("起止日期", period), ("保管期限", meta.RetentionPeriod), ("件    数", $"{docs.Count} 件"),
-                     ("封存状态", m.Sealed ? $"已封存 {m.SealedAt!.Value.ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日}（{m.SealedBy}）" : "未封存"),
+                     ("封存状态", m.Sealed ? $"已封存 {RecordNotePage.ChineseDate(m.SealedAt!.Value)}，立卷人 {ActorName.PersonOf(m.SealedBy)}" : "未封存"),
                  })
         {
             cover.DrawText(label + "：", 130, y, FontFamilyKind.Serif, true, 14);
@@ -97,8 +118,10 @@ public static class DossierBuilder
             y += 40;
         }
 
-        float[] cols = [PdfText.Margin, 100, 330, 430, 490, PdfText.PageWidth - PdfText.Margin];
-        string[] heads = ["件号", "题名", "责任者", "日期", "页号"];
+        // DA/T 22 归档文件目录 columns. 文号 stays empty: documents carry no 发文字号 yet. 备注 says where a
+        // document's pages sit in this volume, or that a scan is kept as its image.
+        float[] cols = [PdfText.Margin, 88, 168, 228, 388, 448, 480, PdfText.PageWidth - PdfText.Margin];
+        string[] heads = ["件号", "责任者", "文号", "题名", "日期", "页数", "备注"];
         int page1 = 1, row = 0;
         float rowY = 0;
         Renderer.Pdf.PdfPageCanvas NewDirectoryPage()
@@ -116,8 +139,8 @@ public static class DossierBuilder
             if (row == RowsPerDirectoryPage) page = NewDirectoryPage();
             var range = pages == 0 ? "—" : pages == 1 ? $"{page1}" : $"{page1}–{page1 + pages - 1}";
             page1 += pages;
-            Row(page, cols, rowY, [e.No.ToString(), Fit(e.Title, 11, cols[2] - cols[1] - 8), Fit(e.ResponsibleParty, 11, cols[3] - cols[2] - 8),
-                e.Date is { } d ? d.ToString("yyyyMMdd") : "", range], bold: false);
+            Row(page, cols, rowY, [e.No.ToString(), Fit(e.ResponsibleParty, 10, cols[2] - cols[1] - 8), "", Fit(e.Title, 10, cols[4] - cols[3] - 8),
+                e.Date is { } d ? d.ToString("yyyyMMdd") : "", pages == 0 ? "—" : pages.ToString(), pages == 0 ? "扫描图像" : $"第{range}页"], bold: false);
             rowY += 26;
             row++;
         }
@@ -127,7 +150,7 @@ public static class DossierBuilder
     private static void Row(Renderer.Pdf.PdfPageCanvas page, float[] cols, float y, string[] cells, bool bold)
     {
         for (int c = 0; c < cells.Length; c++)
-            page.DrawText(cells[c], cols[c] + 4, y, bold ? FontFamilyKind.Sans : FontFamilyKind.Serif, bold, 11);
+            page.DrawText(cells[c], cols[c] + 4, y, bold ? FontFamilyKind.Sans : FontFamilyKind.Serif, bold, 10);
         page.DrawLine(cols[0], y + 8, cols[^1], y + 8, 0.5f);
     }
 

@@ -20,7 +20,7 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
     {
         CaseKeys.CheckId(caseId);
         var checks = new List<CheckResult>();
-        void Add(CheckCategory c, string name, bool ok, string detail) => checks.Add(new CheckResult(c, name, ok, detail));
+        void Add(Dat70Item item, string name, string subject, bool ok, string detail) => checks.Add(new CheckResult(item, name, subject, ok, detail));
 
         // Security: the access log must exist before this check adds to it.
         var access = await _store.ListAsync(StoreArea.Journal, CaseKeys.Access(caseId), ct);
@@ -28,7 +28,7 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
         var (fold, eventHashes) = await ReadEventLogAsync(caseId, checks, ct);
         if (fold is null)
         {
-            Add(CheckCategory.Integrity, "case", false, "no readable event log");
+            Add(Dat70Item.MetadataCompleteness, "事件日志可读", "案卷", false, "没有可读的事件日志");
             return Report(caseId, checks, false, 0);
         }
 
@@ -36,7 +36,7 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
         SealedManifest? sealedManifest = null;
         if (!fold.Sealed || fold.SealedManifestSha256 is null)
         {
-            Add(CheckCategory.Authenticity, "seal", false, "case is not sealed");
+            Add(Dat70Item.SourceAuthenticity, "案卷已封存", "案卷", false, "案卷未封存，没有已签名的封存清单");
         }
         else
         {
@@ -46,8 +46,9 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
         }
 
         var numbers = documents.Select(d => d.No).ToList();
-        Add(CheckCategory.Integrity, "document numbers", numbers.SequenceEqual(Enumerable.Range(1, numbers.Count)),
-            numbers.Count == 0 ? "no documents" : $"1…{numbers.Count}" + (numbers.SequenceEqual(Enumerable.Range(1, numbers.Count)) ? "" : $", found {string.Join(",", numbers)}"));
+        bool continuous = numbers.SequenceEqual(Enumerable.Range(1, numbers.Count));
+        Add(Dat70Item.MetadataCompleteness, "件号连续", "卷内文件", continuous,
+            numbers.Count == 0 ? "卷内没有文件" : continuous ? (numbers.Count == 1 ? "第 1 件，无漏号" : $"第 1—{numbers.Count} 件，无漏号") : $"应为第 1—{numbers.Count} 件，实际为 {string.Join("、", numbers)}");
 
         foreach (var doc in documents) await CheckDocumentAsync(caseId, doc, checks, ct);
 
@@ -59,9 +60,10 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
             var sealKeys = new[] { CaseKeys.SealedManifest(caseId, sha), CaseKeys.SealedSignature(caseId, sha) };
             extra.AddRange((await _store.ListAsync(StoreArea.Vault, CaseKeys.Sealed(caseId), ct)).Select(i => i.Key).Where(k => !sealKeys.Contains(k) && !listed.Contains(k)));
         }
-        Add(CheckCategory.Integrity, "no unlisted objects", extra.Count == 0, extra.Count == 0 ? "vault holds exactly the listed objects" : "unlisted: " + string.Join(", ", extra.Select(Short)));
+        Add(Dat70Item.DataTotal, "无清单外对象", "存储库", extra.Count == 0,
+            extra.Count == 0 ? "存储库中的对象与清单一一对应" : $"清单外对象 {extra.Count} 个：{string.Join("、", extra.Select(Short))}");
 
-        Add(CheckCategory.Security, "access log", access.Count > 0, access.Count > 0 ? $"{access.Count} entries" : "no access log");
+        Add(Dat70Item.ProcessSecurity, "访问日志齐全", "访问日志", access.Count > 0, access.Count > 0 ? $"共 {access.Count} 条记录" : "没有访问日志");
         await archive.LogAccessAsync(caseId, "verify", actor, ct);
         return Report(caseId, checks, fold.Sealed, documents.Count);
     }
@@ -80,14 +82,14 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
         long expected = 1;
         foreach (var item in await _store.ListAsync(StoreArea.Journal, CaseKeys.Events(caseId), ct))
         {
-            if (CaseKeys.SeqOf(item.Key) is not { } seq) { problems.Add("stray key " + Short(item.Key)); continue; }
-            if (seq != expected) { problems.Add($"event {expected} missing (next is {seq})"); break; }
+            if (CaseKeys.SeqOf(item.Key) is not { } seq) { problems.Add("多余的键 " + Short(item.Key)); continue; }
+            if (seq != expected) { problems.Add($"第 {expected} 号事件缺失（下一条为第 {seq} 号）"); break; }
             var bytes = await _store.GetAsync(StoreArea.Journal, item.Key, ct);
             try
             {
                 var ev = ArchiveJson.Read<CaseEvent>(bytes ?? [], item.Key);
-                if (ev.Seq != seq) { problems.Add($"event {seq} claims number {ev.Seq}"); break; }
-                if (ev.Prev != fold?.Head) { problems.Add($"event {seq} does not chain to event {seq - 1}"); break; }
+                if (ev.Seq != seq) { problems.Add($"第 {seq} 号事件自称第 {ev.Seq} 号"); break; }
+                if (ev.Prev != fold?.Head) { problems.Add($"第 {seq} 号事件的哈希链未接上第 {seq - 1} 号事件"); break; }
                 var hash = ContentDigest.Sha256Hex(bytes);
                 fold = CaseManifest.Apply(fold, ev, hash);
                 hashes[seq] = hash;
@@ -95,47 +97,48 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
             }
             catch (Exception e) when (e is JsonException or ArchiveCorruptException)
             {
-                problems.Add($"event {seq} unreadable: {e.Message}");
+                problems.Add($"第 {seq} 号事件无法读取（格式错误）");
                 break;
             }
         }
-        checks.Add(new CheckResult(CheckCategory.Integrity, "event log", problems.Count == 0 && fold is not null,
-            problems.Count == 0 ? $"{expected - 1} events, continuous and hash-chained" : string.Join("; ", problems)));
+        checks.Add(new CheckResult(Dat70Item.MetadataCompleteness, "事件日志连续且哈希链完整", "事件日志", problems.Count == 0 && fold is not null,
+            problems.Count == 0 ? (fold is null ? "没有事件" : $"共 {expected - 1} 条事件，编号连续，哈希链完整") : string.Join("；", problems)));
         return (fold, hashes);
     }
 
     private async Task<SealedManifest?> CheckSealAsync(string caseId, CaseManifest fold, Dictionary<long, string> eventHashes, List<CheckResult> checks, CancellationToken ct)
     {
-        void Add(CheckCategory c, string name, bool ok, string detail) => checks.Add(new CheckResult(c, name, ok, detail));
+        void Add(Dat70Item item, string name, bool ok, string detail) => checks.Add(new CheckResult(item, name, "封存清单", ok, detail));
         var sha = fold.SealedManifestSha256!;
         var bytes = await _store.GetAsync(StoreArea.Vault, CaseKeys.SealedManifest(caseId, sha), ct);
         var sigText = await _store.GetAsync(StoreArea.Vault, CaseKeys.SealedSignature(caseId, sha), ct);
         if (bytes is null || sigText is null)
         {
-            Add(CheckCategory.Integrity, "sealed manifest", false, bytes is null ? "sealed manifest missing" : "signature missing");
+            Add(Dat70Item.MetadataCompleteness, "封存清单及签名齐全", false, bytes is null ? "封存清单缺失" : "封存清单的签名缺失");
             return null;
         }
-        Add(CheckCategory.Authenticity, "sealed manifest hash", ContentDigest.Sha256Hex(bytes) == sha, "SHA-256 as recorded by the seal event");
+        bool hashOk = ContentDigest.Sha256Hex(bytes) == sha;
+        Add(Dat70Item.SourceAuthenticity, "封存清单哈希值", hashOk, hashOk ? "SHA-256 与封存事件记录的一致" : "SHA-256 与封存事件记录的不一致");
         bool signed;
         try { signed = _trusted.Verify(bytes, Convert.FromBase64String(Encoding.ASCII.GetString(sigText).Trim())); }
         catch (FormatException) { signed = false; }
-        Add(CheckCategory.Authenticity, "signature", signed, signed ? $"{SealSigner.Algorithm}, key {_trusted.KeyId}" : $"signature does not verify with key {_trusted.KeyId}");
+        Add(Dat70Item.SourceAuthenticity, "电子签名", signed, signed ? $"{SealSigner.Algorithm} 签名验证通过（密钥 {_trusted.KeyId}）" : $"签名无法用密钥 {_trusted.KeyId} 验证");
         SealedManifest manifest;
         try { manifest = ArchiveJson.Read<SealedManifest>(bytes, "sealed manifest"); }
-        catch (JsonException e) { Add(CheckCategory.Usability, "sealed manifest", false, e.Message); return null; }
+        catch (JsonException) { Add(Dat70Item.MetadataUsability, "封存清单可读", false, "封存清单无法解析"); return null; }
         bool agrees = manifest.CaseId == caseId
                       && manifest.Documents.Count == fold.Documents.Count
                       && manifest.Documents.Zip(fold.Documents).All(p => p.First.Sha256 == p.Second.Sha256 && p.First.Size == p.Second.Size && p.First.No == p.Second.No)
                       && eventHashes.TryGetValue(manifest.EventSeq, out var head) && head == manifest.EventHead
                       && manifest.EventSeq == fold.Seq - 1;
-        Add(CheckCategory.Integrity, "manifest matches event log", agrees, agrees ? $"{manifest.Documents.Count} documents up to event {manifest.EventSeq}" : "sealed manifest and event log disagree");
+        Add(Dat70Item.MetadataCompleteness, "封存清单与事件日志一致", agrees, agrees ? $"文件 {manifest.Documents.Count} 件，截至第 {manifest.EventSeq} 号事件" : "封存清单与事件日志不一致");
         // The seal event is not signed; the manifest is. Who sealed and when must be the same in both.
         bool sameSeal = fold.SealedAt == manifest.SealedAt && fold.SealedBy == manifest.SealedBy;
-        Add(CheckCategory.Authenticity, "seal event matches signed manifest", sameSeal,
-            sameSeal ? $"sealed {manifest.SealedAt:yyyy-MM-dd HH:mm:ss}Z" : "the seal event's actor or time differs from the signed manifest");
+        Add(Dat70Item.MetadataAccuracy, "封存人及封存时间与签名清单一致", sameSeal,
+            sameSeal ? $"封存于 {manifest.SealedAt.ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日 HH:mm:ss}（北京时间）" : "封存事件记录的封存人或时间与已签名的封存清单不同");
         bool sameUnreferenced = (manifest.Unreferenced ?? []).SequenceEqual(fold.Unreferenced);
-        Add(CheckCategory.Integrity, "unreferenced objects", sameUnreferenced,
-            sameUnreferenced ? $"{fold.Unreferenced.Count} recorded by repair" : "the event log and the sealed manifest record different unreferenced objects");
+        Add(Dat70Item.MetadataCompleteness, "未引用对象记录一致", sameUnreferenced,
+            sameUnreferenced ? $"修复记录的未引用对象 {fold.Unreferenced.Count} 个" : "事件日志与封存清单记录的未引用对象不同");
         return manifest;
     }
 
@@ -155,34 +158,34 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
             }
         }
         catch (JsonException) { ok = false; }
-        checks.Add(new CheckResult(CheckCategory.Integrity, "current manifest", ok, ok ? "matches the event log" : bytes is null ? "missing" : "differs from the event log"));
+        checks.Add(new CheckResult(Dat70Item.MetadataCompleteness, "当前清单与事件日志一致", "当前清单", ok, ok ? "与事件日志一致" : bytes is null ? "当前清单缺失" : "与事件日志不一致"));
     }
 
     private async Task CheckDocumentAsync(string caseId, DocumentEntry doc, List<CheckResult> checks, CancellationToken ct)
     {
-        void Add(CheckCategory c, string name, bool ok, string detail) => checks.Add(new CheckResult(c, $"{name} #{doc.No}", ok, detail));
+        void Add(Dat70Item item, string name, bool ok, string detail) => checks.Add(new CheckResult(item, name, DocumentSubject(doc.No), ok, detail));
         if (doc.Key != CaseKeys.Object(caseId, doc.Sha256))
         {
-            Add(CheckCategory.Integrity, "object key", false, $"{Short(doc.Key)} is not the address of its SHA-256");
+            Add(Dat70Item.MetadataContentLink, "存储位置与哈希值对应", false, $"{doc.Title}：存储位置不是其 SHA-256 所指的位置");
             return;
         }
         var bytes = await _store.GetAsync(StoreArea.Vault, doc.Key, ct);
         if (bytes is null)
         {
-            Add(CheckCategory.Integrity, "present", false, $"{doc.Title}: object {Short(doc.Key)} missing");
+            Add(Dat70Item.ContentCompleteness, "文件内容齐全", false, $"{doc.Title}：内容对象缺失（SHA-256 {doc.Sha256[..16]}…）");
             return;
         }
-        Add(CheckCategory.Integrity, "present", bytes.Length == doc.Size, bytes.Length == doc.Size ? $"{doc.Title}, {bytes.Length:N0} bytes" : $"{doc.Title}: {bytes.Length} bytes, listed {doc.Size}");
+        Add(Dat70Item.ContentCompleteness, "文件内容齐全", bytes.Length == doc.Size, bytes.Length == doc.Size ? $"{doc.Title}，{bytes.Length:N0} 字节" : $"{doc.Title}：实际 {bytes.Length} 字节，登记 {doc.Size} 字节");
         var digest = ContentDigest.Of(bytes);
         bool hashes = digest.Sha256 == doc.Sha256 && digest.Sm3 == doc.Sm3;
-        Add(CheckCategory.Authenticity, "SHA-256/SM3", hashes, hashes ? "match" : $"{doc.Title}: content differs from its recorded hashes");
+        Add(Dat70Item.ContentAuthenticity, "内容哈希值 SHA-256/SM3", hashes, hashes ? "与登记的哈希值一致" : $"{doc.Title}：内容与登记的哈希值不符");
 
         var (usable, detail) = Usability(doc.MediaType, bytes);
-        Add(CheckCategory.Usability, "opens", usable, detail);
+        Add(Dat70Item.ContentUsability, "文件可正常打开", usable, detail);
         if (IsPdf(doc.MediaType))
         {
             var active = PdfInspector.ActiveContent(bytes);
-            Add(CheckCategory.Security, "no active content", active.Count == 0, active.Count == 0 ? "no JavaScript, embedded files or actions" : "found " + string.Join(", ", active));
+            Add(Dat70Item.MaliciousCode, "无活动内容", active.Count == 0, active.Count == 0 ? "无 JavaScript、嵌入文件或自动动作" : "发现 " + string.Join("、", active));
         }
     }
 
@@ -192,16 +195,16 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
         {
             case "application/pdf":
                 var (pages, error) = PdfInspector.Open(bytes);
-                return error is null ? (true, $"PDF, {pages} page(s)") : (false, "PDF does not open: " + error);
+                return error is null ? (true, $"PDF，共 {pages} 页") : (false, "PDF 无法打开");
             case "image/png":
-                return ImageProbe.Png(bytes) is { } p ? (true, $"PNG {p.Width}×{p.Height}") : (false, "PNG does not decode");
+                return ImageProbe.Png(bytes) is { } p ? (true, $"PNG 图像 {p.Width}×{p.Height}") : (false, "PNG 图像无法解码");
             case "image/jpeg":
-                return ImageProbe.Jpeg(bytes) is { } j ? (true, $"JPEG {j.Width}×{j.Height}") : (false, "JPEG does not decode");
+                return ImageProbe.Jpeg(bytes) is { } j ? (true, $"JPEG 图像 {j.Width}×{j.Height}") : (false, "JPEG 图像无法解码");
             case "application/json":
-                try { using var _ = JsonDocument.Parse(bytes); return (true, "JSON"); }
-                catch (JsonException e) { return (false, "JSON does not parse: " + e.Message); }
+                try { using var _ = JsonDocument.Parse(bytes); return (true, "JSON 可解析"); }
+                catch (JsonException) { return (false, "JSON 无法解析"); }
             default:
-                return (true, $"{mediaType}: format not checked");
+                return (true, $"{mediaType}：未检测格式");
         }
     }
 
@@ -210,5 +213,9 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
     /// <summary>What a report says about the store: its kind and, for S3, endpoint and bucket; never a local path.</summary>
     private static string StoreName(IArchiveStore store) => store is LocalArchiveStore ? "local" : store.Description;
 
-    private static string Short(string key) => key.Length > 48 ? "…" + key[^40..] : key;
+    /// <summary>A stored object named by its last segment (its hash), not by the store's folders.</summary>
+    private static string Short(string key) => key[(key.LastIndexOf('/') + 1)..] is var last && last.Length > 24 ? last[..16] + "…" : key[(key.LastIndexOf('/') + 1)..];
+
+    /// <summary>检测对象 of a document's checks.</summary>
+    public static string DocumentSubject(int no) => $"第 {no} 件";
 }

@@ -32,6 +32,6 @@ public static class PdfInspector
     public static IReadOnlyList<string> ActiveContent(byte[] pdf)
     {
         var screen = PdfScreen.Inspect(pdf);
-        return screen.Parsed ? screen.Active : [$"unparseable ({screen.Error})"];
+        return screen.Parsed ? screen.Active : ["无法解析（qpdf 无法读取）"];
     }
 }

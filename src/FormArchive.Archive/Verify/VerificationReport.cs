@@ -13,7 +13,21 @@ public enum CheckCategory
     Security,
 }
 
-public sealed record CheckResult(CheckCategory Category, string Name, bool Passed, string Detail);
+/// <summary>
+/// One row of the report: the DA/T 70 item (<see cref="Item"/> number and <see cref="ItemName"/>), what was
+/// checked (<see cref="Name"/>), on what (<see cref="Subject"/>, 检测对象), and why it passed or failed (说明).
+/// </summary>
+public sealed record CheckResult(CheckCategory Category, string Item, string ItemName, string Name, string Subject, bool Passed, string Detail)
+{
+    public CheckResult(Dat70Item item, string name, string subject, bool passed, string detail)
+        : this(item.Category, item.Number, item.Name, name, subject, passed, detail) { }
+
+    /// <summary>真实性, 完整性, 可用性 or 安全性.</summary>
+    public string CategoryName => VerificationReport.ChineseName(Category);
+
+    /// <summary>How the CLI and the PDF name the row: "2.2 电子档案元数据完整性检测 · 件号连续（卷内文件）".</summary>
+    public string Label => $"{Item} {ItemName} · {Name}（{Subject}）";
+}
 
 /// <summary>What <c>formarchive verify</c> prints and writes as JSON and PDF.</summary>
 public sealed record VerificationReport

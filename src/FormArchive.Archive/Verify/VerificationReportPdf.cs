@@ -3,9 +3,15 @@ using FormArchive.Renderer.Pdf;
 
 namespace FormArchive.Archive.Verify;
 
-/// <summary>The human-readable 四性检测报告: a summary per property, then every check, failures first.</summary>
+/// <summary>
+/// The human-readable 四性检测报告, in Chinese: a summary per property, then a table of every check (检测项目,
+/// 检测对象, 检测结果, 说明), failures first. Cells wrap by the embedded fonts' real widths, so nothing overlaps.
+/// </summary>
 public static class VerificationReportPdf
 {
+    private const float Size = 9, Line = 12.5f, Pad = 4;
+    private static readonly string[] Headers = ["检测项目", "检测对象", "检测结果", "说明"];
+
     public static byte[] Build(VerificationReport report)
     {
         var b = new PdfDocumentBuilder(new PdfMetadata($"电子档案四性检测报告 {report.CaseId}", Subject: "DA/T 70-2018", Created: report.CheckedAt));
@@ -17,8 +23,9 @@ public static class VerificationReportPdf
         foreach (var line in new[]
                  {
                      $"案卷号：{report.CaseId}",
+                     $"检测依据：DA/T 70-2018《文书类电子档案检测一般要求》",
                      $"检测时间：{local:yyyy年M月d日 HH:mm:ss}（北京时间）",
-                     $"存储：{report.Store}",
+                     $"存储：{StoreLabel(report.Store)}",
                      $"状态：{(report.Sealed ? "已封存" : "未封存")}，文件 {report.DocumentCount} 件",
                      $"结论：{(report.Passed ? "通过" : "未通过")}",
                  })
@@ -36,26 +43,44 @@ public static class VerificationReportPdf
             y += 18;
         }
         y += 10;
-        page.DrawLine(PdfText.Margin, y, page.Width - PdfText.Margin, y, 0.6f);
-        y += 20;
-        float detailX = PdfText.Margin + 200, detailWidth = page.Width - PdfText.Margin - detailX;
-        foreach (var c in report.Checks.OrderBy(c => c.Passed).ThenBy(c => c.Category))
+
+        float left = PdfText.Margin, right = page.Width - PdfText.Margin;
+        float[] widths = [165, 70, 52, right - left - 165 - 70 - 52];
+        y = Row(page, Headers, widths, y, bold: true);
+        foreach (var c in report.Checks.OrderBy(c => c.Passed).ThenBy(c => c.Item, StringComparer.Ordinal))
         {
-            var lines = PdfText.Wrap(c.Detail, 9, detailWidth).ToList();
-            if (y + 13 * lines.Count > page.Height - 60)
+            string[] cells = [$"{c.Item} {c.ItemName}：{c.Name}", c.Subject, c.Passed ? "通过" : "未通过", c.Detail];
+            if (y + Height(cells, widths) > page.Height - 60)
             {
                 page = b.AddPage(PdfText.PageWidth, PdfText.PageHeight);
-                y = 70;
+                y = Row(page, Headers, widths, 60, bold: true);
             }
-            page.DrawText($"{(c.Passed ? "通过" : "未通过")}  {VerificationReport.ChineseName(c.Category)}", PdfText.Margin, y, FontFamilyKind.Sans, !c.Passed, 9);
-            page.DrawText(c.Name, PdfText.Margin + 90, y, FontFamilyKind.Sans, false, 9);
-            foreach (var line in lines)
-            {
-                page.DrawText(line, detailX, y, FontFamilyKind.Serif, false, 9);
-                y += 13;
-            }
-            y += 3;
+            y = Row(page, cells, widths, y, bold: !c.Passed);
         }
         return b.ToArray();
     }
+
+    private static List<string>[] Wrapped(string[] cells, float[] widths, bool bold = false) =>
+        cells.Select((t, i) => PdfText.Wrap(t, Size, widths[i] - 2 * Pad, FontFamilyKind.Sans, bold).ToList()).ToArray();
+
+    private static float Height(string[] cells, float[] widths) => Wrapped(cells, widths, true).Max(l => l.Count) * Line + 2 * Pad;
+
+    /// <summary>Draws one ruled row with its top at <paramref name="top"/>; returns the next row's top.</summary>
+    private static float Row(PdfPageCanvas page, string[] cells, float[] widths, float top, bool bold)
+    {
+        var lines = Wrapped(cells, widths, bold);
+        float height = lines.Max(l => l.Count) * Line + 2 * Pad, x = PdfText.Margin;
+        for (int i = 0; i < cells.Length; i++)
+        {
+            page.StrokeRectangle(x, top, widths[i], height, 0.5f);
+            for (int j = 0; j < lines[i].Count; j++)
+                page.DrawText(lines[i][j], x + Pad, top + Pad + Size + j * Line - 1.5f, FontFamilyKind.Sans, bold, Size);
+            x += widths[i];
+        }
+        return top + height;
+    }
+
+    /// <summary>The store as an archivist reads it: never a local path; for S3 only its bucket.</summary>
+    private static string StoreLabel(string store) =>
+        store == "local" ? "本地存储" : store.StartsWith("s3:", StringComparison.Ordinal) ? $"对象存储（S3），存储桶 {store[(store.LastIndexOf('/') + 1)..]}" : store;
 }

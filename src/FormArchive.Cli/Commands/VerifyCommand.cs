@@ -27,7 +27,7 @@ internal static class VerifyCommand
             if (result.GetValue(json) is { } j) await File.WriteAllBytesAsync(j.FullName, JsonSerializer.SerializeToUtf8Bytes(report, ArchiveJson.Options));
             if (result.GetValue(pdf) is { } p) await File.WriteAllBytesAsync(p.FullName, VerificationReportPdf.Build(report));
             foreach (var f in report.Failures)
-                Console.WriteLine($"FAIL {VerificationReport.ChineseName(f.Category)} {f.Name}: {f.Detail}");
+                Console.WriteLine($"FAIL {f.CategoryName} {f.Label}：{f.Detail}");
             Console.WriteLine($"{id}: {(report.Passed ? "passed" : "FAILED")} ({report.Checks.Count} checks, {report.Failures.Count()} failed, {report.DocumentCount} documents)");
             return report.Passed ? 0 : 1;
         }));

@@ -50,7 +50,7 @@ public sealed class DamagedCaseTests(ArchiveFixture fx)
         var id = await SealedCaseWithEditedEvent3Async(kind);
         var report = await new CaseVerifier(fx.Archive(kind)).VerifyAsync(id, "auditor");
         Assert.False(report.Passed);
-        Assert.Contains(report.Failures, f => f.Name == "event log" && f.Detail.Contains("event 4"));
+        Assert.Contains(report.Failures, f => f.Item == "2.2" && f.Name == "事件日志连续且哈希链完整" && f.Detail.Contains("第 4 号事件"));
         var json = Encoding.UTF8.GetString(ArchiveJson.Bytes(report));
         using var pdf = PdfDocument.Open(VerificationReportPdf.Build(report));
         var text = string.Concat(pdf.GetPages().Select(p => p.Text));
@@ -75,6 +75,6 @@ public sealed class DamagedCaseTests(ArchiveFixture fx)
         await Assert.ThrowsAsync<ArchiveCorruptException>(() => fx.Archive(kind).GetManifestAsync(id));
         var report = await new CaseVerifier(fx.Archive(kind)).VerifyAsync(id, "auditor");
         Assert.False(report.Passed);
-        Assert.Contains(report.Failures, f => f.Name == "event log" && f.Detail.Contains("event 1"));
+        Assert.Contains(report.Failures, f => f.Item == "2.2" && f.Name == "事件日志连续且哈希链完整" && f.Detail.Contains("第 1 号事件"));
     }
 }

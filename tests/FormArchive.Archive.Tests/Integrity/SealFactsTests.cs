@@ -38,7 +38,7 @@ public sealed class SealFactsTests(ArchiveFixture fx)
 
         var report = await new CaseVerifier(fx.Archive(kind)).VerifyAsync(id, "auditor");
         Assert.False(report.Passed);
-        Assert.Contains(report.Failures, f => f.Category == CheckCategory.Authenticity && f.Name == "seal event matches signed manifest");
+        Assert.Contains(report.Failures, f => f.Category == CheckCategory.Authenticity && f.Item == "1.2" && f.Name == "封存人及封存时间与签名清单一致");
 
         var restarted = await fx.Archive(kind).GetManifestAsync(id);   // a new instance: as after a restart
         Assert.Equal("王科长", restarted.SealedBy);

@@ -84,8 +84,8 @@ public sealed class HostileFileTests(QueueingApiServer server) : IClassFixture<Q
         await host.Archive.SealAsync(caseId, "leader");
         var report = await new CaseVerifier(host.Archive).VerifyAsync(caseId, "auditor");
         foreach (var no in new[] { first, first + 1, first + 2 })
-            Assert.Contains(report.Failures, f => f.Name == $"no active content #{no}");
-        Assert.Contains(report.Failures, f => f.Name == $"no active content #{first + 1}" && f.Detail.Contains("Launch"));
+            Assert.Contains(report.Failures, f => f.Item == "4.1" && f.Name == "无活动内容" && f.Subject == CaseVerifier.DocumentSubject(no));
+        Assert.Contains(report.Failures, f => f.Item == "4.1" && f.Subject == CaseVerifier.DocumentSubject(first + 1) && f.Detail.Contains("Launch"));
     }
 
     public static TheoryData<string> RefusedEntries => new()

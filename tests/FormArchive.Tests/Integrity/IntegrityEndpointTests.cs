@@ -104,7 +104,7 @@ public sealed class IntegrityEndpointTests(QueueingApiServer server) : IClassFix
 
         var report = await GetJsonAsync(archivist, $"/api/cases/{caseId}/verify");
         Assert.False((bool)report["passed"]!);
-        Assert.Contains(report["checks"]!.AsArray(), c => (string)c!["name"]! == "event log" && !(bool)c["passed"]!);
+        Assert.Contains(report["checks"]!.AsArray(), c => (string)c!["item"]! == "2.2" && (string)c["name"]! == "事件日志连续且哈希链完整" && !(bool)c["passed"]!);
         Assert.Equal("local", (string)report["store"]!);
         Assert.DoesNotContain(restarted.DataDirectory, report.ToJsonString());
         var pdf = await archivist.GetAsync($"/api/cases/{caseId}/verify?format=pdf");
@@ -128,7 +128,7 @@ public sealed class IntegrityEndpointTests(QueueingApiServer server) : IClassFix
             Assert.Equal(HttpStatusCode.Conflict, read.StatusCode); // not a 500
             var report = await GetJsonAsync(archivist, $"/api/cases/{caseId}/verify");
             Assert.False((bool)report["passed"]!);
-            Assert.Contains(report["checks"]!.AsArray(), c => (string)c!["name"]! == "event log" && ((string)c["detail"]!).Contains("event 1"));
+            Assert.Contains(report["checks"]!.AsArray(), c => (string)c!["name"]! == "事件日志连续且哈希链完整" && ((string)c["detail"]!).Contains("第 1 号事件"));
             // A clerk cannot be told anything about a case whose township is unknown.
             var clerk = restarted.ClientFor(Role.Clerk, Township);
             Assert.NotEqual(HttpStatusCode.OK, (await clerk.GetAsync($"/api/cases/{caseId}")).StatusCode);

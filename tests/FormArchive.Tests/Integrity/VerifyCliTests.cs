@@ -40,14 +40,14 @@ public sealed class VerifyCliTests : IDisposable
         var pdf = Path.Combine(archive.DataDirectory, "r.pdf");
         var (code, output) = await archive.RunAsync(null, "verify", id, "--json", json, "--pdf", pdf);
         Assert.True(code == 1, output);
-        Assert.Contains("FAIL 完整性 event log: event 4 does not chain to event 3", output);
+        Assert.Contains("FAIL 完整性 2.2 电子档案元数据完整性检测 · 事件日志连续且哈希链完整（事件日志）：第 4 号事件的哈希链未接上第 3 号事件", output);
         var report = JsonNode.Parse(File.ReadAllText(json))!;
         Assert.False((bool)report["passed"]!);
-        Assert.Contains(report["checks"]!.AsArray(), c => (string)c!["name"]! == "event log" && !(bool)c["passed"]!);
+        Assert.Contains(report["checks"]!.AsArray(), c => (string)c!["item"]! == "2.2" && (string)c["name"]! == "事件日志连续且哈希链完整" && !(bool)c["passed"]!);
         Assert.DoesNotContain(archive.DataDirectory, File.ReadAllText(json));
         using var doc = PdfDocument.Open(pdf);
         var text = string.Concat(doc.GetPages().Select(p => p.Text));
         Assert.Contains("结论：未通过", text);
-        Assert.Contains("event log", text);
+        Assert.Contains("事件日志连续且哈希链完整", text);
     }
 }
