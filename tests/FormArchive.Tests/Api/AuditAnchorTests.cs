@@ -30,22 +30,13 @@ public class AuditAnchorTests
         return (log, path, anchors);
     }
 
-    private static void Tamper(string path, string sql)
-    {
-        using var c = new SqliteConnection($"Data Source={path};Pooling=False");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete; " + sql;
-        cmd.ExecuteNonQuery();
-    }
-
     [Fact]
     public void Nulling_every_hash_and_rewriting_the_rows_is_a_break_not_an_unchained_log()
     {
         var (log, path, anchors) = LogWith(5);
         Assert.True(log.Verify().Intact);
         Assert.Equal(1, anchors.Read().Single().Seq); // the chain's start is anchored at once
-        Tamper(path, "UPDATE audit SET hash = NULL, detail = 'rewritten', actor = 'nobody'");
+        AuditChainTests.Tamper(path, "UPDATE audit SET hash = NULL, detail = 'rewritten', actor = 'nobody'");
         var v = new AuditLog(path, anchors).Verify();
         Assert.False(v.Intact);
         Assert.Equal(1, v.BrokenAt);
@@ -58,7 +49,7 @@ public class AuditAnchorTests
         var (log, path, anchors) = LogWith(6, anchorEvery: 2);
         Assert.Equal([1L, 3L, 5L], anchors.Read().Select(a => a.Seq));
         Assert.True(log.Verify().Intact);
-        Tamper(path, "DELETE FROM audit WHERE seq >= 5");
+        AuditChainTests.Tamper(path, "DELETE FROM audit WHERE seq >= 5");
         var v = new AuditLog(path, anchors).Verify();
         Assert.False(v.Intact);
         Assert.Contains("anchor of entry 5", v.Problem);

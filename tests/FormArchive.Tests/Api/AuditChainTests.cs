@@ -21,7 +21,8 @@ public class AuditChainTests
         return (log, path);
     }
 
-    private static void Tamper(string path, string sql)
+    /// <summary>Edits the audit database behind the service's back: drops the append-only triggers, then runs <paramref name="sql"/>.</summary>
+    internal static void Tamper(string path, string sql)
     {
         using var c = new SqliteConnection($"Data Source={path};Pooling=False");
         c.Open();
