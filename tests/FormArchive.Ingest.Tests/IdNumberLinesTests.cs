@@ -21,6 +21,23 @@ public sealed class IdNumberLinesTests
     }
 
     [Fact]
+    public void EachCardOnAPhotocopyKeepsTheBirthDatePrintedAboveItsOwnNumber()
+    {
+        // Two card fronts, one above the other, as on an A4 photocopy (150 dpi: labels 20 px tall, rows 40 px apart).
+        var lines = new[]
+        {
+            L("出生", 400, 400, 40, 20), L("1952年11月6日", 460, 398, 180, 24), L("住址", 400, 440, 40, 20), L("四川省成都市锦江区东", 460, 438, 220, 24),
+            L("大街257号", 460, 478, 120, 24), L("公民身份号码", 400, 560, 110, 20), L("44030419521", 530, 556, 190, 26),
+            L("出生", 400, 820, 40, 20), L("1961年11月29日", 460, 818, 180, 24), L("公民身份号码", 400, 980, 110, 20), L("341722196111299395", 530, 976, 300, 26),
+        };
+        var found = IdNumberLines.Find(new PageText(lines));
+        Assert.Equal([new DateOnly(1952, 11, 6), new DateOnly(1961, 11, 29)], found.Select(f => f.CardBirthDate));
+        // A label with no date above it on its card (a 户口簿 row, a hospital page) has none.
+        var alone = IdNumberLines.Find(new PageText([L("1952年11月6日", 460, 100, 180, 24), L("身份证号", 60, 700, 80, 20), L("440304195211061433", 160, 696, 300, 26)]));
+        Assert.Null(Assert.Single(alone).CardBirthDate);
+    }
+
+    [Fact]
     public void ALabelAndNumberReadAsOneLineCount()
     {
         Assert.Equal(["身份证号：370202194004297733"], Found(L("身份证号：370202194004297733", 60, 100, 600)));

@@ -27,4 +27,8 @@ public sealed record CaptureOptions
     public bool? GridCrossesNumber { get; init; }
     /// <summary>户口簿 number label "公民身份号码" (older booklets) instead of "公民身份证件编号".</summary>
     public bool? OldLabel { get; init; }
+    /// <summary>Photocopy: gap between the two cards, in mm (18–45).</summary>
+    public double? GapMm { get; init; }
+    /// <summary>Photocopy: the handwritten note's rise in degrees (25–45); with a small gap it crosses the first card's number.</summary>
+    public double? NoteRise { get; init; }
 }

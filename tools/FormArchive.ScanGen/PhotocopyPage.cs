@@ -38,6 +38,7 @@ public static class PhotocopyPage
         var corners = new List<(double X, double Y)[]>();
         double cardW = IdCardFaces.WidthMm * k, cardH = IdCardFaces.HeightMm * k;
         double cx = W / 2.0 + rng.Range(-12, 12) * k, top = rng.Range(35, 70) * k, gap = rng.Range(18, 45) * k;
+        gap = o.GapMm is { } g ? g * k : gap;
         double lo = rng.Range(4, 14), hi = rng.Range(78, 92); // copier levels: pale print drops out, ink goes black
         for (int i = 0; i < 2; i++)
         {
@@ -63,6 +64,7 @@ public static class PhotocopyPage
         string note = rng.Pick(Notes);
         var font = CaptureFonts.Kai ?? CaptureFonts.Serif;
         double size = rng.Range(8, 11) * k, angle = -rng.Range(25, 45);
+        angle = o.NoteRise is { } rise ? -rise : angle;
         double noteW = Paint.TextWidth(page, font, size, note);
         double midY = top + cardH + gap / 2 + size / 3, rad = angle * Math.PI / 180;
         byte inkGrey = (byte)rng.Next(15, 60);

@@ -17,14 +17,15 @@ public sealed class ZoomingDetector(Ocr.Paddle.TextDetector detector)
 
     public List<TextQuad> Detect(Mat image, DetectionSettings settings)
     {
-        var quads = detector.Detect(image, settings);
+        var unsure = new List<Rect>();
+        var quads = detector.Detect(image, settings, unsure);
         double scale = Math.Min(1.0, (double)settings.MaxSide / Math.Max(image.Rows, image.Cols));
         if (scale > 0.8) return quads;
         var small = quads.Where(q => Math.Min(q.Width, q.Height) * scale < MinTextHeight).ToList();
         if (small.Count == 0) return quads;
-        var regions = Regions(small, image.Size());
+        var regions = Regions(small, unsure, quads, image.Size());
         // Everything found first inside a region is found again closer: keep only the closer look there.
-        var result = quads.Where(q => !regions.Any(r => r.Contains(new Point((int)q.Center.X, (int)q.Center.Y)))).ToList();
+        var result = quads.Where(q => !regions.Any(r => (r & ToRect(q.Bounds)).Width > 0)).ToList();
         // Close enough for the small text to stand about TargetTextHeight pixels tall, and no closer.
         double textHeight = small.Select(q => Math.Min(q.Width, q.Height)).Order().ElementAt(small.Count / 2);
         double zoomScale = Math.Min(1.0, TargetTextHeight / Math.Max(1, textHeight));
@@ -37,8 +38,11 @@ public sealed class ZoomingDetector(Ocr.Paddle.TextDetector detector)
         return result.OrderBy(q => q.Center.Y).ThenBy(q => q.Center.X).ToList();
     }
 
-    /// <summary>Groups of small lines (boxes grown by their height until neighbours touch), as rectangles in the image.</summary>
-    private static List<Rect> Regions(List<TextQuad> small, Size size)
+    /// <summary>
+    /// Groups of small lines (boxes grown by their height until neighbours touch), as rectangles in the image,
+    /// together with the unsure regions that touch them: small print merged with a note written across it.
+    /// </summary>
+    private static List<Rect> Regions(List<TextQuad> small, List<Rect> unsure, List<TextQuad> all, Size size)
     {
         var rects = small.Select(q =>
         {
@@ -46,6 +50,32 @@ public sealed class ZoomingDetector(Ocr.Paddle.TextDetector detector)
             int g = (int)Math.Max(8, 1.5 * Math.Min(q.Width, q.Height));
             return Clip(new Rect(b.X - g, b.Y - g, b.Width + 2 * g, b.Height + 2 * g), size);
         }).ToList();
+        var touching = unsure.Where(u => rects.Any(r => (r & u).Width > 0)).ToList();
+        rects.AddRange(touching);
+        Merge(rects);
+        // A line found first that reaches into a region is looked at again with it (else it is read twice, whole
+        // and in the region's parts).
+        var lines = all.Select(q => ToRect(q.Bounds)).ToList();
+        for (bool grown = true; grown;)
+        {
+            grown = false;
+            for (int i = 0; i < rects.Count; i++)
+                foreach (var l in lines)
+                    if ((rects[i] & l).Width > 0 && Clip(rects[i] | l, size) is var u && u != rects[i])
+                    {
+                        rects[i] = u;
+                        grown = true;
+                    }
+            if (grown) Merge(rects);
+        }
+        return rects;
+    }
+
+    private static Rect ToRect(Ocr.PixelBox b) => new(b.X, b.Y, Math.Max(1, b.Width), Math.Max(1, b.Height));
+
+    /// <summary>Joins rectangles that overlap until none do.</summary>
+    private static void Merge(List<Rect> rects)
+    {
         bool merged = true;
         while (merged)
         {
@@ -60,7 +90,6 @@ public sealed class ZoomingDetector(Ocr.Paddle.TextDetector detector)
                     break;
                 }
         }
-        return rects;
     }
 
     private static Rect Clip(Rect r, Size s)

@@ -21,6 +21,9 @@ public enum SecondReads
 /// </summary>
 public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, SecondReads mode = SecondReads.PaddleThenTesseract)
 {
+    /// <summary>Reads that must agree on an invalid number before it is taken as printed so.</summary>
+    public const int InvalidAgreement = 4;
+
     /// <summary>The number on the line, valid or not; null when no read holds an 18-character number at all.</summary>
     public IdNumberRead? Confirm(Mat document, IdNumberLine found)
     {
@@ -28,14 +31,17 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
         var invalidVotes = new Dictionary<string, int>();
         int validReads = 0;
         string? bestRaw = null;
-        // Settled: two reads agree on a valid number, or three on an invalid one (a noisy line repeats a misread twice).
-        bool Settled() => votes.Values.Any(v => v.Count >= 2) || (votes.Count == 0 && invalidVotes.Values.Any(v => v >= 3));
+        // Settled: two reads agree on a valid number, or enough on an invalid one (a stroke across a digit repeats the
+        // same misread in the first cuts; the darkest ink alone, read early, parts it from the print).
+        bool Settled() => votes.Values.Any(v => v.Count >= 2) || (votes.Count == 0 && invalidVotes.Values.Any(v => v >= InvalidAgreement));
         void Add(string text)
         {
             foreach (var raw in IdNumberRules.RawCandidates(text))
             {
                 bestRaw ??= raw;
                 var c = IdNumberRules.Check(raw);
+                if (c.Valid is null && WithCardBirthDate(raw) is { } fixedRaw && IdNumberRules.Check(fixedRaw) is { Valid: not null } f)
+                    c = f with { Corrected = true };
                 if (c.Valid is null)
                 {
                     invalidVotes[raw] = invalidVotes.GetValueOrDefault(raw) + 1;
@@ -45,6 +51,13 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
                 validReads++;
                 votes[c.Valid] = votes.TryGetValue(c.Valid, out var v) ? (v.Count + 1, v.Corrected && c.Corrected) : (1, c.Corrected);
             }
+        }
+        // A read whose birth-date digits differ from the 出生 printed on the same card, with those digits taken from there.
+        string? WithCardBirthDate(string raw)
+        {
+            if (found.CardBirthDate is not { } printed || raw.Length != 18) return null;
+            var date = printed.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+            return raw.Substring(6, 8) == date ? null : raw[..6] + date + raw[14..];
         }
         using (StageTimes.Time("id.reread"))
         {
@@ -62,8 +75,8 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
             // a wrong number would have to be read wrong the same way twice and still pass the checksum.
             var more = new List<Func<string>>
             {
-                () => { using var tightDropped = Imaging.RedDropout.Apply(tight); return Read(tightDropped); },
                 () => { using var dark = DarkestInk(wide); return Read(dark); },
+                () => { using var tightDropped = Imaging.RedDropout.Apply(tight); return Read(tightDropped); },
                 () => Read(wide),
                 () => ReadCut(document, Moved(quad, 0, -0.18f), found.Line.Flipped),
                 () => ReadCut(document, Moved(quad, 0, 0.18f), found.Line.Flipped),
@@ -90,8 +103,8 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
             var (raw, agreeing) = invalidVotes.Count == 0 ? (bestRaw, 1) : invalidVotes.MaxBy(v => v.Value) is var m ? (m.Key, m.Value) : default;
             return new IdNumberRead
             {
-                Number = raw, IsValid = false, Confidence = 0, AgreeingReads = 0, Box = box, ConsistentlyInvalid = agreeing >= 3,
-                Problem = agreeing >= 3 ? "号码本身未通过校验（多次识别一致）" : "校验未通过（校验码、出生日期或地区码）",
+                Number = raw, IsValid = false, Confidence = 0, AgreeingReads = 0, Box = box, ConsistentlyInvalid = agreeing >= InvalidAgreement,
+                Problem = agreeing >= InvalidAgreement ? "号码本身未通过校验（多次识别一致）" : "校验未通过（校验码、出生日期或地区码）",
             };
         }
         var ordered = votes.OrderByDescending(v => v.Value.Count).ToList();

@@ -7,7 +7,13 @@ namespace FormArchive.Ingest.Recognition;
 /// label where the number must stand but where detection found no line (a note written across it, a rule through
 /// it): its text is read from the image there.
 /// </summary>
-public sealed record IdNumberLine(RecognizedLine Line, RecognizedLine? Label, DateOnly? PrintedBirthDate, bool Expected = false);
+/// <param name="PrintedBirthDate">The card's printed 出生 that the number must agree with (a number line found without its label).</param>
+/// <param name="CardBirthDate">The 出生 printed above the number on the same card: a digit of the number's birth date
+/// misread (a pen stroke across it) is read from there instead, and the whole number must still pass the checksum.</param>
+public sealed record IdNumberLine(RecognizedLine Line, RecognizedLine? Label, DateOnly? PrintedBirthDate, bool Expected = false)
+{
+    public DateOnly? CardBirthDate { get; init; }
+}
 
 /// <summary>
 /// Finds the lines that hold ID numbers: the value of a 公民身份号码 / 公民身份证件编号 / 身份证号 label. Other numbers on the
@@ -48,7 +54,7 @@ public static class IdNumberLines
             if (right is not null) Add(Lengthened(right, PageText.Compact(right.Text).Length, PageText.Compact(right.Text).Length), line);
             // The label's line goes on with a few digits: detection cut the number short.
             else if (compact[end..].Any(char.IsAsciiDigit)) Add(Lengthened(line, compact[end..].Length, compact.Length), line);
-            else if (end == compact.Length) found.Add(new IdNumberLine(ExpectedValue(line, TypicalLineHeight(page)), line, null, Expected: true));
+            else if (end == compact.Length) found.Add(new IdNumberLine(ExpectedValue(line, TypicalLineHeight(page)), line, null, Expected: true) { CardBirthDate = BirthDateAbove(page, line) });
         }
         if (found.Count == 0 && LooksLikeCardFront(page) && PrintedBirthDate(page) is { } birth)
             foreach (var line in page.Lines.Where(l => IdNumberReader.LooksNumeric(l.Text)))
@@ -58,7 +64,7 @@ public static class IdNumberLines
         void Add((RecognizedLine Line, bool Cut) value, RecognizedLine label)
         {
             if (!found.Any(f => f.Line.Text == value.Line.Text && f.Line.Quad == value.Line.Quad))
-                found.Add(new IdNumberLine(value.Line, label, null, Expected: value.Cut));
+                found.Add(new IdNumberLine(value.Line, label, null, Expected: value.Cut) { CardBirthDate = BirthDateAbove(page, label) });
         }
     }
 
@@ -126,12 +132,28 @@ public static class IdNumberLines
     public static DateOnly? PrintedBirthDate(PageText page)
     {
         foreach (var line in page.Lines)
-        {
-            var m = System.Text.RegularExpressions.Regex.Match(PageText.Compact(line.Text), @"(\d{4})年(\d{1,2})月(\d{1,2})日");
-            if (m.Success && DateOnly.TryParseExact($"{m.Groups[1].Value}-{int.Parse(m.Groups[2].Value):D2}-{int.Parse(m.Groups[3].Value):D2}", "yyyy-MM-dd",
-                    System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
-                return d;
-        }
+            if (DateOf(line) is { } d) return d;
         return null;
+    }
+
+    /// <summary>
+    /// The 出生 date printed above a card's number label, on the same card: the nearest date line above it, within
+    /// fourteen label heights (half a card) and overlapping its column (two cards on one photocopy each keep their own date).
+    /// </summary>
+    public static DateOnly? BirthDateAbove(PageText page, RecognizedLine label)
+    {
+        var l = label.Quad.Bounds;
+        return page.Lines
+            .Where(x => x.Quad.Center.Y < l.Y && l.Y - x.Quad.Center.Y < 14 * l.Height
+                && x.Quad.Bounds.X < l.Right + 12 * l.Height && x.Quad.Bounds.Right > l.X)
+            .OrderByDescending(x => x.Quad.Center.Y)
+            .Select(DateOf).FirstOrDefault(d => d is not null);
+    }
+
+    private static DateOnly? DateOf(RecognizedLine line)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(PageText.Compact(line.Text), @"(\d{4})年(\d{1,2})月(\d{1,2})日");
+        return m.Success && DateOnly.TryParseExact($"{m.Groups[1].Value}-{int.Parse(m.Groups[2].Value):D2}-{int.Parse(m.Groups[3].Value):D2}", "yyyy-MM-dd",
+            System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
     }
 }

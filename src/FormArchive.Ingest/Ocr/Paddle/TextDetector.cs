@@ -26,7 +26,13 @@ public sealed class TextDetector(InferenceSession session)
     private static readonly float[] Std = [0.229f, 0.224f, 0.225f];
 
     /// <summary>Text quads in <paramref name="bgr"/> (8-bit, 3 channels, BGR order as PaddleOCR reads with OpenCV).</summary>
-    public List<TextQuad> Detect(Mat bgr, DetectionSettings? settings = null)
+    public List<TextQuad> Detect(Mat bgr, DetectionSettings? settings = null) => Detect(bgr, settings, null);
+
+    /// <summary>
+    /// Text quads, and in <paramref name="unsure"/> (image pixels) the bounds of each region that did not hold as one
+    /// line: where lines touch, a closer look may part them.
+    /// </summary>
+    public List<TextQuad> Detect(Mat bgr, DetectionSettings? settings, List<Rect>? unsure)
     {
         settings ??= new DetectionSettings();
         int h = bgr.Rows, w = bgr.Cols;
@@ -44,22 +50,55 @@ public sealed class TextDetector(InferenceSession session)
         Cv2.Threshold(map, mask, settings.BinaryThreshold, 255, ThresholdTypes.Binary);
         using var mask8 = new Mat();
         mask.ConvertTo(mask8, MatType.CV_8UC1);
-        Cv2.FindContours(mask8, out var contours, out _, RetrievalModes.List, ContourApproximationModes.ApproxSimple);
+        // Every outline, holes included (as PaddleOCR's list); a hole is never split (what lies inside it is found on its own).
+        Cv2.FindContours(mask8, out var contours, out var hierarchy, RetrievalModes.CComp, ContourApproximationModes.ApproxSimple);
         double sx = (double)w / pw, sy = (double)h / ph;
         var quads = new List<TextQuad>();
-        foreach (var contour in contours.Take(settings.MaxCandidates))
-        {
-            var rect = Cv2.MinAreaRect(contour);
-            if (Math.Min(rect.Size.Width, rect.Size.Height) < 3) continue;
-            if (RectScore(map, rect) < settings.BoxThreshold) continue;
-            var grown = Unclip(rect, settings.UnclipRatio);
-            if (Math.Min(grown.Size.Width, grown.Size.Height) < 5) continue;
-            var q = TextQuad.Order(grown.Points()).Map(p => new Point2f(
-                (float)Math.Clamp(p.X * sx, 0, w - 1), (float)Math.Clamp(p.Y * sy, 0, h - 1)));
-            quads.Add(q);
-        }
+        TextQuad Scale(RotatedRect grown) => TextQuad.Order(grown.Points()).Map(p => new Point2f(
+            (float)Math.Clamp(p.X * sx, 0, w - 1), (float)Math.Clamp(p.Y * sy, 0, h - 1)));
+        for (int i = 0; i < Math.Min(contours.Length, settings.MaxCandidates); i++)
+            if (!Consider(contours[i], map, settings, hierarchy[i].Parent < 0 ? settings.BinaryThreshold : 1f, quads, Scale) && unsure is not null && hierarchy[i].Parent < 0)
+            {
+                var b = Cv2.BoundingRect(contours[i]);
+                int x0 = (int)Math.Floor(b.X * sx), y0 = (int)Math.Floor(b.Y * sy);
+                unsure.Add(new Rect(x0, y0, Math.Min(w, (int)Math.Ceiling(b.Right * sx)) - x0, Math.Min(h, (int)Math.Ceiling(b.Bottom * sy)) - y0));
+            }
         // Reading order: top to bottom, then left to right within a line.
         return quads.OrderBy(q => q.Center.Y).ThenBy(q => q.Center.X).ToList();
+    }
+
+    /// <summary>How much higher the threshold is set, each time, to split a region that is not one line.</summary>
+    private const float SplitStep = 0.2f;
+
+    /// <summary>
+    /// One region of the thresholded map. A region whose rectangle is mostly empty, may be lines that touch (a handwritten note across a card's number, a ruled cell's line against its
+    /// text): it is thresholded higher, where touching strokes part, and each part is considered on its own.
+    /// </summary>
+    /// <returns>False for a region large enough to matter that did not hold as one line.</returns>
+    private static bool Consider(Point[] contour, Mat map, DetectionSettings settings, float threshold, List<TextQuad> quads, Func<RotatedRect, TextQuad> scale)
+    {
+        var rect = Cv2.MinAreaRect(contour);
+        if (Math.Min(rect.Size.Width, rect.Size.Height) < 3) return true;
+        if (RectScore(map, rect) >= settings.BoxThreshold)
+        {
+            var grown = Unclip(rect, settings.UnclipRatio);
+            if (Math.Min(grown.Size.Width, grown.Size.Height) >= 5) quads.Add(scale(grown));
+            return true;
+        }
+        float higher = threshold + SplitStep;
+        if (higher > 0.9f) return false;
+        var box = Cv2.BoundingRect(contour);
+        using var region = new Mat(box.Height, box.Width, MatType.CV_8UC1, Scalar.Black);
+        Cv2.DrawContours(region, [contour], 0, Scalar.White, -1, offset: new Point(-box.X, -box.Y));
+        using var sub = new Mat(map, box);
+        using var strong = new Mat();
+        Cv2.Threshold(sub, strong, higher, 255, ThresholdTypes.Binary);
+        using var strong8 = new Mat();
+        strong.ConvertTo(strong8, MatType.CV_8UC1);
+        Cv2.BitwiseAnd(strong8, region, strong8);
+        Cv2.FindContours(strong8, out var parts, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple, new Point(box.X, box.Y));
+        foreach (var part in parts) Consider(part, map, settings, higher, quads, scale);
+        return false;
     }
 
     /// <summary>Mean probability inside the rotated rectangle (not inside the contour), as PaddleOCR's "fast" score.</summary>
