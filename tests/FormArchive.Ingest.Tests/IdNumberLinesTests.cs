@@ -38,6 +38,18 @@ public sealed class IdNumberLinesTests
     }
 
     [Fact]
+    public void ANumberPartedByAStrokeIsJoinedAndReadAgainWhole()
+    {
+        // Detection parted the number where a handwritten note crosses it; the pieces' texts overlap at the cut.
+        var found = IdNumberLines.Find(new PageText([L("公民身份号码", 60, 560, 180), L("3301061", 290, 556, 190, 48), L("194802180129", 470, 556, 330, 48),
+            L("2026.11.4", 900, 556, 200, 48)]));
+        var line = Assert.Single(found);
+        Assert.True(line.Expected, "the joined line is read again from the image");
+        Assert.Equal(290, line.Line.Quad.Bounds.X);
+        Assert.InRange(line.Line.Quad.Bounds.Right, 798, 802);
+    }
+
+    [Fact]
     public void ALabelAndNumberReadAsOneLineCount()
     {
         Assert.Equal(["身份证号：370202194004297733"], Found(L("身份证号：370202194004297733", 60, 100, 600)));

@@ -51,7 +51,11 @@ public static class IdNumberLines
             var right = page.Lines.Where(l => !ReferenceEquals(l, line) && IdNumberReader.LooksNumeric(l.Text) && NearRow(l, line)
                     && l.Quad.Center.X > line.Quad.Bounds.Right - line.Quad.Height)
                 .OrderBy(l => 3 * Math.Abs(l.Quad.Center.Y - line.Quad.Center.Y) + (l.Quad.Bounds.X - line.Quad.Bounds.Right)).FirstOrDefault();
-            if (right is not null) Add(Lengthened(right, PageText.Compact(right.Text).Length, PageText.Compact(right.Text).Length), line);
+            if (right is not null)
+            {
+                var value = Joined(page, line, right);
+                Add(Lengthened(value, PageText.Compact(value.Text).Length, PageText.Compact(value.Text).Length) is var l && !ReferenceEquals(value, right) ? (l.Line, true) : l, line);
+            }
             // The label's line goes on with a few digits: detection cut the number short.
             else if (compact[end..].Any(char.IsAsciiDigit)) Add(Lengthened(line, compact[end..].Length, compact.Length), line);
             else if (end == compact.Length) found.Add(new IdNumberLine(ExpectedValue(line, TypicalLineHeight(page)), line, null, Expected: true) { CardBirthDate = BirthDateAbove(page, line) });
@@ -83,6 +87,33 @@ public static class IdNumberLines
         var d = new OpenCvSharp.Point2f(ux * extra, uy * extra);
         return (new RecognizedLine(new TextQuad(q.TopLeft, q.TopRight + d, q.BottomRight + d, q.BottomLeft), line.Text, line.Confidence) { Flipped = line.Flipped }, true);
     }
+
+    /// <summary>
+    /// The number right of a label, whole: a stroke written across it parts detection's line into pieces (3301061 ·
+    /// 194802180129). Digit pieces on the label's row, each within three line heights of the next, are joined into one
+    /// line from the first to the last; the joined line is read again from the image (its pieces' texts overlap).
+    /// </summary>
+    private static RecognizedLine Joined(PageText page, RecognizedLine label, RecognizedLine value)
+    {
+        var pieces = page.Lines.Where(l => !ReferenceEquals(l, label) && NearRow(l, label) && l.Quad.Center.X > label.Quad.Bounds.Right - label.Quad.Height
+                && MostlyDigits(l.Text))
+            .OrderBy(l => l.Quad.Bounds.X).ToList();
+        if (!pieces.Contains(value)) return value;
+        int at = pieces.IndexOf(value), first = at, last = at;
+        double gap = 3 * value.Quad.Height;
+        // Only while the number is short of its 18 characters: a 户口簿 row goes on with 身高 and other cells.
+        int digits = Digits(value.Text);
+        while (digits < 18 && first > 0 && pieces[first].Quad.Bounds.X - pieces[first - 1].Quad.Bounds.Right < gap) digits += Digits(pieces[--first].Text);
+        while (digits < 18 && last < pieces.Count - 1 && pieces[last + 1].Quad.Bounds.X - pieces[last].Quad.Bounds.Right < gap) digits += Digits(pieces[++last].Text);
+        if (first == last) return value;
+        var (a, b) = (pieces[first].Quad, pieces[last].Quad);
+        var text = string.Concat(pieces.Skip(first).Take(last - first + 1).Select(p => PageText.Compact(p.Text)));
+        return new RecognizedLine(new TextQuad(a.TopLeft, b.TopRight, b.BottomRight, a.BottomLeft), text, value.Confidence) { Flipped = value.Flipped };
+    }
+
+    private static int Digits(string text) => PageText.Compact(text).Count(c => char.IsAsciiDigit(IdNumberRules.FoldWidth(c)) || c is 'X' or 'x');
+
+    private static bool MostlyDigits(string text) => Digits(text) is var d && d >= 2 && d * 2 >= PageText.Compact(text).Length;
 
     /// <summary>The page's usual line height: the median of its lines' heights.</summary>
     private static double TypicalLineHeight(PageText page) =>
