@@ -54,7 +54,19 @@ public sealed class ScanPipeline(PaddleOcr? ocr = null, TesseractPool? pool = nu
     public ScanResult Process(string fileName, byte[] bytes, IngestOptions? options = null)
     {
         options ??= new IngestOptions();
-        if (options.Mode != OcrMode.TesseractOnly) _ = Ocr; // a missing model is a setup error, not a bad file
+        if (options.Mode != OcrMode.TesseractOnly)
+        {
+            _ = Ocr; // a missing model is a setup error, not a bad file
+            OpenCvSharp.Mat? jpeg;
+            try { jpeg = ScanInput.DecodeJpegFrame(bytes, options.Limits); }
+            catch (ScanRejectedException e) { return new ScanResult { File = fileName, Rejected = e.Message }; }
+            if (jpeg is not null)
+                using (jpeg)
+                {
+                    try { return new ScanResult { File = fileName, FileType = ScanFileType.Jpeg, Pages = [ProcessFrame(jpeg, 1, options)] }; }
+                    catch (Exception e) when (e is OpenCvSharp.OpenCVException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException) { return Unreadable(fileName, e); }
+                }
+        }
         List<MagickImage> pages;
         ScanFileType type;
         try { (type, pages) = ScanInput.Decode(bytes, options.Limits); }
@@ -68,22 +80,27 @@ public sealed class ScanPipeline(PaddleOcr? ocr = null, TesseractPool? pool = nu
                     : ProcessPage(pages[i], i + 1, options));
             return new ScanResult { File = fileName, FileType = type, Pages = results };
         }
-        catch (Exception e) when (e is OpenCvSharp.OpenCVException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
-        {
-            // An image the readers cannot take (degenerate sizes, odd layouts) is a refused file, not a server error.
-            return new ScanResult { File = fileName, Rejected = $"the image could not be read: {e.Message.ReplaceLineEndings(" ")}" };
-        }
+        catch (Exception e) when (e is OpenCvSharp.OpenCVException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException) { return Unreadable(fileName, e); }
         finally
         {
             foreach (var p in pages) p.Dispose();
         }
     }
 
+    /// <summary>An image the readers cannot take (degenerate sizes, odd layouts) is a refused file, not a server error.</summary>
+    private static ScanResult Unreadable(string fileName, Exception e) =>
+        new() { File = fileName, Rejected = $"the image could not be read: {e.Message.ReplaceLineEndings(" ")}" };
+
     private PageResult ProcessPage(MagickImage input, int pageNumber, IngestOptions options)
+    {
+        using var frame = FrameImage.ToBgr(input);
+        return ProcessFrame(frame, pageNumber, options);
+    }
+
+    private PageResult ProcessFrame(OpenCvSharp.Mat frame, int pageNumber, IngestOptions options)
     {
         var sw = Stopwatch.StartNew();
         StageTimes.Begin();
-        using var frame = FrameImage.ToBgr(input);
         var reader = new DocumentReader(Ocr);
         var confirmer = new IdNumberConfirmer(Ocr, options.Mode == OcrMode.Standard ? _pool : null,
             options.Mode == OcrMode.Standard ? SecondReads.PaddleThenTesseract : SecondReads.PaddleOnly);

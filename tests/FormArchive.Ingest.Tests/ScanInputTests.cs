@@ -25,6 +25,40 @@ public sealed class ScanInputTests
         Assert.Contains("empty", Rejection([]));
     }
 
+    [Theory]
+    [InlineData(Orientation.RightTop, -90)]
+    [InlineData(Orientation.BottomRight, 180)]
+    [InlineData(Orientation.LeftBottom, 90)]
+    public void AJpegFrameIsDecodedAsImageMagickShowsIt_EXIFOrientationApplied(Orientation orientation, double storedTurn)
+    {
+        // A camera stores the pixels as the sensor saw them and the turn in EXIF: the frame must come out as shown.
+        var original = CorpusJpeg();
+        using var shown = new MagickImage(original);
+        using var stored = new MagickImage(original);
+        stored.Rotate(storedTurn);
+        var exif = new ExifProfile();
+        exif.SetValue(ExifTag.Orientation, (ushort)orientation);
+        stored.SetProfile(exif);
+        stored.Orientation = orientation;
+        var bytes = stored.ToByteArray(MagickFormat.Jpeg);
+
+        using var frame = ScanInput.DecodeJpegFrame(bytes);
+        Assert.NotNull(frame);
+        Assert.Equal(((int)shown.Width, (int)shown.Height), (frame.Cols, frame.Rows));
+        using var expected = FrameImage.ToBgr(new MagickImage(bytes));
+        using var diff = new OpenCvSharp.Mat();
+        OpenCvSharp.Cv2.Absdiff(frame, expected, diff);
+        Assert.True(OpenCvSharp.Cv2.Mean(diff).Val0 < 2, $"mean difference {OpenCvSharp.Cv2.Mean(diff).Val0:0.00} from ImageMagick's decode");
+    }
+
+    [Fact]
+    public void AJpegFrameIsScreenedBeforeOpenCvDecodesIt()
+    {
+        Assert.Throws<ScanRejectedException>(() => ScanInput.DecodeJpegFrame(CorpusJpeg(), new ScanLimits { MaxPixelsPerPage = 1000 }));
+        Assert.Throws<ScanRejectedException>(() => ScanInput.DecodeJpegFrame(CorpusJpeg()[..4000]));
+        Assert.Null(ScanInput.DecodeJpegFrame("GIF89a\x01\x00\x01\x00"u8.ToArray()));
+    }
+
     [Fact]
     public void TruncatedJpegIsRejected()
     {

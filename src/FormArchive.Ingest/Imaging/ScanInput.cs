@@ -49,6 +49,29 @@ public static class ScanInput
     public static (ScanFileType Type, List<MagickImage> Pages) Decode(byte[] bytes, ScanLimits? limits = null)
     {
         limits ??= new ScanLimits();
+        var (type, settings) = Screen(bytes, limits);
+        return (type, Read(bytes, type, settings, limits));
+    }
+
+    /// <summary>
+    /// A single-image JPEG decoded by OpenCV straight to BGR (EXIF orientation applied), after the same screening as
+    /// <see cref="Decode"/>: a third of the time of ImageMagick's decode and pixel copy on a camera frame. Null for
+    /// any other file, or a JPEG OpenCV cannot take (then <see cref="Decode"/> reads it, or says why not).
+    /// </summary>
+    public static OpenCvSharp.Mat? DecodeJpegFrame(byte[] bytes, ScanLimits? limits = null)
+    {
+        if (Sniff(bytes) != ScanFileType.Jpeg) return null;
+        Screen(bytes, limits ?? new ScanLimits());
+        OpenCvThreads.Ensure();
+        var mat = OpenCvSharp.Cv2.ImDecode(bytes, OpenCvSharp.ImreadModes.Color);
+        if (!mat.Empty()) return mat;
+        mat.Dispose();
+        return null;
+    }
+
+    /// <summary>Type, size, completeness, page count and pixel count, checked before any pixel is decoded.</summary>
+    private static (ScanFileType Type, MagickReadSettings Settings) Screen(byte[] bytes, ScanLimits limits)
+    {
         Ocr.TesseractRuntime.ConfigureProcess();
         if (bytes.LongLength > limits.MaxBytes)
             throw new ScanRejectedException($"file too large: {bytes.LongLength:N0} bytes (limit {limits.MaxBytes:N0})");
@@ -75,7 +98,11 @@ public static class ScanInput
             }
             catch (MagickException e) { throw new ScanRejectedException($"unreadable {type} file: {FirstLine(e.Message)}"); }
         }
+        return (type, settings);
+    }
 
+    private static List<MagickImage> Read(byte[] bytes, ScanFileType type, MagickReadSettings settings, ScanLimits limits)
+    {
         var pages = new List<MagickImage>();
         try
         {
@@ -88,7 +115,7 @@ public static class ScanInput
                 CheckPixels((long)collection[i].Width * collection[i].Height, i, limits);
                 pages.Add(new MagickImage(collection[i]));
             }
-            return (type, pages);
+            return pages;
         }
         catch (MagickException e)
         {
