@@ -141,7 +141,8 @@ public sealed class TemplateCatalog
         {
             try
             {
-                schemaJson = File.ReadAllText(schemaPath);
+                // Served over HTTP and printed by the CLI, where "../case.schema.json" would not resolve.
+                schemaJson = SelfContainedSchema.Inline(File.ReadAllText(schemaPath), schemaPath);
                 // FromFileAsync resolves relative file references such as "../case.schema.json#/definitions/person".
                 schema = JsonSchema.FromFileAsync(schemaPath).GetAwaiter().GetResult();
             }
