@@ -54,9 +54,6 @@ public sealed class TemplateCatalog
     public bool TryGet(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FormTemplate? form) =>
         _byId.TryGetValue(id ?? string.Empty, out form);
 
-    /// <summary>Loads the catalog from <see cref="FindDefaultRoot"/>.</summary>
-    public static TemplateCatalog LoadDefault() => Load(FindDefaultRoot());
-
     /// <summary>Loads and checks every form under <paramref name="templatesRoot"/>.</summary>
     /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
     /// <exception cref="TemplateLoadException">Any form is broken; lists every problem found.</exception>
