@@ -77,7 +77,8 @@ public static partial class ApiDocs
         o.AddOperationTransformer((operation, context, _) =>
         {
             var d = context.Description;
-            var key = $"{d.HttpMethod?.ToUpperInvariant()} /{Constraint().Replace(d.RelativePath ?? "", "}")}";
+            // A group's root route ("api/cases/") is "/api/cases" in the document and in the table.
+            var key = $"{d.HttpMethod?.ToUpperInvariant()} /{Constraint().Replace(d.RelativePath ?? "", "}").TrimEnd('/')}";
             if (Operations.TryGetValue(key, out var op))
             {
                 operation.OperationId ??= op.Id;

@@ -33,6 +33,11 @@ public class ObservabilityTests(ApiServer server) : IClassFixture<ApiServer>
         Assert.False(string.IsNullOrEmpty((string?)render["summary"]));
         Assert.NotNull(render["security"]);
         Assert.Equal("RenderForms", (string)paths["/api/forms/render"]!["post"]!["operationId"]!);
+        // Group root routes (MapGet("") under /api/forms) carry their ids and summaries too.
+        Assert.Equal("ListForms", (string?)paths["/api/forms"]!["get"]!["operationId"]);
+        Assert.Equal("CreateCase", (string?)paths["/api/cases"]!["post"]!["operationId"]);
+        Assert.Equal("ListKeys", (string?)paths["/api/keys"]!["get"]!["operationId"]);
+        Assert.False(string.IsNullOrEmpty((string?)paths["/api/cases"]!["post"]!["summary"]));
         Assert.NotNull(paths["/api/forms/render"]!["post"]!["security"]);
         Assert.Equal("X-Api-Key", (string)doc["components"]!["securitySchemes"]![ApiDocs.ApiKeyScheme]!["name"]!);
         // The key is required document-wide (Scalar then selects it and sends X-Api-Key); public operations
