@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 # Runtime: CJK fonts embedded in PDFs, HarfBuzz's subsetter (P/Invoke), poppler (pdftotext/pdffonts/pdftoppm
 # are used by tests and handy for clerks' checks), qpdf (structure checks in tests).
 packages=(fonts-noto-cjk libharfbuzz0b libharfbuzz-subset0 poppler-utils qpdf curl)
+# jq: the README's HTTP examples take the issued case id out of the JSON answer with it.
+packages+=(jq)
 # Ceph RGW: a real S3 server with versioning and object lock, for the archive's S3 tests and the S3 demo
 # (scripts/ceph-rgw.sh). The embedded default (local disk) does not need it.
 packages+=(radosgw ceph-mon ceph-osd ceph-common)

@@ -24,7 +24,6 @@ public sealed class ArchiveHost : IDisposable
     public CaseArchive Archive { get; }
     public CaseCatalog Catalog { get; }
     public string DataDirectory { get; }
-    public string CatalogPath => Path.Combine(DataDirectory, "catalog.db");
 
     /// <summary>
     /// Opens the archive. Null arguments come from the environment; the service passes its own settings

@@ -20,9 +20,6 @@ public static class SelfCareAssessment
     /// <inheritdoc cref="Capable"/>
     public const string Incapable = "完全丧失生活自理能力";
 
-    /// <summary>The three conclusions in the order of the form.</summary>
-    public static IReadOnlyList<string> Conclusions { get; } = [Capable, PartlyCapable, Incapable];
-
     /// <summary>Fewest activities not done unaided that make a person 完全丧失生活自理能力.</summary>
     public const int IncapableFrom = 4;
 

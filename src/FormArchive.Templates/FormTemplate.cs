@@ -24,7 +24,10 @@ public sealed class FormTemplate
     /// <summary>Contents of <c>&lt;name&gt;.form.json</c>.</summary>
     public FormMetadata Metadata { get; }
 
-    /// <summary>The text of <c>&lt;name&gt;.schema.json</c> as written (its <c>$ref</c>s unresolved).</summary>
+    /// <summary>
+    /// The text of <c>&lt;name&gt;.schema.json</c>, self-contained: the definitions it takes from
+    /// <c>../case.schema.json</c> copied into its own <c>definitions</c> (<see cref="SelfContainedSchema"/>).
+    /// </summary>
     public string SchemaJson { get; }
 
     /// <summary>The schema with all <c>$ref</c>s (including <c>../case.schema.json</c>) resolved.</summary>

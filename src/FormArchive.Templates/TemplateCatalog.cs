@@ -54,9 +54,6 @@ public sealed class TemplateCatalog
     public bool TryGet(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FormTemplate? form) =>
         _byId.TryGetValue(id ?? string.Empty, out form);
 
-    /// <summary>Loads the catalog from <see cref="FindDefaultRoot"/>.</summary>
-    public static TemplateCatalog LoadDefault() => Load(FindDefaultRoot());
-
     /// <summary>Loads and checks every form under <paramref name="templatesRoot"/>.</summary>
     /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
     /// <exception cref="TemplateLoadException">Any form is broken; lists every problem found.</exception>
@@ -141,7 +138,8 @@ public sealed class TemplateCatalog
         {
             try
             {
-                schemaJson = File.ReadAllText(schemaPath);
+                // Served over HTTP and printed by the CLI, where "../case.schema.json" would not resolve.
+                schemaJson = SelfContainedSchema.Inline(File.ReadAllText(schemaPath), schemaPath);
                 // FromFileAsync resolves relative file references such as "../case.schema.json#/definitions/person".
                 schema = JsonSchema.FromFileAsync(schemaPath).GetAwaiter().GetResult();
             }

@@ -25,7 +25,7 @@ public static class ApiKeyAuthentication
             }
             if (!roles.Contains(key.Role))
                 return Problems.Create(StatusCodes.Status403Forbidden, "Not allowed for this role",
-                    $"a {Roles.Name(key.Role)} key may not do this; allowed: {string.Join(", ", roles.Select(Roles.Name))}");
+                    $"{Roles.WithArticle(key.Role)} key may not do this; allowed: {string.Join(", ", roles.Select(Roles.Name))}");
             new Caller(key, http.Connection.RemoteIpAddress?.ToString()).AttachTo(http);
             return await next(context);
         });

@@ -59,14 +59,17 @@ public static partial class ApiDocs
                 Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "X-Api-Key",
                 Description = "API key; its role (integrator, clerk, archivist, admin) decides what it may do",
             };
+            // The key is required document-wide, so that Scalar selects it and sends X-Api-Key ("No authentication
+            // selected" otherwise); the public operations say so with an empty requirement ({}: no key needed).
+            var apiKey = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, document)] = [] };
+            document.Security = [apiKey];
             foreach (var (path, item) in document.Paths)
             {
                 if (item.Operations is null) continue;
                 foreach (var (method, operation) in item.Operations)
                 {
-                    if (!Operations.TryGetValue($"{method.Method.ToUpperInvariant()} {path}", out var op) || op.Roles.Length == 0) continue;
-                    operation.Security ??= [];
-                    operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, document)] = [] });
+                    var known = Operations.TryGetValue($"{method.Method.ToUpperInvariant()} {path}", out var op);
+                    operation.Security = [known && op.Roles.Length == 0 ? new OpenApiSecurityRequirement() : apiKey];
                 }
             }
             return Task.CompletedTask;
@@ -74,7 +77,8 @@ public static partial class ApiDocs
         o.AddOperationTransformer((operation, context, _) =>
         {
             var d = context.Description;
-            var key = $"{d.HttpMethod?.ToUpperInvariant()} /{Constraint().Replace(d.RelativePath ?? "", "}")}";
+            // A group's root route ("api/cases/") is "/api/cases" in the document and in the table.
+            var key = $"{d.HttpMethod?.ToUpperInvariant()} /{Constraint().Replace(d.RelativePath ?? "", "}").TrimEnd('/')}";
             if (Operations.TryGetValue(key, out var op))
             {
                 operation.OperationId ??= op.Id;
@@ -89,7 +93,7 @@ public static partial class ApiDocs
     public static void MapApiDocs(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi();
-        app.MapScalarApiReference(o => o.WithTitle("FormArchive API"));
+        app.MapScalarApiReference(o => o.WithTitle("FormArchive API").AddPreferredSecuritySchemes([ApiKeyScheme]));
     }
 
     /// <summary>Route constraints such as {no:int} become {no}.</summary>

@@ -84,10 +84,20 @@ public static partial class Telemetry
     /// </summary>
     public static string RouteOf(HttpContext http) => http.GetEndpoint() switch
     {
-        RouteEndpoint { RoutePattern.RawText: { } raw } => Constraint().Replace(raw.StartsWith('/') ? raw : "/" + raw, "}"),
+        RouteEndpoint { RoutePattern.RawText: { } raw } => RouteName(raw),
         _ when Web.WebPages.ServedFile(http) => RequestMetrics.StaticFiles,
         _ => RequestMetrics.Unmatched,
     };
+
+    /// <summary>
+    /// The route as the OpenAPI document names it: constraints such as {no:int} become {no}, and a group's root
+    /// route, whose raw text reads "/api/cases/", loses its trailing slash.
+    /// </summary>
+    private static string RouteName(string raw)
+    {
+        var route = Constraint().Replace(raw.StartsWith('/') ? raw : "/" + raw, "}");
+        return route.Length > 1 ? route.TrimEnd('/') : route;
+    }
 
     /// <summary>Route constraints such as {no:int} become {no}, as in the OpenAPI document.</summary>
     [GeneratedRegex(@":[^}]*\}")]

@@ -149,7 +149,15 @@ const FA = {
     box.className = text ? `message ${kind}` : 'hidden';
   },
 
-  date(d) { return d ? String(d).slice(0, 10) : ''; },
+  // Dates are China's calendar days (UTC+8) wherever the browser is: a point in time such as sealedAt
+  // ("2026-11-27T20:00:00+00:00") is the China date of that moment (2026-11-28), not its UTC date cut off.
+  date(d) {
+    if (!d) return '';
+    const text = String(d);
+    if (!text.includes('T')) return text.slice(0, 10);
+    const at = Date.parse(text);
+    return Number.isNaN(at) ? text.slice(0, 10) : new Date(at + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  },
   size(n) { return n >= 1048576 ? (n / 1048576).toFixed(1) + ' MB' : n >= 1024 ? Math.round(n / 1024) + ' KB' : n + ' B'; },
 
   TYPES: { 'id-front': '居民身份证（正面）', 'id-back': '居民身份证（反面）', 'hukou-home': '户口簿（户主页）', 'hukou-member': '户口簿（成员页）',

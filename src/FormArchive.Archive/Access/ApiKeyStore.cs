@@ -81,8 +81,6 @@ public sealed class ApiKeyStore
         return cmd.ExecuteNonQuery() == 1;
     }
 
-    public bool AnyActive(Role role) => List().Any(k => k.Active && k.Role == role);
-
     /// <summary>Opens the database (for readiness checks too).</summary>
     public void Ping()
     {
@@ -110,6 +108,4 @@ public sealed class ApiKeyStore
                 id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, township TEXT,
                 hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT);
             """;
-
-    private static void Exec(SqliteConnection c, string sql, SqliteTransaction? tx = null) => SqliteFile.Exec(c, sql, tx);
 }

@@ -19,4 +19,7 @@ public static class Roles
         Enum.TryParse(text, ignoreCase: true, out role) && Enum.IsDefined(role) && !int.TryParse(text, out _);
 
     public static string Name(Role role) => role.ToString().ToLowerInvariant();
+
+    /// <summary>"an integrator", "a clerk", "an archivist", "an admin": for messages that name the caller's role.</summary>
+    public static string WithArticle(Role role) => (Name(role)[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an " : "a ") + Name(role);
 }

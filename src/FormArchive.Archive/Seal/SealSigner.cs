@@ -30,8 +30,6 @@ public sealed class SealSigner
     /// <summary>First 16 hex digits of SHA-256 of the raw public key; recorded in each sealed manifest.</summary>
     public string KeyId { get; }
 
-    public bool CanSign => _private is not null;
-
     /// <summary>Loads the private key at <paramref name="path"/>, creating a new key pair (and PATH.pub) if absent.</summary>
     public static SealSigner LoadOrCreate(string path)
     {

@@ -22,9 +22,6 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
         var checks = new List<CheckResult>();
         void Add(Dat70Item item, string name, string subject, bool ok, string detail) => checks.Add(new CheckResult(item, name, subject, ok, detail));
 
-        // Security: the access log must exist before this check adds to it.
-        var access = await _store.ListAsync(StoreArea.Journal, CaseKeys.Access(caseId), ct);
-
         var (fold, eventHashes) = await ReadEventLogAsync(caseId, checks, ct);
         if (fold is null)
         {
@@ -63,7 +60,9 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
         Add(Dat70Item.DataTotal, "无清单外对象", "存储库", extra.Count == 0,
             extra.Count == 0 ? "存储库中的对象与清单一一对应" : $"清单外对象 {extra.Count} 个：{string.Join("、", extra.Select(Short))}");
 
-        Add(Dat70Item.ProcessSecurity, "访问日志齐全", "访问日志", access.Count > 0, access.Count > 0 ? $"共 {access.Count} 条记录" : "没有访问日志");
+        // Security: read before this verification adds its own entry.
+        checks.Add(await AccessLogCheck.RunAsync(_store, caseId, fold.Sealed
+            ? (sealedManifest?.SealedBy ?? fold.SealedBy ?? "", sealedManifest?.SealedAt ?? fold.SealedAt ?? DateTimeOffset.MaxValue) : null, ct));
         await archive.LogAccessAsync(caseId, "verify", actor, ct);
         return Report(caseId, checks, fold.Sealed, documents.Count);
     }

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using FormArchive.Archive.Access;
+using FormArchive.Domain;
 
 namespace FormArchive.Cli.Commands;
 
@@ -32,8 +34,8 @@ internal static class KeysCommand
         {
             var keys = ApiKeyStore.ForDataDirectory().List();
             foreach (var k in keys)
-                Console.WriteLine(string.Join('\t', k.Id, Roles.Name(k.Role), k.Township ?? "", k.Name, k.CreatedAt.ToString("yyyy-MM-dd HH:mm"),
-                    k.RevokedAt is { } at ? $"revoked {at:yyyy-MM-dd HH:mm}" : "active"));
+                Console.WriteLine(string.Join('\t', k.Id, Roles.Name(k.Role), k.Township ?? "", k.Name, ChinaClock(k.CreatedAt),
+                    k.RevokedAt is { } at ? $"revoked {ChinaClock(at)}" : "active"));
             Console.WriteLine($"{keys.Count} key{(keys.Count == 1 ? "" : "s")}");
             return 0;
         }));
@@ -41,10 +43,17 @@ internal static class KeysCommand
         var id = new Argument<string>("id") { Description = "Key id (as listed)" };
         var revoke = new Command("revoke", "Revoke a key at once") { id };
         revoke.SetAction(result => CliErrors.Run(() =>
-            ApiKeyStore.ForDataDirectory().Revoke(result.GetValue(id)!)
-                ? 0
-                : CliErrors.Fail($"no active key {result.GetValue(id)}", CliErrors.BadInput)));
+        {
+            var keyId = result.GetValue(id)!;
+            if (!ApiKeyStore.ForDataDirectory().Revoke(keyId)) return CliErrors.Fail($"no active key {keyId}", CliErrors.BadInput);
+            // Say so: a command that changes access should not leave the operator guessing.
+            Console.WriteLine($"key {keyId} revoked");
+            return 0;
+        }));
 
         return new Command("keys", "Manage the HTTP service's API keys") { add, list, revoke };
     }
+
+    /// <summary>Times are stored in UTC; the offices read China time, so that is what is listed (and said).</summary>
+    private static string ChinaClock(DateTimeOffset at) => at.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " (UTC+8)";
 }

@@ -28,7 +28,7 @@ internal static class VerifyCommand
             if (result.GetValue(pdf) is { } p) await File.WriteAllBytesAsync(p.FullName, VerificationReportPdf.Build(report));
             foreach (var f in report.Failures)
                 Console.WriteLine($"FAIL {f.CategoryName} {f.Label}：{f.Detail}");
-            Console.WriteLine($"{id}: {(report.Passed ? "passed" : "FAILED")} ({report.Checks.Count} checks, {report.Failures.Count()} failed, {report.DocumentCount} documents)");
+            Console.WriteLine($"{id}: {(report.Passed ? "passed" : "FAILED")} ({report.Checks.Count} checks, {report.Failures.Count()} failed, {report.DocumentCount} document{(report.DocumentCount == 1 ? "" : "s")})");
             return report.Passed ? 0 : 1;
         }));
         return command;

@@ -14,6 +14,7 @@ internal static class OpenCvThreads
     public static void Ensure() => _ = s_set.Value;
 
     /// <summary>Debian's libpng goes into the global scope before OpenCV's own is ever loaded (<see cref="SharedLibPng"/>).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "must run when the assembly loads, before any native library it uses is loaded")]
     [System.Runtime.CompilerServices.ModuleInitializer]
     internal static void BeforeOpenCv() => SharedLibPng.LoadGlobally();
 }

@@ -30,6 +30,7 @@ public static class TesseractRuntime
 
     private static bool s_envSet;
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "must run when the assembly loads, before any native library it uses is loaded")]
     [System.Runtime.CompilerServices.ModuleInitializer]
     internal static void OnLoad() => ConfigureProcess();
 

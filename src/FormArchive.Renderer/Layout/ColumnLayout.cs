@@ -5,8 +5,6 @@ public sealed class ColumnLayout(IReadOnlyList<ILayoutElement> children) : ILayo
 {
     private int _next;
 
-    public bool IsEmpty => children.Count == 0;
-
     public SpacePlan Measure(float width, float availableHeight)
     {
         var used = 0f;

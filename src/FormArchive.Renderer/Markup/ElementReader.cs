@@ -82,8 +82,6 @@ internal readonly struct ElementReader(XElement element)
         };
         var size = Length("size", inherited.SizePt) ?? inherited.SizePt;
         if (size is < 4f or > 72f) throw Error($"font size {size}pt is outside 4–72pt");
-        return new TextStyle(family, size, Bold("bold") ?? inherited.Bold, Bool("underline") ?? inherited.Underline);
+        return new TextStyle(family, size, Bool("bold") ?? inherited.Bold, Bool("underline") ?? inherited.Underline);
     }
-
-    private bool? Bold(string name) => Bool(name);
 }

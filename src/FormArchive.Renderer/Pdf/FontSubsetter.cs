@@ -70,11 +70,6 @@ internal static class FontSubsetter
         return result;
     }
 
-    internal static void ClearCache()
-    {
-        lock (s_lock) { s_lru.Clear(); s_map.Clear(); }
-    }
-
     internal static FontSubset SubsetUncached(FontFace face, ushort[] sortedGlyphs)
     {
         if (!face.HasCff)

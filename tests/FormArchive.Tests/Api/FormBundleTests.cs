@@ -66,6 +66,21 @@ public class FormBundleTests(ApiServer server) : IClassFixture<ApiServer>
         Assert.Contains(CaseApplicant, PdfWords(entries[$"02-{AcceptanceNotice}.pdf"]));
     }
 
+    /// <summary>The README's bundle example posts samples/bundle-request.json as it is.</summary>
+    [Fact]
+    public async Task The_README_sample_bundle_request_renders_each_form_as_pdf_and_docx()
+    {
+        const string pledge = "池州市低收入人口申请及诚信承诺书";
+        var entries = await ReadZipAsync(await PostBundle(Sample("bundle-request.json")));
+        Assert.Equal([$"01-{AcceptanceNotice}.pdf", $"01-{AcceptanceNotice}.docx", $"02-{ReviewPublicity}.pdf", $"02-{ReviewPublicity}.docx",
+            $"03-{pledge}.pdf", $"03-{pledge}.docx"], entries.Keys);
+        Assert.Contains(CaseApplicant, PdfWords(entries[$"01-{AcceptanceNotice}.pdf"]));
+        Assert.Contains(PublicityFamily, PdfWords(entries[$"02-{ReviewPublicity}.pdf"]));
+        Assert.DoesNotContain(CaseApplicant, PdfWords(entries[$"03-{pledge}.pdf"])); // "data": null prints it blank
+        foreach (var (name, bytes) in entries.Where(e => e.Key.EndsWith(".docx")))
+            ValidDocxText(name, bytes);
+    }
+
     [Fact]
     public async Task Single_form_route_with_format_zip_gives_its_pdf_and_docx()
     {

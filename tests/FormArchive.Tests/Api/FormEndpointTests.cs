@@ -22,7 +22,11 @@ public class FormEndpointTests(ApiServer server) : IClassFixture<ApiServer>
         var schema = await Client.GetAsync("/api/forms/chizhou.review-form/schema");
         Assert.Equal(HttpStatusCode.OK, schema.StatusCode);
         Assert.Equal("application/schema+json", schema.Content.Headers.ContentType!.MediaType);
-        Assert.NotNull(JsonNode.Parse(await schema.Content.ReadAsStringAsync())!["properties"]);
+        var served = await schema.Content.ReadAsStringAsync();
+        Assert.NotNull(JsonNode.Parse(served)!["properties"]);
+        // Self-contained: "../case.schema.json" cannot be resolved by a client that fetched this over HTTP.
+        Assert.DoesNotContain("case.schema.json#", served);
+        Assert.NotNull(JsonNode.Parse(served)!["definitions"]!["member"]);
     }
 
     [Fact]

@@ -33,9 +33,22 @@ public class ObservabilityTests(ApiServer server) : IClassFixture<ApiServer>
         Assert.False(string.IsNullOrEmpty((string?)render["summary"]));
         Assert.NotNull(render["security"]);
         Assert.Equal("RenderForms", (string)paths["/api/forms/render"]!["post"]!["operationId"]!);
+        // Group root routes (MapGet("") under /api/forms) carry their ids and summaries too.
+        Assert.Equal("ListForms", (string?)paths["/api/forms"]!["get"]!["operationId"]);
+        Assert.Equal("CreateCase", (string?)paths["/api/cases"]!["post"]!["operationId"]);
+        Assert.Equal("ListKeys", (string?)paths["/api/keys"]!["get"]!["operationId"]);
+        Assert.False(string.IsNullOrEmpty((string?)paths["/api/cases"]!["post"]!["summary"]));
         Assert.NotNull(paths["/api/forms/render"]!["post"]!["security"]);
         Assert.Equal("X-Api-Key", (string)doc["components"]!["securitySchemes"]![ApiDocs.ApiKeyScheme]!["name"]!);
-        Assert.Null(paths["/api/forms"]!["get"]!["security"]); // public
+        // The key is required document-wide (Scalar then selects it and sends X-Api-Key); public operations
+        // carry the empty requirement {}, and every other one the key.
+        Assert.Equal("""[{"ApiKey":[]}]""", doc["security"]!.ToJsonString());
+        Assert.Equal("[{}]", paths["/api/forms"]!["get"]!["security"]!.ToJsonString());
+        Assert.Equal("[{}]", paths["/api/forms/{id}/schema"]!["get"]!["security"]!.ToJsonString());
+        foreach (var (path, item) in paths)
+            foreach (var (method, operation) in item!.AsObject())
+                Assert.True(operation!["security"] is JsonArray { Count: 1 }, $"{method} {path} states no security");
+        Assert.Equal("""[{"ApiKey":[]}]""", paths["/api/cases"]!["post"]!["security"]!.ToJsonString());
     }
 
     [Fact]
@@ -44,7 +57,10 @@ public class ObservabilityTests(ApiServer server) : IClassFixture<ApiServer>
         var response = await server.ClientWithKey(null).GetAsync("/scalar");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
-        Assert.Contains("<html", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<html", page, StringComparison.OrdinalIgnoreCase);
+        // Scalar's configuration names the key as the preferred scheme, so it is sent without choosing it first.
+        Assert.Contains($"\"preferredSecurityScheme\":[\"{ApiDocs.ApiKeyScheme}\"]", page);
     }
 
     [Fact]
@@ -79,6 +95,20 @@ public class ObservabilityTests(ApiServer server) : IClassFixture<ApiServer>
         Assert.True((int)work["maxConcurrent"]! >= 1);
         Assert.Equal(0, (int)work["queued"]!);
         Assert.NotNull(work["rejected"]);
+    }
+
+    /// <summary>A group's root route (MapGet("") under /api/forms) is named as the OpenAPI document names it, without a trailing slash.</summary>
+    [Fact]
+    public async Task Metrics_name_a_group_root_route_without_a_trailing_slash()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await server.ClientWithKey(null).GetAsync("/api/forms")).StatusCode);
+        var admin = server.ClientFor(Role.Admin);
+        var metrics = await Eventually.ReadAsync(() => CaseApi.GetJsonAsync(admin, "/metrics"),
+            m => m["endpoints"]!.AsArray().Any(e => (string)e!["route"]! == "/api/forms" && (string)e["method"]! == "GET"));
+        var routes = metrics["endpoints"]!.AsArray().Select(e => (string)e!["route"]!).ToList();
+        Assert.Contains("/api/forms", routes);
+        Assert.DoesNotContain(routes, r => r.Length > 1 && r.EndsWith('/'));
+        Assert.DoesNotContain("route=\"GET /api/forms/\"", await admin.GetStringAsync("/metrics?format=prometheus"));
     }
 
     [Fact]

@@ -60,10 +60,10 @@ public class DataShaperTests
     public void Longer_arrays_are_kept_whole()
     {
         var json = new JObject { ["members"] = new JArray(Enumerable.Range(1, 15).Select(i => new JObject { ["name"] = "m" + i })) };
-        var members = (ScriptArray)DataShaper.Shape(json, Schema)["members"];
+        var members = Assert.IsType<ScriptArray>(DataShaper.Shape(json, Schema)["members"]);
         Assert.Equal(15, members.Count);
-        Assert.Equal("m15", ((ScriptObject)members[14])["name"]);
-        Assert.True(((ScriptObject)members[14]).ContainsKey("income"));
+        Assert.Equal("m15", Assert.IsType<ScriptObject>(members[14])["name"]);
+        Assert.True(Assert.IsType<ScriptObject>(members[14]).ContainsKey("income"));
     }
 
     [Fact]
@@ -76,10 +76,10 @@ public class DataShaperTests
         Assert.Equal(5L, model["count"]);
         Assert.Equal(3200.50m, model["amount"]);
         Assert.Equal(true, model["flag"]);
-        Assert.Equal("a", ((ScriptArray)model["tags"])[0]);
+        Assert.Equal("a", Assert.IsType<ScriptArray>(model["tags"])[0]);
         var extra = Assert.IsType<ScriptObject>(model["extra"]);
-        Assert.Equal(2L, ((ScriptArray)extra["x"])[1]);
-        var applicant = (ScriptObject)model["applicant"];
+        Assert.Equal(2L, Assert.IsType<ScriptArray>(extra["x"])[1]);
+        var applicant = Assert.IsType<ScriptObject>(model["applicant"]);
         Assert.Equal("老汪", applicant["nick"]);
         Assert.Null(applicant["name"]);
         Assert.IsType<ScriptObject>(applicant["address"]);
@@ -97,11 +97,11 @@ public class DataShaperTests
     {
         var form = TestCatalog.Instance.Get("chizhou.review-form");
         var model = DataShaper.Shape(null, form.Schema);
-        var members = (ScriptArray)model["members"];
+        var members = Assert.IsType<ScriptArray>(model["members"]);
         Assert.Equal(6, members.Count);
-        var blank = (ScriptObject)members[0];
+        var blank = Assert.IsType<ScriptObject>(members[0]);
         Assert.Equal(["annual_income", "annual_rigid_expense", "birth_date", "health_status", "id_number", "marital_status", "monthly_income", "monthly_rigid_expense", "name", "occupation_status", "relationship", "sex"], blank.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(3, ((ScriptArray)model["supporters"]).Count);
-        Assert.True(((ScriptObject)model["applicant"]).ContainsKey("hukou_address"));
+        Assert.Equal(3, Assert.IsType<ScriptArray>(model["supporters"]).Count);
+        Assert.True(Assert.IsType<ScriptObject>(model["applicant"]).ContainsKey("hukou_address"));
     }
 }

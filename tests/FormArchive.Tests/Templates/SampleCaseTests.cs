@@ -10,9 +10,9 @@ public class SampleCaseTests
 
     [Theory]
     [MemberData(nameof(Samples))]
-    public void Samples_match_the_shared_case_schema(string sample)
+    public async Task Samples_match_the_shared_case_schema(string sample)
     {
-        var schema = JsonSchema.FromFileAsync(Path.Combine(TestPaths.TemplatesRoot, "case.schema.json")).GetAwaiter().GetResult();
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(TestPaths.TemplatesRoot, "case.schema.json"));
         var errors = schema.Validate(TestPaths.ReadSample(sample), FormArchive.Templates.FormRenderer.CreateValidatorSettings());
         Assert.Empty(errors);
     }

@@ -3,7 +3,7 @@ using FormArchive.Domain;
 namespace FormArchive.Tests.Domain;
 
 /// <summary>职业状况 (1)–(7) as in the 填表说明, and the suggestion from the age on the ID number.</summary>
-public class OccupationStatusRuleTests
+public class OccupationStatusTests
 {
     private static ChineseIdNumber Born(string yyyymmdd) => ChineseIdNumber.Parse(ChineseIdNumber.WithCheckChar("341723" + yyyymmdd + "001"));
 
@@ -66,76 +66,4 @@ public class OccupationStatusRuleTests
         Assert.Equal("", OccupationStatus.Display(null, Born("19800101").Value, on));
         Assert.Equal("", OccupationStatus.Display(null, "", on));
     }
-}
-
-/// <summary>性别 and 出生年月 against the ID number.</summary>
-public class IdNumberFactsRuleTests
-{
-    private static readonly ChineseIdNumber Man = ChineseIdNumber.Parse("34172319580312001X");
-
-    [Theory]
-    [InlineData(null, false)]
-    [InlineData("", false)]
-    [InlineData("男", false)]
-    [InlineData("女", true)]
-    public void A_sex_that_contradicts_the_ID_number_is_detected(string? sex, bool contradicts) =>
-        Assert.Equal(contradicts, IdNumberFacts.SexContradicts(sex, Man));
-
-    [Theory]
-    [InlineData(null, false)]
-    [InlineData("1958-03", false)]
-    [InlineData("1958-03-12", false)]
-    [InlineData("1958-04", true)]
-    [InlineData("1958-03-13", true)]
-    [InlineData("1959-03", true)]
-    public void A_birth_date_that_contradicts_the_ID_number_is_detected(string? birth, bool contradicts) =>
-        Assert.Equal(contradicts, IdNumberFacts.BirthContradicts(birth, Man));
-}
-
-/// <summary>Amounts in 元 to the 分; household = per-capita × covered persons.</summary>
-public class BenefitAmountRuleTests
-{
-    [Theory]
-    [InlineData("206", true)]
-    [InlineData("206.5", true)]
-    [InlineData("206.55", true)]
-    [InlineData("206.555", false)]
-    public void Amounts_are_whole_fen(string amount, bool ok) => Assert.Equal(ok, BenefitAmount.IsWholeFen(decimal.Parse(amount)));
-
-    [Fact]
-    public void Household_amount_is_per_capita_times_covered_persons()
-    {
-        Assert.Equal(1854m, BenefitAmount.Household(206m, 9));
-        Assert.True(BenefitAmount.IsConsistent(206m, 9, 1854m));
-        Assert.True(BenefitAmount.IsConsistent(333.33m, 3, 999.99m));
-        Assert.False(BenefitAmount.IsConsistent(206m, 9, 1850m));
-        Assert.Throws<ArgumentOutOfRangeException>(() => BenefitAmount.Household(1m, -1));
-    }
-
-    [Fact]
-    public void Monthly_amounts_from_yearly_ones_are_divided_by_twelve_to_the_fen()
-    {
-        Assert.Equal(800m, BenefitAmount.MonthlyFromAnnual(9600m));
-        Assert.Equal(816.67m, BenefitAmount.MonthlyFromAnnual(9800m));
-    }
-}
-
-/// <summary>生活自理能力评估: the conclusion follows the six items.</summary>
-public class SelfCareAssessmentRuleTests
-{
-    [Theory]
-    [InlineData(0, "有生活自理能力")]
-    [InlineData(1, "部分生活自理能力")]
-    [InlineData(3, "部分生活自理能力")]
-    [InlineData(4, "完全丧失生活自理能力")]
-    [InlineData(6, "完全丧失生活自理能力")]
-    public void The_conclusion_follows_the_number_of_activities_not_done_unaided(int notDone, string expected)
-    {
-        var answers = Enumerable.Range(0, 6).Select(i => (bool?)(i >= notDone)).ToList();
-        Assert.Equal(expected, SelfCareAssessment.Conclude(answers));
-    }
-
-    [Fact]
-    public void No_conclusion_until_all_six_are_assessed() =>
-        Assert.Null(SelfCareAssessment.Conclude([true, true, true, true, true, null]));
 }
