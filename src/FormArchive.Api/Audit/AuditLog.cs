@@ -32,11 +32,7 @@ public sealed partial class AuditLog
 
     public string Path => _db.Path;
 
-    [GeneratedRegex(@"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])|(?<![0-9])[0-9]{15}(?![0-9])")]
-    private static partial Regex IdLike();
-
-    /// <summary>Masks every 15- or 18-character ID-number-like run in <paramref name="text"/>.</summary>
-    public static string MaskIdNumbers(string text) => IdLike().Replace(text, m => IdNumberMasking.Mask(m.Value));
+    private static string MaskIdNumbers(string text) => IdNumberMasking.MaskInText(text);
 
     public void Record(Caller caller, string action, string? caseId, string detail, int status)
     {

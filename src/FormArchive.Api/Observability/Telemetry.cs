@@ -121,11 +121,8 @@ public static partial class Telemetry
     {
         if (string.IsNullOrEmpty(message)) return "";
         if (Han().IsMatch(message)) return "(message withheld: it may contain personal data)";
-        return IdNumber().Replace(message, m => IdNumberMasking.Mask(m.Value));
+        return IdNumberMasking.MaskInText(message);
     }
-
-    [GeneratedRegex(@"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")]
-    private static partial Regex IdNumber();
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex Han();
