@@ -1,6 +1,8 @@
 using FormArchive.Archive;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Storage;
+using FormArchive.Casework.Stages;
+using FormArchive.Domain;
 
 namespace FormArchive.Cli.Commands;
 
@@ -11,12 +13,17 @@ internal static class ArchiveCli
     {
         try
         {
-            using var host = ArchiveHost.OpenAsync().GetAwaiter().GetResult();
+            // The catalog derives each case's stage and next due date through the stage rules, as the service's does.
+            using var host = ArchiveHost.OpenAsync(standing: CaseProcedure.Standing(WorkingDayCalendar.Default)).GetAwaiter().GetResult();
             return action(host).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is CaseNotFoundException or ArgumentException)
         {
             return CliErrors.Fail(e.Message, CliErrors.BadInput);
+        }
+        catch (Exception e) when (e is CaseSealedForStagesException or StoredStageLogException)
+        {
+            return CliErrors.Fail(e.Message, CliErrors.Failure);
         }
         catch (Exception e) when (e is CaseSealedException or CaseDamagedException or CaseExistsException or ArchiveStorageException or ArchiveCorruptException)
         {
