@@ -96,7 +96,7 @@ const FA = {
 
   statusText(status) {
     return ({ 400: '请求有误', 401: '需要访问密钥', 403: '无权操作', 404: '未找到', 409: '冲突', 413: '文件过大', 415: '格式不支持',
-      422: '文件被拒收', 503: '服务繁忙，请稍后再试' })[status] || `错误 ${status}`;
+      422: '不符合要求', 503: '服务繁忙，请稍后再试' })[status] || `错误 ${status}`;
   },
 
   /** File name from Content-Disposition (RFC 6266 filename* first). */
@@ -163,6 +163,14 @@ const FA = {
     return FA.el('table', { class: 'directory' },
       FA.el('thead', {}, FA.el('tr', {}, ['件号', '题名', '责任者', '日期', '页数', '文件', ''].map(h => FA.el('th', {}, h)))),
       FA.el('tbody', {}, body));
+  },
+
+  /** A case's timeline (China time): date, time, step, outcome, who. */
+  timeline(entries) {
+    if (!entries || !entries.length) return FA.el('p', { class: 'muted' }, '尚无办理记录。');
+    return FA.el('ol', { class: 'timeline' }, entries.map(t => FA.el('li', {},
+      FA.el('span', { class: 'when' }, `${t.date} ${String(t.time).slice(0, 5)}`), t.what,
+      t.outcome ? `（${t.outcome}）` : '', ' · ', t.actor, t.reason ? ` · 理由：${t.reason}` : '', t.note ? ` · ${t.note}` : '')));
   },
 
   summary(c) {
