@@ -89,4 +89,51 @@ public class CaseworkPageTests(WebServer server) : IClassFixture<WebServer>
         await Expect(page.Locator("#progress-timeline li").Last).ToContainTextAsync("赵六");
         await server.ScreenshotAsync(page, "clerk-7-progress");
     }
+
+    [Fact]
+    public async Task Archivist_finds_cases_by_stage_and_due_date_and_reads_the_timeline_beside_the_directory()
+    {
+        var township = "档案镇" + Guid.NewGuid().ToString("N")[..4];
+        var clerk = server.ClientWithKey(server.NewKey(Role.Clerk, township));
+        var caseId = await CreateCaseAsync(clerk, "孙明红", "370202194004297733");
+        foreach (var (kind, day, staff) in new[] { ("受理", "2024-02-07", ""), ("核对授权", "2024-02-08", ""), ("入户调查", "2024-02-09", "李四") })
+        {
+            var body = new JsonObject { ["kind"] = kind, ["date"] = day, ["staff"] = staff.Length > 0 ? new JsonArray(staff) : new JsonArray() };
+            var response = await clerk.PostAsync($"/api/cases/{caseId}/events", Json(body));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        }
+        var key = server.NewKey(Role.Archivist);
+        var (context, page) = await server.NewPageAsync();
+        await using var _ = context;
+        await context.AddInitScriptAsync($"sessionStorage.setItem('formarchive.apiKey', {System.Text.Json.JsonSerializer.Serialize(key)});");
+        await page.GotoAsync("/archivist.html");
+
+        await page.Locator("#q-township").FillAsync(township);
+        await page.Locator("#q-stage").SelectOptionAsync("publicity");
+        await page.GetByRole(AriaRole.Button, new() { Name = "检索" }).ClickAsync();
+        await Expect(page.Locator("#results")).ToContainTextAsync("没有符合条件的案卷");
+        await page.Locator("#q-stage").SelectOptionAsync("investigation");
+        await page.Locator("#q-due").FillAsync("2024-02-23");
+        await page.GetByRole(AriaRole.Button, new() { Name = "检索" }).ClickAsync();
+        var row = page.Locator($"#results-table tr[data-case='{caseId}']");
+        await Expect(row).ToContainTextAsync("核对授权/入户调查");
+        await Expect(row).ToContainTextAsync("2024-02-22");
+        await page.Locator("#q-due").FillAsync("2024-02-22");
+        await page.GetByRole(AriaRole.Button, new() { Name = "检索" }).ClickAsync();
+        await Expect(page.Locator("#results")).ToContainTextAsync("没有符合条件的案卷");
+        await page.Locator("#q-due").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "检索" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "打开" }).ClickAsync();
+
+        await Expect(page.Locator("#timeline li")).ToHaveCountAsync(3);
+        await Expect(page.Locator("#timeline li").Last).ToContainTextAsync("2024-02-09 12:00入户调查");
+        await Expect(page.Locator("#timeline-stage")).ToHaveTextAsync("核对授权/入户调查");
+        await Expect(page.Locator("#directory")).ToContainTextAsync("案件数据");
+        // Beside, not below: the timeline starts level with the directory, to its right.
+        var directory = (await page.Locator("#directory").BoundingBoxAsync())!;
+        var timeline = (await page.Locator("#timeline").BoundingBoxAsync())!;
+        Assert.True(timeline.X > directory.X + directory.Width - 1, $"timeline at x={timeline.X}, directory ends at {directory.X + directory.Width}");
+        Assert.True(Math.Abs(timeline.Y - directory.Y) < 40, $"timeline at y={timeline.Y}, directory at y={directory.Y}");
+        await server.ScreenshotAsync(page, "archivist-3-timeline");
+    }
 }

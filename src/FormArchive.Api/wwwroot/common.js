@@ -176,7 +176,7 @@ const FA = {
   summary(c) {
     return FA.el('div', { class: 'summary' },
       ...[['案卷号', c.caseId], ['题名', c.title], ['申请人', c.applicantName], ['身份证号', c.idNumberMasked], ['乡镇（街道）', c.township],
-        ['村（社区）', c.village], ['救助类别', c.category], ['办理阶段', c.stage], ['受理日期', FA.date(c.openedOn)],
+        ['村（社区）', c.village], ['救助类别', c.category], ['登记状态', c.stage], ['受理日期', FA.date(c.openedOn)],
         ...(c.volume > 1 ? [['卷次', `第 ${c.volume} 卷（${c.supplementOf} 的补充卷）`]] : [])]
         .map(([k, v]) => FA.el('div', {}, FA.el('span', {}, k), v || '—')),
       FA.el('div', {}, FA.el('span', {}, '状态'), c.sealed
