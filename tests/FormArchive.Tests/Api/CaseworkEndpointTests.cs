@@ -12,9 +12,16 @@ namespace FormArchive.Tests.Api;
 /// <summary>
 /// Stages over real HTTP on the real archive and catalog: events stored in the case's log, progress, the catalog's
 /// stage and due date, the 待办 list and the 定期复核名单, with Chinese problems for what the procedure refuses.
-/// Dates are on the shipped 2024 calendar, so every due date below is the official one.
+/// Dates are on the shipped 2024 calendar, so every due date below is the official one. Local-disk store.
 /// </summary>
-public sealed class CaseworkEndpointTests(ApiServer server) : IClassFixture<ApiServer>
+public sealed class CaseworkEndpointTests(ApiServer server) : CaseworkEndpointSuite(server), IClassFixture<ApiServer>;
+
+/// <summary>The same suite with the service filing into S3 (Ceph RGW).</summary>
+[Collection(S3ApiCollection.Name)]
+public sealed class CaseworkEndpointS3Tests(S3ApiServer server) : CaseworkEndpointSuite(server);
+
+/// <summary>The stage endpoints, run on each store.</summary>
+public abstract class CaseworkEndpointSuite(ApiServer server)
 {
     /// <summary>A clerk of a township of its own, so that lists see only this test's cases.</summary>
     private (HttpClient Clerk, string Township) NewTownship()
