@@ -136,4 +136,51 @@ public class CaseworkPageTests(WebServer server) : IClassFixture<WebServer>
         Assert.True(Math.Abs(timeline.Y - directory.Y) < 40, $"timeline at y={timeline.Y}, directory at y={directory.Y}");
         await server.ScreenshotAsync(page, "archivist-3-timeline");
     }
+
+    [Fact]
+    public async Task Clerk_generates_and_prints_the_monthly_review_list()
+    {
+        var township = "复核镇" + Guid.NewGuid().ToString("N")[..4];
+        var key = server.NewKey(Role.Clerk, township);
+        var clerk = server.ClientWithKey(key);
+        var onRoll = await CreateCaseAsync(clerk, "孙明红", "370202194004297733");
+        var pending = await CreateCaseAsync(clerk, "李秀英", "110105195001010012");
+        foreach (var (kind, day, outcome, staff) in new[]
+        {
+            ("受理", "2024-01-02", "", ""), ("核对授权", "2024-01-03", "", ""), ("入户调查", "2024-01-04", "", "李四"),
+            ("初审意见", "2024-01-05", "批准", ""), ("公示", "2024-01-08", "", ""), ("审核确认", "2024-01-16", "批准", ""),
+        })
+        {
+            var body = new JsonObject { ["kind"] = kind, ["date"] = day, ["staff"] = staff.Length > 0 ? new JsonArray(staff) : new JsonArray() };
+            if (outcome.Length > 0) body["outcome"] = outcome;
+            var response = await clerk.PostAsync($"/api/cases/{onRoll}/events", Json(body));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        }
+        await AcceptAsync(clerk, pending, "2024-01-02");
+
+        var (context, page) = await server.NewPageAsync();
+        await using var _ = context;
+        await context.AddInitScriptAsync($"sessionStorage.setItem('formarchive.apiKey', {System.Text.Json.JsonSerializer.Serialize(key)}); window.print = () => {{ window.printed = true; }};");
+        await page.GotoAsync("/clerk.html");
+        await page.Locator("#review-month").FillAsync("2025-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "生成" }).ClickAsync();
+        await Expect(page.Locator("#review-title")).ToHaveTextAsync($"{township} 2025年1月 · 1 户");
+        var row = page.Locator($"#review-table tr[data-case='{onRoll}']");
+        await Expect(row).ToContainTextAsync("孙明红");
+        await Expect(row).ToContainTextAsync("2024-01-16");
+        await Expect(row).ToContainTextAsync("2025-01-16");
+        await Expect(page.Locator($"#review-table tr[data-case='{pending}']")).ToHaveCountAsync(0);
+
+        // Printed on its own: the desk's other sections and the header are left off the page.
+        await page.GetByRole(AriaRole.Button, new() { Name = "打印" }).ClickAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => window.printed === true"));
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(page.Locator("#review-table")).ToBeVisibleAsync();
+        await Expect(page.Locator("#todo-section")).ToBeHiddenAsync();
+        await Expect(page.Locator("header")).ToBeHiddenAsync();
+        await Expect(page.Locator("#review-form")).ToBeHiddenAsync();
+        await server.ScreenshotAsync(page, "clerk-8-review-list-print");
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        await Expect(page.Locator("#todo-section")).ToBeVisibleAsync();
+    }
 }

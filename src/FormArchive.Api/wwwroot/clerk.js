@@ -93,6 +93,31 @@ async function loadTodo() {
   }
 }
 
+// ---- 定期复核名单: the key's township, one month; printed on its own ----
+async function loadReviewList() {
+  FA.show('review-message', '');
+  const month = $('review-month').value;
+  try {
+    const r = await FA.json('GET', '/api/review-list' + (month ? `?month=${encodeURIComponent(month)}` : ''));
+    const [y, m] = r.month.split('-');
+    $('review-title').textContent = `${r.township} ${y}年${Number(m)}月 · ${r.entries.length} 户`;
+    $('review-list').replaceChildren(r.entries.length ? FA.el('table', { id: 'review-table' },
+      FA.el('thead', {}, FA.el('tr', {}, ['序号', '案卷号', '申请人', '村（社区）', '救助类别', '上次核查', '应复核日期'].map(h => FA.el('th', {}, h)))),
+      FA.el('tbody', {}, r.entries.map((e, i) => FA.el('tr', { 'data-case': e.caseId, class: e.overdue ? 'overdue' : '' },
+        FA.el('td', {}, i + 1), FA.el('td', {}, e.fileNumber || e.caseId), FA.el('td', {}, e.applicantName), FA.el('td', {}, e.village),
+        FA.el('td', {}, e.categories.join('、')), FA.el('td', {}, e.lastChecked), FA.el('td', {}, e.due + (e.overdue ? '（已逾期）' : ''))))))
+      : FA.el('p', { class: 'muted' }, '本月没有需要定期复核的家庭。'));
+    if (r.problems.length) FA.show('review-message', r.problems.join('\n'));
+  } catch (e) {
+    FA.show('review-message', e.message);
+  }
+}
+
+function printReviewList() {
+  document.body.classList.add('print-review');
+  window.print();
+}
+
 // ---- 办理进度: stage, deadlines, timeline; record a step ----
 async function loadProgress() {
   FA.show('progress-message', '');
@@ -406,6 +431,9 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('supplement-button').addEventListener('click', openSupplement);
   $('todo-form').addEventListener('submit', e => { e.preventDefault(); loadTodo(); });
   $('event-form').addEventListener('submit', recordEvent);
+  $('review-form').addEventListener('submit', e => { e.preventDefault(); loadReviewList(); });
+  $('review-print').addEventListener('click', printReviewList);
+  window.addEventListener('afterprint', () => document.body.classList.remove('print-review'));
   loadForms();
   await FA.ensureKey();
   loadTodo();
