@@ -47,9 +47,13 @@ public static class FormArchiveApp
         builder.Services.AddSingleton(limits);
         var s3 = ArchiveSettings.S3(builder.Configuration);
         var retention = ArchiveSettings.Retention(builder.Configuration);
+        // Whose procedure and which review intervals: FormArchive:CaseRules / FormArchive:ReviewMonths (or the CLI's variables).
+        var casework = CaseworkSettings.Parse(
+            builder.Configuration["FormArchive:CaseRules"] ?? Environment.GetEnvironmentVariable(CaseworkSettings.RulesVariable),
+            builder.Configuration["FormArchive:ReviewMonths"] ?? Environment.GetEnvironmentVariable(CaseworkSettings.ReviewMonthsVariable));
         builder.Services.AddSingleton(_ => ArchiveHost.OpenAsync(data, s3, retention: retention,
-            standing: CaseProcedure.Standing(WorkingDayCalendar.Default)).GetAwaiter().GetResult());
-        builder.Services.AddSingleton(sp => new CaseProcedure(sp.GetRequiredService<ArchiveHost>(), WorkingDayCalendar.Default));
+            standing: CaseProcedure.Standing(WorkingDayCalendar.Default, casework.Rules)).GetAwaiter().GetResult());
+        builder.Services.AddSingleton(sp => new CaseProcedure(sp.GetRequiredService<ArchiveHost>(), WorkingDayCalendar.Default, casework));
         builder.Services.AddSingleton(_ => new ApiKeyStore(Path.Combine(data, "access.db")));
         builder.Services.AddSingleton(sp => new AuditLog(Path.Combine(data, "audit.db"), new AuditAnchors(
             sp.GetRequiredService<ArchiveHost>().Archive.Store,

@@ -10,14 +10,14 @@ namespace FormArchive.Casework.Stages;
 /// its monthly 定期复核名单. Every read replays the stored steps through <see cref="CaseLog"/>, so a stored log
 /// the rules refuse is an error, never a silently wrong answer. The service and the CLI both call this.
 /// </summary>
-public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar, LocalRules rules = LocalRules.Chizhou, ReviewIntervals? intervals = null)
+public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar, CaseworkSettings? settings = null)
 {
     /// <summary>The stage name the catalog keeps for a case whose stored steps do not replay.</summary>
     public const string InvalidStage = "Invalid";
 
     public WorkingDayCalendar Calendar { get; } = calendar;
-    public LocalRules Rules { get; } = rules;
-    public ReviewIntervals Intervals { get; } = intervals ?? ReviewIntervals.Default;
+    public LocalRules Rules { get; } = (settings ?? CaseworkSettings.Default).Rules;
+    public ReviewIntervals Intervals { get; } = (settings ?? CaseworkSettings.Default).Intervals;
 
     /// <summary>The catalog's view of the stage rules (hand it to <see cref="ArchiveHost.OpenAsync"/>).</summary>
     public static ICaseStandingSource Standing(WorkingDayCalendar calendar, LocalRules rules = LocalRules.Chizhou) => new StageStanding(calendar, rules);

@@ -9,13 +9,17 @@ namespace FormArchive.Cli.Commands;
 /// <summary>Runs an archive command: opens the configured archive and turns archive errors into one line.</summary>
 internal static class ArchiveCli
 {
-    public static int Run(Func<ArchiveHost, Task<int>> action) => CliErrors.Run(() =>
+    public static int Run(Func<ArchiveHost, Task<int>> action) => Run((host, _) => action(host));
+
+    /// <summary>Runs a command that works on cases' procedure (settings from FORMARCHIVE_CASE_RULES and FORMARCHIVE_REVIEW_MONTHS).</summary>
+    public static int Run(Func<ArchiveHost, CaseProcedure, Task<int>> action) => CliErrors.Run(() =>
     {
         try
         {
             // The catalog derives each case's stage and next due date through the stage rules, as the service's does.
-            using var host = ArchiveHost.OpenAsync(standing: CaseProcedure.Standing(WorkingDayCalendar.Default)).GetAwaiter().GetResult();
-            return action(host).GetAwaiter().GetResult();
+            var settings = CaseworkSettings.FromEnvironment();
+            using var host = ArchiveHost.OpenAsync(standing: CaseProcedure.Standing(WorkingDayCalendar.Default, settings.Rules)).GetAwaiter().GetResult();
+            return action(host, new CaseProcedure(host, WorkingDayCalendar.Default, settings)).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is CaseNotFoundException or ArgumentException)
         {

@@ -57,9 +57,9 @@ internal static class CaseCommand
                 Note = result.GetValue(note),
                 Staff = result.GetValue(staff) ?? [],
             };
-            return ArchiveCli.Run(async host =>
+            return ArchiveCli.Run(async (_, procedure) =>
             {
-                var report = await new CaseProcedure(host, WorkingDayCalendar.Default).RecordAsync(result.GetValue(caseId)!, e, recorder);
+                var report = await procedure.RecordAsync(result.GetValue(caseId)!, e, recorder);
                 Console.WriteLine($"{report.CaseId}: 已记录“{k.Value.Label()}”（{e.Date:yyyy-MM-dd}），现处于“{report.StageLabel}”阶段"
                                   + (report.Deadlines.FirstOrDefault(d => d.Open) is { } next ? $"，下一期限：{next.What} {next.Due:yyyy-MM-dd}" : ""));
                 return 0;
@@ -73,9 +73,9 @@ internal static class CaseCommand
         var caseId = new Argument<string>("case") { Description = "Case id" };
         var json = new Option<bool>("--json") { Description = "Print the progress as JSON" };
         var command = new Command("progress", "Show a case's stage, deadlines with legal basis, warnings and timeline (China time)") { caseId, json };
-        command.SetAction(result => ArchiveCli.Run(async host =>
+        command.SetAction(result => ArchiveCli.Run(async (_, procedure) =>
         {
-            var r = await new CaseProcedure(host, WorkingDayCalendar.Default).ProgressAsync(result.GetValue(caseId)!);
+            var r = await procedure.ProgressAsync(result.GetValue(caseId)!);
             if (result.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(r, ArchiveJson.Options));

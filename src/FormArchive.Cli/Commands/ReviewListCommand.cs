@@ -22,9 +22,9 @@ internal static class ReviewListCommand
             if (result.GetValue(month) is { } text
                 && !DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first))
                 return CliErrors.Fail($"--month：“{text}”不是 yyyy-MM 格式的月份。", CliErrors.BadInput);
-            return ArchiveCli.Run(async host =>
+            return ArchiveCli.Run(async (_, procedure) =>
             {
-                var r = await new CaseProcedure(host, WorkingDayCalendar.Default).ReviewListAsync(result.GetValue(township)!.Trim(), first);
+                var r = await procedure.ReviewListAsync(result.GetValue(township)!.Trim(), first);
                 if (result.GetValue(json))
                 {
                     Console.WriteLine(JsonSerializer.Serialize(r, ArchiveJson.Options));

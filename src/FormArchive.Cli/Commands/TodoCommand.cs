@@ -26,9 +26,9 @@ internal static class TodoCommand
                     return CliErrors.Fail($"--date：“{text}”不是 yyyy-MM-dd 格式的日期。", CliErrors.BadInput);
                 day = d;
             }
-            return ArchiveCli.Run(async host =>
+            return ArchiveCli.Run(async (_, procedure) =>
             {
-                var r = await new CaseProcedure(host, WorkingDayCalendar.Default).TodoAsync(result.GetValue(township)!.Trim(), day);
+                var r = await procedure.TodoAsync(result.GetValue(township)!.Trim(), day);
                 if (result.GetValue(json))
                 {
                     Console.WriteLine(JsonSerializer.Serialize(r, ArchiveJson.Options));
