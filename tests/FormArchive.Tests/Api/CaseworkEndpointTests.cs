@@ -240,4 +240,36 @@ public abstract class CaseworkEndpointSuite(ApiServer server)
         Assert.Empty((await GetJsonAsync(clerk, "/api/review-list?month=2024-12"))["entries"]!.AsArray());
         Assert.Equal(HttpStatusCode.BadRequest, (await clerk.GetAsync("/api/review-list?month=2025-1x")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_form_printed_into_the_case_takes_its_dates_from_the_recorded_stages()
+    {
+        var (clerk, _) = NewTownship();
+        var caseId = await CreateAsync(clerk);
+        await RecordAsync(clerk, caseId, Event("受理", "2024-02-07"), Event("核对授权", "2024-02-08"), Event("入户调查", "2024-02-09", staff: "李四"),
+            Event("初审意见", "2024-02-18", "批准"), Event("公示", "2024-02-19"));
+        JsonObject Notice(string? start) => new()
+        {
+            ["review_publicity"] = new JsonObject
+            {
+                ["unit"] = "秋浦街道办事处", ["start_date"] = start,
+                ["families"] = new JsonArray(new JsonObject { ["applicant_name"] = CorpusName, ["village"] = "杏花村", ["household_size"] = 2, ["covered_size"] = 2, ["category"] = "低保", ["amount"] = 500 }),
+            },
+        };
+        var documents = await DocumentCountAsync(clerk, caseId);
+        // A start date that is not the recorded one is refused, and nothing is filed.
+        var wrong = await clerk.PostAsync($"/api/cases/{caseId}/forms/chizhou.review-publicity", Json(Notice("2024-02-20")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+        Assert.Contains("与办理记录中“公示”的日期 2024-02-19 不一致", await wrong.Content.ReadAsStringAsync());
+        Assert.Equal(documents, await DocumentCountAsync(clerk, caseId));
+
+        var printed = await clerk.PostAsync($"/api/cases/{caseId}/forms/chizhou.review-publicity", Json(Notice(null)));
+        Assert.True(printed.StatusCode == HttpStatusCode.Created, await printed.Content.ReadAsStringAsync());
+        var no = (int)JsonNode.Parse(await printed.Content.ReadAsStringAsync())!["no"]!;
+        var pdf = await (await clerk.GetAsync($"/api/cases/{caseId}/documents/{no}")).Content.ReadAsByteArrayAsync();
+        using var doc = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var text = string.Concat(doc.GetPages().Select(p => p.Text)).Replace(" ", "");
+        // 公示 from the recorded day for 7 days, the first day counted: 2.19 to 2.25.
+        Assert.Contains("2024年2月19日至2024年2月25日", text);
+    }
 }
