@@ -30,9 +30,9 @@ public static class CaseEventEndpoints
         return await CaseAccess.RunAsync(http, caseId, "case.event", async c =>
         {
             var (e, invalid) = EventOf(request!, c.Caller, c.Archive.Clock.GetUtcNow());
-            if (invalid is not null) return invalid;
+            if (e is null) return invalid!;
             c.Detail = e.Kind.Label(); // the step only: staff names and notes stay out of the audit line
-            return TypedResults.Ok(await procedure.RecordAsync(caseId, e!, c.Caller.Actor, c.Cancel));
+            return TypedResults.Ok(await procedure.RecordAsync(caseId, e, c.Caller.Actor, c.Cancel));
         });
     }
 
