@@ -272,4 +272,30 @@ public abstract class CaseworkEndpointSuite(ApiServer server)
         // 公示 from the recorded day for 7 days, the first day counted: 2.19 to 2.25.
         Assert.Contains("2024年2月19日至2024年2月25日", text);
     }
+
+    [Fact]
+    public async Task Steps_and_lists_are_audited_by_step_name_without_staff_names_notes_or_id_numbers()
+    {
+        var (clerk, township) = NewTownship();
+        var caseId = await CreateAsync(clerk);
+        var visit = Event("入户调查", "2024-02-09", staff: "欧阳娜娜");
+        visit["note"] = $"申请人 {CorpusName} 身份证 {CorpusIdNumber} 在家";
+        await RecordAsync(clerk, caseId, Event("受理", "2024-02-07"), Event("核对授权", "2024-02-08"), visit);
+        await GetJsonAsync(clerk, "/api/todo");
+        await GetJsonAsync(clerk, "/api/review-list");
+
+        var archivist = server.ClientFor(Role.Archivist);
+        var entries = JsonNode.Parse(await archivist.GetStringAsync($"/api/audit?caseId={caseId}"))!.AsArray(); // newest first
+        Assert.Equal(["入户调查", "核对授权", "受理"], entries.Where(e => (string)e!["action"]! == "case.event").Select(e => (string)e!["detail"]!));
+        var all = await archivist.GetStringAsync("/api/audit?limit=1000");
+        Assert.Contains("todo.read", all);
+        Assert.Contains("review-list.read", all);
+        Assert.Contains(township, all);
+        Assert.DoesNotContain("欧阳娜娜", all);
+        Assert.DoesNotContain(CorpusIdNumber, all);
+        Assert.DoesNotContain("在家", all);
+        // The record itself keeps them: the timeline is the case's own.
+        var timeline = (await GetJsonAsync(clerk, $"/api/cases/{caseId}/progress"))["timeline"]!.AsArray();
+        Assert.Contains("欧阳娜娜", (string)timeline[2]!["actor"]!);
+    }
 }
