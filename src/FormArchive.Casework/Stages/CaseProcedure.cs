@@ -83,7 +83,8 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
         var rows = InTownship(township, new CatalogQuery { DueBefore = horizon.AddDays(1), Status = Archive.Catalog.CaseStatus.Open })
             .Concat(InTownship(township, new CatalogQuery { CaseStage = InvalidStage, Status = Archive.Catalog.CaseStatus.Open }))
             .DistinctBy(r => r.CaseId).ToList();
-        var (files, entries, problems) = await LoadAsync(rows, ct);
+        // Nothing more can be recorded on a sealed volume, so its open deadlines are no one's 待办.
+        var (files, entries, problems) = await LoadAsync(rows, includeSealed: false, ct);
         var lines = TodoList.For(township, files, day, Calendar).Select(i =>
         {
             var row = entries[i.CaseId];
@@ -103,7 +104,8 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
         var rows = onRoll.SelectMany(s => InTownship(township, new CatalogQuery { CaseStage = s.ToString() }))
             .Concat(InTownship(township, new CatalogQuery { CaseStage = InvalidStage }))
             .DistinctBy(r => r.CaseId).ToList();
-        var (files, entries, problems) = await LoadAsync(rows, ct);
+        // A sealed case's household is still on the roll: it comes up for review all the same.
+        var (files, entries, problems) = await LoadAsync(rows, includeSealed: true, ct);
         var lines = ReviewList.ForMonth(township, month, files, Intervals, Calendar).Select(x =>
         {
             var row = entries[x.CaseId];
@@ -144,7 +146,7 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
         host.Catalog.Search(q with { Township = township, Limit = 10_000 }).Where(r => r.Township == township.Trim());
 
     private async Task<(List<CaseFile> Files, Dictionary<string, CatalogEntry> Entries, List<string> Problems)> LoadAsync(
-        IReadOnlyList<CatalogEntry> rows, CancellationToken ct)
+        IReadOnlyList<CatalogEntry> rows, bool includeSealed, CancellationToken ct)
     {
         var files = new List<CaseFile>();
         var problems = new List<string>();
@@ -153,7 +155,7 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
             try
             {
                 var m = await host.Archive.GetManifestAsync(row.CaseId, ct);
-                if (m.Sealed) continue; // nothing more can be recorded on a sealed volume
+                if (m.Sealed && !includeSealed) continue;
                 var file = LogOf(m).Snapshot();
                 if (file.Events.Count > 0) files.Add(file);
             }

@@ -239,6 +239,14 @@ public abstract class CaseworkEndpointSuite(ApiServer server)
         Assert.Equal("2025-01-16", (string)entry["due"]!);
         Assert.Empty((await GetJsonAsync(clerk, "/api/review-list?month=2024-12"))["entries"]!.AsArray());
         Assert.Equal(HttpStatusCode.BadRequest, (await clerk.GetAsync("/api/review-list?month=2025-1x")).StatusCode);
+
+        // Sealing files the case away; the household stays on the roll and on the list, while its deadlines leave the 待办.
+        await RecordAsync(clerk, pending, Event("核对授权", "2024-01-03"));
+        Assert.Contains((await GetJsonAsync(clerk, "/api/todo?date=2024-01-10"))["items"]!.AsArray(), i => (string)i!["caseId"]! == pending);
+        Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsync($"/api/cases/{onRoll}/seal", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsync($"/api/cases/{pending}/seal", null)).StatusCode);
+        Assert.Equal(onRoll, (string)Assert.Single((await GetJsonAsync(clerk, "/api/review-list?month=2025-01"))["entries"]!.AsArray())!["caseId"]!);
+        Assert.DoesNotContain((await GetJsonAsync(clerk, "/api/todo?date=2024-01-10"))["items"]!.AsArray(), i => (string)i!["caseId"]! == pending);
     }
 
     [Fact]
