@@ -306,4 +306,23 @@ public abstract class CaseworkEndpointSuite(ApiServer server)
         var timeline = (await GetJsonAsync(clerk, $"/api/cases/{caseId}/progress"))["timeline"]!.AsArray();
         Assert.Contains("欧阳娜娜", (string)timeline[2]!["actor"]!);
     }
+
+    [Fact]
+    public async Task The_stage_endpoints_are_named_and_secured_in_the_openapi_document()
+    {
+        var doc = JsonNode.Parse(await server.ClientWithKey(null).GetStringAsync("/openapi/v1.json"))!;
+        var paths = doc["paths"]!.AsObject();
+        foreach (var (path, method, id) in new[]
+        {
+            ("/api/cases/{caseId}/events", "post", "RecordCaseEvent"), ("/api/cases/{caseId}/progress", "get", "GetCaseProgress"),
+            ("/api/todo", "get", "GetTodoList"), ("/api/review-list", "get", "GetReviewList"),
+        })
+        {
+            var operation = paths[path]?[method];
+            Assert.True(operation is not null, $"{method} {path} missing: {string.Join(", ", paths.Select(p => p.Key))}");
+            Assert.Equal(id, (string)operation["operationId"]!);
+            Assert.False(string.IsNullOrEmpty((string?)operation["summary"]));
+            Assert.NotNull(operation["security"]);
+        }
+    }
 }
