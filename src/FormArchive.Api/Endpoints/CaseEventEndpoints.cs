@@ -41,13 +41,13 @@ public static class CaseEventEndpoints
         static (CaseEvent?, IResult?) Bad(string detail) =>
             (null, Problems.Create(StatusCodes.Status400BadRequest, "办理环节请求有误", detail));
         if (CaseEventKinds.Parse(r.Kind) is not { } kind)
-            return Bad($"kind：未知的办理环节“{r.Kind}”，应为 {CaseEventKinds.Choices()}。");
+            return Bad($"kind：未知的办理环节“{Clip(r.Kind)}”，应为 {CaseEventKinds.Choices()}。");
         CaseOutcome? outcome = null;
         if (!string.IsNullOrWhiteSpace(r.Outcome))
         {
             outcome = CaseEventKinds.ParseOutcome(r.Outcome);
             if (outcome is null)
-                return Bad($"outcome：未知的结果“{r.Outcome}”，应为 批准(approved) 或 不予批准(rejected)。");
+                return Bad($"outcome：未知的结果“{Clip(r.Outcome)}”，应为 批准(approved) 或 不予批准(rejected)。");
         }
         if (r.At is not null && r.Date is not null)
             return Bad("at 与 date 只能给出一个。");
@@ -65,4 +65,7 @@ public static class CaseEventEndpoints
             Staff = [.. (r.Staff ?? []).Select(s => s.Trim()).Where(s => s.Length > 0)],
         }, null);
     }
+
+    /// <summary>What the caller sent, cut short for the error message (a body may hold a megabyte).</summary>
+    private static string? Clip(string? text) => text is { Length: > 20 } ? text[..20] + "…" : text;
 }

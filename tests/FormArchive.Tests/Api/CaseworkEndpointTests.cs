@@ -128,6 +128,9 @@ public abstract class CaseworkEndpointSuite(ApiServer server)
         Assert.Contains("未知的办理环节", (string)problem["detail"]!);
         (status, problem) = await PostEventAsync(clerk, caseId, Event("3", "2024-02-08"));
         Assert.Equal(HttpStatusCode.BadRequest, status);
+        (status, problem) = await PostEventAsync(clerk, caseId, Event(new string('受', 100_000), "2024-02-08"));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.True(((string)problem["detail"]!).Length < 1000);
         (status, problem) = await PostEventAsync(clerk, caseId, Event("核对授权", "2024-02-08", outcome: "也许"));
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("未知的结果", (string)problem["detail"]!);
