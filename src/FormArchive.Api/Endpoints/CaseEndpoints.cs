@@ -122,7 +122,7 @@ public static class CaseEndpoints
             var stage = invalid ? null : FormArchive.Casework.CaseStageLabels.Parse(q.CaseStage);
             if (!string.IsNullOrWhiteSpace(q.CaseStage) && stage is null && !invalid)
                 return Task.FromResult(Problems.BadRequest("办理阶段有误",
-                    $"caseStage：未知的办理阶段“{q.CaseStage}”，应为 {string.Join("、", Enum.GetValues<FormArchive.Casework.CaseStage>().Select(s => $"{FormArchive.Casework.CaseStageLabels.Label(s)}({s})"))}。"));
+                    $"caseStage：未知的办理阶段“{(q.CaseStage.Length > 20 ? q.CaseStage[..20] + "…" : q.CaseStage)}”，应为 {string.Join("、", Enum.GetValues<FormArchive.Casework.CaseStage>().Select(s => $"{FormArchive.Casework.CaseStageLabels.Label(s)}({s})"))}。"));
             var found = host.Catalog.Search(new CatalogQuery
             {
                 CaseStage = invalid ? CaseProcedure.InvalidStage : stage?.ToString(), DueBefore = q.DueBefore,

@@ -153,7 +153,8 @@ public sealed class CaseCatalog : ICaseIndex
         using var cmd = c.CreateCommand();
         cmd.Transaction = tx;
         var names = Columns.Split(", ");
-        var updates = string.Join(", ", names.Skip(1).Select(n => $"{n} = excluded.{n}"));
+        // Without a standing source (a tool that does not know the stage rules) the stage columns are left as they are.
+        var updates = string.Join(", ", names.Skip(1).Where(n => _standing is not null || n is not ("case_stage" or "next_due")).Select(n => $"{n} = excluded.{n}"));
         cmd.CommandText = $"INSERT INTO {table} ({Columns}) VALUES ({string.Join(", ", names.Select(n => "$" + n))}) " +
                           $"ON CONFLICT(case_id) DO UPDATE SET {updates} WHERE excluded.seq >= {table}.seq";
         object Db(object? v) => v ?? DBNull.Value;

@@ -99,6 +99,14 @@ public sealed class CaseProcedureTests : IDisposable
             Assert.Single(host.Catalog.Search(new CatalogQuery { DueBefore = new DateOnly(2024, 2, 23) }));
             Assert.Empty(host.Catalog.Search(new CatalogQuery { DueBefore = new DateOnly(2024, 2, 22) }));
         }
+        // A tool that opens the archive without the stage rules files a document: the catalog keeps the stage it had.
+        using (var blind = await ArchiveHost.OpenAsync(_data))
+        {
+            await blind.Archive.AddDocumentAsync(id, new DocumentUpload { Title = "补充材料", FileName = "a.txt", MediaType = "text/plain", Content = [1, 2, 3] }, "tool");
+            var row = Assert.Single(blind.Catalog.Search(new CatalogQuery { CaseStage = nameof(CaseStage.Investigation) }));
+            Assert.Equal(1, row.Documents); // the row was updated, all but its stage
+            Assert.Equal(new DateOnly(2024, 2, 22), row.NextDue);
+        }
     }
 
     [Fact]
