@@ -8,6 +8,8 @@ using FormArchive.Api.Endpoints;
 using FormArchive.Api.Observability;
 using FormArchive.Api.Work;
 using FormArchive.Archive;
+using FormArchive.Casework.Stages;
+using FormArchive.Domain;
 using FormArchive.Ingest;
 using FormArchive.Renderer.Rendering;
 using FormArchive.Templates;
@@ -45,7 +47,13 @@ public static class FormArchiveApp
         builder.Services.AddSingleton(limits);
         var s3 = ArchiveSettings.S3(builder.Configuration);
         var retention = ArchiveSettings.Retention(builder.Configuration);
-        builder.Services.AddSingleton(_ => ArchiveHost.OpenAsync(data, s3, retention: retention).GetAwaiter().GetResult());
+        // Whose procedure and which review intervals: FormArchive:CaseRules / FormArchive:ReviewMonths (or the CLI's variables).
+        var casework = CaseworkSettings.Parse(
+            builder.Configuration["FormArchive:CaseRules"] ?? Environment.GetEnvironmentVariable(CaseworkSettings.RulesVariable),
+            builder.Configuration["FormArchive:ReviewMonths"] ?? Environment.GetEnvironmentVariable(CaseworkSettings.ReviewMonthsVariable));
+        builder.Services.AddSingleton(_ => ArchiveHost.OpenAsync(data, s3, retention: retention,
+            standing: CaseProcedure.Standing(WorkingDayCalendar.Default, casework.Rules)).GetAwaiter().GetResult());
+        builder.Services.AddSingleton(sp => new CaseProcedure(sp.GetRequiredService<ArchiveHost>(), WorkingDayCalendar.Default, casework));
         builder.Services.AddSingleton(_ => new ApiKeyStore(Path.Combine(data, "access.db")));
         builder.Services.AddSingleton(sp => new AuditLog(Path.Combine(data, "audit.db"), new AuditAnchors(
             sp.GetRequiredService<ArchiveHost>().Archive.Store,
@@ -81,6 +89,10 @@ public static class FormArchiveApp
         app.MapCaseFilingEndpoints();
         app.MapCaseRetrievalEndpoints();
         app.MapCasePageEndpoints();
+        app.MapCaseEventEndpoints();
+        app.MapCaseProgressEndpoints();
+        app.MapTodoEndpoints();
+        app.MapReviewListEndpoints();
         app.MapAdminEndpoints();
         app.MapObservability();
         return app;

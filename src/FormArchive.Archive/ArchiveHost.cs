@@ -29,8 +29,9 @@ public sealed class ArchiveHost : IDisposable
     /// Opens the archive. Null arguments come from the environment; the service passes its own settings
     /// (FormArchive:S3:*, FormArchive:Retention*) so that two apps in one process can use different stores.
     /// </summary>
+    /// <param name="standing">Derives each case's stage and next due date for the catalog (Casework supplies it).</param>
     public static async Task<ArchiveHost> OpenAsync(string? dataDirectory = null, S3StoreOptions? s3 = null, CancellationToken ct = default,
-        RetentionPolicy? retention = null)
+        RetentionPolicy? retention = null, ICaseStandingSource? standing = null)
     {
         var data = Path.GetFullPath(dataDirectory ?? Environment.GetEnvironmentVariable("FORMARCHIVE_DATA") ?? "data");
         var signer = SealSigner.LoadOrCreate(Environment.GetEnvironmentVariable("FORMARCHIVE_SEAL_KEY") ?? Path.Combine(data, "keys", "seal-ed25519.pem"));
@@ -38,7 +39,7 @@ public sealed class ArchiveHost : IDisposable
         s3 ??= S3StoreOptions.FromEnvironment();
         IArchiveStore store = s3 is not null ? await S3ArchiveStore.OpenAsync(s3, ct) : new LocalArchiveStore(Path.Combine(data, "archive"));
         var catalog = new CaseCatalog(Path.Combine(data, "catalog.db"),
-            IdNumberLookup.LoadOrCreate(Environment.GetEnvironmentVariable("FORMARCHIVE_CATALOG_KEY") ?? Path.Combine(data, "keys", "catalog-lookup.key")));
+            IdNumberLookup.LoadOrCreate(Environment.GetEnvironmentVariable("FORMARCHIVE_CATALOG_KEY") ?? Path.Combine(data, "keys", "catalog-lookup.key")), standing);
         return new ArchiveHost(new CaseArchive(store, signer, retention, index: catalog), catalog, data);
     }
 

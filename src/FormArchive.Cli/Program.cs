@@ -17,5 +17,8 @@ var root = new RootCommand("FormArchive: printable social-assistance forms and t
     SearchCommand.Create(),
     DossierCommand.Create(),
     KeysCommand.Create(),
+    CaseCommand.Create(),
+    TodoCommand.Create(),
+    ReviewListCommand.Create(),
 };
 return root.Parse(args).Invoke();

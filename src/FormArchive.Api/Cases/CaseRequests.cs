@@ -49,6 +49,10 @@ public sealed record SearchRequest
     public string? FileNumber { get; init; }
     public CaseStatus? Status { get; init; }
     public string? Stage { get; init; }
+    /// <summary>Where the procedure stands: a Casework stage name (publicity) or label (公示).</summary>
+    public string? CaseStage { get; init; }
+    /// <summary>Cases whose next open deadline falls before this day (China time).</summary>
+    public DateOnly? DueBefore { get; init; }
     public DateOnly? OpenedFrom { get; init; }
     public DateOnly? OpenedTo { get; init; }
     public DateOnly? SealedFrom { get; init; }

@@ -5,6 +5,7 @@ using FormArchive.Api.Cases;
 using FormArchive.Archive;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Catalog;
+using FormArchive.Casework.Stages;
 using FormArchive.Domain;
 
 namespace FormArchive.Api.Endpoints;
@@ -116,8 +117,15 @@ public static class CaseEndpoints
         var (q, problem) = await JsonBody.ReadAsync<SearchRequest>(http.Request, http.RequestAborted);
         var result = problem ?? await Problems.GuardAsync(() =>
         {
+            // "Invalid" finds the cases whose stored steps do not replay.
+            var invalid = string.Equals(q!.CaseStage?.Trim(), CaseProcedure.InvalidStage, StringComparison.OrdinalIgnoreCase);
+            var stage = invalid ? null : FormArchive.Casework.CaseStageLabels.Parse(q.CaseStage);
+            if (!string.IsNullOrWhiteSpace(q.CaseStage) && stage is null && !invalid)
+                return Task.FromResult(Problems.BadRequest("办理阶段有误",
+                    $"caseStage：未知的办理阶段“{(q.CaseStage.Length > 20 ? q.CaseStage[..20] + "…" : q.CaseStage)}”，应为 {string.Join("、", Enum.GetValues<FormArchive.Casework.CaseStage>().Select(s => $"{FormArchive.Casework.CaseStageLabels.Label(s)}({s})"))}。"));
             var found = host.Catalog.Search(new CatalogQuery
             {
+                CaseStage = invalid ? CaseProcedure.InvalidStage : stage?.ToString(), DueBefore = q.DueBefore,
                 IdNumber = q!.IdNumber, ApplicantName = q.Name, FileNumber = q.FileNumber, Village = q.Village, Category = q.Category, Status = q.Status, Stage = q.Stage,
                 // A clerk searches their own township only, whatever they ask for.
                 Township = caller.Key.Role == Role.Clerk ? caller.Key.Township : q.Township,
@@ -130,7 +138,8 @@ public static class CaseEndpoints
         {
             q.IdNumber is { } id ? "idNumber=" + IdNumberMasking.Mask(id) : null, q.Name is { } n ? "name=" + n : null,
             q.Township is { } t ? "township=" + t : null, q.Village is { } v ? "village=" + v : null, q.Category is { } c ? "category=" + c : null,
-            q.Status is { } s ? "status=" + s : null,
+            q.Status is { } s ? "status=" + s : null, q.CaseStage is { } cs ? "caseStage=" + cs : null,
+            q.DueBefore is { } db ? $"dueBefore={db:yyyy-MM-dd}" : null,
         }.Where(x => x is not null));
         CaseAccess.Audit(http, caller, "case.search", null, criteria, result);
         return result;

@@ -5,6 +5,9 @@ using FormArchive.Api.Work;
 using FormArchive.Archive.Cases;
 using FormArchive.Casework.Filing;
 using FormArchive.Domain;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FormArchive.Casework.Stages;
 using FormArchive.Ingest;
 using FormArchive.Ingest.Imaging;
 using FormArchive.Ingest.Recognition;
@@ -35,7 +38,7 @@ public static class CaseFilingEndpoints
         }));
     }
 
-    private static Task<IResult> RenderIntoCase(string caseId, string formId, HttpContext http, FormPrinter printer) =>
+    private static Task<IResult> RenderIntoCase(string caseId, string formId, HttpContext http, FormPrinter printer, CaseProcedure procedure) =>
         CaseAccess.RunAsync(http, caseId, "case.render", async c =>
         {
             c.Detail = $"form {formId}";
@@ -44,6 +47,7 @@ public static class CaseFilingEndpoints
                 return Problems.Create(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "send the case data as application/json");
             var body = await RequestBody.ReadLimitedAsync(http.Request, FormEndpoints.MaxDataBytes, c.Cancel);
             if (body is null) return Problems.Create(StatusCodes.Status413PayloadTooLarge, "Case data too large", $"case data may be at most {FormEndpoints.MaxDataBytes:N0} bytes");
+            body = DatedFromStages(c, procedure, body);
             return await GatedWork.RunAsync(http, async () =>
             {
                 var printed = await Task.Run(() => printer.Print(formId, string.IsNullOrWhiteSpace(body) ? null : body, OutputFormat.Pdf), c.Cancel);
@@ -52,6 +56,29 @@ public static class CaseFilingEndpoints
                 return Results.Created($"/api/cases/{caseId}/documents/{entry.No}", entry);
             });
         });
+
+    /// <summary>
+    /// The form's data with its dates taken from the case's recorded stages (Casework's <see cref="StageFormDates"/>).
+    /// Data that is not a JSON object is left for the printer to refuse as before; a blank form stays blank.
+    /// </summary>
+    private static string DatedFromStages(CaseContext c, CaseProcedure procedure, string body)
+    {
+        if (string.IsNullOrWhiteSpace(body) || c.Case.Stages.Count == 0) return body;
+        JsonObject data;
+        try
+        {
+            if (JsonNode.Parse(body) is not JsonObject parsed) return body;
+            data = parsed;
+        }
+        catch (JsonException)
+        {
+            return body;
+        }
+        var filled = StageFormDates.Fill(data, procedure.LogOf(c.Case).Events);
+        if (filled.Count == 0) return body;
+        c.Detail += $", dates from stages: {string.Join(", ", filled)}";
+        return data.ToJsonString();
+    }
 
     private static async Task<DocumentEntry> FileForm(CaseContext c, PrintedForm printed)
     {

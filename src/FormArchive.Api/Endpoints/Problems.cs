@@ -1,5 +1,7 @@
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Storage;
+using FormArchive.Casework;
+using FormArchive.Casework.Stages;
 using FormArchive.Renderer.Layout;
 using FormArchive.Renderer.Markup;
 using FormArchive.Templates;
@@ -59,6 +61,19 @@ public static class Problems
         try
         {
             return await action();
+        }
+        catch (CaseSealedForStagesException e)
+        {
+            return Create(StatusCodes.Status409Conflict, "案件已封存", e.Message, new Dictionary<string, object?> { ["caseId"] = e.CaseId });
+        }
+        catch (StoredStageLogException e)
+        {
+            // The stored steps, not the request, are at fault: the archivist has to look at the case.
+            return Create(StatusCodes.Status409Conflict, "存档的办理记录有误", e.Message, new Dictionary<string, object?> { ["caseId"] = e.CaseId, ["entry"] = e.Entry });
+        }
+        catch (CaseworkException e)
+        {
+            return Create(StatusCodes.Status422UnprocessableEntity, "办理环节不符合程序", e.Message);
         }
         catch (CaseSealedException e)
         {

@@ -18,7 +18,7 @@ async function openCase(caseId) {
   $('case-area').classList.remove('hidden');
   $('uploads').replaceChildren();
   renderCase();
-  await Promise.all([loadChecklist(), loadPages()]);
+  await Promise.all([loadChecklist(), loadPages(), loadProgress()]);
 }
 
 function renderCase() {
@@ -67,6 +67,99 @@ async function createCase(e) {
     FA.show('open-message', `已创建案件 ${created.caseId}`, 'info');
   } catch (err) {
     FA.show('open-message', err.message);
+  }
+}
+
+// ---- 待办: the key's township; dates are China time as the service gives them ----
+async function loadTodo() {
+  FA.show('todo-message', '');
+  const date = $('todo-date').value;
+  try {
+    const r = await FA.json('GET', '/api/todo' + (date ? `?date=${encodeURIComponent(date)}` : ''));
+    $('todo-township').textContent = `${r.township} · ${r.today}（北京时间）`;
+    const fill = (id, items) => {
+      $(`${id}-count`).textContent = `${items.length} 项`;
+      $(id).replaceChildren(...(items.length ? items.map(i => FA.el('div', { class: 'todo-item', 'data-case': i.caseId },
+        FA.el('span', { class: 'due' }, i.due), i.what, ' · ',
+        FA.el('a', { onclick: () => openCase(i.caseId) }, i.fileNumber || i.caseId), ' ', i.applicantName,
+        i.village ? `（${i.village}）` : '', FA.el('div', { class: 'muted' }, `阶段：${i.stageLabel}`))) : [FA.el('div', { class: 'muted' }, '无')]));
+    };
+    fill('todo-overdue', r.overdue);
+    fill('todo-today', r.dueToday);
+    fill('todo-soon', r.dueWithin3WorkingDays);
+    if (r.problems.length) FA.show('todo-message', r.problems.join('\n'));
+  } catch (e) {
+    FA.show('todo-message', e.message);
+  }
+}
+
+// ---- 定期复核名单: the key's township, one month; printed on its own ----
+async function loadReviewList() {
+  FA.show('review-message', '');
+  const month = $('review-month').value;
+  try {
+    const r = await FA.json('GET', '/api/review-list' + (month ? `?month=${encodeURIComponent(month)}` : ''));
+    const [y, m] = r.month.split('-');
+    $('review-title').textContent = `${r.township} ${y}年${Number(m)}月 · ${r.entries.length} 户`;
+    $('review-list').replaceChildren(r.entries.length ? FA.el('table', { id: 'review-table' },
+      FA.el('thead', {}, FA.el('tr', {}, ['序号', '案卷号', '申请人', '村（社区）', '救助类别', '上次核查', '应复核日期'].map(h => FA.el('th', {}, h)))),
+      FA.el('tbody', {}, r.entries.map((e, i) => FA.el('tr', { 'data-case': e.caseId, class: e.overdue ? 'overdue' : '' },
+        FA.el('td', {}, i + 1), FA.el('td', {}, e.fileNumber || e.caseId), FA.el('td', {}, e.applicantName), FA.el('td', {}, e.village),
+        FA.el('td', {}, e.categories.join('、')), FA.el('td', {}, e.lastChecked), FA.el('td', {}, e.due + (e.overdue ? '（已逾期）' : ''))))))
+      : FA.el('p', { class: 'muted' }, '本月没有需要定期复核的家庭。'));
+    if (r.problems.length) FA.show('review-message', r.problems.join('\n'));
+  } catch (e) {
+    FA.show('review-message', e.message);
+  }
+}
+
+function printReviewList() {
+  document.body.classList.add('print-review');
+  window.print();
+}
+
+// ---- 办理进度: stage, deadlines, timeline; record a step ----
+async function loadProgress() {
+  FA.show('progress-message', '');
+  try {
+    showProgress(await FA.json('GET', `/api/cases/${encodeURIComponent(current.caseId)}/progress`));
+  } catch (e) {
+    $('progress-stage').textContent = '';
+    $('progress-deadlines').replaceChildren();
+    $('progress-timeline').replaceChildren();
+    FA.show('progress-message', e.message);
+  }
+  $('event-form').querySelector('button').toggleAttribute('disabled', current.sealed);
+}
+
+function showProgress(p) {
+  $('progress-stage').textContent = p.stageLabel || '尚未受理';
+  $('progress-deadlines').replaceChildren(p.deadlines.length ? deadlineTable(p.deadlines) : FA.el('p', { class: 'muted' }, '尚无期限：请先记录“受理”。'));
+  $('progress-timeline').replaceChildren(FA.timeline(p.timeline));
+  if (p.warnings.length) FA.show('progress-message', p.warnings.join('\n'), 'info');
+}
+
+function deadlineTable(deadlines) {
+  return FA.el('table', { class: 'deadlines' },
+    FA.el('thead', {}, FA.el('tr', {}, ['事项', '期限（北京时间）', '完成', '依据'].map(h => FA.el('th', {}, h)))),
+    FA.el('tbody', {}, deadlines.map(d => FA.el('tr', { class: d.overdue ? 'overdue' : d.open ? '' : 'done' },
+      FA.el('td', {}, d.what), FA.el('td', {}, d.due + (d.overdue ? '（已逾期）' : '')),
+      FA.el('td', {}, d.doneOn ? d.doneOn + (d.wasLate ? '（逾期完成）' : '') : '—'), FA.el('td', { class: 'muted' }, d.basis)))));
+}
+
+async function recordEvent(e) {
+  e.preventDefault();
+  const body = { kind: $('event-kind').value };
+  if ($('event-date').value) body.date = $('event-date').value;
+  if ($('event-outcome').value) body.outcome = $('event-outcome').value;
+  if ($('event-reason').value.trim()) body.reason = $('event-reason').value.trim();
+  body.staff = $('event-staff').value.split(/[、,，\s]+/).map(s => s.trim()).filter(Boolean);
+  try {
+    showProgress(await FA.json('POST', `/api/cases/${encodeURIComponent(current.caseId)}/events`, body));
+    FA.show('progress-message', '已记录', 'info');
+    loadTodo();
+  } catch (err) {
+    FA.show('progress-message', err.message);
   }
 }
 
@@ -336,8 +429,14 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('print-button').addEventListener('click', printForm);
   $('notice-button').addEventListener('click', supplementNotice);
   $('supplement-button').addEventListener('click', openSupplement);
+  $('todo-form').addEventListener('submit', e => { e.preventDefault(); loadTodo(); });
+  $('event-form').addEventListener('submit', recordEvent);
+  $('review-form').addEventListener('submit', e => { e.preventDefault(); loadReviewList(); });
+  $('review-print').addEventListener('click', printReviewList);
+  window.addEventListener('afterprint', () => document.body.classList.remove('print-review'));
   loadForms();
   await FA.ensureKey();
+  loadTodo();
   const fromUrl = new URLSearchParams(location.search).get('case');
   if (fromUrl) openCase(fromUrl);
 });

@@ -96,7 +96,7 @@ const FA = {
 
   statusText(status) {
     return ({ 400: '请求有误', 401: '需要访问密钥', 403: '无权操作', 404: '未找到', 409: '冲突', 413: '文件过大', 415: '格式不支持',
-      422: '文件被拒收', 503: '服务繁忙，请稍后再试' })[status] || `错误 ${status}`;
+      422: '不符合要求', 503: '服务繁忙，请稍后再试' })[status] || `错误 ${status}`;
   },
 
   /** File name from Content-Disposition (RFC 6266 filename* first). */
@@ -173,10 +173,18 @@ const FA = {
       FA.el('tbody', {}, body));
   },
 
+  /** A case's timeline (China time): date, time, step, outcome, who. */
+  timeline(entries) {
+    if (!entries || !entries.length) return FA.el('p', { class: 'muted' }, '尚无办理记录。');
+    return FA.el('ol', { class: 'timeline' }, entries.map(t => FA.el('li', {},
+      FA.el('span', { class: 'when' }, `${t.date} ${String(t.time).slice(0, 5)}`), t.what,
+      t.outcome ? `（${t.outcome}）` : '', ' · ', t.actor, t.reason ? ` · 理由：${t.reason}` : '', t.note ? ` · ${t.note}` : '')));
+  },
+
   summary(c) {
     return FA.el('div', { class: 'summary' },
       ...[['案卷号', c.caseId], ['题名', c.title], ['申请人', c.applicantName], ['身份证号', c.idNumberMasked], ['乡镇（街道）', c.township],
-        ['村（社区）', c.village], ['救助类别', c.category], ['办理阶段', c.stage], ['受理日期', FA.date(c.openedOn)],
+        ['村（社区）', c.village], ['救助类别', c.category], ['登记状态', c.stage], ['受理日期', FA.date(c.openedOn)],
         ...(c.volume > 1 ? [['卷次', `第 ${c.volume} 卷（${c.supplementOf} 的补充卷）`]] : [])]
         .map(([k, v]) => FA.el('div', {}, FA.el('span', {}, k), v || '—')),
       FA.el('div', {}, FA.el('span', {}, '状态'), c.sealed

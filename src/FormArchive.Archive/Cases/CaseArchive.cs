@@ -134,6 +134,18 @@ public sealed class CaseArchive
             return NextEvent(m, CaseEvent.MetadataChanged, clerk) with { Metadata = metadata with { CaseId = m.CaseId } };
         }, ct);
 
+    /// <summary>
+    /// Appends a step of the procedure. <paramref name="make"/> sees the case as of now, under the case gate,
+    /// and returns the step or throws to refuse it; if another instance appends first it is asked again with
+    /// the newer case, so a step is always checked against the log it follows. Sealed and damaged cases refuse.
+    /// </summary>
+    public Task<CaseManifest> AppendStageAsync(string caseId, Func<CaseManifest, StageRecord> make, string clerk, CancellationToken ct = default) =>
+        AppendAsync(caseId, m =>
+        {
+            RefuseWrites(m);
+            return NextEvent(m, CaseEvent.Stage, clerk) with { StageRecord = make(m) };
+        }, ct);
+
     /// <summary>Files one document; returns its manifest entry with its 件号.</summary>
     public async Task<DocumentEntry> AddDocumentAsync(string caseId, DocumentUpload upload, string clerk, CancellationToken ct = default) =>
         (await AddDocumentsAsync(caseId, [upload], clerk, ct))[0];

@@ -16,6 +16,8 @@ public sealed record CaseEvent
     /// <summary>Repair: vault objects of the case that no entry lists (an interrupted upload), left out of the record.</summary>
     public const string Unreferenced = "unreferenced";
     public const string Sealed = "sealed";
+    /// <summary>A step of the procedure (<see cref="StageRecord"/>), checked by the stage rules before it is written.</summary>
+    public const string Stage = "stage";
 
     public required long Seq { get; init; }
     public required string Type { get; init; }
@@ -30,6 +32,8 @@ public sealed record CaseEvent
     public IReadOnlyList<DocumentEntry>? Documents { get; init; }
     /// <summary>For <see cref="Unreferenced"/>: vault keys found under the case that no document lists.</summary>
     public IReadOnlyList<string>? Keys { get; init; }
+    /// <summary>For <see cref="Stage"/>: the step recorded.</summary>
+    public StageRecord? StageRecord { get; init; }
     /// <summary>For <see cref="Sealed"/>: SHA-256 of the sealed manifest bytes.</summary>
     public string? SealedManifest { get; init; }
 }

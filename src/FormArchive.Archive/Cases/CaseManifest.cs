@@ -19,6 +19,8 @@ public sealed record CaseManifest
     public string? SealedManifestSha256 { get; init; }
     /// <summary>Vault keys recorded as unreferenced by repair: present in the store, not part of the record.</summary>
     public IReadOnlyList<string> Unreferenced { get; init; } = [];
+    /// <summary>The procedure's steps in log order (受理, 入户调查 …), as written; Casework replays them.</summary>
+    public IReadOnlyList<StageRecord> Stages { get; init; } = [];
     /// <summary>
     /// Null for a sound case; otherwise why the stored log cannot be trusted past <see cref="Seq"/> (the case is
     /// still readable as far as it is sound, and refuses every write until an archivist has looked at it).
@@ -50,6 +52,7 @@ public sealed record CaseManifest
                 next with { Documents = [.. state.Documents, .. docs.Select((d, i) => d with { No = state.Documents.Count + 1 + i })] },
             CaseEvent.Unreferenced when e.Keys is { Count: > 0 } keys =>
                 next with { Unreferenced = [.. state.Unreferenced, .. keys.Where(k => !state.Unreferenced.Contains(k))] },
+            CaseEvent.Stage when e.StageRecord is not null => next with { Stages = [.. state.Stages, e.StageRecord] },
             CaseEvent.Sealed => next with { Sealed = true, SealedAt = e.At, SealedBy = e.Actor, SealedManifestSha256 = e.SealedManifest },
             _ => throw new ArchiveCorruptException($"event {e.Seq}: unknown or incomplete event '{e.Type}'"),
         };

@@ -19,21 +19,25 @@ public sealed class CaseCatalog : ICaseIndex
 {
     private static readonly TimeSpan ChinaTime = TimeSpan.FromHours(8);
     private const string Columns =
-        "case_id, seq, title, applicant_name, id_hash, id_masked, township, village, category, stage, sealed, opened_on, closed_on, sealed_at, sealed_on, volume, supplement_of, documents, file_number";
+        "case_id, seq, title, applicant_name, id_hash, id_masked, township, village, category, stage, sealed, opened_on, closed_on, sealed_at, sealed_on, volume, supplement_of, documents, file_number, case_stage, next_due";
 
     private readonly SqliteFile _db;
     private readonly IdNumberLookup _lookup;
+    private readonly ICaseStandingSource? _standing;
 
-    public CaseCatalog(string path, IdNumberLookup lookup)
+    /// <param name="standing">Derives each case's stage and next due date; without it those columns stay empty.</param>
+    public CaseCatalog(string path, IdNumberLookup lookup, ICaseStandingSource? standing = null)
     {
         _lookup = lookup;
+        _standing = standing;
         _db = new SqliteFile(path, () => Schema("cases") + (_migrated ? Indexes : ""));
         using var c = Open();
-        // Catalogs from before file numbers get the column (reindex fills it); then the indexes, which use it.
-        using (var probe = c.CreateCommand())
+        // Catalogs from before file numbers and stages get the columns (reindex fills them); then the indexes, which use them.
+        foreach (var column in new[] { "file_number", "case_stage", "next_due" })
         {
-            probe.CommandText = "SELECT COUNT(*) FROM pragma_table_info('cases') WHERE name = 'file_number'";
-            if (Convert.ToInt64(probe.ExecuteScalar(), CultureInfo.InvariantCulture) == 0) Exec(c, "ALTER TABLE cases ADD COLUMN file_number TEXT;");
+            using var probe = c.CreateCommand();
+            probe.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('cases') WHERE name = '{column}'";
+            if (Convert.ToInt64(probe.ExecuteScalar(), CultureInfo.InvariantCulture) == 0) Exec(c, $"ALTER TABLE cases ADD COLUMN {column} TEXT;");
         }
         Exec(c, Indexes);
         _migrated = true;
@@ -68,6 +72,8 @@ public sealed class CaseCatalog : ICaseIndex
         if (!string.IsNullOrWhiteSpace(q.Category)) Add("category = $category", "$category", q.Category.Trim());
         if (!string.IsNullOrWhiteSpace(q.FileNumber)) Add("file_number = $file_number", "$file_number", q.FileNumber.Trim());
         if (!string.IsNullOrWhiteSpace(q.Stage)) Add("stage = $stage", "$stage", q.Stage.Trim());
+        if (!string.IsNullOrWhiteSpace(q.CaseStage)) Add("case_stage = $case_stage", "$case_stage", q.CaseStage.Trim());
+        if (q.DueBefore is { } due) Add("next_due < $due", "$due", Day(due));
         if (q.Status is { } s) Add("sealed = $sealed", "$sealed", s == CaseStatus.Sealed ? 1 : 0);
         if (q.OpenedFrom is { } of) Add("opened_on >= $of", "$of", Day(of));
         if (q.OpenedTo is { } ot) Add("opened_on <= $ot", "$ot", Day(ot));
@@ -125,7 +131,8 @@ public sealed class CaseCatalog : ICaseIndex
             case_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, title TEXT NOT NULL, applicant_name TEXT NOT NULL,
             id_hash TEXT, id_masked TEXT NOT NULL, township TEXT NOT NULL, village TEXT NOT NULL, category TEXT NOT NULL,
             stage TEXT NOT NULL, sealed INTEGER NOT NULL, opened_on TEXT, closed_on TEXT, sealed_at TEXT, sealed_on TEXT,
-            volume INTEGER NOT NULL, supplement_of TEXT, documents INTEGER NOT NULL, file_number TEXT);
+            volume INTEGER NOT NULL, supplement_of TEXT, documents INTEGER NOT NULL, file_number TEXT,
+            case_stage TEXT, next_due TEXT);
         """;
 
     private const string Indexes = """
@@ -136,6 +143,8 @@ public sealed class CaseCatalog : ICaseIndex
         CREATE INDEX IF NOT EXISTS cases_opened ON cases(opened_on);
         CREATE INDEX IF NOT EXISTS cases_sealed_on ON cases(sealed_on);
         CREATE INDEX IF NOT EXISTS cases_file_number ON cases(township, file_number);
+        CREATE INDEX IF NOT EXISTS cases_case_stage ON cases(township, case_stage);
+        CREATE INDEX IF NOT EXISTS cases_next_due ON cases(next_due);
         """;
 
     private void Upsert(SqliteConnection c, string table, CaseManifest m, SqliteTransaction? tx)
@@ -144,7 +153,8 @@ public sealed class CaseCatalog : ICaseIndex
         using var cmd = c.CreateCommand();
         cmd.Transaction = tx;
         var names = Columns.Split(", ");
-        var updates = string.Join(", ", names.Skip(1).Select(n => $"{n} = excluded.{n}"));
+        // Without a standing source (a tool that does not know the stage rules) the stage columns are left as they are.
+        var updates = string.Join(", ", names.Skip(1).Where(n => _standing is not null || n is not ("case_stage" or "next_due")).Select(n => $"{n} = excluded.{n}"));
         cmd.CommandText = $"INSERT INTO {table} ({Columns}) VALUES ({string.Join(", ", names.Select(n => "$" + n))}) " +
                           $"ON CONFLICT(case_id) DO UPDATE SET {updates} WHERE excluded.seq >= {table}.seq";
         object Db(object? v) => v ?? DBNull.Value;
@@ -167,6 +177,9 @@ public sealed class CaseCatalog : ICaseIndex
         cmd.Parameters.AddWithValue("$supplement_of", Db(meta.SupplementOf));
         cmd.Parameters.AddWithValue("$documents", m.Documents.Count);
         cmd.Parameters.AddWithValue("$file_number", Db(meta.FileNumber));
+        var standing = _standing?.Of(m) ?? CaseStanding.None;
+        cmd.Parameters.AddWithValue("$case_stage", Db(standing.Stage));
+        cmd.Parameters.AddWithValue("$next_due", Db(standing.NextDue is { } nd ? Day(nd) : null));
         cmd.ExecuteNonQuery();
     }
 
@@ -191,6 +204,8 @@ public sealed class CaseCatalog : ICaseIndex
             SupplementOf = r.IsDBNull(16) ? null : r.GetString(16),
             Documents = r.GetInt32(17),
             FileNumber = r.IsDBNull(18) ? null : r.GetString(18),
+            CaseStage = r.IsDBNull(19) ? null : r.GetString(19),
+            NextDue = Date(20),
         };
     }
 

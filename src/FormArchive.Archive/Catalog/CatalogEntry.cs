@@ -20,4 +20,8 @@ public sealed record CatalogEntry
     public string? SupplementOf { get; init; }
     public int Documents { get; init; }
     public string? FileNumber { get; init; }
+    /// <summary>Where the procedure stands (Casework stage name: Accepted, Investigation, Publicity …), or null before any step.</summary>
+    public string? CaseStage { get; init; }
+    /// <summary>Due date of the next open deadline, or null when none is open.</summary>
+    public DateOnly? NextDue { get; init; }
 }

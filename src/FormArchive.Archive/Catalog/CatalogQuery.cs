@@ -16,6 +16,10 @@ public sealed record CatalogQuery
     public CaseStatus? Status { get; init; }
     /// <summary>The case's own 办理状态 (受理, 审核 …).</summary>
     public string? Stage { get; init; }
+    /// <summary>Where the procedure stands (Casework stage name, e.g. Publicity), exactly.</summary>
+    public string? CaseStage { get; init; }
+    /// <summary>Cases whose next open deadline falls strictly before this day.</summary>
+    public DateOnly? DueBefore { get; init; }
     public DateOnly? OpenedFrom { get; init; }
     public DateOnly? OpenedTo { get; init; }
     /// <summary>Sealing dates, counted in China time (UTC+8).</summary>

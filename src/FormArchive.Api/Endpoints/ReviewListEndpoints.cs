@@ -1,0 +1,43 @@
+using System.Globalization;
+using FormArchive.Api.Access;
+using FormArchive.Api.Cases;
+using FormArchive.Archive.Access;
+using FormArchive.Casework.Stages;
+
+namespace FormArchive.Api.Endpoints;
+
+/// <summary>GET /api/review-list: a township's monthly 定期复核名单. A clerk sees their own township's only.</summary>
+public static class ReviewListEndpoints
+{
+    public static void MapReviewListEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/review-list", List)
+            .RequireRoles(Role.Clerk, Role.Archivist)
+            .WithName("GetReviewList")
+            .WithSummary("定期复核名单 of a township for a month: township= (a clerk's own by default), month=yyyy-MM (default this month, China time)")
+            .WithTags("Casework");
+    }
+
+    private static async Task<IResult> List(string? township, string? month, HttpContext http, CaseProcedure procedure)
+    {
+        var caller = Caller.Required(http);
+        var result = await Problems.GuardAsync(async () =>
+        {
+            var scope = TownshipScope.Of(caller, township);
+            if (scope.Problem is { } denied) return denied;
+            DateOnly first;
+            if (string.IsNullOrWhiteSpace(month))
+            {
+                var today = procedure.Today();
+                first = new DateOnly(today.Year, today.Month, 1);
+            }
+            else if (DateOnly.TryParseExact(month.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m))
+                first = m;
+            else
+                return Problems.BadRequest("月份有误", $"month：“{month}”不是 yyyy-MM 格式的月份。");
+            return TypedResults.Ok(await procedure.ReviewListAsync(scope.Township!, first, http.RequestAborted));
+        });
+        CaseAccess.Audit(http, caller, "review-list.read", null, township ?? caller.Key.Township ?? "", result);
+        return result;
+    }
+}

@@ -1,0 +1,33 @@
+using FormArchive.Api.Access;
+using FormArchive.Api.Cases;
+using FormArchive.Archive.Access;
+using FormArchive.Casework.Stages;
+
+namespace FormArchive.Api.Endpoints;
+
+/// <summary>GET /api/todo: a township's 待办 list (已逾期, 今日到期, 3个工作日内到期). A clerk sees their own township's only.</summary>
+public static class TodoEndpoints
+{
+    public static void MapTodoEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/todo", List)
+            .RequireRoles(Role.Clerk, Role.Archivist)
+            .WithName("GetTodoList")
+            .WithSummary("待办 of a township: overdue, due today, due within 3 working days; township= (a clerk's own by default), date=yyyy-MM-dd (China time, default today)")
+            .WithTags("Casework");
+    }
+
+    private static async Task<IResult> List(string? township, string? date, HttpContext http, CaseProcedure procedure)
+    {
+        var caller = Caller.Required(http);
+        var result = await Problems.GuardAsync(async () =>
+        {
+            var scope = TownshipScope.Of(caller, township);
+            if (scope.Problem is { } denied) return denied;
+            if (!TownshipScope.TryDay(date, out var day, out var badDay)) return badDay!;
+            return TypedResults.Ok(await procedure.TodoAsync(scope.Township!, day, http.RequestAborted));
+        });
+        CaseAccess.Audit(http, caller, "todo.read", null, township ?? caller.Key.Township ?? "", result);
+        return result;
+    }
+}

@@ -1,0 +1,21 @@
+namespace FormArchive.Archive.Cases;
+
+/// <summary>
+/// One step of the case's procedure (受理, 入户调查, 公示 …) as the archive keeps it: an entry of the case's
+/// hash-chained event log, never edited. The archive stores it without judging it; the stage rules
+/// (FormArchive.Casework) check each one before it is appended and replay them all on every read.
+/// <see cref="At"/> is when the step happened, which may be before the log entry was written.
+/// </summary>
+public sealed record StageRecord
+{
+    /// <summary>The step, by its Casework event name (Accepted, HomeVisited …).</summary>
+    public required string Kind { get; init; }
+    /// <summary>Who did it (a staff name, not the applicant).</summary>
+    public required string Actor { get; init; }
+    public required DateTimeOffset At { get; init; }
+    /// <summary>Approved or Rejected, where the step decides.</summary>
+    public string? Outcome { get; init; }
+    public string? Reason { get; init; }
+    public string? Note { get; init; }
+    public IReadOnlyList<string> Staff { get; init; } = [];
+}

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using ArchiveJson = FormArchive.Archive.Cases.ArchiveJson;
+using FormArchive.Casework;
+using FormArchive.Casework.Stages;
+using FormArchive.Domain;
+
+namespace FormArchive.Cli.Commands;
+
+/// <summary>
+/// <c>formarchive case event CASE --kind 入户调查 --date 2024-02-09 --actor 张三 --staff 李四 --clerk 王五</c> records a step
+/// of the procedure; <c>formarchive case progress CASE</c> shows stage, deadlines and timeline (China time).
+/// Both go through Casework, as the service does.
+/// </summary>
+internal static class CaseCommand
+{
+    public static Command Create() => new("case", "A case's procedure: record a step, show its progress") { Event(), Progress() };
+
+    private static Command Event()
+    {
+        var caseId = new Argument<string>("case") { Description = "Case id" };
+        var kind = new Option<string>("--kind") { Description = $"The step: {CaseEventKinds.Choices()}", Required = true };
+        var at = new Option<string?>("--at") { Description = "When, with offset (2024-02-09T10:00:00+08:00)" };
+        var date = new Option<string?>("--date") { Description = "When, as a China-time day (yyyy-MM-dd; 12:00 that day, now if today)" };
+        var actor = new Option<string?>("--actor") { Description = "Who did the step (default: --clerk)" };
+        var staff = new Option<string[]>("--staff") { Description = "Others present (入户调查 needs 2 or more in all)", AllowMultipleArgumentsPerToken = true };
+        var outcome = new Option<string?>("--outcome") { Description = "批准 (approved) or 不予批准 (rejected)" };
+        var reason = new Option<string?>("--reason") { Description = "Why (required for 延期)" };
+        var note = new Option<string?>("--note") { Description = "Free text" };
+        var clerk = new Option<string>("--clerk") { Description = "Who records it (the archive log's actor)", Required = true };
+        var command = new Command("event", "Record a step of the procedure; refused (exit 1, one line) if the procedure does not allow it")
+            { caseId, kind, at, date, actor, staff, outcome, reason, note, clerk };
+        command.SetAction(result =>
+        {
+            var k = CaseEventKinds.Parse(result.GetValue(kind));
+            if (k is null) return CliErrors.Fail($"未知的办理环节“{result.GetValue(kind)}”，应为 {CaseEventKinds.Choices()}。", CliErrors.BadInput);
+            CaseOutcome? o = null;
+            if (result.GetValue(outcome) is { Length: > 0 } text && (o = CaseEventKinds.ParseOutcome(text)) is null)
+                return CliErrors.Fail($"未知的结果“{text}”，应为 批准(approved) 或 不予批准(rejected)。", CliErrors.BadInput);
+            if (result.GetValue(at) is not null && result.GetValue(date) is not null)
+                return CliErrors.Fail("--at 与 --date 只能给出一个。", CliErrors.BadInput);
+            DateTimeOffset when = DateTimeOffset.UtcNow;
+            if (result.GetValue(at) is { } atText && !DateTimeOffset.TryParseExact(atText, "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out when))
+                return CliErrors.Fail($"--at：“{atText}”不是带时区的时间（如 2024-02-09T10:00:00+08:00）。", CliErrors.BadInput);
+            if (result.GetValue(date) is { } dateText)
+            {
+                if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                    return CliErrors.Fail($"--date：“{dateText}”不是 yyyy-MM-dd 格式的日期。", CliErrors.BadInput);
+                if (day != ChinaTime.Today()) when = new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), ChinaTime.Offset);
+            }
+            var recorder = result.GetValue(clerk)!;
+            var e = new CaseEvent(k.Value, result.GetValue(actor) is { Length: > 0 } a ? a : recorder, when)
+            {
+                Outcome = o,
+                Reason = result.GetValue(reason),
+                Note = result.GetValue(note),
+                Staff = result.GetValue(staff) ?? [],
+            };
+            return ArchiveCli.Run(async (_, procedure) =>
+            {
+                var report = await procedure.RecordAsync(result.GetValue(caseId)!, e, recorder);
+                Console.WriteLine($"{report.CaseId}: 已记录“{k.Value.Label()}”（{e.Date:yyyy-MM-dd}），现处于“{report.StageLabel}”阶段"
+                                  + (report.Deadlines.FirstOrDefault(d => d.Open) is { } next ? $"，下一期限：{next.What} {next.Due:yyyy-MM-dd}" : ""));
+                return 0;
+            });
+        });
+        return command;
+    }
+
+    private static Command Progress()
+    {
+        var caseId = new Argument<string>("case") { Description = "Case id" };
+        var json = new Option<bool>("--json") { Description = "Print the progress as JSON" };
+        var command = new Command("progress", "Show a case's stage, deadlines with legal basis, warnings and timeline (China time)") { caseId, json };
+        command.SetAction(result => ArchiveCli.Run(async (_, procedure) =>
+        {
+            var r = await procedure.ProgressAsync(result.GetValue(caseId)!);
+            if (result.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(r, ArchiveJson.Options));
+                return 0;
+            }
+            Console.WriteLine($"{r.CaseId}  {r.Township}  {r.Category}  阶段：{r.StageLabel ?? "未受理"}{(r.Sealed ? "（已封存）" : "")}  （日期为北京时间，今天 {r.Today:yyyy-MM-dd}）");
+            foreach (var d in r.Deadlines)
+                Console.WriteLine($"  期限  {d.Due:yyyy-MM-dd}  {d.What}  " + (d.DoneOn is { } done ? $"已于 {done:yyyy-MM-dd} 完成{(d.WasLate ? "（逾期）" : "")}" : d.Overdue ? "已逾期" : "未完成") + $"  {d.Basis}");
+            foreach (var w in r.Warnings)
+                Console.WriteLine($"  提示  {w}");
+            foreach (var t in r.Timeline)
+                Console.WriteLine($"  {t.Date:yyyy-MM-dd} {t.Time:HH\\:mm}  {t.What}{(t.Outcome is { } o ? $"（{o}）" : "")}  {t.Actor}{(t.Reason is { } why ? $"  理由：{why}" : "")}");
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,85 @@
+using FormArchive.Archive.Cases;
+using FormArchive.Tests.Integrity;
+
+namespace FormArchive.Tests.Cli;
+
+/// <summary>
+/// <c>formarchive case event / case progress / todo / review-list / search --case-stage</c> in child processes on a real
+/// archive, through Casework as the service goes: one line and a non-zero exit for what the procedure refuses.
+/// </summary>
+public sealed class CaseworkCliTests : IDisposable
+{
+    private const string Township = "测试镇";
+    private readonly ArchiveProcess _archive = new(null);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_archive.DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private async Task<string> OpenCaseAsync()
+    {
+        var id = "CW-" + Guid.NewGuid().ToString("N")[..10];
+        using var host = await _archive.OpenAsync();
+        await host.Archive.OpenCaseAsync(new CaseMetadata
+        {
+            CaseId = id, Title = "办理环节测试", ApplicantName = "孙明红", IdNumber = "370202194004297733", Township = Township,
+            Village = "杏花村社区", Category = "低保", Status = "受理", Agency = "测试镇人民政府",
+        }, "clerk");
+        return id;
+    }
+
+    private static string[] Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    [Fact]
+    public async Task Steps_are_recorded_checked_and_listed_through_the_command_line()
+    {
+        var id = await OpenCaseAsync();
+        var (code, output) = await _archive.RunAsync(null, "case", "event", id, "--kind", "受理", "--date", "2024-02-07", "--clerk", "王五");
+        Assert.True(code == 0, output);
+        Assert.Contains("初审意见 2024-02-22", output);
+
+        // Refused by the procedure: exit 1, one line, in Chinese; nothing stored.
+        (code, output) = await _archive.RunAsync(null, "case", "event", id, "--kind", "初审意见", "--outcome", "批准", "--date", "2024-02-08", "--clerk", "王五");
+        Assert.Equal(1, code);
+        var line = Assert.Single(Lines(output));
+        Assert.Contains("初审意见须在核对授权和入户调查之后", line);
+        // Bad input: exit 2, one line.
+        (code, output) = await _archive.RunAsync(null, "case", "event", id, "--kind", "开会", "--clerk", "王五");
+        Assert.Equal(2, code);
+        Assert.Contains("未知的办理环节", Assert.Single(Lines(output)));
+        (code, output) = await _archive.RunAsync(null, "case", "event", id, "--kind", "核对授权", "--date", "2024-02-30", "--clerk", "王五");
+        Assert.Equal(2, code);
+        Assert.Single(Lines(output));
+
+        (code, output) = await _archive.RunAsync(null, "case", "event", id, "--kind", "入户调查", "--date", "2024-02-09", "--actor", "张三", "--staff", "李四", "--clerk", "王五");
+        Assert.True(code == 0, output);
+        (code, output) = await _archive.RunAsync(null, "case", "progress", id);
+        Assert.True(code == 0, output);
+        Assert.Contains("阶段：核对授权/入户调查", output);
+        Assert.Contains("2024-02-22  初审意见", output);
+        Assert.Contains("入户调查  张三、李四", output);
+
+        (code, output) = await _archive.RunAsync(null, "todo", "--township", Township, "--date", "2024-02-22");
+        Assert.True(code == 0, output);
+        Assert.Contains("今日到期：1 项", output);
+        Assert.Contains($"2024-02-22  初审意见  {id}", output);
+        (code, output) = await _archive.RunAsync(null, "search", "--case-stage", "investigation", "--due-before", "2024-02-23");
+        Assert.True(code == 0, output);
+        Assert.Contains(id, output);
+        (code, output) = await _archive.RunAsync(null, "search", "--case-stage", "公示");
+        Assert.DoesNotContain(id, output);
+        (code, output) = await _archive.RunAsync(null, "review-list", "--township", Township, "--month", "2025-13");
+        Assert.Equal(2, code);
+        Assert.Single(Lines(output));
+
+        // Sealed: refused in Chinese, exit 1.
+        (code, output) = await _archive.RunAsync(null, "seal", id, "--clerk", "王五");
+        Assert.True(code == 0, output);
+        (code, output) = await _archive.RunAsync(null, "case", "event", id, "--kind", "核对授权", "--date", "2024-02-10", "--clerk", "王五");
+        Assert.Equal(1, code);
+        Assert.Contains("已封存", Assert.Single(Lines(output)));
+        using var host = await _archive.OpenAsync();
+        Assert.Equal(["Accepted", "HomeVisited"], (await host.Archive.GetManifestAsync(id)).Stages.Select(s => s.Kind));
+    }
+}
