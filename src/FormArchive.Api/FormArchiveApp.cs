@@ -45,7 +45,8 @@ public static class FormArchiveApp
         builder.Services.AddSingleton(limits);
         var s3 = ArchiveSettings.S3(builder.Configuration);
         var retention = ArchiveSettings.Retention(builder.Configuration);
-        builder.Services.AddSingleton(_ => ArchiveHost.OpenAsync(data, s3, retention: retention).GetAwaiter().GetResult());
+        var fonds = ArchiveSettings.Fonds(builder.Configuration);
+        builder.Services.AddSingleton(_ => ArchiveHost.OpenAsync(data, s3, retention: retention, fonds: fonds).GetAwaiter().GetResult());
         builder.Services.AddSingleton(_ => new ApiKeyStore(Path.Combine(data, "access.db")));
         builder.Services.AddSingleton(sp => new AuditLog(Path.Combine(data, "audit.db"), new AuditAnchors(
             sp.GetRequiredService<ArchiveHost>().Archive.Store,

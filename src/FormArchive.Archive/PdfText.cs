@@ -33,4 +33,17 @@ internal static class PdfText
     /// <summary>Text centred on the page.</summary>
     public static void Centered(PdfPageCanvas page, string text, float baseline, float size, bool bold = false) =>
         page.DrawText(text, (page.Width - Width(text, size)) / 2, baseline, FontFamilyKind.Serif, bold, size);
+
+    /// <summary>A short label spread evenly over <paramref name="width"/> (件数 as wide as 全宗名称), as printed forms align labels.</summary>
+    public static void Spread(PdfPageCanvas page, string label, float x, float baseline, float width, float size, bool bold = false)
+    {
+        if (label.Length < 2) { page.DrawText(label, x, baseline, FontFamilyKind.Serif, bold, size); return; }
+        float gap = (width - Width(label, size, FontFamilyKind.Serif, bold)) / (label.Length - 1);
+        foreach (char c in label)
+        {
+            var s = c.ToString();
+            page.DrawText(s, x, baseline, FontFamilyKind.Serif, bold, size);
+            x += Width(s, size, FontFamilyKind.Serif, bold) + Math.Max(0, gap);
+        }
+    }
 }

@@ -64,7 +64,9 @@ public static class CaseEndpoints
                 Status = request.Status?.Trim() is { Length: > 0 } s ? s : "受理",
                 Agency = request.Agency?.Trim() ?? caller.Key.Township!,
                 OpenedOn = request.OpenedOn ?? ChinaTime.Today(),
-                RetentionPeriod = request.RetentionPeriod?.Trim() is { Length: > 0 } r ? r : "30年",
+                // The unit's configured 保管期限 unless the clerk names one: recorded, so the sealed case keeps it.
+                RetentionPeriod = request.RetentionPeriod?.Trim() is { Length: > 0 } r ? r
+                    : host.Archive.Fonds.For(caller.Key.Township, request.Agency?.Trim() ?? caller.Key.Township).RetentionPeriod!,
             };
             // The household goes into the case as data, so scans can be matched and the checklist recomputed later;
             // it is filed with the opening event itself, so no case ever exists without it.

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
+using FormArchive.Archive.Fonds;
 using FormArchive.Archive.Seal;
 using FormArchive.Archive.Storage;
 
@@ -33,6 +34,9 @@ public sealed class CaseArchive
 
     /// <summary>The catalog kept in step with every change, if any.</summary>
     public ICaseIndex? Index { get; }
+
+    /// <summary>The issuing units' fonds settings (全宗, 目录号, 保管期限, 密级) the cover and the export print.</summary>
+    public FondsRegistry Fonds { get; init; } = FondsRegistry.Embedded;
 
     /// <summary>Called when updating <see cref="Index"/> failed (the change itself stands; reindex repairs).</summary>
     public event Action<string, Exception>? IndexFailed;
@@ -99,6 +103,7 @@ public sealed class CaseArchive
         {
             Title = upload.Title.Trim(),
             ResponsibleParty = upload.ResponsibleParty,
+            DocNumber = string.IsNullOrWhiteSpace(upload.DocNumber) ? null : upload.DocNumber.Trim(),
             Date = upload.Date,
             FileName = Path.GetFileName(upload.FileName),
             MediaType = upload.MediaType,

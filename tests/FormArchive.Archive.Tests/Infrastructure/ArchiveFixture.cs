@@ -1,5 +1,6 @@
 using FormArchive.Testing;
 using FormArchive.Archive.Cases;
+using FormArchive.Archive.Fonds;
 using FormArchive.Archive.Seal;
 using FormArchive.Archive.Storage;
 
@@ -55,8 +56,8 @@ public sealed class ArchiveFixture : IAsyncLifetime
     };
 
     /// <summary>A new archive instance over the shared store: two instances behave like two API servers.</summary>
-    public CaseArchive Archive(string kind, RetentionPolicy? retention = null) =>
-        new(Store(kind), Signer, retention ?? new RetentionPolicy(RetentionMode.Governance, 1));
+    public CaseArchive Archive(string kind, RetentionPolicy? retention = null, FondsRegistry? fonds = null) =>
+        new(Store(kind), Signer, retention ?? new RetentionPolicy(RetentionMode.Governance, 1)) { Fonds = fonds ?? FondsRegistry.Embedded };
 
     public static string NewCaseId(string hint = "case") => $"{hint}-{Guid.NewGuid():N}"[..(hint.Length + 13)];
 }

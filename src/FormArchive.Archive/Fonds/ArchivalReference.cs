@@ -1,0 +1,30 @@
+using FormArchive.Archive.Cases;
+
+namespace FormArchive.Archive.Fonds;
+
+/// <summary>
+/// Where a 案卷 is filed, in the one form the 案卷封面 and the export package both print: 全宗名称, 全宗号, 目录号,
+/// 案卷号, 保管期限 and 密级, and the 档号 they make (全宗号-目录号-案卷号, DA/T 13).
+/// </summary>
+public sealed record ArchivalReference(string FondsName, string FondsCode, string CatalogNo, string FileNo, string RetentionPeriod, string Classification)
+{
+    /// <summary>档号: the parts that are known, joined by "-".</summary>
+    public string ArchivalCode => string.Join("-", new[] { FondsCode, CatalogNo, FileNo }.Where(s => s.Length > 0));
+
+    /// <summary>
+    /// The reference of a case. 案卷号 is the clerk's own file number (unique in the township, recorded when the
+    /// case was opened) or else the server's case id, so it never changes; a 补充卷 adds its volume (-V2).
+    /// 保管期限 is the one the case recorded (set from the unit's configuration when it was opened); the fonds
+    /// fields come from the unit's configuration.
+    /// </summary>
+    public static ArchivalReference Of(CaseMetadata meta, FondsRegistry fonds)
+    {
+        var unit = fonds.For(meta.Township, meta.Agency);
+        var fileNo = meta.FileNumber is { Length: > 0 } own
+            ? (meta.Volume > 1 ? $"{own.Trim()}-V{meta.Volume}" : own.Trim())
+            : meta.CaseId;
+        var fondsName = unit.FondsName is { Length: > 0 } configured ? configured : meta.Agency.Length > 0 ? meta.Agency : meta.Township;
+        var retention = meta.RetentionPeriod is { Length: > 0 } recorded ? recorded : unit.RetentionPeriod!;
+        return new ArchivalReference(fondsName, unit.FondsCode!, unit.CatalogNo!, fileNo, retention, unit.Classification!);
+    }
+}
