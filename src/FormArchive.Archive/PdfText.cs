@@ -14,7 +14,14 @@ internal static class PdfText
     public static float Width(string text, float size, FontFamilyKind family = FontFamilyKind.Serif, bool bold = false) =>
         FontLibrary.Default.MeasureWidth(text, family, bold, size);
 
-    /// <summary>Cuts <paramref name="text"/> into lines no wider than <paramref name="max"/> points.</summary>
+    // Chinese line breaking (避头尾): closing punctuation never starts a line, opening punctuation never ends one.
+    private const string NoLineStart = "，。、；：！？）》」』】〕”’…—%,.;:!?)]}";
+    private const string NoLineEnd = "（《「『【〔“‘([{";
+
+    /// <summary>
+    /// Cuts <paramref name="text"/> into lines no wider than <paramref name="max"/> points. A closing mark that would
+    /// start a line takes the previous character down with it; an opening mark at a line's end moves down too.
+    /// </summary>
     public static IEnumerable<string> Wrap(string text, float size, float max, FontFamilyKind family = FontFamilyKind.Serif, bool bold = false)
     {
         var line = new System.Text.StringBuilder();
@@ -22,8 +29,22 @@ internal static class PdfText
         {
             if (line.Length > 0 && Width(line.ToString() + c, size, family, bold) > max)
             {
+                var carry = new System.Text.StringBuilder();
+                // Move characters down until the next line starts with something other than a closing mark …
+                if (NoLineStart.Contains(c))
+                    while (line.Length > 1 && (carry.Length == 0 || NoLineStart.Contains(carry[0])))
+                    {
+                        carry.Insert(0, line[^1]);
+                        line.Length--;
+                    }
+                // … and this one does not end with an opening mark.
+                while (line.Length > 1 && NoLineEnd.Contains(line[^1]))
+                {
+                    carry.Insert(0, line[^1]);
+                    line.Length--;
+                }
                 yield return line.ToString();
-                line.Clear();
+                line.Clear().Append(carry);
             }
             line.Append(c);
         }

@@ -14,7 +14,7 @@ public static class DirectoryPages
 {
     private const float Size = 10, LineH = 14, PadTop = 15, PadBottom = 8, Top = 92, Bottom = PdfText.PageHeight - 60;
     public static readonly string[] Heads = ["件号", "责任者", "文号", "题名", "日期", "页数", "备注"];
-    private static readonly float[] Widths = [32, 84, 76, 149, 54, 32, 56];
+    private static readonly float[] Widths = [32, 80, 90, 139, 54, 32, 56];
 
     /// <summary>The cells of each row, in <see cref="Heads"/> order.</summary>
     public static IReadOnlyList<string[]> Rows(IReadOnlyList<(DocumentEntry Entry, int Pages)> docs)
