@@ -30,13 +30,38 @@ internal static class PdfText
             if (line.Length > 0 && Width(line.ToString() + c, size, family, bold) > max)
             {
                 var carry = new System.Text.StringBuilder();
+                // A Latin word or identifier (a key id, a file name) moves down whole if it fits on a line by itself.
+                if (IsWordChar(c) && IsWordChar(line[^1]))
+                {
+                    int start = line.Length - 1;
+                    while (start > 0 && IsWordChar(line[start - 1])) start--;
+                    var word = line.ToString(start, line.Length - start);
+                    bool somethingStays = Enumerable.Range(0, start).Any(i => !NoLineEnd.Contains(line[i]));
+                    if (somethingStays && Width(word + c, size, family, bold) <= max)
+                    {
+                        carry.Append(word);
+                        line.Length = start;
+                    }
+                }
                 // Move characters down until the next line starts with something other than a closing mark …
-                if (NoLineStart.Contains(c))
+                if (carry.Length == 0 && NoLineStart.Contains(c))
                     while (line.Length > 1 && (carry.Length == 0 || NoLineStart.Contains(carry[0])))
                     {
                         carry.Insert(0, line[^1]);
                         line.Length--;
                     }
+                // A word the closing mark pulled from goes down whole, if something stays on this line.
+                if (carry.Length > 0 && IsWordChar(carry[0]) && line.Length > 0 && IsWordChar(line[^1]))
+                {
+                    int start = line.Length - 1;
+                    while (start > 0 && IsWordChar(line[start - 1])) start--;
+                    var word = line.ToString(start, line.Length - start);
+                    if (Enumerable.Range(0, start).Any(i => !NoLineEnd.Contains(line[i])) && Width(word + carry + c, size, family, bold) <= max)
+                    {
+                        carry.Insert(0, word);
+                        line.Length = start;
+                    }
+                }
                 // … and this one does not end with an opening mark.
                 while (line.Length > 1 && NoLineEnd.Contains(line[^1]))
                 {
@@ -50,6 +75,8 @@ internal static class PdfText
         }
         if (line.Length > 0 || text.Length == 0) yield return line.ToString();
     }
+
+    private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_';
 
     /// <summary>Text centred on the page.</summary>
     public static void Centered(PdfPageCanvas page, string text, float baseline, float size, bool bold = false) =>

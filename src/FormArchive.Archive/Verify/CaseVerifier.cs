@@ -65,7 +65,11 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
 
         Add(Dat70Item.ProcessSecurity, "访问日志齐全", "访问日志", access.Count > 0, access.Count > 0 ? $"共 {access.Count} 条记录" : "没有访问日志");
         await archive.LogAccessAsync(caseId, "verify", actor, ct);
-        return Report(caseId, checks, fold.Sealed, documents.Count);
+        return Report(caseId, checks, fold.Sealed, documents.Count) with
+        {
+            // The 档号 the cover and the export print, from the metadata the seal signed when there is one.
+            ArchivalCode = Fonds.ArchivalReference.Of(sealedManifest?.Metadata ?? fold.Metadata, archive.Fonds).ArchivalCode,
+        };
     }
 
     private VerificationReport Report(string caseId, List<CheckResult> checks, bool sealedCase, int docs) => new()

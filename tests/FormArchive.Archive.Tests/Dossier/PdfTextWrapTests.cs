@@ -21,4 +21,19 @@ public sealed class PdfTextWrapTests
             }
         }
     }
+
+    [Fact]
+    public void An_identifier_that_fits_on_a_line_with_its_closing_marks_is_never_split()
+    {
+        const string key = "67a240601f3dd4eb";
+        var text = $"Ed25519 签名验证通过（密钥 {key}），封存清单 SHA-256 一致";
+        for (float max = PdfText.Width(key + "），", 9) + 1; max <= 300; max += 1)
+        {
+            var lines = PdfText.Wrap(text, 9, max).ToList();
+            Assert.Equal(text, string.Concat(lines));
+            Assert.Contains(lines, l => l.Contains(key, StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.Contains("SHA-256", StringComparison.Ordinal));
+            Assert.All(lines, l => Assert.True(PdfText.Width(l, 9) <= max + 0.01f, $"width {max}: '{l}'"));
+        }
+    }
 }
