@@ -117,6 +117,8 @@ public sealed partial class FrontMatterSnapshotTests(ArchiveFixture fx)
         Assert.True(words.Count == 0, "English in the report: " + string.Join(" ", words));
         Assert.DoesNotContain(fx.Local.Root, text);
         Assert.Contains("档号：J012-MZ3-秋浦-2025-017", text);
+        // What `formarchive verify` prints for it, in Chinese like the report.
+        Assert.Equal([$"{Id}（档号 J012-MZ3-秋浦-2025-017）：四性检测通过（检测 {report.Checks.Count} 项，未通过 0 项，文件 3 件）"], VerificationSummary.Lines(report));
     }
 
     [Fact]
