@@ -1,0 +1,73 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+using FormArchive.Archive.Cases;
+using FormArchive.Tests.Integrity;
+using UglyToad.PdfPig;
+
+namespace FormArchive.Tests.Cli;
+
+/// <summary>The command line reads the fonds settings from the file FORMARCHIVE_FONDS names: cover and export agree; a broken file is one clear line.</summary>
+public sealed class FondsCliTests : IDisposable
+{
+    private readonly ArchiveProcess _archive = new(null);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_archive.DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    [Fact]
+    public async Task Dossier_and_export_print_the_configured_fonds_and_a_broken_settings_file_is_refused()
+    {
+        var id = "FD-" + Guid.NewGuid().ToString("N")[..10];
+        using (var host = await _archive.OpenAsync())
+        {
+            await host.Archive.OpenCaseAsync(new CaseMetadata
+            {
+                CaseId = id, FileNumber = "秋浦-2025-017", Title = "张三 最低生活保障审核确认", ApplicantName = "张三", IdNumber = "11010519491231002X",
+                Township = "秋浦街道", Agency = "秋浦街道办事处", RetentionPeriod = "",
+            }, "clerk");
+            await host.Archive.AddDocumentAsync(id, new DocumentUpload
+            {
+                Title = "申请书", FileName = "a.json", MediaType = "application/json", Content = "{}"u8.ToArray(),
+            }, "clerk");
+            await host.Archive.SealAsync(id, "王五");
+        }
+        var settings = Path.Combine(_archive.DataDirectory, "fonds.json");
+        File.WriteAllText(settings, """
+            { "Default": { "RetentionPeriod": "永久" },
+              "Units": { "秋浦街道": { "FondsName": "池州市贵池区秋浦街道办事处", "FondsCode": "J012", "CatalogNo": "3", "Classification": "内部" } } }
+            """);
+        _archive.Environment["FORMARCHIVE_FONDS"] = settings;
+
+        var pdf = Path.Combine(_archive.DataDirectory, "d.pdf");
+        var (code, output) = await _archive.RunAsync(null, "dossier", id, "--out", pdf);
+        Assert.True(code == 0, output);
+        using (var doc = PdfDocument.Open(pdf))
+        {
+            var cover = string.Concat(doc.GetPage(1).Text.Where(c => !char.IsWhiteSpace(c)));
+            Assert.Contains("全宗号J012目录号3案卷号秋浦-2025-017", cover);
+            Assert.Contains("全宗名称：池州市贵池区秋浦街道办事处", cover);
+            Assert.Contains("保管期限：永久", cover);   // the case recorded none: the unit's
+            Assert.Contains("密级：内部", cover);
+        }
+
+        var zip = Path.Combine(_archive.DataDirectory, "e.zip");
+        (code, output) = await _archive.RunAsync(null, "export", id, "--out", zip);
+        Assert.True(code == 0, output);
+        using (var archive = ZipFile.OpenRead(zip))
+        using (var xml = archive.GetEntry("manifest.xml")!.Open())
+        {
+            var reference = XDocument.Load(xml).Descendants("档号").First();
+            Assert.Equal(("J012-3-秋浦-2025-017", "永久"), (reference.Element("档号")!.Value, reference.Element("保管期限")!.Value));
+        }
+
+        File.WriteAllText(settings, "{ \"Units\": [");
+        (code, output) = await _archive.RunAsync(null, "dossier", id, "--out", pdf);
+        Assert.Equal(1, code);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.Contains("全宗配置文件", output);
+        Assert.Contains(settings, output);
+    }
+}
