@@ -14,7 +14,7 @@ public static class DirectoryPages
 {
     private const float Size = 10, LineH = 14, PadTop = 15, PadBottom = 8, Top = 92, Bottom = PdfText.PageHeight - 60;
     public static readonly string[] Heads = ["件号", "责任者", "文号", "题名", "日期", "页数", "备注"];
-    private static readonly float[] Widths = [32, 80, 90, 139, 54, 32, 56];
+    private static readonly float[] Widths = [28, 80, 94, 139, 54, 28, 60];
 
     /// <summary>The cells of each row, in <see cref="Heads"/> order.</summary>
     public static IReadOnlyList<string[]> Rows(IReadOnlyList<(DocumentEntry Entry, int Pages)> docs)
@@ -50,7 +50,7 @@ public static class DirectoryPages
         NewPage();
         foreach (var cells in Rows(docs))
         {
-            var wrapped = cells.Select((c, i) => PdfText.Wrap(c, Size, Widths[i] - 6).ToList()).ToList();
+            var wrapped = cells.Select((c, i) => PdfText.Wrap(c, Size, Widths[i] - 8).ToList()).ToList();
             float h = Height(wrapped);
             if (y + h > Bottom) NewPage();
             y = Row(page, xs, y, wrapped, head: false);
@@ -71,7 +71,7 @@ public static class DirectoryPages
                 // Heads, numbers and dates centred; 责任者, 题名 and 备注 from the left as written.
                 bool centred = head || c is 0 or 4 or 5;
                 var family = head ? FontFamilyKind.Sans : FontFamilyKind.Serif;
-                float x = centred ? xs[c] + (xs[c + 1] - xs[c] - PdfText.Width(text, Size, family, head)) / 2 : xs[c] + 3;
+                float x = centred ? xs[c] + (xs[c + 1] - xs[c] - PdfText.Width(text, Size, family, head)) / 2 : xs[c] + 4;
                 page.DrawText(text, x, top + PadTop + (head ? 2 : 0) + l * LineH, family, head, Size);
             }
         page.DrawLine(xs[0], top, xs[^1], top, head ? 0.8f : 0.5f);

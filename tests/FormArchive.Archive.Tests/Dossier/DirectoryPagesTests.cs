@@ -52,7 +52,9 @@ public sealed class DirectoryPagesTests(ArchiveFixture fx)
         var id = ArchiveFixture.NewCaseId("dir");
         await archive.OpenCaseAsync(Samples.Metadata(id), "clerk");
         for (int i = 1; i <= 30; i++) await archive.AddDocumentAsync(id, Samples.PdfUpload($"第{i}份 " + LongTitle), "clerk");
-        using var doc = PdfDocument.Open(await DossierBuilder.BuildAsync(archive, id, "printer"));
+        var pdf = await DossierBuilder.BuildAsync(archive, id, "printer");
+        Artifacts.Save("dossier-long-directory.pdf", pdf);
+        using var doc = PdfDocument.Open(pdf);
         int directoryPages = Enumerable.Range(2, doc.NumberOfPages - 1).TakeWhile(p => doc.GetPage(p).Text.Contains("卷 内 目 录") || Squeeze(doc.GetPage(p).Text).StartsWith("卷内目录")).Count();
         Assert.True(directoryPages >= 2, $"30 three-line rows need more than one page, got {directoryPages}");
         Assert.Equal(1 + directoryPages + 30 + 1, doc.NumberOfPages);
