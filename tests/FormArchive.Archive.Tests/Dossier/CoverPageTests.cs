@@ -14,11 +14,11 @@ public sealed class CoverPageTests(ArchiveFixture fx)
 {
     private static string Squeeze(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
 
-    private async Task<(CaseArchive Archive, string Id)> SealedCaseAsync(string title = "张三 最低生活保障审核确认")
+    private async Task<(CaseArchive Archive, string Id)> SealedCaseAsync(string title = "张三 最低生活保障审核确认", string fileNumber = "秋浦-2025-017")
     {
         var archive = fx.Archive("local", fonds: FondsRegistryTests.Configured());
         var id = ArchiveFixture.NewCaseId("cov");
-        await archive.OpenCaseAsync(Samples.Metadata(id) with { FileNumber = "秋浦-2025-017", Title = title }, "王五");
+        await archive.OpenCaseAsync(Samples.Metadata(id) with { FileNumber = fileNumber, Title = title }, "王五");
         await archive.AddDocumentAsync(id, Samples.PdfUpload("低保申请书", 2), "王五");
         await archive.AddDocumentAsync(id, Samples.PngUpload("身份证扫描件"), "王五");
         await archive.AddDocumentAsync(id, Samples.PdfUpload("入户调查表", 3), "王五");
@@ -46,12 +46,17 @@ public sealed class CoverPageTests(ArchiveFixture fx)
     public async Task A_long_title_wraps_onto_more_ruled_lines_and_is_printed_whole()
     {
         var title = "张三及其共同生活家庭成员最低生活保障、特困人员救助供养和临时救助审核确认及动态管理复核（2025年度第一次）";
-        var (archive, id) = await SealedCaseAsync(title);
+        var fileNumber = "秋浦街道-2025-低保-第0170号-补正材料-张三户-动态管理复核卷宗-第一册";   // 38 of the 50 a file number may have
+        var (archive, id) = await SealedCaseAsync(title, fileNumber);
         var pdf = await DossierBuilder.BuildAsync(archive, id, "printer");
         Artifacts.Save("dossier-long-title.pdf", pdf);
         using var doc = PdfDocument.Open(pdf);
         var page = doc.GetPage(1);
         Assert.Contains(Squeeze(title), Squeeze(page.Text));
+        // The 档号 box wraps a long 案卷号 inside its column and the page's margins, and prints it whole.
+        var box = page.GetWords().Where(w => w.BoundingBox.Top > page.Height - 200).ToList();
+        Assert.Contains(fileNumber, string.Concat(box.Select(w => w.Text)));
+        Assert.All(box, w => Assert.True(w.BoundingBox.Right <= page.Width - 56 && w.BoundingBox.Left >= 56, $"{w.Text} at {w.BoundingBox}"));
         Assert.DoesNotContain("…", page.Text);
         // Below the 档号 box, nothing runs past the fields' right-hand rule (500 pt from the left edge).
         Assert.All(page.GetWords().Where(w => w.BoundingBox.Top < page.Height - 230), w => Assert.True(w.BoundingBox.Right <= 500.5, $"{w.Text} ends at {w.BoundingBox.Right:F1}"));
