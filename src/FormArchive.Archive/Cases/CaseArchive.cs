@@ -237,6 +237,8 @@ public sealed class CaseArchive
                     CaseId = caseId,
                     Metadata = m.Metadata,
                     Documents = m.Documents,
+                    // Where the case is filed, as configured now: signed, so later configuration cannot change it.
+                    ArchivalReference = ArchivalReference.Of(m.Metadata, Fonds),
                     Unreferenced = m.Unreferenced.Count > 0 ? m.Unreferenced : null,
                     SealedAt = at,
                     SealedBy = clerk,
@@ -258,7 +260,7 @@ public sealed class CaseArchive
                 var next = await TryAppendAsync(caseId, state, m, ev, ct, "seal");
                 if (next is not null)
                 {
-                    sealedCase = next;
+                    sealedCase = state.Manifest = next with { SealedReference = manifest.ArchivalReference };
                     break;
                 }
                 // Someone filed a document meanwhile: that manifest is out of date; seal again.
@@ -493,7 +495,7 @@ public sealed class CaseArchive
     }
 
     /// <summary>
-    /// The seal's who and when, read from the signed manifest; a seal event that says otherwise, or a manifest
+    /// The seal's who and when and the archival reference it recorded, read from the signed manifest; a seal event that says otherwise, or a manifest
     /// that is missing, altered or unsigned, flags the case damaged.
     /// </summary>
     private async Task<CaseManifest> WithSignedSealFactsAsync(CaseManifest m, CancellationToken ct)
@@ -510,7 +512,7 @@ public sealed class CaseArchive
         SealedManifest signedManifest;
         try { signedManifest = ArchiveJson.Read<SealedManifest>(bytes, "sealed manifest"); }
         catch (JsonException) { return m with { Damage = "the sealed manifest is not readable" }; }
-        var checkedCase = m with { SealedAt = signedManifest.SealedAt, SealedBy = signedManifest.SealedBy };
+        var checkedCase = m with { SealedAt = signedManifest.SealedAt, SealedBy = signedManifest.SealedBy, SealedReference = signedManifest.ArchivalReference };
         return m.SealedAt == signedManifest.SealedAt && m.SealedBy == signedManifest.SealedBy
             ? checkedCase
             : checkedCase with { Damage = "the seal event's actor or time differs from the signed manifest" };

@@ -31,7 +31,7 @@ public static class DossierBuilder
             docs.Add((d, bytes, probe.NumberOfPages));
         }
 
-        var front = FrontMatter(m, ArchivalReference.Of(m.Metadata, archive.Fonds), docs.Select(d => (d.Entry, d.Pages)).ToList());
+        var front = FrontMatter(m, ArchivalReference.Of(m, archive.Fonds), docs.Select(d => (d.Entry, d.Pages)).ToList());
         var note = RecordNotePage.Build(m, docs.Select(d => (d.Entry, d.Pages)).ToList(), await LaterVolumesAsync(archive, m, ct));
 
         using var output = new PigWriter.PdfDocumentBuilder();

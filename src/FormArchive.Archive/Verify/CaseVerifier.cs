@@ -67,8 +67,8 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
         await archive.LogAccessAsync(caseId, "verify", actor, ct);
         return Report(caseId, checks, fold.Sealed, documents.Count) with
         {
-            // The 档号 the cover and the export print, from the metadata the seal signed when there is one.
-            ArchivalCode = Fonds.ArchivalReference.Of(sealedManifest?.Metadata ?? fold.Metadata, archive.Fonds).ArchivalCode,
+            // The 档号 the cover and the export print: the one the seal signed, else made from the signed metadata.
+            ArchivalCode = (sealedManifest?.ArchivalReference ?? Fonds.ArchivalReference.Of(sealedManifest?.Metadata ?? fold.Metadata, archive.Fonds)).ArchivalCode,
         };
     }
 

@@ -59,6 +59,21 @@ public sealed class ArchiveFixture : IAsyncLifetime
     public CaseArchive Archive(string kind, RetentionPolicy? retention = null, FondsRegistry? fonds = null) =>
         new(Store(kind), Signer, retention ?? new RetentionPolicy(RetentionMode.Governance, 1)) { Fonds = fonds ?? FondsRegistry.Embedded };
 
+    /// <summary>Overwrites a stored vault object as an intruder with store credentials would (past the file mode or object lock).</summary>
+    public async Task TamperAsync(string kind, string key, byte[] bytes)
+    {
+        if (kind == "local")
+        {
+            var path = Local.PathOf(StoreArea.Vault, key);
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            await File.WriteAllBytesAsync(path, bytes);
+        }
+        else
+        {
+            await Store(kind).PutAsync(StoreArea.Vault, key, bytes); // a new version over the locked one
+        }
+    }
+
     public static string NewCaseId(string hint = "case") => $"{hint}-{Guid.NewGuid():N}"[..(hint.Length + 13)];
 }
 
