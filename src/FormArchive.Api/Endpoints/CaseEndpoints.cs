@@ -18,7 +18,7 @@ public static class CaseEndpoints
         cases.MapPost("", Create).RequireRoles(Role.Clerk);
         cases.MapPost("/search", Search).RequireRoles(Role.Clerk, Role.Archivist);
         cases.MapGet("/{caseId}", (string caseId, HttpContext http) => CaseAccess.RunAsync(http, caseId, "case.read", async c =>
-            Results.Ok(CaseView.Of(c.Case, await http.RequestServices.GetRequiredService<PageCounts>().OfAsync(c.Archive, c.Case, c.Cancel)))))
+            Results.Ok(CaseView.Of(c.Case, await http.RequestServices.GetRequiredService<PageCounts>().OfAsync(c.Archive, c.Case, c.Cancel), c.Archive.Fonds))))
             .RequireRoles(Role.Clerk, Role.Archivist);
         cases.MapGet("/{caseId}/documents/{no:int}", (string caseId, int no, HttpContext http) => CaseAccess.RunAsync(http, caseId, "document.read", async c =>
         {
@@ -76,7 +76,7 @@ public static class CaseEndpoints
                 FileName = CaseData.CaseDataFileName, MediaType = "application/json",
                 Content = ArchiveJson.Bytes(request with { CaseId = caseId, Township = metadata.Township }),
             }], http.RequestAborted);
-            return Results.Created($"/api/cases/{caseId}", CaseView.Of(m));
+            return Results.Created($"/api/cases/{caseId}", CaseView.Of(m, fonds: host.Archive.Fonds));
         });
         CaseAccess.Audit(http, caller, "case.create", caseId, "", result);
         return result;

@@ -31,7 +31,7 @@ public static class CaseFilingEndpoints
         {
             var seal = await c.Archive.SealAsync(caseId, c.Caller.Actor, c.Cancel);
             c.Detail = $"sealed {seal.Case.Documents.Count} documents, manifest {seal.Case.SealedManifestSha256}";
-            return Results.Ok(CaseView.Of(seal.Case));
+            return Results.Ok(CaseView.Of(seal.Case, fonds: c.Archive.Fonds));
         }));
     }
 

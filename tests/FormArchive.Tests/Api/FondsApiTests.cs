@@ -28,8 +28,10 @@ public sealed class FondsApiTests(FondsApiServer server) : IClassFixture<FondsAp
         var archivist = server.ClientFor(Role.Archivist);
         using var doc = PdfDocument.Open(await archivist.GetByteArrayAsync($"/api/cases/{caseId}/dossier"));
         var cover = string.Concat(doc.GetPage(1).Text.Where(c => !char.IsWhiteSpace(c)));
-        var fileNumber = (string?)(await GetJsonAsync(archivist, $"/api/cases/{caseId}"))["fileNumber"] ?? caseId;   // the clerk's own number, else the case id
+        var view = await GetJsonAsync(archivist, $"/api/cases/{caseId}");
+        var fileNumber = (string?)view["fileNumber"] ?? caseId;   // the clerk's own number, else the case id
         Assert.Contains($"全宗号J012目录号3案卷号{fileNumber}", cover);
+        Assert.Equal($"J012-3-{fileNumber}", (string?)view["archivalCode"]);   // the case view gives the 档号 the cover prints
         Assert.Contains("全宗名称：池州市贵池区秋浦街道办事处", cover);
         Assert.Contains("保管期限：永久", cover);
         using var own = PdfDocument.Open(await archivist.GetByteArrayAsync($"/api/cases/{ownId}/dossier"));
