@@ -50,7 +50,7 @@ public sealed class FondsRegistryTests
     }
 
     [Fact]
-    public void The_settings_file_is_read_and_a_broken_one_is_refused_with_its_path()
+    public void The_settings_file_is_read_and_a_broken_one_is_refused_in_Chinese_with_its_path_line_and_byte()
     {
         var dir = Directory.CreateTempSubdirectory("fa-fonds-");
         try
@@ -63,12 +63,31 @@ public sealed class FondsRegistryTests
                 """);
             var fonds = FondsRegistry.FromJson(good);
             Assert.Equal(("秋浦街道办事处", "J012", "3", "永久"), (fonds.For("秋浦街道", null).FondsName, fonds.For("秋浦街道", null).FondsCode, fonds.For("秋浦街道", null).CatalogNo, fonds.For("秋浦街道", null).RetentionPeriod));
-            var bad = Path.Combine(dir.FullName, "bad.json");
-            File.WriteAllText(bad, "{ \"units\": [ ");
-            var e = Assert.Throws<InvalidOperationException>(() => FondsRegistry.FromJson(bad));
-            Assert.Contains(bad, e.Message);
-            Assert.Contains("全宗配置文件", e.Message);
-            Assert.Throws<InvalidOperationException>(() => FondsRegistry.FromJson(Path.Combine(dir.FullName, "missing.json")));
+            // Each broken file: one Chinese line with the path and where (line and byte from 1), none of System.Text.Json's English.
+            foreach (var (content, problem) in new[]
+                     {
+                         ("{ \"units\": [ ", "第 1 行第 14 字节处不是合法的 JSON（检查引号、逗号和括号）"),   // cut off: the end of the file
+                         ("{ \"units\": [] }", "第 1 行第 13 字节处（$.units）的值类型不对：Default 和 Units 下的每个单位应为对象，其中各项设置应为字符串"),
+                         // A wrong value is reported just past it (after "12", the 秋浦街道 counting 12 bytes in UTF-8).
+                         ("{ \"units\": {\n  \"秋浦街道\": { \"fondsCode\": 12 } } }", "第 2 行第 36 字节处（$.units.秋浦街道.fondsCode）的值类型不对"),
+                         ("{ \"units\": {\n  \"秋浦街道\": { \"fondsCode\": \"J\",, } } }", "第 2 行第 38 字节处不是合法的 JSON（检查引号、逗号和括号）"),   // the second comma
+                         ("", "第 1 行第 1 字节处不是合法的 JSON"),
+                         ("{ \"units\": { \"秋浦街道\": {}, \" 秋浦街道 \": {} } }", "单位“秋浦街道”设置了两次"),
+                         ("{ \"Units\": { \"秋浦街道\": { \"fondsCode\": \"J1\" }, \"秋浦街道\": { \"fondsCode\": \"J2\" } } }", "单位“秋浦街道”设置了两次"),
+                     })
+            {
+                var bad = Path.Combine(dir.FullName, "bad.json");
+                File.WriteAllText(bad, content);
+                var e = Assert.Throws<InvalidOperationException>(() => FondsRegistry.FromJson(bad));
+                Assert.StartsWith($"全宗配置文件 {bad} 无法读取：", e.Message);
+                Assert.Contains(problem, e.Message);
+                // Latin letters only in the path, the JSON path into the file and the file's own key names.
+                var words = System.Text.RegularExpressions.Regex.Replace(e.Message.Replace(bad, ""), @"（\$[^）]*）|\b(Default|Units|JSON)\b", "");
+                Assert.DoesNotMatch("[A-Za-z]", words);
+                Assert.DoesNotMatch("(?i)json value|invalid|expected|LineNumber|BytePosition|Path:", e.Message);
+            }
+            var missing = Path.Combine(dir.FullName, "missing.json");
+            Assert.Equal($"全宗配置文件 {missing} 无法读取：文件不存在", Assert.Throws<InvalidOperationException>(() => FondsRegistry.FromJson(missing)).Message);
         }
         finally { dir.Delete(true); }
     }

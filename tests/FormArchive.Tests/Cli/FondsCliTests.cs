@@ -86,7 +86,7 @@ public sealed class FondsCliTests : IDisposable
         Assert.Equal(1, code);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Single(lines);
-        Assert.Contains("全宗配置文件", output);
-        Assert.Contains(settings, output);
+        Assert.Contains($"全宗配置文件 {settings} 无法读取：第 1 行第 13 字节处不是合法的 JSON（检查引号、逗号和括号）", output);
+        Assert.DoesNotMatch("(?i)LineNumber|BytePosition|invalid|expected|Path:", output);   // none of System.Text.Json's English
     }
 }
