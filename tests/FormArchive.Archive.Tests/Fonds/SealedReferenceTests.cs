@@ -58,7 +58,9 @@ public sealed class SealedReferenceTests(ArchiveFixture fx)
 
         // A new instance with the edited settings: as the service after a restart.
         var archive = fx.Archive(kind, fonds: Changed());
-        using (var doc = PdfDocument.Open(await DossierBuilder.BuildAsync(archive, sealedId, "printer")))
+        var dossier = await DossierBuilder.BuildAsync(archive, sealedId, "printer");
+        Artifacts.Save($"sealed-reference-{kind}.pdf", dossier);
+        using (var doc = PdfDocument.Open(dossier))
         {
             var cover = Squeeze(doc.GetPage(1).Text);
             foreach (var field in new[] { "全宗号J012目录号MZ3案卷号秋浦-2025-017", "全宗名称：池州市贵池区秋浦街道办事处", "保管期限：永久", "密级：内部" })
@@ -77,10 +79,14 @@ public sealed class SealedReferenceTests(ArchiveFixture fx)
         var report = await new CaseVerifier(archive).VerifyAsync(sealedId, "auditor");
         Assert.True(report.Passed, string.Join("；", report.Failures.Select(f => f.Name + " " + f.Detail)));
         Assert.Equal("J012-MZ3-秋浦-2025-017", report.ArchivalCode);
-        Assert.Contains("档号：J012-MZ3-秋浦-2025-017", PdfToText.All(VerificationReportPdf.Build(report)));
+        var reportPdf = VerificationReportPdf.Build(report);
+        Artifacts.Save($"sealed-reference-report-{kind}.pdf", reportPdf);
+        Assert.Contains("档号：J012-MZ3-秋浦-2025-017", PdfToText.All(reportPdf));
 
         // The case that is still open follows the settings as they are now.
-        using (var doc = PdfDocument.Open(await DossierBuilder.BuildAsync(archive, openId, "printer")))
+        var open = await DossierBuilder.BuildAsync(archive, openId, "printer");
+        Artifacts.Save($"open-reference-{kind}.pdf", open);
+        using (var doc = PdfDocument.Open(open))
         {
             var cover = Squeeze(doc.GetPage(1).Text);
             foreach (var field in new[] { "全宗号J999目录号ZZ9案卷号秋浦-2025-018", "全宗名称：池州市贵池区新设街道", "保管期限：10年", "密级：秘密" })
