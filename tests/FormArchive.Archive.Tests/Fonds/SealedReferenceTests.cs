@@ -120,6 +120,7 @@ public sealed class SealedReferenceTests(ArchiveFixture fx)
         Assert.Contains(report.Failures, f => f.Name == "电子签名" && f.Subject == "封存清单");
         Assert.Contains(report.Failures, f => f.Name == "封存清单哈希值" && f.Subject == "封存清单");
         Assert.Contains("未通过", VerificationSummary.Lines(report).Last());
+        Assert.Equal("J012-MZ3-秋浦-2025-017", report.ArchivalCode);   // not the forged J777: an unsigned manifest is not believed
 
         var read = await archive.GetManifestAsync(sealedId);
         Assert.True(read.Damaged);
