@@ -1,11 +1,13 @@
 using System.IO.Compression;
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Dossier;
 using FormArchive.Archive.Export;
 using FormArchive.Archive.Fonds;
 using FormArchive.Archive.Seal;
+using FormArchive.Archive.Storage;
 using FormArchive.Archive.Tests.Infrastructure;
 using FormArchive.Archive.Verify;
 using UglyToad.PdfPig;
@@ -127,5 +129,42 @@ public sealed class SealedReferenceTests(ArchiveFixture fx)
         Assert.Null(read.SealedReference);   // an unsigned reference is never taken as the sealed one
         using var doc = PdfDocument.Open(await DossierBuilder.BuildAsync(archive, sealedId, "printer"));
         Assert.DoesNotContain("J777", doc.GetPage(1).Text);
+    }
+
+    [Fact]
+    public async Task A_case_sealed_before_seals_recorded_the_reference_still_verifies_and_follows_the_settings()
+    {
+        var (id, _, seal) = await CasesAsync("local");
+        var store = fx.Local;
+        // Make the seal an old one: the same manifest without archivalReference, signed with the same key,
+        // the seal event and the journal's snapshot pointing at it, the new-style manifest gone.
+        var old = JsonNode.Parse(seal.ManifestBytes)!.AsObject();
+        Assert.True(old.Remove("archivalReference"));
+        var oldBytes = Encoding.UTF8.GetBytes(old.ToJsonString());
+        var oldSha = ContentDigest.Sha256Hex(oldBytes);
+        await store.PutAsync(StoreArea.Vault, CaseKeys.SealedManifest(id, oldSha), oldBytes);
+        await store.PutAsync(StoreArea.Vault, CaseKeys.SealedSignature(id, oldSha), Encoding.ASCII.GetBytes(Convert.ToBase64String(fx.Signer.Sign(oldBytes))));
+        foreach (var key in new[] { CaseKeys.SealedManifest(id, seal.Case.SealedManifestSha256!), CaseKeys.SealedSignature(id, seal.Case.SealedManifestSha256!) })
+            File.Delete(store.PathOf(StoreArea.Vault, key));
+        var evKey = CaseKeys.Event(id, seal.Case.Seq);
+        var ev = JsonNode.Parse((await store.GetAsync(StoreArea.Journal, evKey))!)!;
+        ev["sealedManifest"] = oldSha;
+        var evBytes = Encoding.UTF8.GetBytes(ev.ToJsonString());
+        await store.PutAsync(StoreArea.Journal, evKey, evBytes);
+        var snap = JsonNode.Parse((await store.GetAsync(StoreArea.Journal, CaseKeys.CurrentManifest(id)))!)!;
+        snap["head"] = ContentDigest.Sha256Hex(evBytes);
+        snap["sealedManifestSha256"] = oldSha;
+        await store.PutAsync(StoreArea.Journal, CaseKeys.CurrentManifest(id), Encoding.UTF8.GetBytes(snap.ToJsonString()));
+
+        var archive = fx.Archive("local", fonds: Changed());
+        var read = await archive.GetManifestAsync(id);
+        Assert.Null(read.Damage);
+        Assert.Null(read.SealedReference);
+        var report = await new CaseVerifier(archive).VerifyAsync(id, "auditor");
+        Assert.True(report.Passed, string.Join("；", report.Failures.Select(f => f.Name + " " + f.Detail)));
+        // Nothing was sealed to keep: the 档号 is made from today's settings, as before seals recorded it.
+        Assert.Equal("J999-ZZ9-秋浦-2025-017", report.ArchivalCode);
+        using var doc = PdfDocument.Open(await DossierBuilder.BuildAsync(archive, id, "printer"));
+        Assert.Contains("全宗号J999目录号ZZ9案卷号秋浦-2025-017", Squeeze(doc.GetPage(1).Text));
     }
 }
