@@ -1,3 +1,4 @@
+using FormArchive.Archive.Fonds;
 using FormArchive.Archive.Storage;
 
 namespace FormArchive.Api;
@@ -5,7 +6,9 @@ namespace FormArchive.Api;
 /// <summary>
 /// Where the service keeps its archive, from configuration: FormArchive:S3:Endpoint / AccessKey / SecretKey /
 /// Bucket / UseSsl (or, when those are absent, the FORMARCHIVE_S3_* environment the command line also reads) and
-/// FormArchive:RetentionMode / RetentionYears (or FORMARCHIVE_RETENTION_*). Configuration rather than process
+/// FormArchive:RetentionMode / RetentionYears (or FORMARCHIVE_RETENTION_*), and the issuing units' fonds settings
+/// FormArchive:Fonds:Default:* and FormArchive:Fonds:Units:{乡镇或立卷单位}:* (FondsName, FondsCode, CatalogNo,
+/// RetentionPeriod, Classification), or else the JSON file FormArchive:FondsFile / FORMARCHIVE_FONDS names. Configuration rather than process
 /// environment, so that two apps in one process — the local and the S3 test servers — each have their own store.
 /// </summary>
 public static class ArchiveSettings
@@ -24,4 +27,16 @@ public static class ArchiveSettings
     public static RetentionPolicy Retention(IConfiguration config) => RetentionPolicy.Parse(
         config["FormArchive:RetentionMode"] ?? Environment.GetEnvironmentVariable("FORMARCHIVE_RETENTION_MODE"),
         config["FormArchive:RetentionYears"] ?? Environment.GetEnvironmentVariable("FORMARCHIVE_RETENTION_YEARS"));
+
+    public static FondsRegistry Fonds(IConfiguration config)
+    {
+        var section = config.GetSection("FormArchive:Fonds");
+        if (!section.Exists())
+            return config["FormArchive:FondsFile"] is { Length: > 0 } file ? FondsRegistry.FromJson(file) : FondsRegistry.FromEnvironment();
+        static FondsUnit? Unit(IConfigurationSection s) => s.Exists()
+            ? new FondsUnit { FondsName = s["FondsName"], FondsCode = s["FondsCode"], CatalogNo = s["CatalogNo"], RetentionPeriod = s["RetentionPeriod"], Classification = s["Classification"] }
+            : null;
+        return new FondsRegistry(Unit(section.GetSection("Default")),
+            section.GetSection("Units").GetChildren().ToDictionary(u => u.Key, u => Unit(u)!));
+    }
 }

@@ -51,8 +51,9 @@ public static class FormArchiveApp
         var casework = CaseworkSettings.Parse(
             builder.Configuration["FormArchive:CaseRules"] ?? Environment.GetEnvironmentVariable(CaseworkSettings.RulesVariable),
             builder.Configuration["FormArchive:ReviewMonths"] ?? Environment.GetEnvironmentVariable(CaseworkSettings.ReviewMonthsVariable));
+        var fonds = ArchiveSettings.Fonds(builder.Configuration);
         builder.Services.AddSingleton(_ => ArchiveHost.OpenAsync(data, s3, retention: retention,
-            standing: CaseProcedure.Standing(WorkingDayCalendar.Default, casework.Rules)).GetAwaiter().GetResult());
+            standing: CaseProcedure.Standing(WorkingDayCalendar.Default, casework.Rules), fonds: fonds).GetAwaiter().GetResult());
         builder.Services.AddSingleton(sp => new CaseProcedure(sp.GetRequiredService<ArchiveHost>(), WorkingDayCalendar.Default, casework));
         builder.Services.AddSingleton(_ => new ApiKeyStore(Path.Combine(data, "access.db")));
         builder.Services.AddSingleton(sp => new AuditLog(Path.Combine(data, "audit.db"), new AuditAnchors(

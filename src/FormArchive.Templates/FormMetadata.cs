@@ -43,6 +43,13 @@ public sealed record FormMetadata
     [JsonPropertyName("orientation")]
     public required string Orientation { get; init; }
 
+    /// <summary>
+    /// Dotted path in the case data of the notice number ({year, number}) printed under the title, e.g.
+    /// <c>rejection.number</c>: a filed copy takes it as its 文号 in the 卷内目录. Null for forms without one.
+    /// </summary>
+    [JsonPropertyName("doc_number")]
+    public string? DocNumberPath { get; init; }
+
     /// <summary>Free text: who fills it in, when it is used.</summary>
     [JsonPropertyName("description")]
     public string? Description { get; init; }

@@ -245,8 +245,12 @@ public class PageTests(WebServer server) : IClassFixture<WebServer>
         await Expect(row).ToContainTextAsync("已封存");
         await server.ScreenshotAsync(page, "archivist-1-search");
 
+        await Expect(page.Locator("#results-table thead th").First).ToHaveTextAsync("案件编号");   // the server's id; 案卷号 is the clerk's number
+
         await row.GetByRole(AriaRole.Button, new() { Name = "打开" }).ClickAsync();
-        await Expect(page.Locator("#case-summary")).ToContainTextAsync(caseId);
+        await Expect(page.Locator("#case-summary div:has(> span:text-is('案件编号'))")).ToContainTextAsync(caseId);
+        // The 档号 the cover prints: the township's fonds codes and, with no file number of the clerk's, the case id.
+        await Expect(page.Locator("#case-summary div:has(> span:text-is('档号'))")).ToContainTextAsync($"J012-3-{caseId}");
         await Expect(page.Locator("#directory tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator("#directory")).ToContainTextAsync("案件数据");
 

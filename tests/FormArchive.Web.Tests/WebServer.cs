@@ -30,6 +30,8 @@ public sealed class WebServer : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
         App = FormArchiveApp.Build([
             "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--FormArchive:Data={DataDirectory}",
+            // The fonds codes of the pages' township (PageTests.Township), which the archivist page shows in the 档号.
+            $"--FormArchive:Fonds:Units:秋浦街道:FondsCode=J012", $"--FormArchive:Fonds:Units:秋浦街道:CatalogNo=3",
         ]);
         await App.StartAsync();
         BaseAddress = new Uri(App.Urls.First());

@@ -1,4 +1,5 @@
 using FormArchive.Archive.Cases;
+using FormArchive.Archive.Fonds;
 using FormArchive.Domain;
 
 namespace FormArchive.Api.Cases;
@@ -13,6 +14,8 @@ public sealed record CaseView
     public required string CaseId { get; init; }
     /// <summary>The clerk's own file number, if one was given.</summary>
     public string? FileNumber { get; init; }
+    /// <summary>档号 (全宗号-目录号-案卷号) as the cover prints it: the sealed one, or from the fonds settings while open.</summary>
+    public string? ArchivalCode { get; init; }
     public required string Title { get; init; }
     public required string ApplicantName { get; init; }
     public required string IdNumberMasked { get; init; }
@@ -33,12 +36,14 @@ public sealed record CaseView
     public string? SupplementOf { get; init; }
     public required IReadOnlyList<DirectoryEntry> Directory { get; init; }
 
-    public static CaseView Of(CaseManifest m, IReadOnlyDictionary<int, int>? pages = null)
+    /// <summary>The view of <paramref name="m"/>; without <paramref name="fonds"/> only a sealed case's 档号 is known.</summary>
+    public static CaseView Of(CaseManifest m, IReadOnlyDictionary<int, int>? pages = null, FondsRegistry? fonds = null)
     {
         var meta = m.Metadata;
         return new CaseView
         {
-            CaseId = m.CaseId, FileNumber = meta.FileNumber, Title = meta.Title, ApplicantName = meta.ApplicantName, IdNumberMasked = IdNumberMasking.Mask(meta.IdNumber),
+            CaseId = m.CaseId, FileNumber = meta.FileNumber,
+            ArchivalCode = fonds is null ? m.SealedReference?.ArchivalCode : ArchivalReference.Of(m, fonds).ArchivalCode, Title = meta.Title, ApplicantName = meta.ApplicantName, IdNumberMasked = IdNumberMasking.Mask(meta.IdNumber),
             Township = meta.Township, Village = meta.Village, Category = meta.Category, Stage = meta.Status, Agency = meta.Agency,
             OpenedOn = meta.OpenedOn, Sealed = m.Sealed, SealedAt = m.SealedAt, SealedBy = m.SealedBy, Damaged = m.Damaged, Damage = m.Damage, Volume = meta.Volume, SupplementOf = meta.SupplementOf,
             Directory = m.Documents.Select(d => new DirectoryEntry(d.No, d.Title, d.ResponsibleParty, d.Date,

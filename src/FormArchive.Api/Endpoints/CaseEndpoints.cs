@@ -19,7 +19,7 @@ public static class CaseEndpoints
         cases.MapPost("", Create).RequireRoles(Role.Clerk);
         cases.MapPost("/search", Search).RequireRoles(Role.Clerk, Role.Archivist);
         cases.MapGet("/{caseId}", (string caseId, HttpContext http) => CaseAccess.RunAsync(http, caseId, "case.read", async c =>
-            Results.Ok(CaseView.Of(c.Case, await http.RequestServices.GetRequiredService<PageCounts>().OfAsync(c.Archive, c.Case, c.Cancel)))))
+            Results.Ok(CaseView.Of(c.Case, await http.RequestServices.GetRequiredService<PageCounts>().OfAsync(c.Archive, c.Case, c.Cancel), c.Archive.Fonds))))
             .RequireRoles(Role.Clerk, Role.Archivist);
         cases.MapGet("/{caseId}/documents/{no:int}", (string caseId, int no, HttpContext http) => CaseAccess.RunAsync(http, caseId, "document.read", async c =>
         {
@@ -65,7 +65,9 @@ public static class CaseEndpoints
                 Status = request.Status?.Trim() is { Length: > 0 } s ? s : "受理",
                 Agency = request.Agency?.Trim() ?? caller.Key.Township!,
                 OpenedOn = request.OpenedOn ?? ChinaTime.Today(),
-                RetentionPeriod = request.RetentionPeriod?.Trim() is { Length: > 0 } r ? r : "30年",
+                // The unit's configured 保管期限 unless the clerk names one: recorded, so the sealed case keeps it.
+                RetentionPeriod = request.RetentionPeriod?.Trim() is { Length: > 0 } r ? r
+                    : host.Archive.Fonds.For(caller.Key.Township, request.Agency?.Trim() ?? caller.Key.Township).RetentionPeriod!,
             };
             // The household goes into the case as data, so scans can be matched and the checklist recomputed later;
             // it is filed with the opening event itself, so no case ever exists without it.
@@ -75,7 +77,7 @@ public static class CaseEndpoints
                 FileName = CaseData.CaseDataFileName, MediaType = "application/json",
                 Content = ArchiveJson.Bytes(request with { CaseId = caseId, Township = metadata.Township }),
             }], http.RequestAborted);
-            return Results.Created($"/api/cases/{caseId}", CaseView.Of(m));
+            return Results.Created($"/api/cases/{caseId}", CaseView.Of(m, fonds: host.Archive.Fonds));
         });
         CaseAccess.Audit(http, caller, "case.create", caseId, "", result);
         return result;

@@ -34,7 +34,7 @@ public static class CaseFilingEndpoints
         {
             var seal = await c.Archive.SealAsync(caseId, c.Caller.Actor, c.Cancel);
             c.Detail = $"sealed {seal.Case.Documents.Count} documents, manifest {seal.Case.SealedManifestSha256}";
-            return Results.Ok(CaseView.Of(seal.Case));
+            return Results.Ok(CaseView.Of(seal.Case, fonds: c.Archive.Fonds));
         }));
     }
 
@@ -51,7 +51,7 @@ public static class CaseFilingEndpoints
             return await GatedWork.RunAsync(http, async () =>
             {
                 var printed = await Task.Run(() => printer.Print(formId, string.IsNullOrWhiteSpace(body) ? null : body, OutputFormat.Pdf), c.Cancel);
-                var entry = await FileForm(c, printed);
+                var entry = await FileForm(c, printed, body);
                 c.Detail += $" → document {entry.No}";
                 return Results.Created($"/api/cases/{caseId}/documents/{entry.No}", entry);
             });
@@ -80,11 +80,12 @@ public static class CaseFilingEndpoints
         return data.ToJsonString();
     }
 
-    private static async Task<DocumentEntry> FileForm(CaseContext c, PrintedForm printed)
+    private static async Task<DocumentEntry> FileForm(CaseContext c, PrintedForm printed, string? data)
     {
         var entry = await c.Archive.AddDocumentAsync(c.Case.CaseId, new DocumentUpload
         {
             Title = printed.Form.Title, ResponsibleParty = c.Case.Metadata.Agency, Date = ChinaTime.Today(),
+            DocNumber = FormDocNumber.Of(printed.Form, data),
             FileName = printed.FileName, MediaType = "application/pdf", Content = printed.Document.Content,
         }, c.Caller.Actor, c.Cancel);
         if (printed.Document.PageCount is { } pages) c.Http.RequestServices.GetRequiredService<PageCounts>().Remember(entry.Sha256, pages);
@@ -182,7 +183,7 @@ public static class CaseFilingEndpoints
             return await GatedWork.RunAsync(http, async () =>
             {
                 var printed = await Task.Run(() => printer.Print(SupplementNoticeForm, json, OutputFormat.Pdf), c.Cancel);
-                var entry = await FileForm(c, printed);
+                var entry = await FileForm(c, printed, json);
                 http.Response.Headers["X-Document-No"] = entry.No.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return Results.File(printed.Document.Content, "application/pdf", printed.FileName);
             });

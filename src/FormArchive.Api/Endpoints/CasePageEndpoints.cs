@@ -116,6 +116,6 @@ public static class CasePageEndpoints
                     new Dictionary<string, object?> { ["openVolume"] = open.CaseId });
             var volume = await SupplementVolumes.OpenAsync(c.Archive, c.Case, c.Caller.Actor, c.Cancel);
             c.Detail = $"opened {volume.CaseId}";
-            return Results.Created($"/api/cases/{volume.CaseId}", CaseView.Of(volume));
+            return Results.Created($"/api/cases/{volume.CaseId}", CaseView.Of(volume, fonds: c.Archive.Fonds));
         });
 }

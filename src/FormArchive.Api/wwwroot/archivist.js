@@ -18,7 +18,7 @@ async function search(e) {
     const rows = await FA.json('POST', '/api/cases/search', q);
     if (rows.length === 0) { $('results').replaceChildren(FA.el('p', { class: 'muted' }, '没有符合条件的案卷。')); return; }
     $('results').replaceChildren(FA.el('table', { id: 'results-table' },
-      FA.el('thead', {}, FA.el('tr', {}, ['案卷号', '题名', '申请人', '身份证号', '乡镇（街道）', '村（社区）', '类别', '受理日期', '办理阶段', '下一期限', '状态', '件数', ''].map(h => FA.el('th', {}, h)))),
+      FA.el('thead', {}, FA.el('tr', {}, ['案件编号', '题名', '申请人', '身份证号', '乡镇（街道）', '村（社区）', '类别', '受理日期', '办理阶段', '下一期限', '状态', '件数', ''].map(h => FA.el('th', {}, h)))),
       FA.el('tbody', {}, rows.map(r => FA.el('tr', { 'data-case': r.caseId },
         FA.el('td', {}, r.caseId), FA.el('td', {}, r.title), FA.el('td', {}, r.applicantName), FA.el('td', {}, r.idNumberMasked),
         FA.el('td', {}, r.township), FA.el('td', {}, r.village), FA.el('td', {}, r.category), FA.el('td', {}, FA.date(r.openedOn)),
@@ -41,7 +41,7 @@ async function openCase(caseId) {
   }
   $('case-area').classList.remove('hidden');
   $('verify-section').classList.add('hidden');
-  $('case-summary').replaceChildren(FA.summary(current));
+  $('case-summary').replaceChildren(FA.summary(current, { archivalCode: true }));
   $('directory').replaceChildren(FA.directoryTable(current.directory,
     d => FA.download(`/api/cases/${encodeURIComponent(current.caseId)}/documents/${d.no}`, d.fileName).catch(e => FA.show('case-message', e.message))));
   loadTimeline(current.caseId);

@@ -181,9 +181,10 @@ const FA = {
       t.outcome ? `（${t.outcome}）` : '', ' · ', t.actor, t.reason ? ` · 理由：${t.reason}` : '', t.note ? ` · ${t.note}` : '')));
   },
 
-  summary(c) {
+  // The server's case id is the 案件编号; 案卷号 is the clerk's own file number, part of the 档号 the cover prints.
+  summary(c, { archivalCode = false } = {}) {
     return FA.el('div', { class: 'summary' },
-      ...[['案卷号', c.caseId], ['题名', c.title], ['申请人', c.applicantName], ['身份证号', c.idNumberMasked], ['乡镇（街道）', c.township],
+      ...[['案件编号', c.caseId], ...(archivalCode ? [['本单位案卷号', c.fileNumber], ['档号', c.archivalCode]] : []), ['题名', c.title], ['申请人', c.applicantName], ['身份证号', c.idNumberMasked], ['乡镇（街道）', c.township],
         ['村（社区）', c.village], ['救助类别', c.category], ['登记状态', c.stage], ['受理日期', FA.date(c.openedOn)],
         ...(c.volume > 1 ? [['卷次', `第 ${c.volume} 卷（${c.supplementOf} 的补充卷）`]] : [])]
         .map(([k, v]) => FA.el('div', {}, FA.el('span', {}, k), v || '—')),

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
+using FormArchive.Archive.Fonds;
 using FormArchive.Archive.Seal;
 using FormArchive.Archive.Storage;
 
@@ -33,6 +34,9 @@ public sealed class CaseArchive
 
     /// <summary>The catalog kept in step with every change, if any.</summary>
     public ICaseIndex? Index { get; }
+
+    /// <summary>The issuing units' fonds settings (全宗, 目录号, 保管期限, 密级) the cover and the export print.</summary>
+    public FondsRegistry Fonds { get; init; } = FondsRegistry.Embedded;
 
     /// <summary>Called when updating <see cref="Index"/> failed (the change itself stands; reindex repairs).</summary>
     public event Action<string, Exception>? IndexFailed;
@@ -99,6 +103,7 @@ public sealed class CaseArchive
         {
             Title = upload.Title.Trim(),
             ResponsibleParty = upload.ResponsibleParty,
+            DocNumber = string.IsNullOrWhiteSpace(upload.DocNumber) ? null : upload.DocNumber.Trim(),
             Date = upload.Date,
             FileName = Path.GetFileName(upload.FileName),
             MediaType = upload.MediaType,
@@ -244,6 +249,8 @@ public sealed class CaseArchive
                     CaseId = caseId,
                     Metadata = m.Metadata,
                     Documents = m.Documents,
+                    // Where the case is filed, as configured now: signed, so later configuration cannot change it.
+                    ArchivalReference = ArchivalReference.Of(m.Metadata, Fonds),
                     Unreferenced = m.Unreferenced.Count > 0 ? m.Unreferenced : null,
                     SealedAt = at,
                     SealedBy = clerk,
@@ -265,7 +272,7 @@ public sealed class CaseArchive
                 var next = await TryAppendAsync(caseId, state, m, ev, ct, "seal");
                 if (next is not null)
                 {
-                    sealedCase = next;
+                    sealedCase = state.Manifest = next with { SealedReference = manifest.ArchivalReference };
                     break;
                 }
                 // Someone filed a document meanwhile: that manifest is out of date; seal again.
@@ -500,7 +507,7 @@ public sealed class CaseArchive
     }
 
     /// <summary>
-    /// The seal's who and when, read from the signed manifest; a seal event that says otherwise, or a manifest
+    /// The seal's who and when and the archival reference it recorded, read from the signed manifest; a seal event that says otherwise, or a manifest
     /// that is missing, altered or unsigned, flags the case damaged.
     /// </summary>
     private async Task<CaseManifest> WithSignedSealFactsAsync(CaseManifest m, CancellationToken ct)
@@ -517,7 +524,7 @@ public sealed class CaseArchive
         SealedManifest signedManifest;
         try { signedManifest = ArchiveJson.Read<SealedManifest>(bytes, "sealed manifest"); }
         catch (JsonException) { return m with { Damage = "the sealed manifest is not readable" }; }
-        var checkedCase = m with { SealedAt = signedManifest.SealedAt, SealedBy = signedManifest.SealedBy };
+        var checkedCase = m with { SealedAt = signedManifest.SealedAt, SealedBy = signedManifest.SealedBy, SealedReference = signedManifest.ArchivalReference };
         return m.SealedAt == signedManifest.SealedAt && m.SealedBy == signedManifest.SealedBy
             ? checkedCase
             : checkedCase with { Damage = "the seal event's actor or time differs from the signed manifest" };

@@ -17,6 +17,12 @@ public sealed record CaseManifest
     public DateTimeOffset? SealedAt { get; init; }
     public string? SealedBy { get; init; }
     public string? SealedManifestSha256 { get; init; }
+    /// <summary>
+    /// The archival reference the seal signed (read from the signed manifest, like who sealed and when); null while
+    /// the case is open. Not in the journal's snapshot: the signed manifest is its only record.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Fonds.ArchivalReference? SealedReference { get; init; }
     /// <summary>Vault keys recorded as unreferenced by repair: present in the store, not part of the record.</summary>
     public IReadOnlyList<string> Unreferenced { get; init; } = [];
     /// <summary>The procedure's steps in log order (受理, 入户调查 …), as written; Casework replays them.</summary>

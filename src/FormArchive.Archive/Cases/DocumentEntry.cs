@@ -9,6 +9,8 @@ public sealed record DocumentEntry
     public int No { get; init; }
     public required string Title { get; init; }
     public string ResponsibleParty { get; init; } = "";
+    /// <summary>文号 (发文字号) as filed; null when the document has none (omitted from the JSON then).</summary>
+    public string? DocNumber { get; init; }
     public DateOnly? Date { get; init; }
     public required string FileName { get; init; }
     public required string MediaType { get; init; }

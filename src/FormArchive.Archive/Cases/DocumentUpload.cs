@@ -6,6 +6,8 @@ public sealed record DocumentUpload
     public required string Title { get; init; }
     /// <summary>责任者: who made the document (office, applicant, clerk).</summary>
     public string ResponsibleParty { get; init; } = "";
+    /// <summary>文号 (发文字号), e.g. a 告知书's “（2024年第 3 号）”; null when the document has none.</summary>
+    public string? DocNumber { get; init; }
     /// <summary>形成日期.</summary>
     public DateOnly? Date { get; init; }
     public required string FileName { get; init; }

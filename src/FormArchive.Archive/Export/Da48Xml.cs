@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using FormArchive.Archive.Cases;
+using FormArchive.Archive.Fonds;
 using FormArchive.Archive.Seal;
 
 namespace FormArchive.Archive.Export;
@@ -11,26 +12,34 @@ namespace FormArchive.Archive.Export;
 /// manifest.xml: the sealed manifest as an electronic-record package in the spirit of DA/T 48-2009
 /// (基于XML的电子文件封装规范: 封装包 → 被签名对象 → 封装内容 → 文件实体块, then 电子签名块) with the
 /// metadata element names of DA/T 46-2009 (文书类电子文件元数据: 档号, 题名, 责任者, 日期, 格式信息, 计算机文件名,
-/// 计算机文件大小 …) plus 数字摘要 (SHA-256 and SM3). Two deliberate departures: document bytes are ZIP entries
+/// 计算机文件大小 …) plus 数字摘要 (SHA-256 and SM3). 全宗名称, 全宗号, 目录号, 案卷号, 保管期限 and 密级 are the
+/// <see cref="ArchivalReference"/> the 案卷封面 prints, so cover and package never disagree; the server's case id
+/// is the 电子文件号. Two deliberate departures: document bytes are ZIP entries
 /// referenced by 计算机文件名 rather than base64 inside the XML, and the signature is the one made at sealing
 /// over manifest.json (this XML is a rendition of that record, not separately signed). The ID number is
 /// left out: it is not a DA/T 46 element and manifest.json already carries the case metadata.
 /// </summary>
 public static class Da48Xml
 {
-    public static byte[] Render(SealedManifest m, string manifestSha256, byte[] signature, IReadOnlyList<PackageEntry> entries, DateTimeOffset exportedAt)
+    public static byte[] Render(SealedManifest m, ArchivalReference reference, string manifestSha256, byte[] signature, IReadOnlyList<PackageEntry> entries, DateTimeOffset exportedAt)
     {
         var meta = m.Metadata;
         var byNo = entries.ToDictionary(e => e.No);
         var volume = new XElement("文件实体", new XAttribute("聚合层次", "案卷"),
+            new XElement("来源", new XElement("全宗名称", reference.FondsName), new XElement("立档单位名称", meta.Agency)),
+            new XElement("电子文件号", m.CaseId),
             new XElement("档号",
-                new XElement("案卷号", m.CaseId),
+                new XElement("档号", reference.ArchivalCode),
+                new XElement("全宗号", reference.FondsCode),
+                new XElement("目录号", reference.CatalogNo),
+                new XElement("案卷号", reference.FileNo),
                 new XElement("卷次", meta.Volume),
-                meta.SupplementOf is null ? null : new XElement("原卷案卷号", meta.SupplementOf),
-                new XElement("保管期限", meta.RetentionPeriod)),
+                meta.SupplementOf is null ? null : new XElement("原卷电子文件号", meta.SupplementOf),
+                new XElement("保管期限", reference.RetentionPeriod)),
             new XElement("内容描述",
                 new XElement("题名", meta.Title),
                 new XElement("责任者", meta.Agency),
+                new XElement("密级", reference.Classification),
                 new XElement("人名", meta.ApplicantName),
                 new XElement("类别", meta.Category),
                 new XElement("办理状态", meta.Status),
@@ -43,7 +52,7 @@ public static class Da48Xml
                 new XElement("封存人", m.SealedBy),
                 new XElement("保留方式", m.RetentionMode),
                 new XElement("保留截止", m.RetainUntil is { } u ? Time(u) : "")),
-            m.Documents.Select(d => Document(m.CaseId, d, byNo[d.No])));
+            m.Documents.Select(d => Document(reference, d, byNo[d.No])));
 
         var doc = new XDocument(new XDeclaration("1.0", "UTF-8", null),
             new XElement("电子文件封装包",
@@ -71,12 +80,15 @@ public static class Da48Xml
         return ms.ToArray();
     }
 
-    private static XElement Document(string caseId, DocumentEntry d, PackageEntry entry) =>
+    private static XElement Document(ArchivalReference reference, DocumentEntry d, PackageEntry entry) =>
         new("文件实体", new XAttribute("聚合层次", "文件"),
-            new XElement("档号", new XElement("案卷号", caseId), new XElement("件号", d.No)),
+            new XElement("档号",
+                new XElement("全宗号", reference.FondsCode), new XElement("目录号", reference.CatalogNo),
+                new XElement("案卷号", reference.FileNo), new XElement("件号", d.No)),
             new XElement("内容描述",
                 new XElement("题名", d.Title),
                 new XElement("责任者", d.ResponsibleParty),
+                d.DocNumber is null ? null : new XElement("文件编号", d.DocNumber),
                 new XElement("日期", Date(d.Date))),
             new XElement("形式特征", new XElement("文件组合类型", "单件")),
             new XElement("文件数据",

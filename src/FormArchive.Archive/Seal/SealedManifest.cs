@@ -1,4 +1,5 @@
 using FormArchive.Archive.Cases;
+using FormArchive.Archive.Fonds;
 
 namespace FormArchive.Archive.Seal;
 
@@ -15,6 +16,12 @@ public sealed record SealedManifest
     public required string CaseId { get; init; }
     public required CaseMetadata Metadata { get; init; }
     public required IReadOnlyList<DocumentEntry> Documents { get; init; }
+    /// <summary>
+    /// 全宗名称, 全宗号, 目录号, 案卷号, 保管期限 and 密级 as configured when the case was sealed: signed with the rest,
+    /// so the cover, the 四性检测 report and the export print these and not today's configuration. Null in
+    /// manifests sealed before seals recorded it.
+    /// </summary>
+    public ArchivalReference? ArchivalReference { get; init; }
     /// <summary>Vault keys under the case that repair recorded as unreferenced (an interrupted upload): not part of the record.</summary>
     public IReadOnlyList<string>? Unreferenced { get; init; }
     public required DateTimeOffset SealedAt { get; init; }

@@ -31,13 +31,14 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
 
         IReadOnlyList<DocumentEntry> documents = fold.Documents;
         SealedManifest? sealedManifest = null;
+        bool sealSigned = false;
         if (!fold.Sealed || fold.SealedManifestSha256 is null)
         {
             Add(Dat70Item.SourceAuthenticity, "案卷已封存", "案卷", false, "案卷未封存，没有已签名的封存清单");
         }
         else
         {
-            sealedManifest = await CheckSealAsync(caseId, fold, eventHashes, checks, ct);
+            (sealedManifest, sealSigned) = await CheckSealAsync(caseId, fold, eventHashes, checks, ct);
             if (sealedManifest is not null) documents = sealedManifest.Documents;
             await CheckSnapshotAsync(caseId, fold, checks, ct);
         }
@@ -64,7 +65,14 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
         checks.Add(await AccessLogCheck.RunAsync(_store, caseId, fold.Sealed
             ? (sealedManifest?.SealedBy ?? fold.SealedBy ?? "", sealedManifest?.SealedAt ?? fold.SealedAt ?? DateTimeOffset.MaxValue) : null, ct));
         await archive.LogAccessAsync(caseId, "verify", actor, ct);
-        return Report(caseId, checks, fold.Sealed, documents.Count);
+        return Report(caseId, checks, fold.Sealed, documents.Count) with
+        {
+            // The 档号 the cover and the export print: the one the seal signed, else made from the signed metadata. A
+            // manifest whose hash or signature fails is not believed: a forged 档号 would file the report under another case.
+            ArchivalCode = ((sealSigned ? sealedManifest : null) is { } signedManifest
+                ? signedManifest.ArchivalReference ?? Fonds.ArchivalReference.Of(signedManifest.Metadata, archive.Fonds)
+                : Fonds.ArchivalReference.Of(fold.Metadata, archive.Fonds)).ArchivalCode,
+        };
     }
 
     private VerificationReport Report(string caseId, List<CheckResult> checks, bool sealedCase, int docs) => new()
@@ -105,7 +113,8 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
         return (fold, hashes);
     }
 
-    private async Task<SealedManifest?> CheckSealAsync(string caseId, CaseManifest fold, Dictionary<long, string> eventHashes, List<CheckResult> checks, CancellationToken ct)
+    /// <summary>Checks the seal; returns the sealed manifest (if readable) and whether its hash and signature hold.</summary>
+    private async Task<(SealedManifest? Manifest, bool Signed)> CheckSealAsync(string caseId, CaseManifest fold, Dictionary<long, string> eventHashes, List<CheckResult> checks, CancellationToken ct)
     {
         void Add(Dat70Item item, string name, bool ok, string detail) => checks.Add(new CheckResult(item, name, "封存清单", ok, detail));
         var sha = fold.SealedManifestSha256!;
@@ -114,7 +123,7 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
         if (bytes is null || sigText is null)
         {
             Add(Dat70Item.MetadataCompleteness, "封存清单及签名齐全", false, bytes is null ? "封存清单缺失" : "封存清单的签名缺失");
-            return null;
+            return (null, false);
         }
         bool hashOk = ContentDigest.Sha256Hex(bytes) == sha;
         Add(Dat70Item.SourceAuthenticity, "封存清单哈希值", hashOk, hashOk ? "SHA-256 与封存事件记录的一致" : "SHA-256 与封存事件记录的不一致");
@@ -124,7 +133,7 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
         Add(Dat70Item.SourceAuthenticity, "电子签名", signed, signed ? $"{SealSigner.Algorithm} 签名验证通过（密钥 {_trusted.KeyId}）" : $"签名无法用密钥 {_trusted.KeyId} 验证");
         SealedManifest manifest;
         try { manifest = ArchiveJson.Read<SealedManifest>(bytes, "sealed manifest"); }
-        catch (JsonException) { Add(Dat70Item.MetadataUsability, "封存清单可读", false, "封存清单无法解析"); return null; }
+        catch (JsonException) { Add(Dat70Item.MetadataUsability, "封存清单可读", false, "封存清单无法解析"); return (null, false); }
         bool agrees = manifest.CaseId == caseId
                       && manifest.Documents.Count == fold.Documents.Count
                       && manifest.Documents.Zip(fold.Documents).All(p => p.First.Sha256 == p.Second.Sha256 && p.First.Size == p.Second.Size && p.First.No == p.Second.No)
@@ -138,7 +147,7 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
         bool sameUnreferenced = (manifest.Unreferenced ?? []).SequenceEqual(fold.Unreferenced);
         Add(Dat70Item.MetadataCompleteness, "未引用对象记录一致", sameUnreferenced,
             sameUnreferenced ? $"修复记录的未引用对象 {fold.Unreferenced.Count} 个" : "事件日志与封存清单记录的未引用对象不同");
-        return manifest;
+        return (manifest, hashOk && signed);
     }
 
     /// <summary>The journal's current-manifest snapshot of a sealed case must equal the fold of its log.</summary>

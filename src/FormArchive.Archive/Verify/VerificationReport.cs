@@ -33,6 +33,8 @@ public sealed record CheckResult(CheckCategory Category, string Item, string Ite
 public sealed record VerificationReport
 {
     public required string CaseId { get; init; }
+    /// <summary>档号 (全宗号-目录号-案卷号) as the 案卷封面 prints it; null when the event log could not be read.</summary>
+    public string? ArchivalCode { get; init; }
     public required DateTimeOffset CheckedAt { get; init; }
     public required string Store { get; init; }
     public bool Sealed { get; init; }

@@ -22,7 +22,8 @@ public static class VerificationReportPdf
         var local = report.CheckedAt.ToOffset(TimeSpan.FromHours(8));
         foreach (var line in new[]
                  {
-                     $"案卷号：{report.CaseId}",
+                     $"档号：{report.ArchivalCode ?? "（无法读取）"}",
+                     $"电子文件号：{report.CaseId}",
                      $"检测依据：DA/T 70-2018《文书类电子档案检测一般要求》",
                      $"检测时间：{local:yyyy年M月d日 HH:mm:ss}（北京时间）",
                      $"存储：{StoreLabel(report.Store)}",

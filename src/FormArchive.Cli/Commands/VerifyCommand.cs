@@ -26,9 +26,7 @@ internal static class VerifyCommand
             var report = await new CaseVerifier(host.Archive).VerifyAsync(id, result.GetValue(actor)!);
             if (result.GetValue(json) is { } j) await File.WriteAllBytesAsync(j.FullName, JsonSerializer.SerializeToUtf8Bytes(report, ArchiveJson.Options));
             if (result.GetValue(pdf) is { } p) await File.WriteAllBytesAsync(p.FullName, VerificationReportPdf.Build(report));
-            foreach (var f in report.Failures)
-                Console.WriteLine($"FAIL {f.CategoryName} {f.Label}：{f.Detail}");
-            Console.WriteLine($"{id}: {(report.Passed ? "passed" : "FAILED")} ({report.Checks.Count} checks, {report.Failures.Count()} failed, {report.DocumentCount} document{(report.DocumentCount == 1 ? "" : "s")})");
+            foreach (var line in VerificationSummary.Lines(report)) Console.WriteLine(line);
             return report.Passed ? 0 : 1;
         }));
         return command;

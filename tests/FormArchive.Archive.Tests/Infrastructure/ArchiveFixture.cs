@@ -1,5 +1,6 @@
 using FormArchive.Testing;
 using FormArchive.Archive.Cases;
+using FormArchive.Archive.Fonds;
 using FormArchive.Archive.Seal;
 using FormArchive.Archive.Storage;
 
@@ -55,8 +56,23 @@ public sealed class ArchiveFixture : IAsyncLifetime
     };
 
     /// <summary>A new archive instance over the shared store: two instances behave like two API servers.</summary>
-    public CaseArchive Archive(string kind, RetentionPolicy? retention = null) =>
-        new(Store(kind), Signer, retention ?? new RetentionPolicy(RetentionMode.Governance, 1));
+    public CaseArchive Archive(string kind, RetentionPolicy? retention = null, FondsRegistry? fonds = null) =>
+        new(Store(kind), Signer, retention ?? new RetentionPolicy(RetentionMode.Governance, 1)) { Fonds = fonds ?? FondsRegistry.Embedded };
+
+    /// <summary>Overwrites a stored vault object as an intruder with store credentials would (past the file mode or object lock).</summary>
+    public async Task TamperAsync(string kind, string key, byte[] bytes)
+    {
+        if (kind == "local")
+        {
+            var path = Local.PathOf(StoreArea.Vault, key);
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            await File.WriteAllBytesAsync(path, bytes);
+        }
+        else
+        {
+            await Store(kind).PutAsync(StoreArea.Vault, key, bytes); // a new version over the locked one
+        }
+    }
 
     public static string NewCaseId(string hint = "case") => $"{hint}-{Guid.NewGuid():N}"[..(hint.Length + 13)];
 }

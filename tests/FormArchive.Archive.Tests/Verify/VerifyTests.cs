@@ -167,18 +167,5 @@ public sealed class VerifyTests(ArchiveFixture fx)
         Assert.Equal((2, 3), ImageProbe.Png(Samples.Png()));
     }
 
-    /// <summary>Overwrites a stored object as an intruder with store credentials would.</summary>
-    private async Task Tamper(string kind, string key, byte[] bytes)
-    {
-        if (kind == "local")
-        {
-            var path = fx.Local.PathOf(StoreArea.Vault, key);
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            await File.WriteAllBytesAsync(path, bytes);
-        }
-        else
-        {
-            await fx.Store(kind).PutAsync(StoreArea.Vault, key, bytes); // a new version over the locked one
-        }
-    }
+    private Task Tamper(string kind, string key, byte[] bytes) => fx.TamperAsync(kind, key, bytes);
 }

@@ -63,6 +63,21 @@ public abstract class CaseEndpointSuite(ApiServer server)
     }
 
     [Fact]
+    public async Task A_filed_notice_s_number_is_its_doc_number_in_the_dossier_directory()
+    {
+        var caseId = await CreateAsync(_clerk);
+        var response = await _clerk.PostAsync($"/api/cases/{caseId}/forms/chizhou.rejection-notice", Json(FormsFixture.Sample("notice-rejection.json")));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("（2024年第 17 号）", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["docNumber"]);
+        var dossier = await _archivist.GetByteArrayAsync($"/api/cases/{caseId}/dossier");
+        using var pdf = PdfDocument.Open(dossier);
+        var directory = string.Concat(pdf.GetPage(2).Text.Where(c => !char.IsWhiteSpace(c)));
+        Assert.Contains("卷内目录", directory);
+        Assert.Contains("（2024年第17号）", directory);
+        Assert.Contains("池州市低收入人口不予批准告知书", directory);
+    }
+
+    [Fact]
     public async Task Uploaded_scan_is_read_matched_filed_and_counted_in_the_checklist()
     {
         var caseId = await CreateAsync(_clerk);

@@ -23,6 +23,9 @@ internal sealed class ArchiveProcess
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>More environment for the child process (FORMARCHIVE_FONDS …).</summary>
+    public Dictionary<string, string> Environment { get; } = new();
     public string ArchiveFolder => Path.Combine(DataDirectory, "archive");
     public bool OnS3 => _s3 is not null;
 
@@ -55,6 +58,8 @@ internal sealed class ArchiveProcess
             start.Environment["FORMARCHIVE_S3_SECRET_KEY"] = _s3.SecretKey;
             start.Environment["FORMARCHIVE_S3_BUCKET"] = _s3.Bucket;
         }
+        start.Environment.Remove("FORMARCHIVE_FONDS");
+        foreach (var (name, value) in Environment) start.Environment[name] = value;
         if (crashAt is not null) start.Environment[CrashPoint.Variable] = crashAt;
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start formarchive");

@@ -40,7 +40,11 @@ public sealed class VerifyCliTests : IDisposable
         var pdf = Path.Combine(archive.DataDirectory, "r.pdf");
         var (code, output) = await archive.RunAsync(null, "verify", id, "--json", json, "--pdf", pdf);
         Assert.True(code == 1, output);
-        Assert.Contains("FAIL 完整性 2.2 电子档案元数据完整性检测 · 事件日志连续且哈希链完整（事件日志）：第 4 号事件的哈希链未接上第 3 号事件", output);
+        Assert.Contains("未通过 完整性 2.2 电子档案元数据完整性检测 · 事件日志连续且哈希链完整（事件日志）：第 4 号事件的哈希链未接上第 3 号事件", output);
+        // The summary is Chinese like the report: only the case id and item numbers in Latin letters and digits.
+        var summary = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Matches($@"^{id}：四性检测未通过（检测 \d+ 项，未通过 [1-9]\d* 项，文件 \d+ 件）$", summary[^1]);
+        Assert.DoesNotMatch("(?i)passed|failed|checks|documents|FAIL", output.Replace(id, ""));
         var report = JsonNode.Parse(File.ReadAllText(json))!;
         Assert.False((bool)report["passed"]!);
         Assert.Contains(report["checks"]!.AsArray(), c => (string)c!["item"]! == "2.2" && (string)c["name"]! == "事件日志连续且哈希链完整" && !(bool)c["passed"]!);
