@@ -39,6 +39,7 @@ public static class FormArchiveApp
         builder.Services.AddSingleton(_ => new FormRenderer());
         builder.Services.AddSingleton(_ => new DocumentRenderer());
         builder.Services.AddSingleton<FormPrinter>();
+        builder.Services.AddSingleton<FormArchive.Api.CaseRecords.CaseSchema>();
 
         var data = Path.GetFullPath(builder.Configuration["FormArchive:Data"] ?? Environment.GetEnvironmentVariable("FORMARCHIVE_DATA") ?? "data");
         var limits = ApiLimits.From(builder.Configuration);
@@ -81,6 +82,7 @@ public static class FormArchiveApp
         app.MapCaseFilingEndpoints();
         app.MapCaseRetrievalEndpoints();
         app.MapCasePageEndpoints();
+        app.MapCaseRecordEndpoints();
         app.MapAdminEndpoints();
         app.MapObservability();
         return app;
