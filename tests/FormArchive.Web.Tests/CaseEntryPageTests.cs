@@ -1,0 +1,159 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using FormArchive.Archive.Access;
+using Microsoft.Playwright;
+using UglyToad.PdfPig;
+using static Microsoft.Playwright.Assertions;
+
+namespace FormArchive.Web.Tests;
+
+/// <summary>
+/// The Yunyang 受理 on the case data page, no JSON typed: an ID card front and a 户口簿 card scanned into a case, their
+/// persons confirmed as members, the economic situation entered, a validation error fixed on its field, the missing
+/// field followed by its link, the 申请书 printed from the saved version and read back.
+/// </summary>
+public class CaseEntryPageTests(WebServer server) : IClassFixture<WebServer>
+{
+    private const string Township = "巴阳镇";
+
+    private static JsonNode Truth(string file) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Captures", "truth.json")))!.AsArray().Single(t => (string)t!["file"]! == file)!;
+
+    [Fact]
+    public async Task Clerk_enters_the_case_from_scanned_cards_fixes_an_error_and_prints_the_application()
+    {
+        // Captures: scan-0000 is an ID card front (the applicant), scan-0008 a 常住人口登记卡 (relationship 妻).
+        var card = Truth("scan-0000.jpg")["person"]!;
+        var hukou = Truth("scan-0008.jpg")["person"]!;
+        string name = (string)card["name"]!, number = (string)card["idNumber"]!;
+        string spouse = (string)hukou["name"]!, spouseNumber = (string)hukou["idNumber"]!;
+        var key = server.NewKey(Role.Clerk, Township);
+        var clerk = server.ClientWithKey(key);
+        var created = await clerk.PostAsync("/api/cases", new StringContent(new JsonObject
+        {
+            ["applicant"] = new JsonObject { ["name"] = name, ["idNumber"] = number }, ["village"] = "桂花村", ["categories"] = new JsonArray("低保"),
+            ["members"] = new JsonArray(new JsonObject { ["name"] = name, ["idNumber"] = number }),
+        }.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var caseId = (string)JsonNode.Parse(await created.Content.ReadAsStringAsync())!["caseId"]!;
+        foreach (var (file, hint) in new[] { ("scan-0000.jpg", "id-front"), ("scan-0008.jpg", "hukou-member") })
+        {
+            using var form = new MultipartFormDataContent();
+            var content = new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Captures", file)));
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+            form.Add(content, "files", file);
+            form.Add(new StringContent(hint), "hint");
+            var uploaded = await clerk.PostAsync($"/api/cases/{Uri.EscapeDataString(caseId)}/scans", form);
+            Assert.True(uploaded.IsSuccessStatusCode, await uploaded.Content.ReadAsStringAsync());
+        }
+
+        var (context, page) = await server.NewPageAsync();
+        await using var _ = context;
+        await context.AddInitScriptAsync($"sessionStorage.setItem('formarchive.apiKey', {System.Text.Json.JsonSerializer.Serialize(key)});");
+        var consoleErrors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text); };
+        await page.GotoAsync($"/clerk.html?case={Uri.EscapeDataString(caseId)}");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new("填写案件数据") }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("case-entry\\.html\\?case="));
+        await Expect(page.Locator("#record-state")).ToContainTextAsync("尚未保存案件数据");
+        // Labels come from the schema; there is no JSON on the way.
+        await Expect(page.Locator("legend").Filter(new() { HasText = "共同生活家庭成员" })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("家庭经济状况", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("申请日期", new() { Exact = true })).ToHaveAttributeAsync("type", "date");
+        await Expect(page.Locator("#json-view")).Not.ToBeVisibleAsync();
+
+        // 1. The persons read on the cards are offered: the applicant's card fills member 1, the 户口簿 card adds a member.
+        var persons = page.Locator("#scanned-persons .person");
+        await Expect(persons).ToHaveCountAsync(2);
+        var applicantCard = persons.Filter(new() { HasText = "scan-0000.jpg" });
+        await Expect(applicantCard).ToContainTextAsync(name);
+        await server.ScreenshotAsync(page, "entry-1-offered");
+        await applicantCard.GetByRole(AriaRole.Button, new() { Name = "填入第 1 位成员" }).ClickAsync();
+        var rows = page.Locator("#table-members tbody tr");
+        await Expect(rows.Nth(0)).ToHaveClassAsync("from-ocr");
+        await Expect(rows.Nth(0).Locator(".badge.ocr")).ToHaveTextAsync("OCR 识别，待确认");
+        await Expect(page.Locator("[data-path='$.members[0].sex']")).ToHaveValueAsync((string)card["sex"]!);
+        await Expect(page.Locator("[data-path='$.members[0].birth_date']")).ToHaveValueAsync((string)card["birthDate"]!);
+        await Expect(page.Locator("[data-path='$.members[0].relationship']")).ToHaveValueAsync("本人");
+        await Expect(page.Locator("[data-path='$.applicant.ethnicity']")).ToHaveValueAsync((string)card["ethnicity"]! + "族");
+        await Expect(page.Locator("[data-path='$.applicant.hukou_address']")).ToHaveValueAsync((string)card["address"]!);
+        await persons.Filter(new() { HasText = "scan-0008.jpg" }).GetByRole(AriaRole.Button, new() { Name = "加入家庭成员" }).ClickAsync();
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(page.Locator("[data-path='$.members[1].name']")).ToHaveValueAsync(spouse);
+        await Expect(page.Locator("[data-path='$.members[1].relationship']")).ToHaveValueAsync((string)hukou["relationship"]!);
+        await Expect(page.Locator("[data-path='$.members[1].id_number']")).ToHaveValueAsync(spouseNumber);
+        await server.ScreenshotAsync(page, "entry-2-prefilled");
+
+        // A wrong number typed over the card's is flagged; put back, the flag goes.
+        var spouseId = page.Locator("[data-path='$.members[1].id_number']");
+        await spouseId.FillAsync("110105201001010010");
+        await spouseId.PressAsync("Tab");
+        await Expect(rows.Nth(1).Locator(".badge.flag")).ToContainTextAsync("身份证号与扫描的证件");
+        await server.ScreenshotAsync(page, "entry-3-flagged");
+        await spouseId.FillAsync(spouseNumber);
+        await spouseId.PressAsync("Tab");
+        await Expect(rows.Nth(1).Locator(".badge.flag")).ToHaveCountAsync(0);
+
+        // Editing a value read by OCR is the clerk's own reading: that row is no longer marked. The other is confirmed by keyboard.
+        await Expect(rows.Nth(1)).Not.ToHaveClassAsync("from-ocr");
+        await rows.Nth(0).GetByRole(AriaRole.Button, new() { Name = "确认" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#table-members tr.from-ocr")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-path='$.members[0].name']")).ToHaveValueAsync(name);
+
+        // 2. The economic situation, and an income in 厘 (more than two decimals).
+        await page.GetByLabel("家庭经济状况", new() { Exact = true }).FillAsync("家中无存款，无机动车，年收入约四千八百元");
+        await page.Locator("[data-path='$.members[0].occupation_status']").FillAsync("灵活就业人员");
+        await page.Locator("[data-path='$.members[0].health_status']").FillAsync("患病");
+        var income = page.Locator("[data-path='$.members[0].annual_income']");
+        await income.FillAsync("4800.125");
+        await page.Locator("#save-button").ClickAsync();
+
+        // 3. The server's error is shown on the field, which gets the focus.
+        await Expect(income).ToHaveAttributeAsync("aria-invalid", "true");
+        var incomeError = page.Locator("#" + await income.GetAttributeAsync("aria-describedby"));
+        await Expect(incomeError).ToContainTextAsync("分");
+        await Expect(income).ToBeFocusedAsync();
+        await Expect(page.Locator("#error-summary")).ToContainTextAsync("第 1 行 · 年收入（元）");
+        await server.ScreenshotAsync(page, "entry-4-error");
+        await income.FillAsync("4800");
+        await page.Locator("#save-button").ClickAsync();
+        await Expect(page.Locator("#message")).ToContainTextAsync("已保存为第 1 版");
+        await Expect(incomeError).ToBeEmptyAsync();
+
+        // 4. Printing asks for what the 申请书 still lacks; the link leads to the field.
+        await page.Locator("#print-button").ClickAsync();
+        await Expect(page.Locator("#missing-list")).ToContainTextAsync("申请理由（致困原因）");
+        await server.ScreenshotAsync(page, "entry-5-missing");
+        await page.Locator("#missing-list a", new() { HasText = "申请理由（致困原因）" }).ClickAsync();
+        var reason = page.GetByLabel("申请理由 / 致困原因", new() { Exact = true });
+        await Expect(reason).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("丈夫患慢性病，妻子照料，无固定收入");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#print-button").ClickAsync());
+        await Expect(page.Locator("#print-message")).ToContainTextAsync("据案件数据第 2 版");
+        var pdfPath = Path.Combine(server.DataDirectory, $"application-{caseId}.pdf");
+        await download.SaveAsAsync(pdfPath);
+        await server.ScreenshotAsync(page, "entry-6-printed");
+
+        // 5. The printed 申请书 carries what was entered and read.
+        using (var pdf = PdfDocument.Open(pdfPath))
+        {
+            var text = string.Concat(pdf.GetPages().Select(p => p.Text)).Replace(" ", "");
+            foreach (var expected in new[] { name, spouse, "家中无存款，无机动车，年收入约四千八百元", "丈夫患慢性病", "4800.00", "桂花村", (string)hukou["relationship"]! })
+                Assert.Contains(expected, text);
+        }
+
+        // The versions, and what changed from the first to the second.
+        await Expect(page.Locator("#versions tbody tr")).ToHaveCountAsync(2);
+        await page.GetByRole(AriaRole.Button, new() { Name = "与第 1 版比较" }).ClickAsync();
+        await Expect(page.Locator("#changes")).ToContainTextAsync("申请理由");
+        await Expect(page.Locator("#changes")).ToContainTextAsync("丈夫患慢性病");
+        await server.ScreenshotAsync(page, "entry-7-versions");
+        var directory = await clerk.GetStringAsync($"/api/cases/{Uri.EscapeDataString(caseId)}");
+        Assert.Contains("案件数据（第 2 版）", directory);
+        Assert.Contains("云阳县低保和临时救助申请书（据案件数据第 2 版）", directory);
+        Assert.Empty(consoleErrors.Where(e => !e.Contains("favicon")));
+    }
+}
