@@ -52,7 +52,12 @@ public class CaseEntryPageTests(WebServer server) : IClassFixture<WebServer>
         await using var _ = context;
         await context.AddInitScriptAsync($"sessionStorage.setItem('formarchive.apiKey', {System.Text.Json.JsonSerializer.Serialize(key)});");
         var consoleErrors = new List<string>();
-        page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text); };
+        // Errors of the entry page itself (the clerk desk has its own tests); the 400 and 422 this walk provokes are expected.
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error" && m.Page?.Url.Contains("case-entry.html") == true && !m.Text.Contains("status of 400") && !m.Text.Contains("status of 422"))
+                consoleErrors.Add($"{m.Text} at {m.Location}");
+        };
         await page.GotoAsync($"/clerk.html?case={Uri.EscapeDataString(caseId)}");
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new("填写案件数据") }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("case-entry\\.html\\?case="));
@@ -76,12 +81,12 @@ public class CaseEntryPageTests(WebServer server) : IClassFixture<WebServer>
         await Expect(page.Locator("[data-path='$.members[0].sex']")).ToHaveValueAsync((string)card["sex"]!);
         await Expect(page.Locator("[data-path='$.members[0].birth_date']")).ToHaveValueAsync((string)card["birthDate"]!);
         await Expect(page.Locator("[data-path='$.members[0].relationship']")).ToHaveValueAsync("本人");
-        await Expect(page.Locator("[data-path='$.applicant.ethnicity']")).ToHaveValueAsync((string)card["ethnicity"]! + "族");
         await Expect(page.Locator("[data-path='$.applicant.hukou_address']")).ToHaveValueAsync((string)card["address"]!);
         await persons.Filter(new() { HasText = "scan-0008.jpg" }).GetByRole(AriaRole.Button, new() { Name = "加入家庭成员" }).ClickAsync();
         await Expect(rows).ToHaveCountAsync(2);
         await Expect(page.Locator("[data-path='$.members[1].name']")).ToHaveValueAsync(spouse);
-        await Expect(page.Locator("[data-path='$.members[1].relationship']")).ToHaveValueAsync((string)hukou["relationship"]!);
+        // 与户主关系 (妻 on the card) is not 与申请人关系: the clerk states it.
+        await page.Locator("[data-path='$.members[1].relationship']").FillAsync("配偶");
         await Expect(page.Locator("[data-path='$.members[1].id_number']")).ToHaveValueAsync(spouseNumber);
         await server.ScreenshotAsync(page, "entry-2-prefilled");
 
@@ -141,7 +146,7 @@ public class CaseEntryPageTests(WebServer server) : IClassFixture<WebServer>
         using (var pdf = PdfDocument.Open(pdfPath))
         {
             var text = string.Concat(pdf.GetPages().Select(p => p.Text)).Replace(" ", "");
-            foreach (var expected in new[] { name, spouse, "家中无存款，无机动车，年收入约四千八百元", "丈夫患慢性病", "4800.00", "桂花村", (string)hukou["relationship"]! })
+            foreach (var expected in new[] { name, spouse, "家中无存款，无机动车，年收入约四千八百元", "丈夫患慢性病", "4,800.00", "桂花村", "配偶" })
                 Assert.Contains(expected, text);
         }
 
@@ -154,6 +159,6 @@ public class CaseEntryPageTests(WebServer server) : IClassFixture<WebServer>
         var directory = await clerk.GetStringAsync($"/api/cases/{Uri.EscapeDataString(caseId)}");
         Assert.Contains("案件数据（第 2 版）", directory);
         Assert.Contains("云阳县低保和临时救助申请书（据案件数据第 2 版）", directory);
-        Assert.Empty(consoleErrors.Where(e => !e.Contains("favicon")));
+        Assert.Empty(consoleErrors);
     }
 }

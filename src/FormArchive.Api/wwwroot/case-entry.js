@@ -35,7 +35,8 @@ function label(s, key) {
   const d = s.title || s.description || '';
   const m = /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef0-9×…\/ ]+/.exec(d);
   const text = m ? m[0].trim().replace(/[（(,，;；:：]+$/, '') : '';
-  return text.length >= 2 ? text : LABELS[key] || text || key;
+  // A unit (元) or a number (18-character …) is no name.
+  return text.length >= 2 && /[\u4e00-\u9fff]/.test(text) ? text : LABELS[key] || text || key;
 }
 /** An enumeration: the schema's enum, or a pattern of the form ^(a|b|c)?$. */
 function choices(s) {
@@ -147,11 +148,11 @@ function tableBlock(s, key, path, rows) {
         }),
         FA.el('td', { class: 'row-state' },
           row?.from_ocr ? [FA.el('span', { class: 'badge ocr' }, 'OCR 识别，待确认'),
-            FA.el('button', { type: 'button', class: 'secondary confirm', onclick: () => confirmRow(path, i) }, '确认')] : null,
+            FA.el('button', { type: 'button', class: 'secondary confirm', onclick: e => confirmRow(path, i, e.target.closest('tr')) }, '确认')] : null,
           FA.el('span', { class: 'flags' }),
           FA.el('button', { type: 'button', class: 'secondary remove', 'aria-label': `删除第 ${i + 1} 行`, onclick: () => removeRow(path, i, draw) }, '删除')));
       // Editing a value read by OCR is the clerk's own reading of it.
-      if (row?.from_ocr) tr.addEventListener('change', e => { if (e.target.dataset.path) confirmRow(path, i); }, { once: true });
+      if (row?.from_ocr) tr.addEventListener('change', e => { if (e.target.dataset.path) confirmRow(path, i, tr); }, { once: true });
       return tr;
     });
     container.replaceChildren(
@@ -228,13 +229,15 @@ function removeRow(path, i, draw) {
   document.querySelector(`#${tableId(path)} button.add`)?.focus();
 }
 
-function confirmRow(path, i) {
-  model = collect();
+/** The row's values are the clerk's now: the mark goes, in place (a redraw would take the field being typed in). */
+function confirmRow(path, i, tr) {
   const row = getAt(model, `${path}[${i}]`);
   if (row) delete row.from_ocr;
-  const focused = document.activeElement?.dataset?.path;
-  document.querySelector(`[data-path-container="${path}"]`).redraw();
-  (focused && document.querySelector(`[data-path="${focused}"]`) || document.querySelector(`[data-path="${path}[${i}].name"]`))?.focus();
+  const onButton = document.activeElement?.classList.contains('confirm');
+  tr.classList.remove('from-ocr');
+  tr.querySelector('.badge.ocr')?.remove();
+  tr.querySelector('button.confirm')?.remove();
+  if (onButton) tr.querySelector(`[data-path="${path}[${i}].name"]`)?.focus();
 }
 
 // ---- OCR prefill ----
