@@ -138,7 +138,7 @@ public class CaseEntryPageTests(WebServer server) : IClassFixture<WebServer>
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#print-button").ClickAsync());
         await Expect(page.Locator("#print-message")).ToContainTextAsync("据案件数据第 2 版");
-        var pdfPath = Path.Combine(server.DataDirectory, $"application-{caseId}.pdf");
+        var pdfPath = Path.Combine(server.ScreenshotDirectory, "entry-6-application.pdf"); // kept beside the screenshots to look at
         await download.SaveAsAsync(pdfPath);
         await server.ScreenshotAsync(page, "entry-6-printed");
 

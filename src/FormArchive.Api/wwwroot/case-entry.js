@@ -139,18 +139,18 @@ function tableBlock(s, key, path, rows) {
     const body = data.map((row, i) => {
       const rowPath = `${path}[${i}]`;
       const tr = FA.el('tr', { 'data-path-container': rowPath, class: row?.from_ocr ? 'from-ocr' : null },
+        FA.el('td', { class: 'row-state' },
+          row?.from_ocr ? [FA.el('span', { class: 'badge ocr' }, 'OCR 识别，待确认'),
+            FA.el('button', { type: 'button', class: 'secondary confirm', onclick: e => confirmRow(path, i, e.target.closest('tr')) }, '确认')] : null,
+          FA.el('span', { class: 'flags' }),
+          FA.el('button', { type: 'button', class: 'secondary remove', 'aria-label': `删除第 ${i + 1} 行`, onclick: () => removeRow(path, i, draw) }, '删除')),
         ...cols.map(([k, p]) => {
           const input = control(resolve(p), k, `${rowPath}.${k}`, row?.[k]);
           input.setAttribute('aria-label', `第 ${i + 1} 行 ${label(resolve(p), k)}`);
           const error = FA.el('span', { class: 'field-error', id: `${input.id}-error` });
           input.setAttribute('aria-describedby', error.id);
           return FA.el('td', { class: k === 'name' ? 'name-cell' : k === 'id_number' ? 'id-cell' : null }, input, error);
-        }),
-        FA.el('td', { class: 'row-state' },
-          row?.from_ocr ? [FA.el('span', { class: 'badge ocr' }, 'OCR 识别，待确认'),
-            FA.el('button', { type: 'button', class: 'secondary confirm', onclick: e => confirmRow(path, i, e.target.closest('tr')) }, '确认')] : null,
-          FA.el('span', { class: 'flags' }),
-          FA.el('button', { type: 'button', class: 'secondary remove', 'aria-label': `删除第 ${i + 1} 行`, onclick: () => removeRow(path, i, draw) }, '删除')));
+        }));
       // Editing a value read by OCR is the clerk's own reading of it.
       if (row?.from_ocr) tr.addEventListener('change', e => { if (e.target.dataset.path) confirmRow(path, i, tr); }, { once: true });
       return tr;
@@ -158,7 +158,7 @@ function tableBlock(s, key, path, rows) {
     container.replaceChildren(
       FA.el('legend', {}, `${title}（${data.length} ${unit}）`),
       FA.el('div', { class: 'table-wrap' }, FA.el('table', { class: 'rows' },
-        FA.el('thead', {}, FA.el('tr', {}, ...cols.map(([k, p]) => FA.el('th', { scope: 'col' }, label(resolve(p), k))), FA.el('th', {}, ''))),
+        FA.el('thead', {}, FA.el('tr', {}, FA.el('th', {}, ''), ...cols.map(([k, p]) => FA.el('th', { scope: 'col' }, label(resolve(p), k))))),
         FA.el('tbody', {}, body))),
       FA.el('div', { class: 'row' }, FA.el('button', { type: 'button', class: 'secondary add', onclick: () => addRow(path, draw) }, `添加${title.length <= 8 ? title : '一行'}`)),
       FA.el('span', { class: 'field-error', 'data-error-for': path }));
