@@ -150,6 +150,19 @@ public class CaseEntryPageTests(WebServer server) : IClassFixture<WebServer>
                 Assert.Contains(expected, text);
         }
 
+        // The 审核确认表 from the same data, chosen among the other forms.
+        await page.Locator("#form-select").SelectOptionAsync("chizhou.review-form");
+        var reviewDownload = await page.RunAndWaitForDownloadAsync(() => page.Locator("#print-other").ClickAsync());
+        await Expect(page.Locator("#print-message")).ToContainTextAsync("审核确认表");
+        var reviewPath = Path.Combine(server.ScreenshotDirectory, "entry-6-review-form.pdf");
+        await reviewDownload.SaveAsAsync(reviewPath);
+        using (var pdf = PdfDocument.Open(reviewPath))
+        {
+            var text = string.Concat(pdf.GetPages().Select(p => p.Text)).Replace(" ", "");
+            foreach (var expected in new[] { name, spouse, "配偶", "患病", "4,800.00", "家中无存款，无机动车，年收入约四千八百元" })
+                Assert.Contains(expected, text);
+        }
+
         // The versions, and what changed from the first to the second.
         await Expect(page.Locator("#versions tbody tr")).ToHaveCountAsync(2);
         await page.GetByRole(AriaRole.Button, new() { Name = "与第 1 版比较" }).ClickAsync();
@@ -159,6 +172,7 @@ public class CaseEntryPageTests(WebServer server) : IClassFixture<WebServer>
         var directory = await clerk.GetStringAsync($"/api/cases/{Uri.EscapeDataString(caseId)}");
         Assert.Contains("案件数据（第 2 版）", directory);
         Assert.Contains("云阳县低保和临时救助申请书（据案件数据第 2 版）", directory);
+        Assert.Contains("审核确认表（据案件数据第 2 版）", directory);
         Assert.Empty(consoleErrors);
     }
 }

@@ -364,7 +364,7 @@ async function load() {
   } catch (e) { scanned = { persons: [], expiredCards: [] }; }
   renderScanned();
   flagMembers();
-  if (record.sealedCase) for (const b of [$('save-button'), $('print-button')]) b.disabled = true;
+  if (record.sealedCase) for (const b of [$('save-button'), $('print-button'), $('print-other')]) b.disabled = true;
 }
 
 function showState(record) {
@@ -404,24 +404,25 @@ async function save() {
   }
 }
 
-async function print() {
+async function print(formId, button) {
   FA.show('print-message', '');
   if (JSON.stringify(collect()) !== savedJson && !(await save())) return;
-  $('print-button').disabled = true;
-  FA.show('print-message', '正在打印申请书…', 'info');
+  const title = $('form-select').querySelector(`option[value="${formId}"]`)?.dataset.title || '申请书';
+  button.disabled = true;
+  FA.show('print-message', `正在打印${title}…`, 'info');
   try {
-    const r = await FA.json('POST', `/api/cases/${encodeURIComponent(caseId)}/record/print/${APPLICATION_FORM}`);
+    const r = await FA.json('POST', `/api/cases/${encodeURIComponent(caseId)}/record/print/${encodeURIComponent(formId)}`);
     FA.show('print-message', `已打印并归档：${r.title}（件号 ${r.documentNo}），据案件数据第 ${r.caseRecordVersion} 版。`, 'info');
     await FA.download(`/api/cases/${encodeURIComponent(caseId)}/documents/${r.documentNo}`, r.fileName);
   } catch (e) {
     if (e.problem?.missing) {
-      FA.show('print-message', `打印申请书前还需填写 ${e.problem.missing.length} 项：`);
+      FA.show('print-message', `打印${title}前还需填写 ${e.problem.missing.length} 项：`);
       $('missing-list').replaceChildren(...e.problem.missing.map(m => FA.el('li', {},
         FA.el('a', { href: '#', onclick: ev => { ev.preventDefault(); focusPath(m.path); } }, m.label))));
       $('missing-list').classList.remove('hidden');
       $('missing-list').querySelector('a')?.focus();
     } else FA.show('print-message', e.message);
-  } finally { $('print-button').disabled = false; }
+  } finally { button.disabled = false; }
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
@@ -429,11 +430,15 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('case-id').textContent = caseId;
   $('clerk-link').href = $('back-link').href = `clerk.html?case=${encodeURIComponent(caseId)}`;
   $('entry-form').addEventListener('submit', e => { e.preventDefault(); save(); });
-  $('print-button').addEventListener('click', print);
+  $('print-button').addEventListener('click', () => print(APPLICATION_FORM, $('print-button')));
+  $('print-other').addEventListener('click', () => print($('form-select').value, $('print-other')));
   $('fields').addEventListener('change', e => { if (/\.members\[\d+\]\.(name|id_number)$/.test(e.target.dataset.path || '')) flagMembers(); });
   $('advanced').addEventListener('toggle', () => { if ($('advanced').open) $('json-view').value = JSON.stringify(collect(), null, 2); });
   try {
     schema = await (await FA.request('GET', '/api/case-schema', null, 'application/schema+json')).json();
     await load();
+    const forms = await FA.json('GET', '/api/forms');
+    $('form-select').replaceChildren(...forms.filter(f => f.id !== APPLICATION_FORM).map(f =>
+      FA.el('option', { value: f.id, 'data-title': f.title }, `${f.title}（${f.jurisdiction_name || f.jurisdiction}）`)));
   } catch (e) { FA.show('message', e.message); }
 });
