@@ -175,4 +175,49 @@ public class CaseEntryPageTests(WebServer server) : IClassFixture<WebServer>
         Assert.Contains("审核确认表（据案件数据第 2 版）", directory);
         Assert.Empty(consoleErrors);
     }
+
+    [Fact]
+    public async Task A_household_of_fifteen_stays_usable_at_tablet_width_by_keyboard()
+    {
+        var key = server.NewKey(Role.Clerk, Township);
+        var clerk = server.ClientWithKey(key);
+        var created = await clerk.PostAsync("/api/cases", new StringContent(new JsonObject
+        {
+            ["applicant"] = new JsonObject { ["name"] = "王俊", ["idNumber"] = "341723197112182931" }, ["village"] = "桂花村", ["categories"] = new JsonArray("低保"),
+            ["members"] = new JsonArray(),
+        }.ToJsonString(), Encoding.UTF8, "application/json"));
+        var caseId = (string)JsonNode.Parse(await created.Content.ReadAsStringAsync())!["caseId"]!;
+        var members = new JsonArray(Enumerable.Range(1, 15).Select(i => (JsonNode?)new JsonObject { ["name"] = $"成员{i}", ["relationship"] = i == 1 ? "本人" : "子女" }).ToArray());
+        var saved = await clerk.PutAsync($"/api/cases/{caseId}/record", new StringContent(new JsonObject { ["members"] = members }.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+
+        var (context, page) = await server.NewPageAsync();
+        await using var _ = context;
+        await context.AddInitScriptAsync($"sessionStorage.setItem('formarchive.apiKey', {System.Text.Json.JsonSerializer.Serialize(key)});");
+        await page.SetViewportSizeAsync(820, 1180);
+        await page.GotoAsync($"/case-entry.html?case={Uri.EscapeDataString(caseId)}");
+        var rows = page.Locator("#table-members tbody tr");
+        await Expect(rows).ToHaveCountAsync(15);
+        await Expect(page.Locator("#table-members legend")).ToHaveTextAsync("共同生活家庭成员（15 人）");
+        // The wide table scrolls inside its frame; the page itself does not run off the tablet's screen.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            $"page {await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")} px wide at 820");
+        await server.ScreenshotAsync(page, "entry-8-tablet-15");
+
+        // By keyboard: remove the last row, then add one and type its name.
+        await rows.Nth(14).GetByRole(AriaRole.Button, new() { Name = "删除第 15 行" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(rows).ToHaveCountAsync(14);
+        await Expect(page.Locator("#table-members button.add")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(rows).ToHaveCountAsync(15);
+        await Expect(page.Locator("[data-path='$.members[14].name']")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("新成员");
+        await page.Locator("#save-button").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#message")).ToContainTextAsync("已保存为第 2 版");
+        var record = JsonNode.Parse(await clerk.GetStringAsync($"/api/cases/{caseId}/record"))!;
+        Assert.Equal("新成员", (string)record["data"]!["members"]![14]!["name"]!);
+        Assert.Equal("成员14", (string)record["data"]!["members"]![13]!["name"]!);
+    }
 }

@@ -166,4 +166,29 @@ public sealed class CaseRecordEndpointTests(ApiServer server) : IClassFixture<Ap
         Assert.Equal(CorpusIdNumber, (string)person["idNumber"]!);
         Assert.Equal(CorpusName, (string?)person["name"]);
     }
+
+    [Fact]
+    public async Task Concurrent_saves_each_become_their_own_version_and_none_is_lost()
+    {
+        var caseId = await CreateAsync(_clerk);
+        var saves = Enumerable.Range(1, 6).Select(i =>
+        {
+            var data = Complete();
+            data["economic_status"] = $"第 {i} 次保存";
+            return SaveAsync(caseId, data);
+        }).ToList();
+        var versions = new List<int>();
+        foreach (var response in await Task.WhenAll(saves))
+        {
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            versions.Add((int)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["version"]!);
+        }
+        Assert.Equal([1, 2, 3, 4, 5, 6], versions.Order().ToArray());
+        var listed = (await GetJsonAsync(_clerk, $"/api/cases/{caseId}/record"))["versions"]!.AsArray();
+        Assert.Equal(6, listed.Count);
+        var texts = new HashSet<string>();
+        for (int v = 1; v <= 6; v++)
+            texts.Add((string)(await GetJsonAsync(_clerk, $"/api/cases/{caseId}/record/versions/{v}"))["data"]!["economic_status"]!);
+        Assert.Equal(6, texts.Count);
+    }
 }
