@@ -17,6 +17,7 @@ const LABELS = {
   applicant: '申请人', members: '共同生活家庭成员', supporters: '非共同生活赡抚扶养人', sex: '性别', id_number: '身份证号码',
   marital_status: '婚姻状况', health_status: '健康状况', occupation_status: '职业状况', annual_income: '年收入（元）',
   categories: '保障类别', visits: '动态管理入户调查记录', name: '姓名', relationship: '与申请人关系', birth_date: '出生年月',
+  from_ocr: 'OCR 识别待确认',
 };
 // Shown first and open; every other part of the schema (later stages' forms) below, folded.
 const MAIN = ['applicant', 'members', 'supporters', 'bank_account', 'acceptance'];
