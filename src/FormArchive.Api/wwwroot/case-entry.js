@@ -256,6 +256,7 @@ function renderScanned() {
       FA.el('strong', {}, p.name || '（姓名未识别）'),
       ...[['性别', p.sex], ['民族', p.ethnicity], ['出生', p.birthDate], ['与户主关系', p.relationship], ['住址', p.address], ['身份证号', mask(p.idNumber)]]
         .filter(([, v]) => v).map(([k, v]) => FA.el('span', {}, FA.el('span', { class: 'k' }, k), v)),
+      p.cardExpired ? FA.el('span', { class: 'badge flag' }, `证件已过期（${p.cardValidity || '—'}）`) : null,
       FA.el('span', { class: 'muted' }, `${FA.TYPES[p.type] || p.type} · ${p.file}`),
       FA.el('button', { type: 'button', class: 'take', onclick: () => takePerson(i) }, same >= 0 ? `填入第 ${same + 1} 位成员` : '加入家庭成员'));
   }));
@@ -297,6 +298,9 @@ function flagMembers() {
     for (const p of scanned.persons)
       if (name && p.name === name && p.idNumber && id && p.idNumber.toUpperCase() !== id)
         flags.push(`身份证号与扫描的证件（${p.file}）不一致`);
+    for (const p of scanned.persons)
+      if (p.cardExpired && id && p.idNumber?.toUpperCase() === id)
+        flags.push(`身份证已过期（有效期限 ${p.cardValidity || '—'}，${p.file}）`);
     tr.querySelector('.flags').replaceChildren(...flags.map(f => FA.el('span', { class: 'badge flag' }, f)));
   });
 }

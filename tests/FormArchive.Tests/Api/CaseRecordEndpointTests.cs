@@ -191,4 +191,31 @@ public sealed class CaseRecordEndpointTests(ApiServer server) : IClassFixture<Ap
             texts.Add((string)(await GetJsonAsync(_clerk, $"/api/cases/{caseId}/record/versions/{v}"))["data"]!["economic_status"]!);
         Assert.Equal(6, texts.Count);
     }
+
+    [Fact]
+    public async Task A_front_scanned_with_its_expired_back_in_one_file_is_offered_as_expired()
+    {
+        var caseId = await CreateAsync(_clerk);
+        // One two-page TIFF: the corpus card front, then the back of a card that expired in 2013.
+        using var pages = new ImageMagick.MagickImageCollection();
+        pages.Add(new ImageMagick.MagickImage(CorpusScan()));
+        pages.Add(new ImageMagick.MagickImage(Path.Combine(AppContext.BaseDirectory, "Captures", "scan-0003.jpg")));
+        foreach (var page in pages) { page.Format = ImageMagick.MagickFormat.Tiff; page.Settings.Compression = ImageMagick.CompressionMethod.JPEG; page.Quality = 85; }
+        var tiff = pages.ToByteArray(ImageMagick.MagickFormat.Tiff);
+        var upload = await _clerk.PostAsync($"/api/cases/{caseId}/scans", Scans(("card.tif", tiff, "image/tiff")));
+        Assert.True(upload.IsSuccessStatusCode, await upload.Content.ReadAsStringAsync());
+
+        var answer = await GetJsonAsync(_clerk, $"/api/cases/{caseId}/record/scanned-persons");
+        var person = Assert.Single(answer["persons"]!.AsArray())!;
+        Assert.Equal(CorpusIdNumber, (string)person["idNumber"]!);
+        Assert.True((bool)person["cardExpired"]!);
+        Assert.Contains("2013", (string)person["cardValidity"]!);
+        Assert.Single(answer["expiredCards"]!.AsArray());
+
+        // Scanned as separate files, the back cannot be told to be this card's: the front is not marked.
+        var separate = await CreateAsync(_clerk);
+        await UploadCorpusScanAsync(_clerk, separate);
+        var other = (await GetJsonAsync(_clerk, $"/api/cases/{separate}/record/scanned-persons"))["persons"]!.AsArray().Single()!;
+        Assert.False((bool)other["cardExpired"]!);
+    }
 }
