@@ -41,6 +41,7 @@ public static class FormArchiveApp
         builder.Services.AddSingleton(_ => new FormRenderer());
         builder.Services.AddSingleton(_ => new DocumentRenderer());
         builder.Services.AddSingleton<FormPrinter>();
+        builder.Services.AddSingleton<FormArchive.Api.CaseRecords.CaseSchema>();
 
         var data = Path.GetFullPath(builder.Configuration["FormArchive:Data"] ?? Environment.GetEnvironmentVariable("FORMARCHIVE_DATA") ?? "data");
         var limits = ApiLimits.From(builder.Configuration);
@@ -94,6 +95,7 @@ public static class FormArchiveApp
         app.MapCaseProgressEndpoints();
         app.MapTodoEndpoints();
         app.MapReviewListEndpoints();
+        app.MapCaseRecordEndpoints();
         app.MapAdminEndpoints();
         app.MapObservability();
         return app;

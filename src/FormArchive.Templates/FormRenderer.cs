@@ -68,6 +68,23 @@ public sealed class FormRenderer
         }
     }
 
+    /// <summary>
+    /// Validates <paramref name="jsonData"/> against any schema (the shared case schema, when a case's data is saved)
+    /// with the same formats and case rules as rendering.
+    /// </summary>
+    public IReadOnlyList<FormDataError> Validate(JsonSchema schema, string id, string jsonData)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        try
+        {
+            return CollectErrors(schema, ParseJson(id, jsonData));
+        }
+        catch (FormDataException ex)
+        {
+            return ex.Errors;
+        }
+    }
+
     private void Validate(FormTemplate form, JToken data)
     {
         var errors = CollectErrors(form.Schema, data);

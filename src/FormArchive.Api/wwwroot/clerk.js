@@ -23,6 +23,7 @@ async function openCase(caseId) {
 
 function renderCase() {
   $('case-summary').replaceChildren(FA.summary(current));
+  $('entry-link').href = `case-entry.html?case=${encodeURIComponent(current.caseId)}`;
   $('directory').replaceChildren(FA.directoryTable(current.directory,
     d => FA.download(`/api/cases/${encodeURIComponent(current.caseId)}/documents/${d.no}`, d.fileName).catch(e => alert(e.message))));
   for (const b of [$('print-button'), $('notice-button'), $('drop')]) b.toggleAttribute('disabled', current.sealed);

@@ -1,0 +1,122 @@
+using System.Text.Json.Nodes;
+using FormArchive.Api.Access;
+using FormArchive.Api.CaseRecords;
+using FormArchive.Api.Cases;
+using FormArchive.Api.Work;
+using FormArchive.Archive.Access;
+using FormArchive.Archive.Cases;
+using FormArchive.Casework.Filing;
+using FormArchive.Domain;
+using FormArchive.Renderer.Rendering;
+using FormArchive.Templates;
+using FormArchive.Templates.Printing;
+using NJsonSchema;
+
+namespace FormArchive.Api.Endpoints;
+
+/// <summary>
+/// /api/cases/{caseId}/record: the case's full data (templates/case.schema.json) in versions — save (validated as
+/// rendering validates), read the newest or any version, what changed, the persons read on its scans, and a form
+/// printed from a saved version.
+/// </summary>
+public static class CaseRecordEndpoints
+{
+    public static void MapCaseRecordEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/case-schema", (TemplateCatalog catalog) => Results.File(Path.Combine(catalog.Root, "case.schema.json"), "application/schema+json"))
+            .RequireRoles(Role.Clerk, Role.Archivist);
+        var record = app.MapGroup("/api/cases/{caseId}/record");
+        record.MapGet("", (string caseId, HttpContext http) => CaseAccess.RunAsync(http, caseId, "record.read", async c =>
+        {
+            var versions = CaseRecordVersions.List(c.Case);
+            var data = versions.Count == 0 ? await CaseRecordVersions.DraftAsync(c.Archive, c.Case, c.Cancel) : await CaseRecordVersions.ReadAsync(c.Archive, c.Case, versions[^1], c.Cancel);
+            return Results.Ok(new { caseId, version = versions.Count, sealedCase = c.Case.Sealed, data, versions });
+        })).RequireRoles(Role.Clerk, Role.Archivist);
+        record.MapGet("/versions/{version:int}", (string caseId, int version, HttpContext http) => CaseAccess.RunAsync(http, caseId, "record.read", async c =>
+        {
+            var versions = CaseRecordVersions.List(c.Case);
+            if (version < 1 || version > versions.Count) return Problems.Create(StatusCodes.Status404NotFound, "No such version", $"案件数据没有第 {version} 版（共 {versions.Count} 版）");
+            return Results.Ok(new { caseId, version, data = await CaseRecordVersions.ReadAsync(c.Archive, c.Case, versions[version - 1], c.Cancel) });
+        })).RequireRoles(Role.Clerk, Role.Archivist);
+        record.MapGet("/changes", (string caseId, int? from, int? to, HttpContext http) => CaseAccess.RunAsync(http, caseId, "record.changes", async c =>
+        {
+            var versions = CaseRecordVersions.List(c.Case);
+            int b = to ?? versions.Count, a = from ?? b - 1;
+            if (b < 1 || b > versions.Count || a < 0 || a > versions.Count)
+                return Problems.Create(StatusCodes.Status404NotFound, "No such version", $"案件数据共 {versions.Count} 版，没有第 {(b < 1 || b > versions.Count ? b : a)} 版");
+            var before = a == 0 ? null : await CaseRecordVersions.ReadAsync(c.Archive, c.Case, versions[a - 1], c.Cancel);
+            var after = await CaseRecordVersions.ReadAsync(c.Archive, c.Case, versions[b - 1], c.Cancel);
+            return Results.Ok(new { caseId, from = a, to = b, changes = CaseRecordDiff.Between(before, after) });
+        })).RequireRoles(Role.Clerk, Role.Archivist);
+        record.MapPut("", Save).RequireRoles(Role.Clerk);
+        record.MapGet("/scanned-persons", (string caseId, HttpContext http) => CaseAccess.RunAsync(http, caseId, "record.scanned-persons", async c =>
+        {
+            var pages = await ScannedPages.ReadAsync(c.Archive, c.Case, await CaseData.MembersAsync(c.Archive, c.Case, c.Cancel), c.Cancel);
+            return Results.Ok(new { caseId, persons = ScannedPersons.From(pages), expiredCards = ScannedPersons.ExpiredCards(pages) });
+        })).RequireRoles(Role.Clerk);
+        record.MapPost("/print/{formId}", Print).RequireRoles(Role.Clerk);
+    }
+
+    private static Task<IResult> Save(string caseId, HttpContext http, CaseSchema schema, FormRenderer renderer) =>
+        CaseAccess.RunAsync(http, caseId, "record.save", async c =>
+        {
+            if (c.Case.Sealed) throw new CaseSealedException(caseId);
+            if (http.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
+                return Problems.Create(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "请以 application/json 发送案件数据");
+            var body = await RequestBody.ReadLimitedAsync(http.Request, FormEndpoints.MaxDataBytes, c.Cancel);
+            if (body is null) return Problems.Create(StatusCodes.Status413PayloadTooLarge, "Case data too large", $"案件数据最多 {FormEndpoints.MaxDataBytes:N0} 字节");
+            var errors = renderer.Validate(schema.Schema, "case", body);
+            if (errors.Count > 0)
+            {
+                c.Detail = $"{errors.Count} error(s)";
+                return Problems.Create(StatusCodes.Status400BadRequest, "Invalid case data", $"案件数据有 {errors.Count} 处错误；第一处 {errors[0].Path}：{errors[0].Message}",
+                    new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { path = e.Path, message = e.Message }).ToList() });
+            }
+            var data = JsonNode.Parse(body)!.AsObject();
+            var versions = CaseRecordVersions.List(c.Case);
+            // Saving what is already the newest version files nothing: a version is a change.
+            if (versions.Count > 0 && CaseRecordDiff.Between(await CaseRecordVersions.ReadAsync(c.Archive, c.Case, versions[^1], c.Cancel), data).Count == 0)
+                return Results.Ok(new { caseId, version = versions.Count, documentNo = versions[^1].DocumentNo, unchanged = true });
+            var entry = await c.Archive.AddDocumentAsync(caseId, new DocumentUpload
+            {
+                Title = CaseRecordVersions.Title(versions.Count + 1), ResponsibleParty = c.Case.Metadata.Agency, Date = ChinaTime.Today(),
+                FileName = CaseRecordVersions.FileName, MediaType = "application/json", Content = System.Text.Encoding.UTF8.GetBytes(data.ToJsonString()),
+            }, c.Caller.Actor, c.Cancel);
+            // Another save may have landed between listing and filing: the version is the entry's place among them.
+            var version = CaseRecordVersions.List(await c.Archive.GetManifestAsync(caseId, c.Cancel)).Single(v => v.DocumentNo == entry.No).Version;
+            c.Detail = $"version {version} → document {entry.No}";
+            return Results.Created($"/api/cases/{caseId}/record/versions/{version}", new { caseId, version, documentNo = entry.No });
+        });
+
+    private static Task<IResult> Print(string caseId, string formId, HttpContext http, FormPrinter printer) =>
+        CaseAccess.RunAsync(http, caseId, "record.print", async c =>
+        {
+            c.Detail = $"form {formId}";
+            if (c.Case.Sealed) throw new CaseSealedException(caseId);
+            var form = printer.Catalog.Get(formId);
+            var versions = CaseRecordVersions.List(c.Case);
+            if (versions.Count == 0)
+                return Problems.Create(StatusCodes.Status409Conflict, "No case data saved", "请先保存案件数据，再从案件数据打印表格");
+            var data = await CaseRecordVersions.ReadAsync(c.Archive, c.Case, versions[^1], c.Cancel);
+            var missing = PrintRequirements.Missing(form, data!);
+            if (missing.Count > 0)
+                return Problems.Create(StatusCodes.Status422UnprocessableEntity, "Case data incomplete",
+                    $"打印{form.Metadata.Title}还缺 {missing.Count} 项：{string.Join("、", missing.Select(m => m.Label))}",
+                    new Dictionary<string, object?> { ["missing"] = missing.Select(m => new { path = m.Path, label = m.Label }).ToList(), ["version"] = versions.Count });
+            return await GatedWork.RunAsync(http, async () =>
+            {
+                var printed = await Task.Run(() => printer.Print(formId, data!.ToJsonString(), OutputFormat.Pdf), c.Cancel);
+                // The title names the version it was printed from, so the 卷内目录 shows which data the signed paper carries.
+                var entry = await c.Archive.AddDocumentAsync(caseId, new DocumentUpload
+                {
+                    Title = $"{printed.Form.Title}（据案件数据第 {versions.Count} 版）", ResponsibleParty = c.Case.Metadata.Agency, Date = ChinaTime.Today(),
+                    FileName = printed.FileName, MediaType = "application/pdf", Content = printed.Document.Content,
+                    DerivedFrom = c.Case.Documents.Single(d => d.No == versions[^1].DocumentNo).Sha256,
+                }, c.Caller.Actor, c.Cancel);
+                if (printed.Document.PageCount is { } pages) http.RequestServices.GetRequiredService<PageCounts>().Remember(entry.Sha256, pages);
+                c.Detail += $" from version {versions.Count} → document {entry.No}";
+                return Results.Created($"/api/cases/{caseId}/documents/{entry.No}",
+                    new { caseId, documentNo = entry.No, title = entry.Title, fileName = entry.FileName, caseRecordVersion = versions.Count, caseRecordDocumentNo = versions[^1].DocumentNo });
+            });
+        });
+}

@@ -1,0 +1,223 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using FormArchive.Archive.Access;
+using Microsoft.Playwright;
+using UglyToad.PdfPig;
+using static Microsoft.Playwright.Assertions;
+
+namespace FormArchive.Web.Tests;
+
+/// <summary>
+/// The Yunyang 受理 on the case data page, no JSON typed: an ID card front and a 户口簿 card scanned into a case, their
+/// persons confirmed as members, the economic situation entered, a validation error fixed on its field, the missing
+/// field followed by its link, the 申请书 printed from the saved version and read back.
+/// </summary>
+public class CaseEntryPageTests(WebServer server) : IClassFixture<WebServer>
+{
+    private const string Township = "巴阳镇";
+
+    private static JsonNode Truth(string file) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Captures", "truth.json")))!.AsArray().Single(t => (string)t!["file"]! == file)!;
+
+    [Fact]
+    public async Task Clerk_enters_the_case_from_scanned_cards_fixes_an_error_and_prints_the_application()
+    {
+        // Captures: scan-0000 is an ID card front (the applicant), scan-0008 a 常住人口登记卡 (relationship 妻).
+        var card = Truth("scan-0000.jpg")["person"]!;
+        var hukou = Truth("scan-0008.jpg")["person"]!;
+        string name = (string)card["name"]!, number = (string)card["idNumber"]!;
+        string spouse = (string)hukou["name"]!, spouseNumber = (string)hukou["idNumber"]!;
+        var key = server.NewKey(Role.Clerk, Township);
+        var clerk = server.ClientWithKey(key);
+        var created = await clerk.PostAsync("/api/cases", new StringContent(new JsonObject
+        {
+            ["applicant"] = new JsonObject { ["name"] = name, ["idNumber"] = number }, ["village"] = "桂花村", ["categories"] = new JsonArray("低保"),
+            ["members"] = new JsonArray(new JsonObject { ["name"] = name, ["idNumber"] = number }),
+        }.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var caseId = (string)JsonNode.Parse(await created.Content.ReadAsStringAsync())!["caseId"]!;
+        foreach (var (file, hint) in new[] { ("scan-0000.jpg", "id-front"), ("scan-0008.jpg", "hukou-member") })
+        {
+            using var form = new MultipartFormDataContent();
+            var content = new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Captures", file)));
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+            form.Add(content, "files", file);
+            form.Add(new StringContent(hint), "hint");
+            var uploaded = await clerk.PostAsync($"/api/cases/{Uri.EscapeDataString(caseId)}/scans", form);
+            Assert.True(uploaded.IsSuccessStatusCode, await uploaded.Content.ReadAsStringAsync());
+        }
+
+        var (context, page) = await server.NewPageAsync();
+        await using var _ = context;
+        await context.AddInitScriptAsync($"sessionStorage.setItem('formarchive.apiKey', {System.Text.Json.JsonSerializer.Serialize(key)});");
+        var consoleErrors = new List<string>();
+        // Errors of the entry page itself (the clerk desk has its own tests); the 400 and 422 this walk provokes are expected.
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error" && m.Page?.Url.Contains("case-entry.html") == true && !m.Text.Contains("status of 400") && !m.Text.Contains("status of 422"))
+                consoleErrors.Add($"{m.Text} at {m.Location}");
+        };
+        await page.GotoAsync($"/clerk.html?case={Uri.EscapeDataString(caseId)}");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new("填写案件数据") }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("case-entry\\.html\\?case="));
+        await Expect(page.Locator("#record-state")).ToContainTextAsync("尚未保存案件数据");
+        // Labels come from the schema; there is no JSON on the way.
+        await Expect(page.Locator("legend").Filter(new() { HasText = "共同生活家庭成员" })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("家庭经济状况", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("申请日期", new() { Exact = true })).ToHaveAttributeAsync("type", "date");
+        await Expect(page.Locator("#json-view")).Not.ToBeVisibleAsync();
+
+        // 1. The persons read on the cards are offered: the applicant's card fills member 1, the 户口簿 card adds a member.
+        var persons = page.Locator("#scanned-persons .person");
+        await Expect(persons).ToHaveCountAsync(2);
+        var applicantCard = persons.Filter(new() { HasText = "scan-0000.jpg" });
+        await Expect(applicantCard).ToContainTextAsync(name);
+        await server.ScreenshotAsync(page, "entry-1-offered");
+        await applicantCard.GetByRole(AriaRole.Button, new() { Name = "填入第 1 位成员" }).ClickAsync();
+        var rows = page.Locator("#table-members tbody tr");
+        await Expect(rows.Nth(0)).ToHaveClassAsync("from-ocr");
+        await Expect(rows.Nth(0).Locator(".badge.ocr")).ToHaveTextAsync("OCR 识别，待确认");
+        await Expect(page.Locator("[data-path='$.members[0].sex']")).ToHaveValueAsync((string)card["sex"]!);
+        await Expect(page.Locator("[data-path='$.members[0].birth_date']")).ToHaveValueAsync((string)card["birthDate"]!);
+        await Expect(page.Locator("[data-path='$.members[0].relationship']")).ToHaveValueAsync("本人");
+        await Expect(page.Locator("[data-path='$.applicant.hukou_address']")).ToHaveValueAsync((string)card["address"]!);
+        await persons.Filter(new() { HasText = "scan-0008.jpg" }).GetByRole(AriaRole.Button, new() { Name = "加入家庭成员" }).ClickAsync();
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(page.Locator("[data-path='$.members[1].name']")).ToHaveValueAsync(spouse);
+        // 与户主关系 (妻 on the card) is not 与申请人关系: the clerk states it.
+        await page.Locator("[data-path='$.members[1].relationship']").FillAsync("配偶");
+        await Expect(page.Locator("[data-path='$.members[1].id_number']")).ToHaveValueAsync(spouseNumber);
+        await server.ScreenshotAsync(page, "entry-2-prefilled");
+
+        // A wrong number typed over the card's is flagged; put back, the flag goes.
+        var spouseId = page.Locator("[data-path='$.members[1].id_number']");
+        await spouseId.FillAsync("110105201001010010");
+        await spouseId.PressAsync("Tab");
+        await Expect(rows.Nth(1).Locator(".badge.flag")).ToContainTextAsync("身份证号与扫描的证件");
+        await server.ScreenshotAsync(page, "entry-3-flagged");
+        await spouseId.FillAsync(spouseNumber);
+        await spouseId.PressAsync("Tab");
+        await Expect(rows.Nth(1).Locator(".badge.flag")).ToHaveCountAsync(0);
+
+        // Editing a value read by OCR is the clerk's own reading: that row is no longer marked. The other is confirmed by keyboard.
+        await Expect(rows.Nth(1)).Not.ToHaveClassAsync("from-ocr");
+        await rows.Nth(0).GetByRole(AriaRole.Button, new() { Name = "确认" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#table-members tr.from-ocr")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-path='$.members[0].name']")).ToHaveValueAsync(name);
+
+        // 2. The economic situation, and an income in 厘 (more than two decimals).
+        await page.GetByLabel("家庭经济状况", new() { Exact = true }).FillAsync("家中无存款，无机动车，年收入约四千八百元");
+        await page.Locator("[data-path='$.members[0].occupation_status']").FillAsync("灵活就业人员");
+        await page.Locator("[data-path='$.members[0].health_status']").FillAsync("患病");
+        var income = page.Locator("[data-path='$.members[0].annual_income']");
+        await income.FillAsync("4800.125");
+        await page.Locator("#save-button").ClickAsync();
+
+        // 3. The server's error is shown on the field, which gets the focus.
+        await Expect(income).ToHaveAttributeAsync("aria-invalid", "true");
+        var incomeError = page.Locator("#" + await income.GetAttributeAsync("aria-describedby"));
+        await Expect(incomeError).ToContainTextAsync("分");
+        await Expect(income).ToBeFocusedAsync();
+        await Expect(page.Locator("#error-summary")).ToContainTextAsync("第 1 行 · 年收入（元）");
+        await server.ScreenshotAsync(page, "entry-4-error");
+        await income.FillAsync("4800");
+        await page.Locator("#save-button").ClickAsync();
+        await Expect(page.Locator("#message")).ToContainTextAsync("已保存为第 1 版");
+        await Expect(incomeError).ToBeEmptyAsync();
+
+        // 4. Printing asks for what the 申请书 still lacks; the link leads to the field.
+        await page.Locator("#print-button").ClickAsync();
+        await Expect(page.Locator("#missing-list")).ToContainTextAsync("申请理由（致困原因）");
+        await server.ScreenshotAsync(page, "entry-5-missing");
+        await page.Locator("#missing-list a", new() { HasText = "申请理由（致困原因）" }).ClickAsync();
+        var reason = page.GetByLabel("申请理由 / 致困原因", new() { Exact = true });
+        await Expect(reason).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("丈夫患慢性病，妻子照料，无固定收入");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#print-button").ClickAsync());
+        await Expect(page.Locator("#print-message")).ToContainTextAsync("据案件数据第 2 版");
+        var pdfPath = Path.Combine(server.ScreenshotDirectory, "entry-6-application.pdf"); // kept beside the screenshots to look at
+        await download.SaveAsAsync(pdfPath);
+        await server.ScreenshotAsync(page, "entry-6-printed");
+
+        // 5. The printed 申请书 carries what was entered and read.
+        using (var pdf = PdfDocument.Open(pdfPath))
+        {
+            var text = string.Concat(pdf.GetPages().Select(p => p.Text)).Replace(" ", "");
+            foreach (var expected in new[] { name, spouse, "家中无存款，无机动车，年收入约四千八百元", "丈夫患慢性病", "4,800.00", "桂花村", "配偶" })
+                Assert.Contains(expected, text);
+        }
+
+        // The 审核确认表 from the same data, chosen among the other forms.
+        await page.Locator("#form-select").SelectOptionAsync("chizhou.review-form");
+        var reviewDownload = await page.RunAndWaitForDownloadAsync(() => page.Locator("#print-other").ClickAsync());
+        await Expect(page.Locator("#print-message")).ToContainTextAsync("审核确认表");
+        var reviewPath = Path.Combine(server.ScreenshotDirectory, "entry-6-review-form.pdf");
+        await reviewDownload.SaveAsAsync(reviewPath);
+        using (var pdf = PdfDocument.Open(reviewPath))
+        {
+            var text = string.Concat(pdf.GetPages().Select(p => p.Text)).Replace(" ", "");
+            foreach (var expected in new[] { name, spouse, "配偶", "患病", "4,800.00", "家中无存款，无机动车，年收入约四千八百元" })
+                Assert.Contains(expected, text);
+        }
+
+        // The versions, and what changed from the first to the second.
+        await Expect(page.Locator("#versions tbody tr")).ToHaveCountAsync(2);
+        await page.GetByRole(AriaRole.Button, new() { Name = "与第 1 版比较" }).ClickAsync();
+        await Expect(page.Locator("#changes")).ToContainTextAsync("申请理由");
+        await Expect(page.Locator("#changes")).ToContainTextAsync("丈夫患慢性病");
+        await server.ScreenshotAsync(page, "entry-7-versions");
+        var directory = await clerk.GetStringAsync($"/api/cases/{Uri.EscapeDataString(caseId)}");
+        Assert.Contains("案件数据（第 2 版）", directory);
+        Assert.Contains("云阳县低保和临时救助申请书（据案件数据第 2 版）", directory);
+        Assert.Contains("审核确认表（据案件数据第 2 版）", directory);
+        Assert.Empty(consoleErrors);
+    }
+
+    [Fact]
+    public async Task A_household_of_fifteen_stays_usable_at_tablet_width_by_keyboard()
+    {
+        var key = server.NewKey(Role.Clerk, Township);
+        var clerk = server.ClientWithKey(key);
+        var created = await clerk.PostAsync("/api/cases", new StringContent(new JsonObject
+        {
+            ["applicant"] = new JsonObject { ["name"] = "王俊", ["idNumber"] = "341723197112182931" }, ["village"] = "桂花村", ["categories"] = new JsonArray("低保"),
+            ["members"] = new JsonArray(),
+        }.ToJsonString(), Encoding.UTF8, "application/json"));
+        var caseId = (string)JsonNode.Parse(await created.Content.ReadAsStringAsync())!["caseId"]!;
+        var members = new JsonArray(Enumerable.Range(1, 15).Select(i => (JsonNode?)new JsonObject { ["name"] = $"成员{i}", ["relationship"] = i == 1 ? "本人" : "子女" }).ToArray());
+        var saved = await clerk.PutAsync($"/api/cases/{caseId}/record", new StringContent(new JsonObject { ["members"] = members }.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+
+        var (context, page) = await server.NewPageAsync();
+        await using var _ = context;
+        await context.AddInitScriptAsync($"sessionStorage.setItem('formarchive.apiKey', {System.Text.Json.JsonSerializer.Serialize(key)});");
+        await page.SetViewportSizeAsync(820, 1180);
+        await page.GotoAsync($"/case-entry.html?case={Uri.EscapeDataString(caseId)}");
+        var rows = page.Locator("#table-members tbody tr");
+        await Expect(rows).ToHaveCountAsync(15);
+        await Expect(page.Locator("#table-members legend")).ToHaveTextAsync("共同生活家庭成员（15 人）");
+        // The wide table scrolls inside its frame; the page itself does not run off the tablet's screen.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            $"page {await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")} px wide at 820");
+        await server.ScreenshotAsync(page, "entry-8-tablet-15");
+
+        // By keyboard: remove the last row, then add one and type its name.
+        await rows.Nth(14).GetByRole(AriaRole.Button, new() { Name = "删除第 15 行" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(rows).ToHaveCountAsync(14);
+        await Expect(page.Locator("#table-members button.add")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(rows).ToHaveCountAsync(15);
+        await Expect(page.Locator("[data-path='$.members[14].name']")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("新成员");
+        await page.Locator("#save-button").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#message")).ToContainTextAsync("已保存为第 2 版");
+        var record = JsonNode.Parse(await clerk.GetStringAsync($"/api/cases/{caseId}/record"))!;
+        Assert.Equal("新成员", (string)record["data"]!["members"]![14]!["name"]!);
+        Assert.Equal("成员14", (string)record["data"]!["members"]![13]!["name"]!);
+    }
+}
