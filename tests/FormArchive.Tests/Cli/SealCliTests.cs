@@ -35,6 +35,6 @@ public sealed class SealCliTests : IDisposable
 
         (code, output) = await _archive.RunAsync(null, "verify", id);
         Assert.True(code == 0, output);
-        Assert.Contains(", 1 document)", output);
+        Assert.Contains("文件 1 件）", output);   // verify's summary is Chinese: one 件, no plural to get wrong
     }
 }
