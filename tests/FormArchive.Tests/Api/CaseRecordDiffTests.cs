@@ -10,7 +10,7 @@ public class CaseRecordDiffTests
     public void Changed_added_and_removed_values_are_listed_by_path_and_null_equals_absent()
     {
         var before = JsonNode.Parse("""{ "village": "桂花村", "members": [ { "name": "王俊", "annual_income": 4800 } ], "phone": null }""");
-        var after = JsonNode.Parse("""{ "village": "桂花村", "members": [ { "name": "王俊", "annual_income": 4800.5 }, { "name": "龙兰" } ], "economic_status": "无存款" }""");
+        var after = JsonNode.Parse("""{ "village": "桂花村", "members": [ { "name": "王俊", "annual_income": 4800.5 }, { "name": "龙兰" } ], "economic_status": "无存款" }""")!;
         var changes = CaseRecordDiff.Between(before, after);
         Assert.Equal(
             [new CaseRecordChange("$.economic_status", null, "无存款"), new CaseRecordChange("$.members[0].annual_income", "4800", "4800.5"), new CaseRecordChange("$.members[1].name", null, "龙兰")],
