@@ -57,12 +57,15 @@ public sealed class TextDetector(InferenceSession session)
         TextQuad Scale(RotatedRect grown) => TextQuad.Order(grown.Points()).Map(p => new Point2f(
             (float)Math.Clamp(p.X * sx, 0, w - 1), (float)Math.Clamp(p.Y * sy, 0, h - 1)));
         for (int i = 0; i < Math.Min(contours.Length, settings.MaxCandidates); i++)
-            if (!Consider(contours[i], map, settings, hierarchy[i].Parent < 0 ? settings.BinaryThreshold : 1f, quads, Scale) && unsure is not null && hierarchy[i].Parent < 0)
+        {
+            bool hole = hierarchy[i].Parent >= 0;
+            if (!Consider(contours[i], map, settings, hole ? NoSplit : settings.BinaryThreshold, quads, Scale) && unsure is not null && !hole)
             {
                 var b = Cv2.BoundingRect(contours[i]);
                 int x0 = (int)Math.Floor(b.X * sx), y0 = (int)Math.Floor(b.Y * sy);
                 unsure.Add(new Rect(x0, y0, Math.Min(w, (int)Math.Ceiling(b.Right * sx)) - x0, Math.Min(h, (int)Math.Ceiling(b.Bottom * sy)) - y0));
             }
+        }
         // Reading order: top to bottom, then left to right within a line.
         return quads.OrderBy(q => q.Center.Y).ThenBy(q => q.Center.X).ToList();
     }
@@ -70,9 +73,13 @@ public sealed class TextDetector(InferenceSession session)
     /// <summary>How much higher the threshold is set, each time, to split a region that is not one line.</summary>
     private const float SplitStep = 0.2f;
 
+    /// <summary>A threshold from which a region is never split again (a hole: what lies inside it is found on its own).</summary>
+    private const float NoSplit = 1f;
+
     /// <summary>
-    /// One region of the thresholded map. A region whose rectangle is mostly empty, may be lines that touch (a handwritten note across a card's number, a ruled cell's line against its
-    /// text): it is thresholded higher, where touching strokes part, and each part is considered on its own.
+    /// One region of the thresholded map. A region whose rectangle is mostly empty may be lines that touch (a
+    /// handwritten note across a card's number, a ruled cell's line against its text): it is thresholded higher,
+    /// where touching strokes part, and each part is considered on its own.
     /// </summary>
     /// <returns>False for a region large enough to matter that did not hold as one line.</returns>
     private static bool Consider(Point[] contour, Mat map, DetectionSettings settings, float threshold, List<TextQuad> quads, Func<RotatedRect, TextQuad> scale)
