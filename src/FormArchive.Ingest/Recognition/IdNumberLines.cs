@@ -54,7 +54,10 @@ public static class IdNumberLines
             if (right is not null)
             {
                 var value = Joined(page, line, right);
-                Add(Lengthened(value, PageText.Compact(value.Text).Length, PageText.Compact(value.Text).Length) is var l && !ReferenceEquals(value, right) ? (l.Line, true) : l, line);
+                int length = PageText.Compact(value.Text).Length;
+                var (lengthened, cut) = Lengthened(value, length, length);
+                // A joined line is read again from the image whatever its length: its pieces' texts overlap.
+                Add((lengthened, cut || !ReferenceEquals(value, right)), line);
             }
             // The label's line goes on with a few digits: detection cut the number short.
             else if (compact[end..].Any(char.IsAsciiDigit)) Add(Lengthened(line, compact[end..].Length, compact.Length), line);
@@ -78,8 +81,7 @@ public static class IdNumberLines
     /// </summary>
     private static (RecognizedLine Line, bool Cut) Lengthened(RecognizedLine line, int digits, int characters)
     {
-        int counted = PageText.Compact(line.Text).Count(c => char.IsAsciiDigit(IdNumberRules.FoldWidth(c)) || c is 'X' or 'x');
-        if (counted >= 18 || characters == 0) return (line, false);
+        if (Digits(line.Text) >= 18 || characters == 0) return (line, false);
         var q = line.Quad;
         float perChar = (float)q.Width / characters;
         float extra = perChar * (19 - digits);
