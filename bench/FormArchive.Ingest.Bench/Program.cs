@@ -42,7 +42,7 @@ Console.WriteLine($"one thread per engine, {Environment.ProcessorCount} cores, l
 Console.WriteLine("| set | engine | files | ID numbers read exactly | invalid or wrong reported valid | negatives clean | bank cards (Luhn) | expired backs | ms median | ms p95 | peak MiB |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
 foreach (var r in all.OrderBy(r => r.Set).ThenBy(r => r.Engine))
-    Console.WriteLine($"| {r.Set} | {r.Engine} | {r.Files} | {r.Exact}/{r.Numbers} ({Pct(r.Exact, r.Numbers)}) | {r.FalseAccepts} | {r.CleanNegatives}/{r.Negatives} | {r.BankRead}/{r.Banks} | {r.ExpiredFound}/{r.Expired} | {r.Median} | {r.P95} | {r.PeakMiB} |");
+    Console.WriteLine($"| {r.Set} | {r.Engine} | {r.Files} | {r.Exact}/{r.Numbers} ({Pct(r.Exact, r.Numbers)}) | {r.FalseAccepts} | {r.CleanNegatives}/{r.Negatives} | {r.BankRead}/{r.Banks}{(r.WrongBanks > 0 ? $" ({r.WrongBanks} wrong)" : "")} | {r.ExpiredFound}/{r.Expired} | {r.Median} | {r.P95} | {r.PeakMiB} |");
 if (stages)
     foreach (var r in all.Where(r => r.Stages.Count > 0))
         Console.WriteLine($"{r.Set} {r.Engine}: mean ms per stage: " + string.Join(", ", r.Stages.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value:0.0}")));
@@ -64,6 +64,8 @@ internal static class Bench
         public int CleanNegatives { get; set; }
         public int Banks { get; set; }
         public int BankRead { get; set; }
+        /// <summary>Card numbers reported that the page does not carry.</summary>
+        public int WrongBanks { get; set; }
         public int Expired { get; set; }
         public int ExpiredFound { get; set; }
         public long Median { get; set; }
@@ -86,6 +88,7 @@ internal static class Bench
         var pipeline = new ScanPipeline();
         if (engine != "cli" && truths.Count > 0) pipeline.Process("warm-up", File.ReadAllBytes(Path.Combine(dir, truths[0].File)), new IngestOptions { Mode = mode });
         var ms = new List<long>();
+        var perFile = new List<(long Ms, string Line)>();
         foreach (var t in truths)
         {
             var bytes = File.ReadAllBytes(Path.Combine(dir, t.File));
@@ -93,6 +96,7 @@ internal static class Bench
             List<string> valid;
             List<string> banks = [];
             bool expiredFound = false;
+            string stageLine = "";
             if (engine == "cli")
             {
                 var text = RunTesseract(Path.Combine(dir, t.File));
@@ -108,8 +112,11 @@ internal static class Bench
                 expiredFound = pages.Any(p => p.CardBack is { Expired: true });
                 foreach (var p in pages)
                     foreach (var (k, v) in p.StageMs) row.Stages[k] = row.Stages.GetValueOrDefault(k) + v / truths.Count;
+                stageLine = string.Join(", ", pages.SelectMany(p => p.StageMs).OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value:0}"));
             }
             ms.Add(sw.ElapsedMilliseconds);
+            if (stages && engine != "cli")
+                perFile.Add((sw.ElapsedMilliseconds, $"{t.File} {sw.ElapsedMilliseconds} ms: {stageLine}"));
             var expected = Expected(t);
             if (!expected.All(valid.Contains) || valid.Any(v => !expected.Contains(v)))
                 Console.Error.WriteLine($"miss {engine} {row.Set}/{t.File}: expected [{string.Join(",", expected)}] read [{string.Join(",", valid)}]");
@@ -117,10 +124,19 @@ internal static class Bench
             row.Exact += expected.Count(valid.Contains);
             row.FalseAccepts += valid.Count(v => !expected.Contains(v));
             if (expected.Count == 0) { row.Negatives++; if (valid.Count == 0) row.CleanNegatives++; }
-            if (Bank(t) is { } b) { row.Banks++; if (banks.Contains(b)) row.BankRead++; }
+            if (Bank(t) is { } b)
+            {
+                row.Banks++;
+                if (banks.Contains(b)) row.BankRead++;
+                else Console.Error.WriteLine($"miss {engine} {row.Set}/{t.File}: bank card {b} read [{string.Join(",", banks)}]");
+            }
+            row.WrongBanks += banks.Count(n => n != Bank(t));
             if (t.Expired == true) { row.Expired++; if (expiredFound) row.ExpiredFound++; }
         }
         ms.Sort();
+        // The slowest files and where their time went (stderr), to see what makes the tail.
+        foreach (var (_, line) in perFile.OrderByDescending(f => f.Ms).Take(Math.Max(1, perFile.Count / 20)))
+            Console.Error.WriteLine($"slow {engine} {row.Set}/{line}");
         row.Median = ms.Count == 0 ? 0 : ms[ms.Count / 2];
         row.P95 = ms.Count == 0 ? 0 : ms[Math.Min(ms.Count - 1, (int)(ms.Count * 0.95))];
         if (!stages) row.Stages.Clear();

@@ -141,10 +141,12 @@ public sealed class CapturesTests(CapturesFixture captures)
         Assert.Contains(expired.ValidTo!, item.Material);
     }
 
-    [Fact]
-    public void ABankCardNumberIsReadByLuhnAndMatchedToTheHouseholdsAccount()
+    public static TheoryData<string> BankCards => CapturesFixture.Files("camera-bank-card");
+
+    [Theory, MemberData(nameof(BankCards))]
+    public void ABankCardNumberIsReadByLuhnAndMatchedToTheHouseholdsAccount(string file)
     {
-        var t = CapturesFixture.Load().Single(t => t.Kind == "camera-bank-card");
+        var t = Truth(file);
         Assert.Contains(t.BankNumber, Page(t.File).BankCardNumbers);
         Assert.DoesNotContain(Page(t.File).IdNumbers, i => i.IsValid);
         var grouped = string.Join(' ', t.BankNumber!.Chunk(4).Select(c => new string(c)));

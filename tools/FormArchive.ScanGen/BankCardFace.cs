@@ -13,10 +13,11 @@ public static class BankCardFace
         ("农村商业银行", "623059", "#1f4f8f", "#7fa8d8"), ("农村信用社", "622319", "#c7b27a", "#efe3bf"),
     ];
 
-    public static MagickImage Draw(Random rng, double k, out string number)
+    public static MagickImage Draw(Random rng, double k, out string number, int? length = null)
     {
         var bank = rng.Pick(Banks);
         int len = rng.Pick(new[] { 16, 16, 19, 19, 17, 18 });
+        if (length is { } pinned) len = pinned;
         var digits = bank.Bin + string.Concat(Enumerable.Range(0, len - bank.Bin.Length - 1).Select(_ => (char)('0' + rng.Next(10))));
         var num = digits + Luhn.CheckDigit(digits);
         number = num;
@@ -34,6 +35,8 @@ public static class BankCardFace
         string grouped = len == 19 ? $"{num[..6]} {num[6..]}" : string.Join(' ', Enumerable.Range(0, (len + 3) / 4).Select(i => num.Substring(i * 4, Math.Min(4, len - i * 4))));
         double size = (len == 19 ? 4.6 : 5.2) * fs * k, x = 7 * k, y = 38 * k;
         var font = CaptureFonts.OcrB ?? CaptureFonts.SansBold;
+        // A real card's number stays on the card: a long number is set smaller until it fits between the margins.
+        while (size > 2.5 * k && NumberWidth(font, size, grouped, 0.3 * k) > w - x - 5 * k) size *= 0.95;
         // embossed: dark lower-right edge, light upper-left edge, then the face
         Paint.Text(card, font, size, Paint.Rgb(0, 0, 0, 150), x + 0.25 * k, y + 0.25 * k, grouped, 0.3 * k);
         Paint.Text(card, font, size, Paint.Rgb(255, 255, 255, 160), x - 0.15 * k, y - 0.15 * k, grouped, 0.3 * k);
@@ -44,4 +47,7 @@ public static class BankCardFace
         Paint.Text(card, CaptureFonts.SansBold, 2.6 * k, MagickColors.White, 68 * k, 47.5 * k, "银联");
         return card;
     }
+
+    private static double NumberWidth(string font, double size, string text, double kerning) =>
+        new Drawables().Font(font).FontPointSize(size).FontTypeMetrics(text)!.TextWidth + kerning * text.Length;
 }

@@ -29,6 +29,8 @@ public sealed record CaptureOptions
     public bool? OldLabel { get; init; }
     /// <summary>Photocopy: gap between the two cards, in mm (18–45).</summary>
     public double? GapMm { get; init; }
+    /// <summary>A bank card number of this many digits (16–19); random when null.</summary>
+    public int? BankDigits { get; init; }
     /// <summary>Photocopy: the handwritten note's rise in degrees (25–45); with a small gap it crosses the first card's number.</summary>
     public double? NoteRise { get; init; }
 }

@@ -34,5 +34,8 @@ public static class CaptureSet
         (SyntheticKind.Photocopy, new() { Dpi = 150, TwoPeople = false, Quarter = 180, GapMm = 21, NoteRise = 40 }),
         (SyntheticKind.Photocopy, new() { Dpi = 200, TwoPeople = true, Quarter = 180, GapMm = 18, NoteRise = 35 }),
         (SyntheticKind.Photocopy, new() { Dpi = 150, TwoPeople = true, Quarter = 0, GapMm = 24, NoteRise = 28 }),
+        // 4-4-4-4-1 and 4-4-4-4-2: the last group stands alone, and detection misses or misreads a lone digit.
+        (SyntheticKind.CameraBankCard, new() { SmallFrames = true, BankDigits = 17 }),
+        (SyntheticKind.CameraBankCard, new() { SmallFrames = true, BankDigits = 18 }),
     ];
 }

@@ -10,12 +10,14 @@ internal sealed record DocumentFindings(ReadDocument Document, PageText Text, IR
     public int ValidIds => Ids.Count(i => i.Read.IsValid);
     public double Score => ValidIds * 1000 + TypeScore * 15 + (Text.Lines.Count == 0 ? 0 : Text.Lines.Average(l => l.Confidence) * 100);
 
-    public static DocumentFindings Of(ReadDocument doc, IdNumberConfirmer confirmer, DocumentType? hint)
+    public static DocumentFindings Of(ReadDocument doc, PaddleOcr ocr, IdNumberConfirmer confirmer, DocumentType? hint)
     {
         var text = new PageText(doc.Lines);
         var joined = text.Text;
         // Rows that carry an ID number label hold an ID number, not a card number (a misread one may pass Luhn).
-        var bank = IdNumberRules.BankCardNumbers(string.Join('\n', text.Rows().Where(r => IdNumberLines.LabelEnd(PageText.Compact(r)) < 0)));
+        var bank = BankCardNumberLines.WithoutCutShort(
+            IdNumberRules.BankCardNumbers(string.Join('\n', text.Rows().Where(r => IdNumberLines.LabelEnd(PageText.Compact(r)) < 0)))
+                .Concat(BankCardNumberLines.Find(text, quad => ocr.ReadQuads(doc.Image, [quad])[0].Text)));
         var lines = IdNumberLines.Find(text);
         List<(IdNumberRead, RecognizedLine)> ids;
         using (StageTimes.Time("id.confirm"))

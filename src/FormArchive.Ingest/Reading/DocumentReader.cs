@@ -27,6 +27,9 @@ public sealed class DocumentReader(PaddleOcr ocr)
     /// <summary>Share of the text (by area) a document must hold to be read alone.</summary>
     public const double HoldsTheText = 0.85;
 
+    /// <summary>The engine, for reading a place of a document again.</summary>
+    public PaddleOcr Ocr => ocr;
+
     public ReadDocument Read(Mat frame, ReadSettings? settings = null)
     {
         settings ??= new ReadSettings();

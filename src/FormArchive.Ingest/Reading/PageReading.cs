@@ -30,14 +30,14 @@ internal sealed class PageReading : IDisposable
     public static PageReading Read(DocumentReader reader, IdNumberConfirmer confirmer, Mat frame, IngestOptions options)
     {
         var settings = new ReadSettings();
-        var best = DocumentFindings.Of(reader.Read(frame, settings), confirmer, options.Hint);
+        var best = DocumentFindings.Of(reader.Read(frame, settings), reader.Ocr, confirmer, options.Hint);
         foreach (var (name, change) in Retries)
         {
             if (!NeedsRetry(best, options.Hint)) break;
             // A page read as a whole already is not read as a whole again.
             if (change(settings).WholeFrame && best.Document.Located == "frame") continue;
             using var _ = StageTimes.Time("retry." + name);
-            var again = DocumentFindings.Of(reader.Read(frame, change(settings)), confirmer, options.Hint);
+            var again = DocumentFindings.Of(reader.Read(frame, change(settings)), reader.Ocr, confirmer, options.Hint);
             if (again.ValidIds > best.ValidIds) (best, again) = (again, best);
             again.Document.Dispose();
         }

@@ -22,7 +22,7 @@ public sealed class ZoomingDetector(Ocr.Paddle.TextDetector detector)
         double scale = Math.Min(1.0, (double)settings.MaxSide / Math.Max(image.Rows, image.Cols));
         if (scale > 0.8) return quads;
         var small = quads.Where(q => Math.Min(q.Width, q.Height) * scale < MinTextHeight).ToList();
-        if (small.Count == 0) return quads;
+        if (!WorthACloserLook(small)) return quads;
         var regions = Regions(small, unsure, quads, image.Size());
         // Everything found first inside a region is found again closer: keep only the closer look there.
         var result = quads.Where(q => !regions.Any(r => (r & ToRect(q.Bounds)).Width > 0)).ToList();
@@ -37,6 +37,13 @@ public sealed class ZoomingDetector(Ocr.Paddle.TextDetector detector)
         }
         return result.OrderBy(q => q.Center.Y).ThenBy(q => q.Center.X).ToList();
     }
+
+    /// <summary>
+    /// Small print is a line of it (a box at least twice as long as tall) or several pieces. One lone small glyph (a
+    /// character of a desk's pattern, a speck) is not: zooming for it cost a second detection of most of the frame.
+    /// </summary>
+    private static bool WorthACloserLook(List<TextQuad> small) =>
+        small.Count >= 3 || small.Any(q => Math.Max(q.Width, q.Height) >= 2 * Math.Min(q.Width, q.Height));
 
     /// <summary>
     /// Groups of small lines (boxes grown by their height until neighbours touch), as rectangles in the image,

@@ -1,0 +1,85 @@
+using FormArchive.Domain;
+using FormArchive.Ingest.Ocr.Paddle;
+using OpenCvSharp;
+
+namespace FormArchive.Ingest.Recognition;
+
+/// <summary>
+/// Bank card numbers printed as digit groups on one row (6217 9993 6843 4926 31). The groups of one number share a
+/// row and a print size: they are joined left to right whatever else detection found between them (a glyph of the
+/// card's pattern, a speck), which joining the row's text does not do. Detection may also miss a group of one digit
+/// standing alone at the end, or read it as a character: the joined line is read again from the image lengthened by
+/// two digits' width, and the longer number is taken when it goes on from the joined digits and passes Luhn.
+/// </summary>
+public static class BankCardNumberLines
+{
+    /// <summary>Digits a card number holds at least before it is worth joining and reading again.</summary>
+    private const int MinDigits = 12;
+
+    /// <summary>Luhn-valid numbers of 16–19 digits, never a valid ID number; <paramref name="readAgain"/> reads a place of the image.</summary>
+    public static List<string> Find(PageText page, Func<TextQuad, string> readAgain)
+    {
+        var found = new List<string>();
+        var used = new HashSet<RecognizedLine>();
+        // Rows with an ID number label hold an ID number, not a card number (a misread one may pass Luhn).
+        var labelled = page.Lines.Where(l => IdNumberLines.LabelEnd(PageText.Compact(l.Text)) >= 0).ToList();
+        var pieces = page.Lines.Where(l => IsDigitGroup(l.Text) && !labelled.Any(x => PageText.SameRow(x, l)))
+            .OrderBy(l => l.Quad.Bounds.X).ToList();
+        foreach (var start in pieces)
+        {
+            if (!used.Add(start)) continue;
+            var run = new List<RecognizedLine> { start };
+            for (var next = NextGroup(run[^1], pieces, used); next is not null; next = NextGroup(run[^1], pieces, used))
+            {
+                used.Add(next);
+                run.Add(next);
+            }
+            var digits = string.Concat(run.SelectMany(l => l.Text).Select(IdNumberRules.FoldWidth).Where(char.IsAsciiDigit));
+            if (digits.Length is < MinDigits or > 19) continue;
+            var longer = Longer(run, digits, readAgain);
+            var number = longer ?? digits;
+            if (number.Length is >= 16 and <= 19 && IdNumberRules.IsLuhnValid(number) && !ChineseIdNumber.IsValid(number)) found.Add(number);
+        }
+        return found.Distinct().ToList();
+    }
+
+    /// <summary>The numbers without those another one goes on from: a read cut short before a lone last digit.</summary>
+    public static List<string> WithoutCutShort(IEnumerable<string> numbers)
+    {
+        var all = numbers.Distinct().ToList();
+        return all.Where(n => !all.Any(m => m.Length > n.Length && m.StartsWith(n, StringComparison.Ordinal))).ToList();
+    }
+
+    /// <summary>The number read again over the run and two digits' width past it, when it goes on from the run's digits.</summary>
+    private static string? Longer(List<RecognizedLine> run, string digits, Func<TextQuad, string> readAgain)
+    {
+        var (a, b) = (run[0].Quad, run[^1].Quad);
+        float digitWidth = run.Sum(l => (float)l.Quad.Width) / Math.Max(1, digits.Length);
+        float along = (float)Math.Max(1, Math.Sqrt(Math.Pow(b.TopRight.X - a.TopLeft.X, 2) + Math.Pow(b.TopRight.Y - a.TopLeft.Y, 2)));
+        var d = new Point2f((b.TopRight.X - a.TopLeft.X) / along * 2 * digitWidth, (b.TopRight.Y - a.TopLeft.Y) / along * 2 * digitWidth);
+        var text = readAgain(new TextQuad(a.TopLeft, b.TopRight + d, b.BottomRight + d, a.BottomLeft));
+        var again = string.Concat(text.Select(IdNumberRules.FoldWidth).Where(c => !char.IsWhiteSpace(c)));
+        // Only digits may follow the run's own (what else stands further along the row is not part of the number).
+        int end = 0;
+        while (end < again.Length && char.IsAsciiDigit(again[end])) end++;
+        var read = again[..end];
+        return read.Length > digits.Length && read.Length <= 19 && read.StartsWith(digits, StringComparison.Ordinal)
+            && IdNumberRules.IsLuhnValid(read) ? read : null;
+    }
+
+    /// <summary>The nearest unused group right of <paramref name="last"/> on its row, printed at its size, within three heights.</summary>
+    private static RecognizedLine? NextGroup(RecognizedLine last, List<RecognizedLine> pieces, HashSet<RecognizedLine> used) =>
+        pieces.Where(p => !used.Contains(p) && PageText.SameRow(p, last) && p.Quad.Bounds.X > last.Quad.Center.X
+                && SameSize(p, last) && p.Quad.Bounds.X - last.Quad.Bounds.Right < 3 * last.Quad.Height)
+            .OrderBy(p => p.Quad.Bounds.X).FirstOrDefault();
+
+    private static bool SameSize(RecognizedLine a, RecognizedLine b) =>
+        Math.Max(a.Quad.Height, b.Quad.Height) <= 1.4 * Math.Min(a.Quad.Height, b.Quad.Height);
+
+    /// <summary>A line that is a group of digits (spaces allowed) and nothing else; a lone digit may end a number.</summary>
+    private static bool IsDigitGroup(string text)
+    {
+        var compact = PageText.Compact(text);
+        return compact.Length >= 1 && compact.All(char.IsAsciiDigit);
+    }
+}
