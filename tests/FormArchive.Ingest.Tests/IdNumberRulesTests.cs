@@ -8,6 +8,18 @@ public sealed class IdNumberRulesTests
     private static readonly string Valid = ChineseIdNumber.WithCheckChar("34170219800503123");
 
     [Fact]
+    public void BodiesAreRunsOfExactly17Digits()
+    {
+        // A number whose check character was lost under a stroke, spaced or full width, is its body.
+        Assert.Equal([Valid[..17]], IdNumberRules.BodyCandidates($"公民身份号码 {Valid[..9]} {Valid[9..17]}"));
+        Assert.Equal([Valid[..17]], IdNumberRules.BodyCandidates(new string(Valid[..17].Select(c => (char)(c + 0xFEE0)).ToArray())));
+        // A whole number, or a shorter or longer run, is not one.
+        Assert.Empty(IdNumberRules.BodyCandidates(Valid));
+        Assert.Empty(IdNumberRules.BodyCandidates(Valid[..16]));
+        Assert.Empty(IdNumberRules.BodyCandidates(Valid[..17] + "12"));
+    }
+
+    [Fact]
     public void FindsSpacedAndFullWidthCandidates()
     {
         var spaced = string.Join(" ", Valid.Chunk(6).Select(c => new string(c)));

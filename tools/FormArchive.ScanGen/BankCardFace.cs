@@ -13,11 +13,10 @@ public static class BankCardFace
         ("农村商业银行", "623059", "#1f4f8f", "#7fa8d8"), ("农村信用社", "622319", "#c7b27a", "#efe3bf"),
     ];
 
-    public static MagickImage Draw(Random rng, double k, out string number, int? length = null)
+    public static MagickImage Draw(Random rng, double k, out string number)
     {
         var bank = rng.Pick(Banks);
         int len = rng.Pick(new[] { 16, 16, 19, 19, 17, 18 });
-        if (length is { } pinned) len = pinned;
         var digits = bank.Bin + string.Concat(Enumerable.Range(0, len - bank.Bin.Length - 1).Select(_ => (char)('0' + rng.Next(10))));
         var num = digits + Luhn.CheckDigit(digits);
         number = num;

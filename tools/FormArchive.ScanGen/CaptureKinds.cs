@@ -86,7 +86,7 @@ public static class CaptureKinds
     {
         var (q, skew) = Orientation(rng, o);
         var plan = CameraScene.Plan(rng, IdCardFaces.WidthMm, IdCardFaces.HeightMm, q, skew, small: o.SmallFrames);
-        using var face = BankCardFace.Draw(rng, plan.PxPerMm, out var number, o.BankDigits);
+        using var face = BankCardFace.Draw(rng, plan.PxPerMm, out var number);
         var r = CameraScene.Shoot(rng, plan, face, [(0, 0, face.Width, face.Height)]);
         return (r.Jpeg, Camera(SyntheticKind.CameraBankCard, r, plan) with { Numbers = [], BankNumber = number });
     }

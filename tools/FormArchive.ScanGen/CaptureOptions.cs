@@ -29,8 +29,11 @@ public sealed record CaptureOptions
     public bool? OldLabel { get; init; }
     /// <summary>Photocopy: gap between the two cards, in mm (18–45).</summary>
     public double? GapMm { get; init; }
-    /// <summary>A bank card number of this many digits (16–19); random when null.</summary>
-    public int? BankDigits { get; init; }
+    /// <summary>
+    /// The image's random stream, instead of the corpus's own for its index: <c>ScanCorpus.ImageSeed(seed, i)</c> of a
+    /// benchmark set gives that set's image i again (with no other option set), to keep one it failed on.
+    /// </summary>
+    public int? Seed { get; init; }
     /// <summary>Photocopy: the handwritten note's rise in degrees (25–45); with a small gap it crosses the first card's number.</summary>
     public double? NoteRise { get; init; }
 }

@@ -34,8 +34,10 @@ public static class CaptureSet
         (SyntheticKind.Photocopy, new() { Dpi = 150, TwoPeople = false, Quarter = 180, GapMm = 21, NoteRise = 40 }),
         (SyntheticKind.Photocopy, new() { Dpi = 200, TwoPeople = true, Quarter = 180, GapMm = 18, NoteRise = 35 }),
         (SyntheticKind.Photocopy, new() { Dpi = 150, TwoPeople = true, Quarter = 0, GapMm = 24, NoteRise = 28 }),
-        // 4-4-4-4-1 and 4-4-4-4-2: the last group stands alone, and detection misses or misreads a lone digit.
-        (SyntheticKind.CameraBankCard, new() { SmallFrames = true, BankDigits = 17 }),
-        (SyntheticKind.CameraBankCard, new() { SmallFrames = true, BankDigits = 18 }),
+        // Images of the benchmark sets that were read wrong or not at all (their sets' seeds and indexes): a lone last
+        // digit of a card number read as 力 (a wrong number passed Luhn); a card whose number and label detection took
+        // into the note's line that touches the number's end.
+        (SyntheticKind.CameraBankCard, new() { Seed = ScanCorpus.ImageSeed(104, 42) }),
+        (SyntheticKind.Photocopy, new() { Seed = ScanCorpus.ImageSeed(102, 22) }),
     ];
 }

@@ -72,7 +72,7 @@ public static class ScanCorpus
         var made = new ScanTruth[items.Count];
         Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, i =>
         {
-            var (jpeg, truth) = CaptureKinds.Make(new Random(ImageSeed(seed, i)), items[i].Kind, null, items[i].Options);
+            var (jpeg, truth) = CaptureKinds.Make(new Random(items[i].Options.Seed ?? ImageSeed(seed, i)), items[i].Kind, null, items[i].Options);
             var name = $"scan-{i:D4}.jpg";
             File.WriteAllBytes(Path.Combine(dir, name), jpeg);
             made[i] = truth with { File = name };

@@ -15,10 +15,12 @@ internal sealed record DocumentFindings(ReadDocument Document, PageText Text, IR
         var text = new PageText(doc.Lines);
         var joined = text.Text;
         // Rows that carry an ID number label hold an ID number, not a card number (a misread one may pass Luhn).
+        string ReadAgain(TextQuad quad) => ocr.ReadQuads(doc.Image, [quad])[0].Text;
+        var lines = IdNumberLines.Find(text);
+        lines.AddRange(CardNumberRows.Find(text, lines, ReadAgain));
         var bank = BankCardNumberLines.WithoutCutShort(
             IdNumberRules.BankCardNumbers(string.Join('\n', text.Rows().Where(r => IdNumberLines.LabelEnd(PageText.Compact(r)) < 0)))
-                .Concat(BankCardNumberLines.Find(text, quad => ocr.ReadQuads(doc.Image, [quad])[0].Text)));
-        var lines = IdNumberLines.Find(text);
+                .Concat(BankCardNumberLines.Find(text, ReadAgain, lines.Select(l => l.Line.Quad).ToList())));
         List<(IdNumberRead, RecognizedLine)> ids;
         using (StageTimes.Time("id.confirm"))
             ids = lines.Select(l => (Read: confirmer.Confirm(doc.Image, l)!, l.Line)).Where(r => r.Read is not null)
@@ -26,6 +28,8 @@ internal sealed record DocumentFindings(ReadDocument Document, PageText Text, IR
                 .Where(r => r.Item1.IsValid || !bank.Any(b => b.Contains(r.Item1.Number, StringComparison.Ordinal)))
                 .GroupBy(r => r.Item1.Number).Select(g => g.OrderByDescending(r => r.Item1.IsValid).ThenByDescending(r => r.Item1.AgreeingReads).First())
                 .ToList();
+        // The first 17 digits of an ID number whose X was lost may pass Luhn: they are that number, not a card's.
+        bank.RemoveAll(b => ids.Any(i => i.Item1.IsValid && i.Item1.Number.StartsWith(b, StringComparison.Ordinal)));
         var (type, score) = PageClassifier.Classify(joined, ids.Any(i => i.Item1.IsValid), bank.Count > 0);
         if (type == DocumentType.BankAccount || hint == DocumentType.BankAccount) ids.RemoveAll(r => !r.Item1.IsValid);
         var back = type is DocumentType.IdCardBack || hint is DocumentType.IdCardBack || text.Contains("有效期限") ? CardBackFields.Read(text) : null;

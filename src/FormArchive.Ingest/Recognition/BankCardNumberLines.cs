@@ -16,14 +16,19 @@ public static class BankCardNumberLines
     /// <summary>Digits a card number holds at least before it is worth joining and reading again.</summary>
     private const int MinDigits = 12;
 
-    /// <summary>Luhn-valid numbers of 16–19 digits, never a valid ID number; <paramref name="readAgain"/> reads a place of the image.</summary>
-    public static List<string> Find(PageText page, Func<TextQuad, string> readAgain)
+    /// <summary>
+    /// Luhn-valid numbers of 16–19 digits, never a valid ID number; <paramref name="readAgain"/> reads a place of the
+    /// image. Lines standing in <paramref name="idNumbers"/> (the places of ID numbers found by their labels) are not
+    /// groups of a card number: 17 digits of an ID number whose X was lost may pass Luhn.
+    /// </summary>
+    public static List<string> Find(PageText page, Func<TextQuad, string> readAgain, IReadOnlyList<TextQuad>? idNumbers = null)
     {
         var found = new List<string>();
         var used = new HashSet<RecognizedLine>();
         // Rows with an ID number label hold an ID number, not a card number (a misread one may pass Luhn).
         var labelled = page.Lines.Where(l => IdNumberLines.LabelEnd(PageText.Compact(l.Text)) >= 0).ToList();
-        var pieces = page.Lines.Where(l => IsDigitGroup(l.Text) && !labelled.Any(x => PageText.SameRow(x, l)))
+        var pieces = page.Lines.Where(l => IsDigitGroup(l.Text) && !labelled.Any(x => PageText.SameRow(x, l))
+                && !(idNumbers ?? []).Any(q => Cv2.PointPolygonTest(q.Points, l.Quad.Center, false) >= 0))
             .OrderBy(l => l.Quad.Bounds.X).ToList();
         foreach (var start in pieces)
         {

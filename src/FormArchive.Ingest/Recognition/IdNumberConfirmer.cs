@@ -33,10 +33,20 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
         string? bestRaw = null;
         // Settled: two reads agree on a valid number, or enough on an invalid one (a stroke across a digit repeats the
         // same misread in the first cuts; the darkest ink alone, read early, parts it from the print).
-        bool Settled() => votes.Values.Any(v => v.Count >= 2) || (votes.Count == 0 && invalidVotes.Values.Any(v => v >= InvalidAgreement));
+        bool Settled() => votes.Keys.Any(n => Support(n) >= 2) || (votes.Count == 0 && invalidVotes.Values.Any(v => v >= InvalidAgreement));
+        // A read of the first 17 digits alone (the end of the line under a stroke) agrees with a valid read that
+        // begins so: the check character follows from them. Not while any read gives those 17 another last
+        // character that fails the checksum: the card may carry an invalid number, misread valid once.
+        var bodies = new Dictionary<string, int>();
+        int Support(string number) =>
+            votes[number].Count + (invalidVotes.Keys.Any(k => k.StartsWith(number[..17], StringComparison.Ordinal)) ? 0 : bodies.GetValueOrDefault(number[..17]));
         void Add(string text)
         {
-            foreach (var raw in IdNumberRules.RawCandidates(text))
+            var raws = IdNumberRules.RawCandidates(text);
+            // A read gives whole numbers or, failing those, bodies (17 digits then an X is a whole number, read once).
+            if (raws.Count == 0)
+                foreach (var body in IdNumberRules.BodyCandidates(text)) bodies[body] = bodies.GetValueOrDefault(body) + 1;
+            foreach (var raw in raws)
             {
                 bestRaw ??= raw;
                 var c = IdNumberRules.Check(raw);
@@ -107,13 +117,13 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
                 Problem = agreeing >= InvalidAgreement ? "号码本身未通过校验（多次识别一致）" : "校验未通过（校验码、出生日期或地区码）",
             };
         }
-        var ordered = votes.OrderByDescending(v => v.Value.Count).ToList();
-        var (number, (count, corrected)) = (ordered[0].Key, ordered[0].Value);
-        bool tie = ordered.Count > 1 && ordered[1].Value.Count == count;
+        var ordered = votes.Select(v => (Number: v.Key, Count: Support(v.Key), v.Value.Corrected)).OrderByDescending(v => v.Count).ToList();
+        var (number, count, corrected) = ordered[0];
+        bool tie = ordered.Count > 1 && ordered[1].Count == count;
         bool valid = count >= 2 && !tie;
         return new IdNumberRead
         {
-            Number = number, IsValid = valid, Confidence = Math.Round((double)count / validReads, 2), AgreeingReads = count, Corrected = corrected, Box = box,
+            Number = number, IsValid = valid, Confidence = Math.Round((double)count / (validReads + count - votes[number].Count), 2), AgreeingReads = count, Corrected = corrected, Box = box,
             Problem = valid ? null : tie ? "多次识别结果不一致" : "仅一次识别通过校验",
         };
     }

@@ -183,7 +183,8 @@ public static class IdNumberLines
             .Select(DateOf).FirstOrDefault(d => d is not null);
     }
 
-    private static DateOnly? DateOf(RecognizedLine line)
+    /// <summary>The date a line reads (1990年1月2日), if any.</summary>
+    public static DateOnly? DateOf(RecognizedLine line)
     {
         var m = System.Text.RegularExpressions.Regex.Match(PageText.Compact(line.Text), @"(\d{4})年(\d{1,2})月(\d{1,2})日");
         return m.Success && DateOnly.TryParseExact($"{m.Groups[1].Value}-{int.Parse(m.Groups[2].Value):D2}-{int.Parse(m.Groups[3].Value):D2}", "yyyy-MM-dd",

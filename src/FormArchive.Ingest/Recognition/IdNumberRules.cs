@@ -21,6 +21,31 @@ public static class IdNumberRules
     /// <summary>A raw 18-character read and, when it (or its confusion-corrected form) validates, the number.</summary>
     public sealed record Candidate(string Raw, string? Valid, bool Corrected);
 
+    /// <summary>
+    /// Runs of exactly 17 digits in <paramref name="text"/> (spaces inside a run ignored): a number read without its last
+    /// character, the check character, which the 17 before it decide.
+    /// </summary>
+    public static List<string> BodyCandidates(string text)
+    {
+        var result = new List<string>();
+        foreach (var line in text.Split('\n'))
+        {
+            var run = new StringBuilder();
+            foreach (var c0 in line + "\n")
+            {
+                char c = FoldWidth(c0);
+                if (char.IsAsciiDigit(c)) run.Append(c);
+                else if (c == ' ' && run.Length > 0) continue;
+                else
+                {
+                    if (run.Length == 17) result.Add(run.ToString());
+                    run.Clear();
+                }
+            }
+        }
+        return result.Distinct().ToList();
+    }
+
     /// <summary>Digit-like runs of 18 characters in <paramref name="text"/> (spaces inside a run are ignored).</summary>
     public static List<string> RawCandidates(string text)
     {
