@@ -2,7 +2,7 @@ using FormArchive.Api.Access;
 using FormArchive.Archive.Access;
 using FormArchive.Api.Cases;
 using FormArchive.Api.Work;
-using FormArchive.Archive.Dossier;
+using FormArchive.Casework.Stages;
 using FormArchive.Archive.Export;
 using FormArchive.Archive.Verify;
 
@@ -17,10 +17,10 @@ public static class CaseRetrievalEndpoints
         var cases = app.MapGroup("/api/cases/{caseId}");
         cases.RequireRoles(Role.Archivist);
         cases.WithRequestTimeout(RequestTimeouts.Long);
-        cases.MapGet("/dossier", (string caseId, HttpContext http) => CaseAccess.RunAsync(http, caseId, "case.dossier", c =>
+        cases.MapGet("/dossier", (string caseId, HttpContext http, CaseProcedure procedure) => CaseAccess.RunAsync(http, caseId, "case.dossier", c =>
             GatedWork.RunAsync(http, async () =>
             {
-                var pdf = await DossierBuilder.BuildAsync(c.Archive, caseId, c.Caller.Actor, c.Cancel);
+                var pdf = await procedure.DossierAsync(caseId, c.Caller.Actor, c.Cancel);
                 return Results.File(pdf, "application/pdf", $"{caseId} 案卷.pdf");
             })));
         cases.MapGet("/export", (string caseId, HttpContext http) => CaseAccess.RunAsync(http, caseId, "case.export", async c =>

@@ -1,6 +1,7 @@
 using FormArchive.Archive;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Catalog;
+using FormArchive.Archive.Dossier;
 
 namespace FormArchive.Casework.Stages;
 
@@ -57,6 +58,18 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
     /// <summary>The case's stage, deadlines, warnings and timeline on the archive clock's China-time day.</summary>
     public async Task<CaseProgressReport> ProgressAsync(string caseId, CancellationToken ct = default) =>
         Report(await host.Archive.GetManifestAsync(caseId, ct), Today());
+
+    /// <summary>
+    /// The case's dossier (<see cref="DossierBuilder"/>) with its 案卷办理过程: the recorded steps, replayed through the
+    /// rules, printed after the documents. A stored log the rules refuse is an error (<see cref="StoredStageLogException"/>),
+    /// as for <see cref="ProgressAsync"/>, not a dossier silently without its steps.
+    /// </summary>
+    public async Task<byte[]> DossierAsync(string caseId, string actor, CancellationToken ct = default)
+    {
+        var m = await host.Archive.GetManifestAsync(caseId, ct);
+        var steps = CaseTimeline.DossierSteps(CaseTimeline.Of(LogOf(m).Snapshot()));
+        return await DossierBuilder.BuildAsync(host.Archive, caseId, actor, steps, ct);
+    }
 
     /// <summary>Progress of an already loaded case.</summary>
     public CaseProgressReport Report(CaseManifest m, DateOnly today)
