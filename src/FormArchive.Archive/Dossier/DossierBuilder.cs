@@ -19,13 +19,14 @@ namespace FormArchive.Archive.Dossier;
 public static class DossierBuilder
 {
     public static Task<byte[]> BuildAsync(CaseArchive archive, string caseId, string actor, CancellationToken ct = default) =>
-        BuildAsync(archive, caseId, actor, null, ct);
+        BuildAsync(archive, caseId, actor, null, null, ct);
 
     /// <param name="process">The case's recorded steps for the 案卷办理过程 page; null or empty: no such page.</param>
+    /// <param name="printer">Prints the archive's pages; null: <see cref="ArchivePrinter.Default"/>.</param>
     public static async Task<byte[]> BuildAsync(CaseArchive archive, string caseId, string actor, IReadOnlyList<CaseProcessStep>? process,
-        CancellationToken ct = default)
+        ArchivePrinter? printer = null, CancellationToken ct = default)
     {
-        var printer = ArchivePrinter.Default;
+        printer ??= ArchivePrinter.Default;
         var m = await archive.GetManifestAsync(caseId, ct);
         var docs = new List<(DocumentEntry Entry, byte[]? Pdf, int Pages)>();
         foreach (var d in m.Documents)

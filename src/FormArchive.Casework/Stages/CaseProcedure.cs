@@ -2,6 +2,7 @@ using FormArchive.Archive;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Catalog;
 using FormArchive.Archive.Dossier;
+using FormArchive.Archive.Printing;
 
 namespace FormArchive.Casework.Stages;
 
@@ -64,11 +65,12 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
     /// rules, printed after the documents. A stored log the rules refuse is an error (<see cref="StoredStageLogException"/>),
     /// as for <see cref="ProgressAsync"/>, not a dossier silently without its steps.
     /// </summary>
-    public async Task<byte[]> DossierAsync(string caseId, string actor, CancellationToken ct = default)
+    /// <param name="printer">Prints the archive's pages (the service's, from its templates folder); null: <see cref="ArchivePrinter.Default"/>.</param>
+    public async Task<byte[]> DossierAsync(string caseId, string actor, ArchivePrinter? printer = null, CancellationToken ct = default)
     {
         var m = await host.Archive.GetManifestAsync(caseId, ct);
         var steps = CaseTimeline.DossierSteps(CaseTimeline.Of(LogOf(m).Snapshot()));
-        return await DossierBuilder.BuildAsync(host.Archive, caseId, actor, steps, ct);
+        return await DossierBuilder.BuildAsync(host.Archive, caseId, actor, steps, printer, ct);
     }
 
     /// <summary>Progress of an already loaded case.</summary>
