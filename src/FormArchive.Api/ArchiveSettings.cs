@@ -33,6 +33,15 @@ public static class ArchiveSettings
         var section = config.GetSection("FormArchive:Fonds");
         if (!section.Exists())
             return config["FormArchive:FondsFile"] is { Length: > 0 } file ? FondsRegistry.FromJson(file) : FondsRegistry.FromEnvironment();
+        // As in the settings file, a key the settings do not have is refused rather than silently ignored.
+        static void Known(IConfigurationSection s, IReadOnlyList<string> names, string where)
+        {
+            foreach (var child in s.GetChildren())
+                if (FondsRegistry.UnknownKey(child.Key, names, where) is { } problem) throw new InvalidOperationException("FormArchive:Fonds 设置有误：" + problem);
+        }
+        Known(section, FondsRegistry.SectionNames, "");
+        Known(section.GetSection("Default"), FondsUnit.SettingNames, "Default");
+        foreach (var unit in section.GetSection("Units").GetChildren()) Known(unit, FondsUnit.SettingNames, "Units." + unit.Key);
         static FondsUnit? Unit(IConfigurationSection s) => s.Exists()
             ? new FondsUnit { FondsName = s["FondsName"], FondsCode = s["FondsCode"], CatalogNo = s["CatalogNo"], RetentionPeriod = s["RetentionPeriod"], Classification = s["Classification"] }
             : null;

@@ -38,6 +38,8 @@ public static class FormArchiveApp
             var root = builder.Configuration["FormArchive:Templates"] ?? TemplateCatalog.FindDefaultRoot();
             return TemplateCatalog.Load(root);
         });
+        // The archive's own documents (dossier front matter, 四性检测报告) from the same templates folder as the forms.
+        builder.Services.AddSingleton(sp => new FormArchive.Archive.Printing.ArchivePrinter(TemplateCatalog.LoadArchive(sp.GetRequiredService<TemplateCatalog>().Root)));
         builder.Services.AddSingleton(_ => new FormRenderer());
         builder.Services.AddSingleton(_ => new DocumentRenderer());
         builder.Services.AddSingleton<FormPrinter>();
@@ -79,6 +81,7 @@ public static class FormArchiveApp
         app.UseRequestTimeouts();
         // Load the catalog (and trial-render every template) and open the archive at start-up, not on the first request.
         app.Services.GetRequiredService<TemplateCatalog>();
+        app.Services.GetRequiredService<FormArchive.Archive.Printing.ArchivePrinter>();
         var host = app.Services.GetRequiredService<ArchiveHost>();
         host.Archive.IndexFailed += (caseId, e) => app.Logger.LogWarning("catalog update of case {CaseId} failed: {Error} (formarchive reindex repairs it)", caseId, e.Message);
         AdminKeyBootstrap.EnsureAdmin(app.Services.GetRequiredService<ApiKeyStore>(), data, app.Logger);

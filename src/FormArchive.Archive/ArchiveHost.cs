@@ -39,9 +39,9 @@ public sealed class ArchiveHost : IDisposable
         retention ??= RetentionPolicy.Parse(Environment.GetEnvironmentVariable("FORMARCHIVE_RETENTION_MODE"), Environment.GetEnvironmentVariable("FORMARCHIVE_RETENTION_YEARS"));
         s3 ??= S3StoreOptions.FromEnvironment();
         IArchiveStore store = s3 is not null ? await S3ArchiveStore.OpenAsync(s3, ct) : new LocalArchiveStore(Path.Combine(data, "archive"));
-        var catalog = new CaseCatalog(Path.Combine(data, "catalog.db"),
-            IdNumberLookup.LoadOrCreate(Environment.GetEnvironmentVariable("FORMARCHIVE_CATALOG_KEY") ?? Path.Combine(data, "keys", "catalog-lookup.key")), standing);
         fonds ??= FondsRegistry.FromEnvironment();
+        var catalog = new CaseCatalog(Path.Combine(data, "catalog.db"),
+            IdNumberLookup.LoadOrCreate(Environment.GetEnvironmentVariable("FORMARCHIVE_CATALOG_KEY") ?? Path.Combine(data, "keys", "catalog-lookup.key")), standing, fonds);
         return new ArchiveHost(new CaseArchive(store, signer, retention, index: catalog) { Fonds = fonds }, catalog, data);
     }
 

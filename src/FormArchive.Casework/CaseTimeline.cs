@@ -1,3 +1,5 @@
+using FormArchive.Archive.Dossier;
+
 namespace FormArchive.Casework;
 
 /// <summary>A case's stage log as a timeline: one line per event, in China time, labels in Chinese.</summary>
@@ -14,5 +16,14 @@ public static class CaseTimeline
             return new TimelineEntry(e.Date, TimeOnly.FromDateTime(local.DateTime), e.Kind.Label(), actor,
                 e.Outcome?.Label(), e.Reason, e.Note);
         }),
+    ];
+
+    /// <summary>
+    /// The timeline as the dossier's 案卷办理过程 prints it: the outcome, the reason (理由) and the note in one 说明 cell.
+    /// </summary>
+    public static IReadOnlyList<CaseProcessStep> DossierSteps(IReadOnlyList<TimelineEntry> timeline) =>
+    [
+        .. timeline.Select(t => new CaseProcessStep(t.Date, t.Time, t.What, t.Actor,
+            string.Join("；", new[] { t.Outcome, t.Reason is { Length: > 0 } why ? "理由：" + why : null, t.Note }.Where(s => !string.IsNullOrWhiteSpace(s))))),
     ];
 }

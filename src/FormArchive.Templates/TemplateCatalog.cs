@@ -54,10 +54,24 @@ public sealed class TemplateCatalog
     public bool TryGet(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FormTemplate? form) =>
         _byId.TryGetValue(id ?? string.Empty, out form);
 
-    /// <summary>Loads and checks every form under <paramref name="templatesRoot"/>.</summary>
+    /// <summary>
+    /// The folder of the archive's own documents (案卷封面, 卷内目录, 卷内备考表, 四性检测报告 …): laid out and checked
+    /// like a jurisdiction's forms, but not forms a clerk prints for a case, so <see cref="Load"/> leaves it out and
+    /// <see cref="LoadArchive"/> loads only it.
+    /// </summary>
+    public const string ArchiveFolder = "archive";
+
+    /// <summary>Loads and checks every form under <paramref name="templatesRoot"/> (every jurisdiction folder but <see cref="ArchiveFolder"/>).</summary>
     /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
     /// <exception cref="TemplateLoadException">Any form is broken; lists every problem found.</exception>
-    public static TemplateCatalog Load(string templatesRoot)
+    public static TemplateCatalog Load(string templatesRoot) => Load(templatesRoot, archive: false);
+
+    /// <summary>Loads and checks the archive's own documents, <c>templates/archive/</c> (ids <c>archive.&lt;name&gt;</c>).</summary>
+    /// <exception cref="DirectoryNotFoundException">The directory or its archive folder does not exist.</exception>
+    /// <exception cref="TemplateLoadException">Any template is broken; lists every problem found.</exception>
+    public static TemplateCatalog LoadArchive(string templatesRoot) => Load(templatesRoot, archive: true);
+
+    private static TemplateCatalog Load(string templatesRoot, bool archive)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(templatesRoot);
         var root = Path.GetFullPath(templatesRoot);
@@ -68,7 +82,13 @@ public sealed class TemplateCatalog
         var forms = new List<FormTemplate>();
         var renderer = new FormRenderer();
 
-        foreach (var jurisdictionDir in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
+        var archiveDir = Path.Combine(root, ArchiveFolder);
+        if (archive && !Directory.Exists(archiveDir))
+            throw new DirectoryNotFoundException($"模板目录中没有档案文书目录：{archiveDir}");
+        List<string> folders = archive
+            ? [archiveDir]
+            : Directory.EnumerateDirectories(root).Where(d => Path.GetFileName(d) != ArchiveFolder).Order(StringComparer.Ordinal).ToList();
+        foreach (var jurisdictionDir in folders)
         {
             var jurisdiction = Path.GetFileName(jurisdictionDir);
             foreach (var metadataPath in Directory.EnumerateFiles(jurisdictionDir, "*" + MetadataSuffix).Order(StringComparer.Ordinal))

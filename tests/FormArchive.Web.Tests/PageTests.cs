@@ -246,6 +246,10 @@ public class PageTests(WebServer server) : IClassFixture<WebServer>
         await server.ScreenshotAsync(page, "archivist-1-search");
 
         await Expect(page.Locator("#results-table thead th").First).ToHaveTextAsync("案件编号");   // the server's id; 案卷号 is the clerk's number
+        await Expect(page.Locator("#results-table thead th").Nth(1)).ToHaveTextAsync("档号");      // then the 档号 the cover prints
+        await Expect(row).ToContainTextAsync($"J012-3-{caseId}");
+        // Every column, the 打开 button included, fits the page: nothing scrolled out of sight.
+        Assert.True(await page.EvaluateAsync<bool>("() => { const r = document.getElementById('results'); return r.scrollWidth <= r.clientWidth; }"), "the results table is wider than the page");
 
         await row.GetByRole(AriaRole.Button, new() { Name = "打开" }).ClickAsync();
         await Expect(page.Locator("#case-summary div:has(> span:text-is('案件编号'))")).ToContainTextAsync(caseId);

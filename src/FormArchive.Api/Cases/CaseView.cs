@@ -4,8 +4,8 @@ using FormArchive.Domain;
 
 namespace FormArchive.Api.Cases;
 
-/// <summary>One row of the 卷内目录: 件号, 题名, 责任者, 日期, 页数.</summary>
-public sealed record DirectoryEntry(int No, string Title, string ResponsibleParty, DateOnly? Date, int? Pages,
+/// <summary>One row of the 卷内目录: 件号, 题名, 责任者, 文号 (null: none), 日期, 页数.</summary>
+public sealed record DirectoryEntry(int No, string Title, string ResponsibleParty, string? DocNumber, DateOnly? Date, int? Pages,
     string FileName, string MediaType, long Size, string Sha256, string? DerivedFrom, DateTimeOffset AddedAt, string AddedBy);
 
 /// <summary>A case as the API shows it: metadata (ID number masked), seal state and its 卷内目录.</summary>
@@ -46,7 +46,7 @@ public sealed record CaseView
             ArchivalCode = fonds is null ? m.SealedReference?.ArchivalCode : ArchivalReference.Of(m, fonds).ArchivalCode, Title = meta.Title, ApplicantName = meta.ApplicantName, IdNumberMasked = IdNumberMasking.Mask(meta.IdNumber),
             Township = meta.Township, Village = meta.Village, Category = meta.Category, Stage = meta.Status, Agency = meta.Agency,
             OpenedOn = meta.OpenedOn, Sealed = m.Sealed, SealedAt = m.SealedAt, SealedBy = m.SealedBy, Damaged = m.Damaged, Damage = m.Damage, Volume = meta.Volume, SupplementOf = meta.SupplementOf,
-            Directory = m.Documents.Select(d => new DirectoryEntry(d.No, d.Title, d.ResponsibleParty, d.Date,
+            Directory = m.Documents.Select(d => new DirectoryEntry(d.No, d.Title, d.ResponsibleParty, d.DocNumber, d.Date,
                 pages is not null && pages.TryGetValue(d.No, out var p) ? p : null,
                 d.FileName, d.MediaType, d.Size, d.Sha256, d.DerivedFrom, d.AddedAt, d.AddedBy)).ToList(),
         };

@@ -1,4 +1,5 @@
 using FormArchive.Archive.Verify;
+using FormArchive.Domain;
 using FormArchive.Ingest;
 using FormArchive.Ingest.Recognition;
 using Microsoft.AspNetCore.Http.Features;
@@ -10,7 +11,7 @@ namespace FormArchive.Api.Cases;
 /// file for anything over 64 KB) until <see cref="ReadAsync"/>: a request waiting in the work queue holds no
 /// upload in memory, only the requests that hold a work slot do.
 /// </summary>
-public sealed record UploadedScan(string FileName, string ContentType, long Length, DocumentType? Hint, IFormFile Source)
+public sealed record UploadedScan(string FileName, string ContentType, long Length, DocumentType? Hint, IFormFile Source, string? DocNumber = null)
 {
     public async Task<byte[]> ReadAsync(CancellationToken ct)
     {
@@ -22,8 +23,9 @@ public sealed record UploadedScan(string FileName, string ContentType, long Leng
 }
 
 /// <summary>
-/// Reads the multipart upload of POST /api/cases/{id}/scans: fields "files" (one or more) and "hint" (one for
-/// all files, or one per file in order; names as in `formarchive ingest --hint`). Errors are problem details.
+/// Reads the multipart upload of POST /api/cases/{id}/scans: fields "files" (one or more), "hint" (one for
+/// all files, or one per file in order; names as in `formarchive ingest --hint`) and "docNumber", the 文号 the
+/// 卷内目录 lists (one for all files or one per file; blank: none). Errors are problem details.
 /// </summary>
 public static class ScanUpload
 {
@@ -58,9 +60,14 @@ public static class ScanUpload
         var hints = form["hint"];
         if (hints.Count > 1 && hints.Count != files.Count)
             return (null, Endpoints.Problems.BadRequest("Hints do not match files", $"give one hint for all files or one per file ({files.Count}), not {hints.Count}"));
+        var numbers = form["docNumber"];
+        if (numbers.Count > 1 && numbers.Count != files.Count)
+            return (null, Endpoints.Problems.BadRequest("文号与文件数不符", $"docNumber 应给一个（用于全部文件）或每个文件一个（{files.Count} 个），而不是 {numbers.Count} 个"));
         var scans = new List<UploadedScan>();
         for (int i = 0; i < files.Count; i++)
         {
+            if (!DocumentNumber.TryNormalize(numbers.Count == 0 ? null : numbers.Count == 1 ? numbers[0] : numbers[i], out var docNumber, out var invalid))
+                return (null, Endpoints.Problems.BadRequest("文号无效", $"{files[i].FileName}：{invalid}"));
             var hintText = hints.Count == 0 ? null : hints.Count == 1 ? hints[0] : hints[i];
             DocumentType? hint = null;
             if (!string.IsNullOrWhiteSpace(hintText))
@@ -69,7 +76,7 @@ public static class ScanUpload
                     return (null, Endpoints.Problems.BadRequest("Unknown hint", $"{files[i].FileName}: hint must be one of {string.Join(", ", PageClassifier.Hints.Keys)}, not '{hintText}'"));
                 hint = t;
             }
-            scans.Add(new UploadedScan(Path.GetFileName(files[i].FileName), files[i].ContentType ?? "application/octet-stream", files[i].Length, hint, files[i]));
+            scans.Add(new UploadedScan(Path.GetFileName(files[i].FileName), files[i].ContentType ?? "application/octet-stream", files[i].Length, hint, files[i], docNumber));
         }
         return (scans, null);
     }

@@ -127,7 +127,7 @@ public static class CaseFilingEndpoints
                 c.Cancel.ThrowIfCancellationRequested();
                 var uploads = new List<DocumentUpload>();
                 for (int i = 0; i < scans.Count; i++)
-                    uploads.AddRange(ScanRecord.Documents(c.Case.CaseId, c.Case.Metadata.ApplicantName, scans[i].FileName, scans[i].ContentType, contents[i], results[i], ChinaTime.Today()));
+                    uploads.AddRange(ScanRecord.Documents(c.Case.CaseId, c.Case.Metadata.ApplicantName, scans[i].FileName, scans[i].ContentType, contents[i], results[i], ChinaTime.Today(), scans[i].DocNumber));
                 var entries = await c.Archive.AddDocumentsAsync(c.Case.CaseId, uploads, c.Caller.Actor, CancellationToken.None);
                 var filed = new List<object>();
                 for (int i = 0; i < scans.Count; i++)

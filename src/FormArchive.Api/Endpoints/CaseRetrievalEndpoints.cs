@@ -2,8 +2,9 @@ using FormArchive.Api.Access;
 using FormArchive.Archive.Access;
 using FormArchive.Api.Cases;
 using FormArchive.Api.Work;
-using FormArchive.Archive.Dossier;
+using FormArchive.Casework.Stages;
 using FormArchive.Archive.Export;
+using FormArchive.Archive.Printing;
 using FormArchive.Archive.Verify;
 
 namespace FormArchive.Api.Endpoints;
@@ -17,10 +18,10 @@ public static class CaseRetrievalEndpoints
         var cases = app.MapGroup("/api/cases/{caseId}");
         cases.RequireRoles(Role.Archivist);
         cases.WithRequestTimeout(RequestTimeouts.Long);
-        cases.MapGet("/dossier", (string caseId, HttpContext http) => CaseAccess.RunAsync(http, caseId, "case.dossier", c =>
+        cases.MapGet("/dossier", (string caseId, HttpContext http, CaseProcedure procedure, ArchivePrinter printer) => CaseAccess.RunAsync(http, caseId, "case.dossier", c =>
             GatedWork.RunAsync(http, async () =>
             {
-                var pdf = await DossierBuilder.BuildAsync(c.Archive, caseId, c.Caller.Actor, c.Cancel);
+                var pdf = await procedure.DossierAsync(caseId, c.Caller.Actor, printer, c.Cancel);
                 return Results.File(pdf, "application/pdf", $"{caseId} 案卷.pdf");
             })));
         cases.MapGet("/export", (string caseId, HttpContext http) => CaseAccess.RunAsync(http, caseId, "case.export", async c =>
@@ -31,14 +32,14 @@ public static class CaseRetrievalEndpoints
             await ExportPackage.WriteAsync(c.Archive, caseId, zip, c.Caller.Actor, c.Cancel);
             return Results.File(zip.ToArray(), "application/zip", $"{caseId}.zip");
         }));
-        cases.MapGet("/verify", (string caseId, string? format, HttpContext http) => CaseAccess.RunAsync(http, caseId, "case.verify", async c =>
+        cases.MapGet("/verify", (string caseId, string? format, HttpContext http, ArchivePrinter printer) => CaseAccess.RunAsync(http, caseId, "case.verify", async c =>
         {
             var report = await new CaseVerifier(c.Archive).VerifyAsync(caseId, c.Caller.Actor, c.Cancel);
             c.Detail = report.Passed ? "passed" : $"{report.Failures.Count()} failure(s)";
             return format?.ToLowerInvariant() switch
             {
                 null or "" or "json" => Results.Json(report, Archive.Cases.ArchiveJson.Options),
-                "pdf" => Results.File(VerificationReportPdf.Build(report), "application/pdf", $"{caseId} 四性检测报告.pdf"),
+                "pdf" => Results.File(VerificationReportPdf.Build(report, printer), "application/pdf", $"{caseId} 四性检测报告.pdf"),
                 _ => Problems.BadRequest("Unsupported format", $"format must be json or pdf, not '{format}'"),
             };
         }, unreadable: true));

@@ -18,9 +18,9 @@ async function search(e) {
     const rows = await FA.json('POST', '/api/cases/search', q);
     if (rows.length === 0) { $('results').replaceChildren(FA.el('p', { class: 'muted' }, '没有符合条件的案卷。')); return; }
     $('results').replaceChildren(FA.el('table', { id: 'results-table' },
-      FA.el('thead', {}, FA.el('tr', {}, ['案件编号', '题名', '申请人', '身份证号', '乡镇（街道）', '村（社区）', '类别', '受理日期', '办理阶段', '下一期限', '状态', '件数', ''].map(h => FA.el('th', {}, h)))),
+      FA.el('thead', {}, FA.el('tr', {}, ['案件编号', '档号', '题名', '申请人', '身份证号', '乡镇（街道）', '村（社区）', '类别', '受理日期', '办理阶段', '下一期限', '状态', '件数', ''].map(h => FA.el('th', {}, h)))),
       FA.el('tbody', {}, rows.map(r => FA.el('tr', { 'data-case': r.caseId },
-        FA.el('td', {}, r.caseId), FA.el('td', {}, r.title), FA.el('td', {}, r.applicantName), FA.el('td', {}, r.idNumberMasked),
+        FA.el('td', { class: 'wraps' }, r.caseId), FA.el('td', { class: 'wraps' }, r.archivalCode || ''), FA.el('td', { class: 'wraps' }, r.title), FA.el('td', {}, r.applicantName), FA.el('td', {}, r.idNumberMasked),
         FA.el('td', {}, r.township), FA.el('td', {}, r.village), FA.el('td', {}, r.category), FA.el('td', {}, FA.date(r.openedOn)),
         FA.el('td', {}, STAGES[r.caseStage] || ''), FA.el('td', {}, r.nextDue || ''),
         FA.el('td', {}, String(r.status).toLowerCase() === 'sealed' ? FA.el('span', { class: 'badge sealed' }, '已封存') : FA.el('span', { class: 'badge open' }, '办理中')),

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using FormArchive.Archive.Cases;
+using FormArchive.Archive.Fonds;
 using FormArchive.Domain;
 using Microsoft.Data.Sqlite;
 
@@ -19,21 +20,27 @@ public sealed class CaseCatalog : ICaseIndex
 {
     private static readonly TimeSpan ChinaTime = TimeSpan.FromHours(8);
     private const string Columns =
-        "case_id, seq, title, applicant_name, id_hash, id_masked, township, village, category, stage, sealed, opened_on, closed_on, sealed_at, sealed_on, volume, supplement_of, documents, file_number, case_stage, next_due";
+        "case_id, seq, title, applicant_name, id_hash, id_masked, township, village, category, stage, sealed, opened_on, closed_on, sealed_at, sealed_on, volume, supplement_of, documents, file_number, case_stage, next_due, archival_code";
 
     private readonly SqliteFile _db;
     private readonly IdNumberLookup _lookup;
     private readonly ICaseStandingSource? _standing;
+    private readonly FondsRegistry _fonds;
 
     /// <param name="standing">Derives each case's stage and next due date; without it those columns stay empty.</param>
-    public CaseCatalog(string path, IdNumberLookup lookup, ICaseStandingSource? standing = null)
+    /// <param name="fonds">
+    /// The fonds settings the 档号 of an open case is made from (a sealed case's is the one its seal signed); the
+    /// archive's own (<see cref="CaseArchive.Fonds"/>), so that search results and covers agree.
+    /// </param>
+    public CaseCatalog(string path, IdNumberLookup lookup, ICaseStandingSource? standing = null, FondsRegistry? fonds = null)
     {
         _lookup = lookup;
         _standing = standing;
+        _fonds = fonds ?? FondsRegistry.Embedded;
         _db = new SqliteFile(path, () => Schema("cases") + (_migrated ? Indexes : ""));
         using var c = Open();
-        // Catalogs from before file numbers and stages get the columns (reindex fills them); then the indexes, which use them.
-        foreach (var column in new[] { "file_number", "case_stage", "next_due" })
+        // Catalogs from before file numbers, stages and 档号 get the columns (reindex fills them); then the indexes, which use them.
+        foreach (var column in new[] { "file_number", "case_stage", "next_due", "archival_code" })
         {
             using var probe = c.CreateCommand();
             probe.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('cases') WHERE name = '{column}'";
@@ -132,7 +139,7 @@ public sealed class CaseCatalog : ICaseIndex
             id_hash TEXT, id_masked TEXT NOT NULL, township TEXT NOT NULL, village TEXT NOT NULL, category TEXT NOT NULL,
             stage TEXT NOT NULL, sealed INTEGER NOT NULL, opened_on TEXT, closed_on TEXT, sealed_at TEXT, sealed_on TEXT,
             volume INTEGER NOT NULL, supplement_of TEXT, documents INTEGER NOT NULL, file_number TEXT,
-            case_stage TEXT, next_due TEXT);
+            case_stage TEXT, next_due TEXT, archival_code TEXT);
         """;
 
     private const string Indexes = """
@@ -180,6 +187,7 @@ public sealed class CaseCatalog : ICaseIndex
         var standing = _standing?.Of(m) ?? CaseStanding.None;
         cmd.Parameters.AddWithValue("$case_stage", Db(standing.Stage));
         cmd.Parameters.AddWithValue("$next_due", Db(standing.NextDue is { } nd ? Day(nd) : null));
+        cmd.Parameters.AddWithValue("$archival_code", ArchivalReference.Of(m, _fonds).ArchivalCode);
         cmd.ExecuteNonQuery();
     }
 
@@ -206,6 +214,7 @@ public sealed class CaseCatalog : ICaseIndex
             FileNumber = r.IsDBNull(18) ? null : r.GetString(18),
             CaseStage = r.IsDBNull(19) ? null : r.GetString(19),
             NextDue = Date(20),
+            ArchivalCode = r.IsDBNull(21) ? null : r.GetString(21),
         };
     }
 

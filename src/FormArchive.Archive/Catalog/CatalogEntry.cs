@@ -24,4 +24,9 @@ public sealed record CatalogEntry
     public string? CaseStage { get; init; }
     /// <summary>Due date of the next open deadline, or null when none is open.</summary>
     public DateOnly? NextDue { get; init; }
+    /// <summary>
+    /// 档号 (全宗号-目录号-案卷号) as the cover prints it: the sealed reference for a sealed case, else made from the fonds
+    /// settings when the case was last indexed. Null in a catalog from before 档号 until <c>formarchive reindex</c>.
+    /// </summary>
+    public string? ArchivalCode { get; init; }
 }

@@ -1,24 +1,32 @@
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Fonds;
-using FormArchive.Renderer.Model;
+using FormArchive.Archive.Printing;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Outline;
 using UglyToad.PdfPig.Outline.Destinations;
-using OurPdf = FormArchive.Renderer.Pdf;
 using PigWriter = UglyToad.PdfPig.Writer;
 
 namespace FormArchive.Archive.Dossier;
 
 /// <summary>
 /// The printable dossier of a case: 案卷封面 (<see cref="CoverPage"/>), 卷内目录 (<see cref="DirectoryPages"/>), then the stored PDFs
-/// themselves, page by page, with a bookmark per document, and last the 卷内备考表. The front matter is drawn with our PDF writer
-/// (CJK fonts); PdfPig's writer then copies every page — front matter and stored documents alike —
-/// into one file, so documents are never re-rendered. Non-PDF documents (scans) are listed without pages.
+/// themselves, page by page, with a bookmark per document, then — when the caller hands the case's recorded steps over —
+/// the 案卷办理过程 (<see cref="CaseProcessPages"/>), and last the 卷内备考表 (<see cref="RecordNotePage"/>). The archive's own
+/// pages are templates printed by the layout engine (<see cref="ArchivePrinter"/>); PdfPig's writer then copies every page —
+/// those and the stored documents alike — into one file, so documents are never re-rendered. Non-PDF documents (scans)
+/// are listed without pages.
 /// </summary>
 public static class DossierBuilder
 {
-    public static async Task<byte[]> BuildAsync(CaseArchive archive, string caseId, string actor, CancellationToken ct = default)
+    public static Task<byte[]> BuildAsync(CaseArchive archive, string caseId, string actor, CancellationToken ct = default) =>
+        BuildAsync(archive, caseId, actor, null, null, ct);
+
+    /// <param name="process">The case's recorded steps for the 案卷办理过程 page; null or empty: no such page.</param>
+    /// <param name="printer">Prints the archive's pages; null: <see cref="ArchivePrinter.Default"/>.</param>
+    public static async Task<byte[]> BuildAsync(CaseArchive archive, string caseId, string actor, IReadOnlyList<CaseProcessStep>? process,
+        ArchivePrinter? printer = null, CancellationToken ct = default)
     {
+        printer ??= ArchivePrinter.Default;
         var m = await archive.GetManifestAsync(caseId, ct);
         var docs = new List<(DocumentEntry Entry, byte[]? Pdf, int Pages)>();
         foreach (var d in m.Documents)
@@ -31,31 +39,33 @@ public static class DossierBuilder
             docs.Add((d, bytes, probe.NumberOfPages));
         }
 
-        var front = FrontMatter(m, ArchivalReference.Of(m, archive.Fonds), docs.Select(d => (d.Entry, d.Pages)).ToList());
-        var note = RecordNotePage.Build(m, docs.Select(d => (d.Entry, d.Pages)).ToList(), await LaterVolumesAsync(archive, m, ct));
+        var listed = docs.Select(d => (d.Entry, d.Pages)).ToList();
+        var reference = ArchivalReference.Of(m, archive.Fonds);
+        var cover = CoverPage.Print(printer, m, reference, docs.Count, docs.Sum(d => d.Pages));
+        var directory = DirectoryPages.Print(printer, listed);
+        var steps = process is { Count: > 0 } ? CaseProcessPages.Print(printer, m.Metadata.Title, reference.ArchivalCode, process) : null;
+        var note = RecordNotePage.Print(printer, m, listed, await LaterVolumesAsync(archive, m, ct), steps?.PageCount ?? 0);
 
         using var output = new PigWriter.PdfDocumentBuilder();
         var open = new List<PdfDocument>();
+        var bookmarks = new List<BookmarkNode>();
+        int next = 1;
+        void Append(string? mark, byte[] pdf)
+        {
+            var doc = PdfDocument.Open(pdf);
+            open.Add(doc);
+            if (mark is not null) bookmarks.Add(Mark(mark, next));
+            for (int p = 1; p <= doc.NumberOfPages; p++) output.AddPage(doc, p);
+            next += doc.NumberOfPages;
+        }
         try
         {
-            var frontDoc = PdfDocument.Open(front);
-            open.Add(frontDoc);
-            for (int p = 1; p <= frontDoc.NumberOfPages; p++) output.AddPage(frontDoc, p);
-            var bookmarks = new List<BookmarkNode> { Mark("案卷封面", 1), Mark("卷内目录", 2) };
-            int next = frontDoc.NumberOfPages + 1;
-            foreach (var (entry, pdf, pages) in docs)
-            {
-                if (pdf is null) continue;
-                var doc = PdfDocument.Open(pdf);
-                open.Add(doc);
-                bookmarks.Add(Mark($"{entry.No}. {entry.Title}", next));
-                for (int p = 1; p <= pages; p++) output.AddPage(doc, p);
-                next += pages;
-            }
-            var noteDoc = PdfDocument.Open(note);
-            open.Add(noteDoc);
-            output.AddPage(noteDoc, 1);
-            bookmarks.Add(Mark("卷内备考表", next));
+            Append("案卷封面", cover.Pdf);
+            Append("卷内目录", directory.Pdf);
+            foreach (var (entry, pdf, _) in docs)
+                if (pdf is not null) Append($"{entry.No}. {entry.Title}", pdf);
+            if (steps is not null) Append("案卷办理过程", steps.Pdf);
+            Append("卷内备考表", note.Pdf);
             output.Bookmarks = new Bookmarks(bookmarks);
             output.DocumentInformation.Title = $"{m.Metadata.Title} 案卷";
             output.DocumentInformation.Producer = "FormArchive";
@@ -87,13 +97,4 @@ public static class DossierBuilder
 
     private static DocumentBookmarkNode Mark(string title, int page) =>
         new(title, 0, new ExplicitDestination(page, ExplicitDestinationType.FitPage, ExplicitDestinationCoordinates.Empty), []);
-
-    /// <summary>Cover and directory, with page ranges counted from the first document page (页号 1).</summary>
-    private static byte[] FrontMatter(CaseManifest m, ArchivalReference reference, List<(DocumentEntry Entry, int Pages)> docs)
-    {
-        var b = new OurPdf.PdfDocumentBuilder(new OurPdf.PdfMetadata($"{m.Metadata.Title} 案卷封面与卷内目录"));
-        CoverPage.Draw(b, m, reference, docs.Count, docs.Sum(d => d.Pages));
-        DirectoryPages.Draw(b, docs);
-        return b.ToArray();
-    }
 }

@@ -57,6 +57,7 @@ public sealed class FondsRegistry
             {
                 wellFormed = true;
                 RefuseUnitsNamedTwice(doc.RootElement);
+                RefuseUnknownKeys(doc.RootElement);
             }
             var shape = JsonSerializer.Deserialize<FileShape>(bytes, new JsonSerializerOptions { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip });
             return new FondsRegistry(shape?.Default, shape?.Units ?? []);
@@ -83,6 +84,34 @@ public sealed class FondsRegistry
                 if (!seen.Add(unit.Name.Trim())) throw new InvalidOperationException($"单位“{unit.Name.Trim()}”设置了两次");
         }
     }
+
+    /// <summary>The sections of the settings: the default entry and the units.</summary>
+    public static IReadOnlyList<string> SectionNames { get; } = ["Default", "Units"];
+
+    /// <summary>
+    /// The serializer would ignore a key it does not know ("FondCode", "Unit"), leaving the setting silently unset:
+    /// an unknown key is refused, named with where it is. Names match without regard to case, as they are read.
+    /// </summary>
+    private static void RefuseUnknownKeys(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object) return;
+        foreach (var section in root.EnumerateObject())
+        {
+            if (UnknownKey(section.Name, SectionNames, "") is { } top) throw new InvalidOperationException(top);
+            if (section.Value.ValueKind != JsonValueKind.Object) continue;
+            var units = section.Name.Equals("Units", StringComparison.OrdinalIgnoreCase)
+                ? section.Value.EnumerateObject().Select(u => (Where: $"{section.Name}.{u.Name}", Value: u.Value))
+                : [(Where: section.Name, Value: section.Value)];
+            foreach (var (where, unit) in units.Where(u => u.Value.ValueKind == JsonValueKind.Object))
+                foreach (var setting in unit.EnumerateObject())
+                    if (UnknownKey(setting.Name, FondsUnit.SettingNames, where) is { } problem) throw new InvalidOperationException(problem);
+        }
+    }
+
+    /// <summary>One Chinese line naming <paramref name="key"/> when it is not one of <paramref name="known"/>; null when it is.</summary>
+    public static string? UnknownKey(string key, IReadOnlyList<string> known, string where) =>
+        known.Contains(key, StringComparer.OrdinalIgnoreCase) ? null
+            : $"未知的设置项“{key}”{(where.Length > 0 ? $"（位于 {where}）" : "")}，可用的设置项为 {string.Join("、", known)}";
 
     /// <summary>What is wrong with the file, in Chinese: System.Text.Json's own messages are English.</summary>
     private static string Problem(Exception e, bool wellFormed)

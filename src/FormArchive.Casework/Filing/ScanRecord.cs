@@ -15,9 +15,13 @@ public static class ScanRecord
     /// <summary>The ingest result's file name ends so; pages, checklist and corrections find scans by it.</summary>
     public const string IngestResultSuffix = ".ingest.json";
 
-    /// <summary>The three documents of <paramref name="scan"/>, in order: original, searchable PDF, ingest result.</summary>
+    /// <summary>
+    /// The three documents of <paramref name="scan"/>, in order: original, searchable PDF, ingest result. The 文号 the
+    /// clerk gave (<paramref name="docNumber"/>, already normalised) is the original's and the searchable PDF's: both
+    /// are the document the 卷内目录 lists; the ingest result is the service's own record.
+    /// </summary>
     public static IReadOnlyList<DocumentUpload> Documents(string caseId, string applicantName, string fileName, string? declaredMediaType,
-        byte[] content, ScanResult scan, DateOnly today)
+        byte[] content, ScanResult scan, DateOnly today, string? docNumber = null)
     {
         var types = scan.Pages.Select(p => p.Type).Distinct().ToList();
         var title = types.Count == 1 ? DocumentTitles.Of(types[0]) : "扫描材料";
@@ -27,12 +31,12 @@ public static class ScanRecord
         [
             new DocumentUpload
             {
-                Title = $"{title}（扫描原件）", ResponsibleParty = applicantName, Date = today, FileName = fileName,
+                Title = $"{title}（扫描原件）", ResponsibleParty = applicantName, DocNumber = docNumber, Date = today, FileName = fileName,
                 MediaType = MediaType(scan.FileType) ?? declaredMediaType ?? "application/octet-stream", Content = content,
             },
             new DocumentUpload
             {
-                Title = title, ResponsibleParty = applicantName, Date = today, FileName = stem + ".pdf", MediaType = "application/pdf",
+                Title = title, ResponsibleParty = applicantName, DocNumber = docNumber, Date = today, FileName = stem + ".pdf", MediaType = "application/pdf",
                 Content = SearchablePdf.Build(scan, $"{caseId} {title}"), DerivedFrom = originalSha,
             },
             new DocumentUpload

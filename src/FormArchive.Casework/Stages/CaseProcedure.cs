@@ -1,6 +1,8 @@
 using FormArchive.Archive;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Catalog;
+using FormArchive.Archive.Dossier;
+using FormArchive.Archive.Printing;
 
 namespace FormArchive.Casework.Stages;
 
@@ -57,6 +59,19 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
     /// <summary>The case's stage, deadlines, warnings and timeline on the archive clock's China-time day.</summary>
     public async Task<CaseProgressReport> ProgressAsync(string caseId, CancellationToken ct = default) =>
         Report(await host.Archive.GetManifestAsync(caseId, ct), Today());
+
+    /// <summary>
+    /// The case's dossier (<see cref="DossierBuilder"/>) with its 案卷办理过程: the recorded steps, replayed through the
+    /// rules, printed after the documents. A stored log the rules refuse is an error (<see cref="StoredStageLogException"/>),
+    /// as for <see cref="ProgressAsync"/>, not a dossier silently without its steps.
+    /// </summary>
+    /// <param name="printer">Prints the archive's pages (the service's, from its templates folder); null: <see cref="ArchivePrinter.Default"/>.</param>
+    public async Task<byte[]> DossierAsync(string caseId, string actor, ArchivePrinter? printer = null, CancellationToken ct = default)
+    {
+        var m = await host.Archive.GetManifestAsync(caseId, ct);
+        var steps = CaseTimeline.DossierSteps(CaseTimeline.Of(LogOf(m).Snapshot()));
+        return await DossierBuilder.BuildAsync(host.Archive, caseId, actor, steps, printer, ct);
+    }
 
     /// <summary>Progress of an already loaded case.</summary>
     public CaseProgressReport Report(CaseManifest m, DateOnly today)

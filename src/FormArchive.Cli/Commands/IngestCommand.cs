@@ -39,9 +39,10 @@ internal static class IngestCommand
         var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder (default ./ingest/CASE; with --file only when given)" };
         var file = new Option<bool>("--file") { Description = "File the scans into the open case CASE of the archive (all or none)" };
         var clerk = new Option<string?>("--clerk") { Description = "Filing clerk (with --file)" };
+        var docNumber = new Option<string?>("--doc-number") { Description = "文号 of the scanned document(s), listed in the 卷内目录 (with --file)" };
         var files = Files;
         var command = new Command("ingest", "OCR and check scanned evidence (ID cards, 户口簿, bank cards, …); writes JSON results and searchable PDFs")
-            { caseId, hint, members, accounts, output, file, clerk, files };
+            { caseId, hint, members, accounts, output, file, clerk, docNumber, files };
         command.SetAction(result =>
         {
             var caseNo = result.GetValue(caseId)!;
@@ -52,6 +53,10 @@ internal static class IngestCommand
                     return CliErrors.Fail($"--hint must be one of {string.Join(", ", PageClassifier.Hints.Keys)}, not '{h}'", CliErrors.BadInput);
                 hinted = t;
             }
+            if (!DocumentNumber.TryNormalize(result.GetValue(docNumber), out var number, out var invalid))
+                return CliErrors.Fail($"--doc-number：{invalid}", CliErrors.BadInput);
+            if (number is not null && !result.GetValue(file))
+                return CliErrors.Fail("--doc-number 只在 --file 归档时使用", CliErrors.BadInput);
             if (!result.GetValue(file))
                 return CliErrors.Run(() => Ingest(result, caseNo, hinted, ReadMembers(result.GetValue(members)), result.GetValue(output) ?? DefaultFolder(caseNo), null));
             if (result.GetValue(clerk) is not { Length: > 0 } filer)
@@ -63,7 +68,7 @@ internal static class IngestCommand
                 var scans = new List<(FileInfo File, byte[] Content, ScanResult Scan)>();
                 int code = Ingest(result, caseNo, hinted, household, result.GetValue(output), scans);
                 if (code != 0) { Console.Error.WriteLine("formarchive: nothing was filed"); return code; }
-                var uploads = scans.SelectMany(s => ScanRecord.Documents(manifest.CaseId, manifest.Metadata.ApplicantName, s.File.Name, null, s.Content, s.Scan, ChinaTime.Today())).ToList();
+                var uploads = scans.SelectMany(s => ScanRecord.Documents(manifest.CaseId, manifest.Metadata.ApplicantName, s.File.Name, null, s.Content, s.Scan, ChinaTime.Today(), number)).ToList();
                 var entries = await host.Archive.AddDocumentsAsync(manifest.CaseId, uploads, filer);
                 Console.WriteLine($"{scans.Count} scan(s) filed into {manifest.CaseId} as documents {entries[0].No}–{entries[^1].No} (original, searchable PDF, ingest result each)");
                 return 0;

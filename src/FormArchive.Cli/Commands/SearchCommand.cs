@@ -67,7 +67,7 @@ internal static class SearchCommand
                 return Task.FromResult(0);
             }
             foreach (var e in found)
-                Console.WriteLine(string.Join('\t', e.CaseId, e.Status == CaseStatus.Sealed ? "sealed" : "open", e.ApplicantName, e.IdNumberMasked,
+                Console.WriteLine(string.Join('\t', e.CaseId, e.ArchivalCode ?? "", e.Status == CaseStatus.Sealed ? "sealed" : "open", e.ApplicantName, e.IdNumberMasked,
                     $"{e.Township} {e.Village}".Trim(), e.Category, e.Stage, e.OpenedOn?.ToString("yyyy-MM-dd") ?? "",
                     e.SealedAt?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd") ?? "", e.Documents == 1 ? "1 doc" : $"{e.Documents} docs",
                     e.CaseStage is { } cs ? (CaseStageLabels.Parse(cs) is { } st ? CaseStageLabels.Label(st) : cs) : "", e.NextDue?.ToString("yyyy-MM-dd") ?? ""));

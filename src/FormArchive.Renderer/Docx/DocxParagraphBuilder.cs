@@ -131,6 +131,8 @@ internal static class DocxParagraphBuilder
         if (styleId is not null) pPr.AppendChild(new ParagraphStyleId { Val = styleId });
         if (style.KeepWithNext) pPr.AppendChild(new KeepNext());
         if (keepLines) pPr.AppendChild(new KeepLines());
+        // Word has no rule per line: a ruled paragraph gets one rule under it.
+        if (style.Ruled) pPr.AppendChild(new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 4, Space = 1 }));
 
         pPr.AppendChild(new SpacingBetweenLines
         {

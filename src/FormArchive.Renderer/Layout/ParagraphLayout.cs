@@ -7,6 +7,8 @@ public sealed class ParagraphLayout(Paragraph paragraph, ITextMeasurer measurer)
 {
     private const float UnderlineOffsetEm = 0.16f;
     private const float RuleWidthPt = 0.5f;
+    /// <summary>A ruled line sits a little lower than an underline, clear of the descenders.</summary>
+    private const float RuleBelowBaselineEm = 0.3f;
 
     private List<TextLine>? _lines;
     private float _linesWidth = -1f;
@@ -69,6 +71,9 @@ public sealed class ParagraphLayout(Paragraph paragraph, ITextMeasurer measurer)
         // Centre the tallest glyphs in the line box: half the leading above, half below.
         var maxSize = line.Height / Style.LineSpacing;
         var baseline = top + (line.Height - maxSize) / 2f + line.Ascent;
+
+        // A ruled paragraph: the rule runs under the whole line box's width, whatever the text's length.
+        if (Style.Ruled) surface.DrawLine(x, baseline + maxSize * RuleBelowBaselineEm, x + width, baseline + maxSize * RuleBelowBaselineEm, RuleWidthPt);
 
         var pen = left;
         var run = new System.Text.StringBuilder();

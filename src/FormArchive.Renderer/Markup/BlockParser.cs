@@ -60,7 +60,7 @@ internal static class BlockParser
     public static Paragraph ParseParagraph(XElement element, ElementReader reader, TextStyle style, int headingLevel, TextAlignment? defaultAlign = null)
     {
         if (defaultAlign is null)
-            reader.OnlyAttributes("align", "indent", "space-before", "space-after", "line-spacing", "size", "font", "bold", "keep-with-next", "min-size");
+            reader.OnlyAttributes("align", "indent", "space-before", "space-after", "line-spacing", "size", "font", "bold", "keep-with-next", "min-size", "ruled");
         var runStyle = reader.Style(style);
         var lineSpacing = reader.Text("line-spacing") is { } ls
             ? (float.TryParse(ls, System.Globalization.CultureInfo.InvariantCulture, out var v) && v is >= 0.8f and <= 4f ? v : throw reader.Error($"line-spacing must be a number from 0.8 to 4, not '{ls}'"))
@@ -72,7 +72,8 @@ internal static class BlockParser
             reader.Length("space-after", runStyle.SizePt) ?? (headingLevel > 0 ? runStyle.SizePt * 0.5f : 0f),
             lineSpacing,
             reader.Bool("keep-with-next") ?? headingLevel > 0,
-            MinSize(reader, runStyle));
+            MinSize(reader, runStyle),
+            defaultAlign is null && (reader.Bool("ruled") ?? false));
         return new Paragraph(InlineCollector.Collect(element, runStyle), paragraphStyle, headingLevel);
     }
 

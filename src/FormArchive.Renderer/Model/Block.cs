@@ -10,6 +10,8 @@ public enum VerticalAlignment { Top, Middle, Bottom }
 /// <summary>
 /// Paragraph formatting. Lengths in points; <see cref="LineSpacing"/> is a multiple of the font size.
 /// <see cref="MinSizePt"/> &gt; 0 lets the text shrink down to that size to avoid wrapping (a name in a narrow cell).
+/// <see cref="Ruled"/>: every line stands on a rule across the paragraph's whole width, as the values of an archival
+/// cover (案卷封面) are written on ruled lines; a long value wraps onto further rules.
 /// </summary>
 public sealed record ParagraphStyle(
     TextAlignment Alignment = TextAlignment.Left,
@@ -18,7 +20,8 @@ public sealed record ParagraphStyle(
     float SpaceAfterPt = 0f,
     float LineSpacing = 1.5f,
     bool KeepWithNext = false,
-    float MinSizePt = 0f)
+    float MinSizePt = 0f,
+    bool Ruled = false)
 {
     public static ParagraphStyle Default { get; } = new();
 }

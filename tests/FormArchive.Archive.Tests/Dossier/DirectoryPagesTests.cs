@@ -55,7 +55,7 @@ public sealed class DirectoryPagesTests(ArchiveFixture fx)
         var pdf = await DossierBuilder.BuildAsync(archive, id, "printer");
         Artifacts.Save("dossier-long-directory.pdf", pdf);
         using var doc = PdfDocument.Open(pdf);
-        int directoryPages = Enumerable.Range(2, doc.NumberOfPages - 1).TakeWhile(p => doc.GetPage(p).Text.Contains("卷 内 目 录") || Squeeze(doc.GetPage(p).Text).StartsWith("卷内目录")).Count();
+        int directoryPages = Enumerable.Range(2, doc.NumberOfPages - 1).TakeWhile(p => Squeeze(doc.GetPage(p).Text) is var t && (t.StartsWith("卷内目录") || t.StartsWith(string.Concat(DirectoryPages.Heads)))).Count();   // the head row repeats on every page
         Assert.True(directoryPages >= 2, $"30 three-line rows need more than one page, got {directoryPages}");
         Assert.Equal(1 + directoryPages + 30 + 1, doc.NumberOfPages);
         var rows = string.Concat(Enumerable.Range(2, directoryPages).Select(p => Squeeze(doc.GetPage(p).Text)));

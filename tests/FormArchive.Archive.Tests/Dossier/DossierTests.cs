@@ -96,4 +96,25 @@ public sealed class DossierTests(ArchiveFixture fx)
     [InlineData(null, "")]
     public void The_printed_name_of_an_actor_drops_role_and_key(string? actor, string expected) =>
         Assert.Equal(expected, ActorName.PersonOf(actor));
+
+    [Fact]
+    public async Task Markup_in_titles_numbers_and_steps_prints_as_text_and_cannot_change_the_pages()
+    {
+        // The pages are templates: every value is XML-escaped by the template engine, so markup in the data is text.
+        const string title = "张三 <h1>审核</h1> & \"确认\" </p></td></tr></table><pagebreak/>";
+        var archive = fx.Archive("local");
+        var id = ArchiveFixture.NewCaseId("esc");
+        await archive.OpenCaseAsync(Samples.Metadata(id) with { Title = title }, "clerk");
+        await archive.AddDocumentAsync(id, Samples.PdfUpload("申请书 </td><td>多一列") with { DocNumber = "<![CDATA[x]]> &amp; 〔2024〕", ResponsibleParty = "<seal label=\"x\"/>" }, "clerk");
+        var steps = new[] { new CaseProcessStep(new DateOnly(2025, 3, 1), new TimeOnly(9, 0), "受理", "王五 <b>", "{{ case_id }} </td>") };
+        var pdf = await DossierBuilder.BuildAsync(archive, id, "printer", steps);
+        Artifacts.Save("dossier-escaped.pdf", pdf);
+        using var doc = PdfDocument.Open(pdf);
+        Assert.Equal(1 + 1 + 1 + 1 + 1, doc.NumberOfPages);   // cover, directory, the document, 办理过程, 备考表: no extra page break
+        string Flat(int page) => string.Concat(doc.GetPage(page).Text.Where(c => !char.IsWhiteSpace(c)));
+        Assert.Contains(string.Concat(title.Where(c => !char.IsWhiteSpace(c))), Flat(1));
+        foreach (var text in new[] { "申请书</td><td>多一列", "<![CDATA[x]]>&amp;〔2024〕", "<seallabel=\"x\"/>" }) Assert.Contains(text, Flat(2));
+        Assert.Contains("王五<b>", Flat(4));
+        Assert.Contains("{{case_id}}</td>", Flat(4));
+    }
 }

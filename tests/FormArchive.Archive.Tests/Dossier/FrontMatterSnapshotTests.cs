@@ -144,4 +144,34 @@ public sealed partial class FrontMatterSnapshotTests(ArchiveFixture fx)
             Assert.Contains("卷内备考表", PdfToText.Page(pdf, next));
         }
     }
+
+    /// <summary>Steps as Casework's timeline hands them over: 受理, a home visit with two staff, 公示, a refusal with its reason.</summary>
+    private static readonly CaseProcessStep[] Steps =
+    [
+        new(new DateOnly(2025, 3, 1), new TimeOnly(9, 5), "受理", "王五", ""),
+        new(new DateOnly(2025, 3, 4), new TimeOnly(14, 30), "入户调查", "王五、赵六", "入户调查由 2 名工作人员完成"),
+        new(new DateOnly(2025, 3, 7), new TimeOnly(10, 0), "审核公示", "王五", "公示 7 天，2025年3月7日至2025年3月13日；无异议"),
+        new(new DateOnly(2025, 3, 20), new TimeOnly(16, 45), "审核确认", "李四", "不予确认；理由：家庭人均收入高于当地低保标准，经复核申请人提供的收入证明与银行流水不一致，需补充材料后重新申请"),
+    ];
+
+    [Fact]
+    public async Task Recorded_steps_print_as_a_case_process_page_after_the_documents_and_before_the_record_note()
+    {
+        var (archive, id, _) = await SealedCaseWithSupplementAsync();
+        var pdf = await DossierBuilder.BuildAsync(archive, id, "printer", Steps);
+        Artifacts.Save("dossier-with-steps.pdf", pdf);
+        using var doc = PdfDocument.Open(pdf);
+        Assert.True(doc.TryGetBookmarks(out var bookmarks));
+        var marks = bookmarks.GetNodes().OfType<DocumentBookmarkNode>().Select(n => (n.Title, n.PageNumber)).ToList();
+        // 封面 1, 目录 2, documents 3–7 (2 + 3 pages), 办理过程 8, 备考表 9.
+        Assert.Equal([("案卷封面", 1), ("卷内目录", 2), ("1. 低保申请书", 3), ("3. 入户调查表", 5), ("案卷办理过程", 8), ("卷内备考表", 9)], marks);
+        Assert.Equal(9, doc.NumberOfPages);
+        Matches("case-process.txt", Labels(PdfToText.Page(pdf, 8)));
+        // The 备考表 accounts for the page, which is not one of the volume's numbered pages.
+        Assert.Contains("附案卷办理过程1页", Spaces().Replace(PdfToText.Page(pdf, 9), "").Replace("\n", ""));
+
+        // Without steps (a case filed before stages were recorded) there is no such page.
+        using var without = PdfDocument.Open(await DossierBuilder.BuildAsync(archive, id, "printer", []));
+        Assert.Equal(8, without.NumberOfPages);
+    }
 }

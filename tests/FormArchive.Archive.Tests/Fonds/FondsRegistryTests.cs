@@ -91,4 +91,34 @@ public sealed class FondsRegistryTests
         }
         finally { dir.Delete(true); }
     }
+
+    [Fact]
+    public void An_unknown_key_in_the_settings_file_is_refused_in_one_Chinese_line_naming_it()
+    {
+        var dir = Directory.CreateTempSubdirectory("fa-fonds-");
+        try
+        {
+            foreach (var (content, problem) in new[]
+                     {
+                         // A misspelt setting would otherwise leave the 全宗号 silently blank on every cover.
+                         ("{ \"units\": { \"秋浦街道\": { \"fondsCode\": \"J012\", \"fondCode\": \"J013\" } } }", "未知的设置项“fondCode”（位于 units.秋浦街道）"),
+                         ("{ \"default\": { \"retention\": \"永久\" } }", "未知的设置项“retention”（位于 default）"),
+                         ("{ \"unit\": { \"秋浦街道\": {} } }", "未知的设置项“unit”，"),
+                     })
+            {
+                var bad = Path.Combine(dir.FullName, "bad.json");
+                File.WriteAllText(bad, content);
+                var e = Assert.Throws<InvalidOperationException>(() => FondsRegistry.FromJson(bad));
+                Assert.Equal($"全宗配置文件 {bad} 无法读取：", e.Message[..(e.Message.IndexOf('：') + 1)]);
+                Assert.Contains(problem, e.Message);
+                Assert.EndsWith("可用的设置项为 " + (content.Contains("\"unit\"") ? "Default、Units" : "FondsName、FondsCode、CatalogNo、RetentionPeriod、Classification"), e.Message);
+                Assert.DoesNotContain('\n', e.Message);
+            }
+            // Known keys in any case still read.
+            var good = Path.Combine(dir.FullName, "good.json");
+            File.WriteAllText(good, "{ \"DEFAULT\": { \"CLASSIFICATION\": \"内部\" }, \"Units\": {} }");
+            Assert.Equal("内部", FondsRegistry.FromJson(good).For("x", null).Classification);
+        }
+        finally { dir.Delete(true); }
+    }
 }

@@ -65,7 +65,7 @@ public sealed class SealedReferenceTests(ArchiveFixture fx)
         using (var doc = PdfDocument.Open(dossier))
         {
             var cover = Squeeze(doc.GetPage(1).Text);
-            foreach (var field in new[] { "全宗号J012目录号MZ3案卷号秋浦-2025-017", "全宗名称：池州市贵池区秋浦街道办事处", "保管期限：永久", "密级：内部" })
+            foreach (var field in new[] { "全宗号目录号案卷号J012MZ3秋浦-2025-017", "全宗名称：池州市贵池区秋浦街道办事处", "保管期限：永久", "密级：内部" })
                 Assert.Contains(field, cover);
             foreach (var changed in new[] { "J999", "ZZ9", "新设街道", "10年", "秘密" })
                 Assert.DoesNotContain(changed, cover);
@@ -91,7 +91,7 @@ public sealed class SealedReferenceTests(ArchiveFixture fx)
         using (var doc = PdfDocument.Open(open))
         {
             var cover = Squeeze(doc.GetPage(1).Text);
-            foreach (var field in new[] { "全宗号J999目录号ZZ9案卷号秋浦-2025-018", "全宗名称：池州市贵池区新设街道", "保管期限：10年", "密级：秘密" })
+            foreach (var field in new[] { "全宗号目录号案卷号J999ZZ9秋浦-2025-018", "全宗名称：池州市贵池区新设街道", "保管期限：10年", "密级：秘密" })
                 Assert.Contains(field, cover);
         }
     }
@@ -165,6 +165,6 @@ public sealed class SealedReferenceTests(ArchiveFixture fx)
         // Nothing was sealed to keep: the 档号 is made from today's settings, as before seals recorded it.
         Assert.Equal("J999-ZZ9-秋浦-2025-017", report.ArchivalCode);
         using var doc = PdfDocument.Open(await DossierBuilder.BuildAsync(archive, id, "printer"));
-        Assert.Contains("全宗号J999目录号ZZ9案卷号秋浦-2025-017", Squeeze(doc.GetPage(1).Text));
+        Assert.Contains("全宗号目录号案卷号J999ZZ9秋浦-2025-017", Squeeze(doc.GetPage(1).Text));
     }
 }

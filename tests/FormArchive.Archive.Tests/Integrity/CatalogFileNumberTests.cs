@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 
 namespace FormArchive.Archive.Tests.Integrity;
 
-/// <summary>The clerk's file number is a catalog field; catalogs from before it get the column on open.</summary>
+/// <summary>The clerk's file number and the 档号 are catalog fields; catalogs from before them get the columns on open.</summary>
 [Collection("archive")]
 public sealed class CatalogFileNumberTests(ArchiveFixture fx)
 {
@@ -37,6 +37,11 @@ public sealed class CatalogFileNumberTests(ArchiveFixture fx)
         var found = catalog.Search(new CatalogQuery { FileNumber = "秋浦-2025-017" });
         Assert.Equal(id, found.Single().CaseId);
         Assert.Equal("秋浦-2025-017", found.Single().FileNumber);
-        Assert.Contains(catalog.Search(new CatalogQuery { Township = "秋浦" }), e => e.CaseId == "OLD-1" && e.FileNumber is null);
+        Assert.Contains(catalog.Search(new CatalogQuery { Township = "秋浦" }), e => e.CaseId == "OLD-1" && e.FileNumber is null && e.ArchivalCode is null);
+        // The 档号 column came with the migration: without fonds settings it is the 案卷号 alone, as the cover prints it.
+        Assert.Equal("秋浦-2025-017", found.Single().ArchivalCode);
+        var configured = new CaseCatalog(path, Lookup, fonds: Fonds.FondsRegistryTests.Configured());
+        await configured.UpdateAsync(await archive.GetManifestAsync(id));
+        Assert.Equal("J012-MZ3-秋浦-2025-017", configured.Search(new CatalogQuery { FileNumber = "秋浦-2025-017" }).Single().ArchivalCode);
     }
 }

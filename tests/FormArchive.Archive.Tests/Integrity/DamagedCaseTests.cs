@@ -52,7 +52,9 @@ public sealed class DamagedCaseTests(ArchiveFixture fx)
         Assert.False(report.Passed);
         Assert.Contains(report.Failures, f => f.Item == "2.2" && f.Name == "事件日志连续且哈希链完整" && f.Detail.Contains("第 4 号事件"));
         var json = Encoding.UTF8.GetString(ArchiveJson.Bytes(report));
-        using var pdf = PdfDocument.Open(VerificationReportPdf.Build(report));
+        var bytes = VerificationReportPdf.Build(report);
+        Artifacts.Save($"verification-report-damaged-{kind}.pdf", bytes);
+        using var pdf = PdfDocument.Open(bytes);
         var text = string.Concat(pdf.GetPages().Select(p => p.Text));
         Assert.Contains("结论：未通过", text);
         if (kind == "local")

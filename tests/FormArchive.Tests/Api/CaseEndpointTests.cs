@@ -78,6 +78,33 @@ public abstract class CaseEndpointSuite(ApiServer server)
     }
 
     [Fact]
+    public async Task A_scan_filed_with_a_doc_number_lists_it_in_the_dossier_directory_and_a_bad_one_files_nothing()
+    {
+        var caseId = await CreateAsync(_clerk);
+        // Too long, or one per file for a different number of files: 400 in Chinese, nothing filed.
+        foreach (var (numbers, says) in new[] { (new[] { new string('号', 51) }, "文号最多 50 个字符"), (new[] { "甲", "乙" }, "docNumber 应给一个") })
+        {
+            var bad = Scans(("scan-0000.jpg", CorpusScan(), "image/jpeg"));
+            foreach (var n in numbers) bad.Add(new StringContent(n), "docNumber");
+            var refused = await _clerk.PostAsync($"/api/cases/{caseId}/scans", bad);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains(says, (string)JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["detail"]!);
+        }
+        Assert.Single((await GetJsonAsync(_clerk, $"/api/cases/{caseId}"))["directory"]!.AsArray());   // the case data only
+
+        var form = Scans(("scan-0000.jpg", CorpusScan(), "image/jpeg"));
+        form.Add(new StringContent("id-front"), "hint");
+        form.Add(new StringContent(" 池民社救〔2024〕56号 "), "docNumber");
+        var response = await _clerk.PostAsync($"/api/cases/{caseId}/scans", form);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var directory = (await GetJsonAsync(_clerk, $"/api/cases/{caseId}"))["directory"]!.AsArray();
+        // The original and its searchable PDF carry the 文号; the ingest result is the service's own record.
+        Assert.Equal(["池民社救〔2024〕56号", "池民社救〔2024〕56号", null], directory.Skip(1).Select(d => (string?)d!["docNumber"]));
+        using var pdf = PdfDocument.Open(await _archivist.GetByteArrayAsync($"/api/cases/{caseId}/dossier"));
+        Assert.Contains("池民社救〔2024〕56号", string.Concat(pdf.GetPage(2).Text.Where(c => !char.IsWhiteSpace(c))));
+    }
+
+    [Fact]
     public async Task Uploaded_scan_is_read_matched_filed_and_counted_in_the_checklist()
     {
         var caseId = await CreateAsync(_clerk);

@@ -99,6 +99,25 @@ public abstract class CaseworkEndpointSuite(ApiServer server)
     }
 
     [Fact]
+    public async Task The_archivist_s_dossier_prints_the_recorded_steps_before_the_record_note()
+    {
+        var (clerk, _) = NewTownship();
+        var caseId = await CreateAsync(clerk);
+        await RecordAsync(clerk, caseId, Event("受理", "2024-02-07"), Event("核对授权", "2024-02-08"), Event("入户调查", "2024-02-09", staff: "李四"));
+        var response = await server.ClientFor(Role.Archivist).GetAsync($"/api/cases/{caseId}/dossier");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, System.Text.Encoding.UTF8.GetString(bytes));
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
+        Assert.True(pdf.TryGetBookmarks(out var bookmarks));
+        var marks = bookmarks.GetNodes().Select(n => n.Title).ToList();
+        Assert.Equal(["案卷封面", "卷内目录", "案卷办理过程", "卷内备考表"], marks.Where(t => !char.IsAsciiDigit(t[0])));
+        var steps = string.Concat(pdf.GetPage(pdf.NumberOfPages - 1).Text.Where(c => !char.IsWhiteSpace(c)));
+        Assert.StartsWith("案卷办理过程", steps);
+        foreach (var what in new[] { "2024年2月7日", "受理", "核对授权", "2024年2月9日", "入户调查" }) Assert.Contains(what, steps);
+        Assert.True(steps.IndexOf("受理", StringComparison.Ordinal) < steps.IndexOf("入户调查", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_step_the_procedure_forbids_is_a_Chinese_problem_and_nothing_is_stored()
     {
         var (clerk, _) = NewTownship();

@@ -30,8 +30,12 @@ public sealed class FondsApiTests(FondsApiServer server) : IClassFixture<FondsAp
         var cover = string.Concat(doc.GetPage(1).Text.Where(c => !char.IsWhiteSpace(c)));
         var view = await GetJsonAsync(archivist, $"/api/cases/{caseId}");
         var fileNumber = (string?)view["fileNumber"] ?? caseId;   // the clerk's own number, else the case id
-        Assert.Contains($"全宗号J012目录号3案卷号{fileNumber}", cover);
+        Assert.Contains($"全宗号目录号案卷号J0123{fileNumber}", cover);   // the 档号 box: heads, then values
         Assert.Equal($"J012-3-{fileNumber}", (string?)view["archivalCode"]);   // the case view gives the 档号 the cover prints
+        // … and so does search, for each case it finds.
+        var search = await archivist.PostAsync("/api/cases/search", Json(new System.Text.Json.Nodes.JsonObject { ["township"] = Township, ["limit"] = 10000 }));
+        var rows = System.Text.Json.Nodes.JsonNode.Parse(await search.Content.ReadAsStringAsync())!.AsArray();
+        Assert.Equal($"J012-3-{fileNumber}", (string?)rows.Single(r => (string)r!["caseId"]! == caseId)!["archivalCode"]);
         Assert.Contains("全宗名称：池州市贵池区秋浦街道办事处", cover);
         Assert.Contains("保管期限：永久", cover);
         using var own = PdfDocument.Open(await archivist.GetByteArrayAsync($"/api/cases/{ownId}/dossier"));

@@ -29,4 +29,15 @@ public sealed class FondsSettingsTests
         var unit = ArchiveSettings.Fonds(Config(new())).For("秋浦街道", null);
         Assert.Equal(("", "", "30年"), (unit.FondsCode, unit.CatalogNo, unit.RetentionPeriod));
     }
+
+    [Fact]
+    public void An_unknown_key_in_the_section_is_refused_naming_it()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => ArchiveSettings.Fonds(Config(new()
+        {
+            ["FormArchive:Fonds:Units:秋浦街道:FondsCode"] = "J012",
+            ["FormArchive:Fonds:Units:秋浦街道:Catalog"] = "3",
+        })));
+        Assert.StartsWith("FormArchive:Fonds 设置有误：未知的设置项“Catalog”（位于 Units.秋浦街道）", e.Message);
+    }
 }

@@ -56,8 +56,8 @@ public sealed class FondsCliTests : IDisposable
         var pdf = Path.Combine(_archive.DataDirectory, "d.pdf");
         foreach (var (caseId, expected) in new[]
                  {
-                     (id, new[] { "全宗号J012目录号3案卷号秋浦-2025-017", "全宗名称：池州市贵池区秋浦街道办事处", "保管期限：永久", "密级：内部" }),
-                     (openId, new[] { "全宗号J999目录号9案卷号秋浦-2025-018", "全宗名称：池州市贵池区新设街道", "保管期限：10年", "密级：秘密" }),
+                     (id, new[] { "全宗号目录号案卷号J0123秋浦-2025-017", "全宗名称：池州市贵池区秋浦街道办事处", "保管期限：永久", "密级：内部" }),
+                     (openId, new[] { "全宗号目录号案卷号J9999秋浦-2025-018", "全宗名称：池州市贵池区新设街道", "保管期限：10年", "密级：秘密" }),
                  })
         {
             (code, output) = await _archive.RunAsync(null, "dossier", caseId, "--out", pdf);
@@ -80,6 +80,19 @@ public sealed class FondsCliTests : IDisposable
         (code, output) = await _archive.RunAsync(null, "verify", id);
         Assert.True(code == 0, output);
         Assert.Contains($"{id}（档号 J012-3-秋浦-2025-017）：四性检测通过", output);
+        // Search lists the 档号 after the case id: the one the seal signed.
+        (code, output) = await _archive.RunAsync(null, "search", "--file-number", "秋浦-2025-017");
+        Assert.True(code == 0, output);
+        Assert.StartsWith($"{id}\tJ012-3-秋浦-2025-017\tsealed\t", output);
+        (code, output) = await _archive.RunAsync(null, "search", "--file-number", "秋浦-2025-017", "--json");
+        Assert.Equal("J012-3-秋浦-2025-017", (string?)System.Text.Json.Nodes.JsonNode.Parse(output)![0]!["archivalCode"]);
+
+        // A misspelt key is refused, not ignored (which would print the cover without its 全宗号).
+        File.WriteAllText(settings, """{ "Units": { "秋浦街道": { "FondCode": "J012" } } }""");
+        (code, output) = await _archive.RunAsync(null, "dossier", id, "--out", pdf);
+        Assert.Equal(1, code);
+        Assert.EndsWith($"全宗配置文件 {settings} 无法读取：未知的设置项“FondCode”（位于 Units.秋浦街道），可用的设置项为 FondsName、FondsCode、CatalogNo、RetentionPeriod、Classification",
+            Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries)).Trim());
 
         File.WriteAllText(settings, "{ \"Units\": [");
         (code, output) = await _archive.RunAsync(null, "dossier", id, "--out", pdf);

@@ -39,7 +39,7 @@ public sealed class IngestFilingCliTests : IDisposable
         var id = await OpenCaseAsync("孙明红");
         int Events() => Directory.GetFiles(Path.Combine(_archive.ArchiveFolder, "journal", "cases", id, "events"), "*.json").Length;
         int before = Events();
-        var (code, output) = await _archive.RunAsync(null, "ingest", "--case", id, "--file", "--clerk", "王五", Scan);
+        var (code, output) = await _archive.RunAsync(null, "ingest", "--case", id, "--file", "--clerk", "王五", "--doc-number", "池民社救〔2024〕56号", Scan);
         Assert.True(code == 0, output);
         // One upload, one event listing its three documents.
         Assert.Equal(before + 1, Events());
@@ -50,6 +50,8 @@ public sealed class IngestFilingCliTests : IDisposable
         Assert.Equal(["scan-0000.jpg", "scan-0000.pdf", "scan-0000.ingest.json"], filed.Select(d => d.FileName));
         Assert.Equal(filed[0].Sha256, filed[1].DerivedFrom);
         Assert.Equal(filed[0].Sha256, filed[2].DerivedFrom);
+        // The 文号 is the original's and the searchable PDF's (the 卷内目录 lists them), not the ingest result's.
+        Assert.Equal(["池民社救〔2024〕56号", "池民社救〔2024〕56号", null], filed.Select(d => d.DocNumber));
         var (_, json) = await host.Archive.GetDocumentAsync(id, filed[2].No, "test");
         var id0 = JsonNode.Parse(json)!["pages"]![0]!["idNumbers"]![0]!;
         Assert.Equal("孙明红", (string)id0["matchedMember"]!);
@@ -78,5 +80,25 @@ public sealed class IngestFilingCliTests : IDisposable
         var (c2, o2) = await _archive.RunAsync(null, "ingest", "--case", id, "--file", Scan);
         Assert.Equal(2, c2);
         Assert.Contains("--file needs --clerk", o2);
+    }
+
+    [Fact]
+    public async Task File_takes_a_doc_number_and_a_bad_one_is_refused_in_one_line_filing_nothing()
+    {
+        var id = await OpenCaseAsync("孙明红");
+        var doc = Path.Combine(_archive.DataDirectory, "notice.json");
+        File.WriteAllText(doc, "{}");
+        var (code, output) = await _archive.RunAsync(null, "file", id, "--clerk", "王五", "--doc-number", new string('号', 51), doc);
+        Assert.Equal(2, code);
+        Assert.Contains("--doc-number：文号最多 50 个字符，给出的有 51 个。", Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        (code, output) = await _archive.RunAsync(null, "ingest", "--case", id, "--doc-number", "甲", Scan);
+        Assert.Equal(2, code);
+        Assert.Contains("--doc-number 只在 --file 归档时使用", output);
+        using (var host = await _archive.OpenAsync()) Assert.Single((await host.Archive.GetManifestAsync(id)).Documents);
+
+        (code, output) = await _archive.RunAsync(null, "file", id, "--clerk", "王五", "--doc-number", "（2025年第 3 号）", doc);
+        Assert.True(code == 0, output);
+        using var again = await _archive.OpenAsync();
+        Assert.Equal("（2025年第 3 号）", (await again.Archive.GetManifestAsync(id)).Documents[^1].DocNumber);
     }
 }

@@ -31,6 +31,23 @@ public class TemplateCatalogTests
     }
 
     [Fact]
+    public void The_archive_s_own_documents_are_not_forms_and_load_on_their_own()
+    {
+        // templates/archive/ is not a jurisdiction: a clerk is never offered the 案卷封面 as a form …
+        Assert.DoesNotContain(TestCatalog.Instance.Forms, f => f.Metadata.Jurisdiction == TemplateCatalog.ArchiveFolder);
+        // … but it is laid out and checked the same way (trial render included), and loaded by itself.
+        var archive = TemplateCatalog.LoadArchive(TestPaths.TemplatesRoot);
+        Assert.Equal(["archive.case-process", "archive.cover", "archive.directory", "archive.record-note", "archive.verification-report"],
+            archive.Forms.Select(f => f.Id));
+        Assert.Equal("卷内目录", archive.Get("archive.directory").Metadata.Title);
+        Assert.Equal("DA/T 70-2018", archive.Get("archive.verification-report").Metadata.SourceDocument);
+
+        // A templates folder without archive/ says so when the archive asks for it.
+        using var temp = new TempTemplates().AddForm("good", """<document title="t" paper="A4" orientation="portrait"/>""");
+        Assert.Contains(TemplateCatalog.ArchiveFolder, Assert.Throws<DirectoryNotFoundException>(() => TemplateCatalog.LoadArchive(temp.Root)).Message);
+    }
+
+    [Fact]
     public void Unknown_id_throws_form_not_found_listing_the_forms()
     {
         var ex = Assert.Throws<FormNotFoundException>(() => TestCatalog.Instance.Get("chizhou.nope"));
