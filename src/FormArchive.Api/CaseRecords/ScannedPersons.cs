@@ -16,25 +16,30 @@ public sealed record ExpiredCard(string File, int Page, string? Validity, string
 
 public static class ScannedPersons
 {
-    public static IReadOnlyList<ScannedPerson> From(IReadOnlyList<ScannedPage> pages) =>
+    /// <param name="sameUpload">
+    /// The pages are one upload of one household's cards (the intake before a case exists): a back is tied to the
+    /// upload's one front as if they were one file.
+    /// </param>
+    public static IReadOnlyList<ScannedPerson> From(IReadOnlyList<ScannedPage> pages, bool sameUpload = false) =>
         pages.Where(p => p.Page.Person is not null && p.Page.Type is DocumentType.IdCardFront or DocumentType.HukouMember or DocumentType.HukouHome)
             .Select(p =>
             {
                 var person = p.Page.Person!;
                 // The number that the card prints: the valid one read best, else the best read at all.
                 var number = p.Page.IdNumbers.OrderByDescending(i => i.IsValid).ThenByDescending(i => i.Confidence).FirstOrDefault();
-                var back = p.Page.Type == DocumentType.IdCardFront ? BackOf(p, pages) : null;
+                // A photocopy of both sides reads the back on the front's own page.
+                var back = p.Page.CardBack ?? (p.Page.Type == DocumentType.IdCardFront ? BackOf(p, pages, sameUpload) : null);
                 return new ScannedPerson(p.File, p.Page.Page, PageClassifier.HintName(p.Page.Type), person.Name, person.Sex, person.Ethnicity, person.BirthDate,
                     person.Address, person.Relationship, number?.Number, number?.IsValid ?? false, back?.Expired ?? false, back?.Validity ?? back?.ValidUntil);
             }).ToList();
 
     /// <summary>
-    /// The back of a card front: a back in the same scanned file when that file holds this one front only (a back
-    /// carries no name or number, so a file of several cards cannot tell which back is whose).
+    /// The back of a card front: a back in the same scanned file (or upload) when that holds this one front only (a
+    /// back carries no name or number, so a file of several cards cannot tell which back is whose).
     /// </summary>
-    private static CardBackResult? BackOf(ScannedPage front, IReadOnlyList<ScannedPage> pages)
+    private static CardBackResult? BackOf(ScannedPage front, IReadOnlyList<ScannedPage> pages, bool sameUpload)
     {
-        var sameFile = pages.Where(p => p.Documents.IngestResult == front.Documents.IngestResult).ToList();
+        var sameFile = pages.Where(p => sameUpload || p.Documents.IngestResult == front.Documents.IngestResult).ToList();
         if (sameFile.Count(p => p.Page.Type == DocumentType.IdCardFront) != 1) return null;
         return sameFile.Where(p => p.Page.Type == DocumentType.IdCardBack).Select(p => p.Page.CardBack).FirstOrDefault(b => b is not null);
     }

@@ -25,6 +25,8 @@ public static class CaseRecordEndpoints
     {
         app.MapGet("/api/case-schema", (TemplateCatalog catalog) => Results.File(Path.Combine(catalog.Root, "case.schema.json"), "application/schema+json"))
             .RequireRoles(Role.Clerk, Role.Archivist);
+        // A new case starts from its scans: read (not filed) before the case exists.
+        app.MapPost("/api/case-intake/scans", ScanIntake.ReadAsync).RequireRoles(Role.Clerk).WithRequestTimeout(RequestTimeouts.Long);
         var record = app.MapGroup("/api/cases/{caseId}/record");
         record.MapGet("", (string caseId, HttpContext http) => CaseAccess.RunAsync(http, caseId, "record.read", async c =>
         {

@@ -3,7 +3,7 @@
 // read by OCR on the case's scans offered as members; the 申请书 printed from the saved version.
 'use strict';
 const $ = id => document.getElementById(id);
-const caseId = new URLSearchParams(location.search).get('case');
+let caseId = new URLSearchParams(location.search).get('case'); // null: a new case, started from its scans (case-intake.js)
 const APPLICATION_FORM = 'yunyang.application';
 
 let schema = null;     // the case schema
@@ -122,7 +122,10 @@ function objectBlock(s, key, path, value, folded) {
     FA.el('div', { class: 'row' }, scalars.map(([k, p]) => field(resolve(p), k, `${path}.${k}`, value?.[k]))),
     ...nested.map(([k, p]) => block(resolve(p), k, `${path}.${k}`, value?.[k], false)),
   ];
-  const fs = FA.el('fieldset', { 'data-path-container': path }, FA.el('legend', {}, label(resolve(s), key)), ...body);
+  const fs = FA.el('fieldset', { 'data-path-container': path, class: value?.from_ocr ? 'from-ocr' : null }, FA.el('legend', {}, label(resolve(s), key)),
+    value?.from_ocr ? ocrMark(() => confirmObject(path, fs)) : null, ...body);
+  // Editing a value read by OCR is the clerk's own reading of it.
+  if (value?.from_ocr) fs.addEventListener('change', e => { if (e.target.dataset.path?.startsWith(`${path}.`)) confirmObject(path, fs); });
   return folded ? FA.el('details', {}, FA.el('summary', {}, label(resolve(s), key)), fs) : fs;
 }
 
@@ -239,6 +242,21 @@ function confirmRow(path, i, tr) {
   tr.querySelector('.badge.ocr')?.remove();
   tr.querySelector('button.confirm')?.remove();
   if (onButton) tr.querySelector(`[data-path="${path}[${i}].name"]`)?.focus();
+}
+
+/** The mark of values read by OCR, with the button that confirms them. */
+function ocrMark(confirm) {
+  return FA.el('div', { class: 'ocr-mark' }, FA.el('span', { class: 'badge ocr' }, 'OCR 识别，待确认'),
+    FA.el('button', { type: 'button', class: 'secondary confirm', onclick: confirm }, '确认'));
+}
+
+function confirmObject(path, fs) {
+  const o = getAt(model, path);
+  if (o) delete o.from_ocr;
+  const onButton = document.activeElement?.classList.contains('confirm');
+  fs.classList.remove('from-ocr');
+  fs.querySelector(':scope > .ocr-mark')?.remove();
+  if (onButton) fs.querySelector('[data-path]')?.focus();
 }
 
 // ---- OCR prefill ----
@@ -430,18 +448,22 @@ async function print(formId, button) {
   } finally { button.disabled = false; }
 }
 
-document.addEventListener('DOMContentLoaded', async () => {
-  if (!caseId) { FA.show('message', '缺少案卷号：请从经办人工作台打开案件后点“填写案件数据”。'); return; }
+/** The page for an open case: its links, and the data saved in it. */
+async function openCaseEntry() {
   $('case-id').textContent = caseId;
   $('clerk-link').href = $('back-link').href = `clerk.html?case=${encodeURIComponent(caseId)}`;
-  $('entry-form').addEventListener('submit', e => { e.preventDefault(); save(); });
+  await load();
+}
+
+document.addEventListener('DOMContentLoaded', async () => {
+  $('entry-form').addEventListener('submit', e => { e.preventDefault(); if (caseId) save(); else createFromScans(); });
   $('print-button').addEventListener('click', () => print(APPLICATION_FORM, $('print-button')));
   $('print-other').addEventListener('click', () => print($('form-select').value, $('print-other')));
   $('fields').addEventListener('change', e => { if (/\.members\[\d+\]\.(name|id_number)$/.test(e.target.dataset.path || '')) flagMembers(); });
   $('advanced').addEventListener('toggle', () => { if ($('advanced').open) $('json-view').value = JSON.stringify(collect(), null, 2); });
   try {
     schema = await (await FA.request('GET', '/api/case-schema', null, 'application/schema+json')).json();
-    await load();
+    if (caseId) await openCaseEntry(); else startIntake();
     const forms = await FA.json('GET', '/api/forms');
     $('form-select').replaceChildren(...forms.filter(f => f.id !== APPLICATION_FORM).map(f =>
       FA.el('option', { value: f.id, 'data-title': f.title }, `${f.title}（${f.jurisdiction_name || f.jurisdiction}）`)));

@@ -218,4 +218,56 @@ public sealed class CaseRecordEndpointTests(ApiServer server) : IClassFixture<Ap
         var other = (await GetJsonAsync(_clerk, $"/api/cases/{separate}/record/scanned-persons"))["persons"]!.AsArray().Single()!;
         Assert.False((bool)other["cardExpired"]!);
     }
+
+    private static byte[] Capture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Captures", name));
+
+    private async Task<int> CasesOfAsync(string idNumber)
+    {
+        var found = await _clerk.PostAsync("/api/cases/search", Json(new JsonObject { ["idNumber"] = idNumber }));
+        return JsonNode.Parse(await found.Content.ReadAsStringAsync())!.AsArray().Count;
+    }
+
+    [Fact]
+    public async Task Intake_reads_a_card_front_with_its_expired_back_before_any_case_and_files_nothing()
+    {
+        int casesBefore = await CasesOfAsync(CorpusIdNumber);
+        using var form = Scans(("front.jpg", CorpusScan(), "image/jpeg"), ("back.jpg", Capture("scan-0003.jpg"), "image/jpeg"));
+        form.Add(new StringContent("id-front"), "hint");
+        form.Add(new StringContent("id-back"), "hint");
+        var read = await _clerk.PostAsync("/api/case-intake/scans", form);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        var answer = JsonNode.Parse(await read.Content.ReadAsStringAsync())!;
+        var person = Assert.Single(answer["persons"]!.AsArray())!;
+        Assert.Equal(CorpusName, (string?)person["name"]);
+        Assert.Equal(CorpusIdNumber, (string)person["idNumber"]!);
+        // Uploaded together before the case exists, the one back is the one front's: its holder is flagged.
+        Assert.True((bool)person["cardExpired"]!);
+        Assert.Contains("2013", (string)person["cardValidity"]!);
+        Assert.Equal(casesBefore, await CasesOfAsync(CorpusIdNumber));
+    }
+
+    [Fact]
+    public async Task Intake_flags_the_holder_of_an_expired_card_photocopied_front_and_back_on_one_page()
+    {
+        // Captures/scan-0019: 石海玉's card, both sides on one photocopy, valid until 2010-05-08.
+        var read = await _clerk.PostAsync("/api/case-intake/scans", Scans(("copy.jpg", Capture("scan-0019.jpg"), "image/jpeg")));
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        var person = JsonNode.Parse(await read.Content.ReadAsStringAsync())!["persons"]!.AsArray()
+            .Single(p => (string?)p!["idNumber"] == "341723194702177186")!;
+        Assert.True((bool)person["cardExpired"]!);
+        Assert.Contains("2010", (string)person["cardValidity"]!);
+    }
+
+    [Fact]
+    public async Task Intake_refuses_what_is_not_a_scan_and_an_archivist()
+    {
+        var empty = await _clerk.PostAsync("/api/case-intake/scans", Scans(("empty.jpg", [], "image/jpeg")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
+        Assert.Contains("empty.jpg", await empty.Content.ReadAsStringAsync());
+        var json = await _clerk.PostAsync("/api/case-intake/scans", Json(new JsonObject()));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, json.StatusCode);
+        var archivist = server.ClientFor(Role.Archivist);
+        var refused = await archivist.PostAsync("/api/case-intake/scans", Scans(("front.jpg", CorpusScan(), "image/jpeg")));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
 }
