@@ -14,7 +14,7 @@ public sealed record CaseRecordVersion(int Version, int DocumentNo, DateTimeOffs
 /// </summary>
 public static class CaseRecordVersions
 {
-    public const string FileName = "case-record.json";
+    public const string FileName = FormArchive.Casework.Filing.CaseHousehold.CaseRecordFileName;
 
     public static string Title(int version) => $"案件数据（第 {version} 版）";
 

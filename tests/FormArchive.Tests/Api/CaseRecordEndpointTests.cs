@@ -270,4 +270,31 @@ public sealed class CaseRecordEndpointTests(ApiServer server) : IClassFixture<Ap
         var refused = await archivist.PostAsync("/api/case-intake/scans", Scans(("front.jpg", CorpusScan(), "image/jpeg")));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
+
+    [Fact]
+    public async Task Scans_are_matched_against_the_members_of_the_newest_saved_case_data()
+    {
+        // Opened with 王俊 alone; the corpus card is 孙明红's, who joins the household only in the saved case data.
+        var opening = NewCase();
+        opening["applicant"] = new JsonObject { ["name"] = "王俊", ["idNumber"] = "341723197112182931" };
+        opening["members"] = new JsonArray(new JsonObject { ["name"] = "王俊", ["idNumber"] = "341723197112182931" });
+        var caseId = await CreateAsync(_clerk, opening);
+        var before = await UploadCorpusScanAsync(_clerk, caseId);
+        Assert.Null((string?)before["pages"]![0]!["idNumbers"]![0]!["matchedMember"]);
+
+        var data = Complete();
+        data["applicant"] = new JsonObject { ["name"] = "王俊", ["id_number"] = "341723197112182931" };
+        data["members"] = new JsonArray(
+            new JsonObject { ["name"] = "王俊", ["id_number"] = "341723197112182931", ["relationship"] = "本人" },
+            new JsonObject { ["name"] = CorpusName, ["id_number"] = CorpusIdNumber, ["relationship"] = "母亲" });
+        Assert.Equal(HttpStatusCode.Created, (await SaveAsync(caseId, data)).StatusCode);
+        var after = await UploadCorpusScanAsync(_clerk, caseId);
+        Assert.Equal(CorpusName, (string?)after["pages"]![0]!["idNumbers"]![0]!["matchedMember"]);
+
+        // A later version without her: no longer a member.
+        data["members"]!.AsArray().RemoveAt(1);
+        Assert.Equal(HttpStatusCode.Created, (await SaveAsync(caseId, data)).StatusCode);
+        var removed = await UploadCorpusScanAsync(_clerk, caseId);
+        Assert.Null((string?)removed["pages"]![0]!["idNumbers"]![0]!["matchedMember"]);
+    }
 }
