@@ -54,6 +54,8 @@ public class CaseEntryPageTests(WebServer server) : IClassFixture<WebServer>
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("case-entry\\.html$"));
         await Expect(page.Locator("#entry-form")).Not.ToBeVisibleAsync();
         await page.GetByLabel("申请人居民身份证（正面）").SetInputFilesAsync(Path.Combine(AppContext.BaseDirectory, "Captures", "scan-0000.jpg"));
+        // The back of the applicant's card (scan-0003) shows a 有效期限 that ended in 2013.
+        await page.GetByLabel("居民身份证（反面，可不传）").SetInputFilesAsync(Path.Combine(AppContext.BaseDirectory, "Captures", "scan-0003.jpg"));
         await page.GetByLabel("户口簿常住人口登记卡（可多张）").SetInputFilesAsync(Path.Combine(AppContext.BaseDirectory, "Captures", "scan-0008.jpg"));
         await server.ScreenshotAsync(page, "entry-1-scans-chosen");
         await page.GetByRole(AriaRole.Button, new() { Name = "识别证件" }).ClickAsync();
@@ -77,6 +79,9 @@ public class CaseEntryPageTests(WebServer server) : IClassFixture<WebServer>
         await Expect(page.Locator("[data-path='$.members[1].name']")).ToHaveValueAsync(spouse);
         await Expect(page.Locator("[data-path='$.members[1].id_number']")).ToHaveValueAsync(spouseNumber);
         await Expect(rows.Nth(1)).ToHaveClassAsync("from-ocr");
+        // The expired card flags its holder's row, not only the case.
+        await Expect(rows.Nth(0).Locator(".badge.flag")).ToContainTextAsync("身份证已过期");
+        await Expect(rows.Nth(1).Locator(".badge.flag")).ToHaveCountAsync(0);
         await server.ScreenshotAsync(page, "entry-2-prefilled");
 
         // Nothing unconfirmed opens a case: the first mark to confirm gets the focus.
@@ -116,6 +121,8 @@ public class CaseEntryPageTests(WebServer server) : IClassFixture<WebServer>
         var caseId = new Uri(page.Url).Query.Split('=')[1];
         await Expect(page.Locator("#record-state")).ToContainTextAsync("当前为第 1 版");
         await Expect(page.Locator("#scanned-persons .person")).ToHaveCountAsync(2);
+        await Expect(rows.Nth(0).Locator(".badge.flag")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("身份证已过期（有效期限 [^）]*2013"));
+        await Expect(page.Locator("#expired-cards")).ToContainTextAsync("居民身份证已过期");
         await Expect(page.Locator("[data-path='$.members[1].relationship']")).ToHaveValueAsync("配偶");
         await server.ScreenshotAsync(page, "entry-4-created");
         var opened = JsonNode.Parse(await clerk.GetStringAsync($"/api/cases/{caseId}"))!;

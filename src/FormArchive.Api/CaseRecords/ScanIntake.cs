@@ -35,10 +35,10 @@ public static class ScanIntake
                     var scan = await Task.Run(() => pipeline.Process(scans[i].FileName, content,
                         new IngestOptions { Hint = scans[i].Hint, Limits = new ScanLimits { MaxPixelsPerPage = limits.MaxPixels } }), http.RequestAborted);
                     if (scan.IsRejected) return Refused(scan.File, scan.Rejected!);
-                    // Not filed: the file's place in the upload stands in for its document number.
+                    // Not filed: the file's place in the upload stands in for its document number (a back sent after its front is tied to it).
                     pages.AddRange(scan.Pages.Select(p => new ScannedPage(scan.File, new ScanDocuments(null, null, i + 1), "", p, p, [])));
                 }
-                var persons = ScannedPersons.From(pages, sameUpload: true);
+                var persons = ScannedPersons.From(pages);
                 detail += $" → {persons.Count} person(s)";
                 return Results.Ok(new { persons, expiredCards = ScannedPersons.ExpiredCards(pages) });
             });

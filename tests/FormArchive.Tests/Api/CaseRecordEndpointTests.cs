@@ -212,11 +212,26 @@ public sealed class CaseRecordEndpointTests(ApiServer server) : IClassFixture<Ap
         Assert.Contains("2013", (string)person["cardValidity"]!);
         Assert.Single(answer["expiredCards"]!.AsArray());
 
-        // Scanned as separate files, the back cannot be told to be this card's: the front is not marked.
-        var separate = await CreateAsync(_clerk);
-        await UploadCorpusScanAsync(_clerk, separate);
-        var other = (await GetJsonAsync(_clerk, $"/api/cases/{separate}/record/scanned-persons"))["persons"]!.AsArray().Single()!;
+        // The back scanned as the next file after the front is its back too; scanned before it, it is no one's.
+        var after = await CreateAsync(_clerk);
+        await UploadCorpusScanAsync(_clerk, after);
+        await UploadBackAsync(after);
+        var flagged = (await GetJsonAsync(_clerk, $"/api/cases/{after}/record/scanned-persons"))["persons"]!.AsArray().Single()!;
+        Assert.True((bool)flagged["cardExpired"]!);
+        var before = await CreateAsync(_clerk);
+        await UploadBackAsync(before);
+        await UploadCorpusScanAsync(_clerk, before);
+        var other = (await GetJsonAsync(_clerk, $"/api/cases/{before}/record/scanned-persons"))["persons"]!.AsArray().Single()!;
         Assert.False((bool)other["cardExpired"]!);
+        Assert.Single((await GetJsonAsync(_clerk, $"/api/cases/{before}/record/scanned-persons"))["expiredCards"]!.AsArray());
+    }
+
+    private async Task UploadBackAsync(string caseId)
+    {
+        using var form = Scans(("back.jpg", Capture("scan-0003.jpg"), "image/jpeg"));
+        form.Add(new StringContent("id-back"), "hint");
+        var uploaded = await _clerk.PostAsync($"/api/cases/{caseId}/scans", form);
+        Assert.True(uploaded.IsSuccessStatusCode, await uploaded.Content.ReadAsStringAsync());
     }
 
     private static byte[] Capture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Captures", name));
@@ -240,7 +255,7 @@ public sealed class CaseRecordEndpointTests(ApiServer server) : IClassFixture<Ap
         var person = Assert.Single(answer["persons"]!.AsArray())!;
         Assert.Equal(CorpusName, (string?)person["name"]);
         Assert.Equal(CorpusIdNumber, (string)person["idNumber"]!);
-        // Uploaded together before the case exists, the one back is the one front's: its holder is flagged.
+        // Sent right after the one front, the back is its back: its holder is flagged.
         Assert.True((bool)person["cardExpired"]!);
         Assert.Contains("2013", (string)person["cardValidity"]!);
         Assert.Equal(casesBefore, await CasesOfAsync(CorpusIdNumber));
