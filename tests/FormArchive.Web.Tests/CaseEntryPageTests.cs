@@ -83,6 +83,10 @@ public class CaseEntryPageTests(WebServer server) : IClassFixture<WebServer>
         await Expect(rows.Nth(0).Locator(".badge.flag")).ToContainTextAsync("身份证已过期");
         await Expect(rows.Nth(1).Locator(".badge.flag")).ToHaveCountAsync(0);
         await server.ScreenshotAsync(page, "entry-2-prefilled");
+        // Labels come from the schema; there is no JSON on the way.
+        await Expect(page.Locator("legend").Filter(new() { HasText = "共同生活家庭成员" })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("家庭经济状况", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.Locator("#json-view")).Not.ToBeVisibleAsync();
 
         // Nothing unconfirmed opens a case: the first mark to confirm gets the focus.
         await page.Locator("[data-path='$.village']").FillAsync("桂花村");

@@ -73,9 +73,13 @@ function control(s, key, path, value) {
   } else if (t.includes('boolean')) {
     input = FA.el('select', { id }, FA.el('option', { value: '' }, '（未填）'), FA.el('option', { value: 'true' }, '是'), FA.el('option', { value: 'false' }, '否'));
     input.value = value === true ? 'true' : value === false ? 'false' : '';
-  } else if (s.format === 'date') {
-    input = FA.el('input', { id, type: 'date', lang: 'zh-CN' });
+  } else if (s.format === 'date' || s.format === 'date-or-month') {
+    // Not <input type="date">: that shows the browser's locale (mm/dd/yyyy in an English browser), not China's format.
+    const month = s.format === 'date-or-month';
+    input = FA.el('input', { id, type: 'text', autocomplete: 'off', class: 'date', maxlength: 12,
+      placeholder: month ? '如 2024-05 或 2024-05-30' : '年-月-日，如 2024-05-30' });
     input.value = value ?? '';
+    input.addEventListener('change', () => { input.value = chinaDate(input.value, month); });
   } else if (isLong(s, key)) {
     input = FA.el('textarea', { id, rows: 3 });
     input.value = value ?? '';
@@ -83,7 +87,7 @@ function control(s, key, path, value) {
     const numeric = t.includes('number') || t.includes('integer');
     input = FA.el('input', {
       id, type: 'text', inputmode: numeric ? 'decimal' : null, autocomplete: 'off',
-      placeholder: s.format === 'date-or-month' ? '如 2024-05 或 2024-05-30' : t.includes('array') ? '多项用“、”分隔' : null,
+      placeholder: t.includes('array') ? '多项用“、”分隔' : null,
       maxlength: s.format === 'cn-id-number' ? 18 : null,
     });
     input.value = Array.isArray(value) ? value.join('、') : value ?? '';
@@ -94,11 +98,26 @@ function control(s, key, path, value) {
   return input;
 }
 
+/**
+ * A date as typed (2024年5月30日, 2024.5.30, 2024/05/30, 20240530) in China's written order, as yyyy-MM-dd (or yyyy-MM
+ * where a month is enough). Anything else is left as typed, for the server to name the field it is wrong in.
+ */
+function chinaDate(text, monthAllowed) {
+  const t = text.trim();
+  const two = n => String(n).padStart(2, '0');
+  let m = /^(\d{4})\s*[年.\/-]\s*(\d{1,2})\s*[月.\/-]\s*(\d{1,2})\s*日?$/.exec(t) || /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  if (m) return `${m[1]}-${two(m[2])}-${two(m[3])}`;
+  m = /^(\d{4})\s*[年.\/-]\s*(\d{1,2})\s*月?$/.exec(t);
+  if (m && monthAllowed) return `${m[1]}-${two(m[2])}`;
+  return text;
+}
+
 function field(s, key, path, value) {
   const input = control(s, key, path, value);
   const error = FA.el('span', { class: 'field-error', id: `${input.id}-error` });
   input.setAttribute('aria-describedby', error.id);
-  return FA.el('label', { class: `field${input.tagName === 'TEXTAREA' ? ' long' : ''}`, for: input.id }, label(s, key), input, error);
+  // The error stays out of the label, so that it is the field's description and not part of its name.
+  return FA.el('div', { class: `field${input.tagName === 'TEXTAREA' ? ' long' : ''}` }, FA.el('label', { for: input.id }, label(s, key)), input, error);
 }
 
 function readControl(input) {
@@ -397,7 +416,7 @@ function showState(record) {
   $('versions').replaceChildren(record.versions.length === 0 ? FA.el('p', { class: 'muted' }, '尚无版本') :
     FA.el('table', {}, FA.el('thead', {}, FA.el('tr', {}, ['版本', '件号', '保存时间', '保存人', ''].map(h => FA.el('th', {}, h)))),
       FA.el('tbody', {}, record.versions.map(v => FA.el('tr', {},
-        FA.el('td', {}, `第 ${v.version} 版`), FA.el('td', {}, v.documentNo), FA.el('td', {}, new Date(v.savedAt).toLocaleString('zh-CN')),
+        FA.el('td', {}, `第 ${v.version} 版`), FA.el('td', {}, v.documentNo), FA.el('td', {}, FA.dateTime(v.savedAt)),
         FA.el('td', {}, v.savedBy), FA.el('td', {}, FA.el('button', { type: 'button', class: 'secondary', onclick: () => showChanges(v.version) },
           v.version === 1 ? '查看内容' : `与第 ${v.version - 1} 版比较`)))))));
 }
