@@ -173,7 +173,7 @@ public class CaseEntryPageTests(WebServer server) : IClassFixture<WebServer>
         await Expect(page.Locator("#print-message")).ToContainTextAsync("据案件数据第 3 版");
         var pdfPath = Path.Combine(server.ScreenshotDirectory, "entry-7-application.pdf"); // kept beside the screenshots to look at
         await download.SaveAsAsync(pdfPath);
-        await server.ScreenshotAsync(page, "entry-7-printed");
+        await server.ScreenshotAsync(page, "entry-7-application-printed");
 
         // 5. The printed 申请书 carries what was entered and read.
         using (var pdf = PdfDocument.Open(pdfPath))
@@ -183,29 +183,42 @@ public class CaseEntryPageTests(WebServer server) : IClassFixture<WebServer>
                 Assert.Contains(expected, text);
         }
 
-        // The 审核确认表 from the same data, chosen among the other forms.
+        // The 审核确认表 from the same data, chosen among the other forms: it asks for each member's 职业状况 and 健康状况,
+        // which the spouse lacks; each missing cell is a link to that cell.
         await page.Locator("#form-select").SelectOptionAsync("chizhou.review-form");
+        await page.Locator("#print-other").ClickAsync();
+        var missing = page.Locator("#missing-list a");
+        await Expect(missing).ToHaveTextAsync(["家庭成员职业状况（第 2 行）", "家庭成员健康状况（第 2 行）"]);
+        await Expect(page.Locator("#print-message")).ToContainTextAsync("打印池州市低收入人口审核确认表前还需填写 2 项");
+        await Expect(missing.First).ToBeFocusedAsync();
+        await server.ScreenshotAsync(page, "entry-8-review-missing");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("[data-path='$.members[1].occupation_status']")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("其他人员");
+        await missing.Nth(1).ClickAsync();
+        await Expect(page.Locator("[data-path='$.members[1].health_status']")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("一般");
         var reviewDownload = await page.RunAndWaitForDownloadAsync(() => page.Locator("#print-other").ClickAsync());
-        await Expect(page.Locator("#print-message")).ToContainTextAsync("审核确认表");
-        var reviewPath = Path.Combine(server.ScreenshotDirectory, "entry-7-review-form.pdf");
+        await Expect(page.Locator("#print-message")).ToContainTextAsync("审核确认表（据案件数据第 4 版）");
+        var reviewPath = Path.Combine(server.ScreenshotDirectory, "entry-8-review-form.pdf");
         await reviewDownload.SaveAsAsync(reviewPath);
         using (var pdf = PdfDocument.Open(reviewPath))
         {
             var text = string.Concat(pdf.GetPages().Select(p => p.Text)).Replace(" ", "");
-            foreach (var expected in new[] { name, spouse, "配偶", "患病", "4,800.00", "家中无存款，无机动车，年收入约四千八百元" })
+            foreach (var expected in new[] { name, spouse, "配偶", "患病", "灵活就业人员", "其他人员", "一般", "4,800.00", "家中无存款，无机动车，年收入约四千八百元" })
                 Assert.Contains(expected, text);
         }
 
         // The versions, and what changed from the first to the second.
-        await Expect(page.Locator("#versions tbody tr")).ToHaveCountAsync(3);
+        await Expect(page.Locator("#versions tbody tr")).ToHaveCountAsync(4);
         await page.GetByRole(AriaRole.Button, new() { Name = "与第 2 版比较" }).ClickAsync();
         await Expect(page.Locator("#changes")).ToContainTextAsync("申请理由");
         await Expect(page.Locator("#changes")).ToContainTextAsync("丈夫患慢性病");
-        await server.ScreenshotAsync(page, "entry-8-versions");
+        await server.ScreenshotAsync(page, "entry-9-versions");
         var directory = await clerk.GetStringAsync($"/api/cases/{Uri.EscapeDataString(caseId)}");
-        Assert.Contains("案件数据（第 3 版）", directory);
+        Assert.Contains("案件数据（第 4 版）", directory);
         Assert.Contains("云阳县低保和临时救助申请书（据案件数据第 3 版）", directory);
-        Assert.Contains("审核确认表（据案件数据第 3 版）", directory);
+        Assert.Contains("审核确认表（据案件数据第 4 版）", directory);
         Assert.Empty(consoleErrors);
     }
 
@@ -235,7 +248,7 @@ public class CaseEntryPageTests(WebServer server) : IClassFixture<WebServer>
         // The wide table scrolls inside its frame; the page itself does not run off the tablet's screen.
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
             $"page {await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")} px wide at 820");
-        await server.ScreenshotAsync(page, "entry-9-tablet-15");
+        await server.ScreenshotAsync(page, "entry-10-tablet-15");
 
         // By keyboard: remove the last row, then add one and type its name.
         await rows.Nth(14).GetByRole(AriaRole.Button, new() { Name = "删除第 15 行" }).FocusAsync();
