@@ -236,6 +236,8 @@ public class CaseEntryPageTests(WebServer server) : IClassFixture<WebServer>
         var members = new JsonArray(Enumerable.Range(1, 15).Select(i => (JsonNode?)new JsonObject { ["name"] = $"成员{i}", ["relationship"] = i == 1 ? "本人" : "子女" }).ToArray());
         var saved = await clerk.PutAsync($"/api/cases/{caseId}/record", new StringContent(new JsonObject { ["members"] = members }.ToJsonString(), Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        var accepted = await clerk.PostAsync($"/api/cases/{caseId}/events", new StringContent("""{"kind":"受理"}""", Encoding.UTF8, "application/json"));
+        Assert.True(accepted.IsSuccessStatusCode, await accepted.Content.ReadAsStringAsync());
 
         var (context, page) = await server.NewPageAsync();
         await using var _ = context;
@@ -262,6 +264,12 @@ public class CaseEntryPageTests(WebServer server) : IClassFixture<WebServer>
         await page.Locator("#save-button").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("#message")).ToContainTextAsync("已保存为第 2 版");
+        // Each version shows the stage the case was at when it was saved: the first before 受理, the second after.
+        var versions = page.Locator("#versions tbody tr");
+        await Expect(versions.Nth(0)).ToContainTextAsync("（尚未受理）");
+        await Expect(versions.Nth(1)).ToContainTextAsync("受理");
+        await Expect(versions.Nth(1)).Not.ToContainTextAsync("尚未");
+        await server.ScreenshotAsync(page, "entry-11-tablet-versions");
         var record = JsonNode.Parse(await clerk.GetStringAsync($"/api/cases/{caseId}/record"))!;
         Assert.Equal("新成员", (string)record["data"]!["members"]![14]!["name"]!);
         Assert.Equal("成员14", (string)record["data"]!["members"]![13]!["name"]!);

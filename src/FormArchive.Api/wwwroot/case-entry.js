@@ -414,9 +414,10 @@ function showState(record) {
     ? `当前为第 ${record.version} 版（${FA.date(record.versions[record.versions.length - 1].savedAt)} 保存）。每次保存都新增一个版本，原有版本保留在档案中。`
     : '尚未保存案件数据：以下为建档时填写的信息，请补全后保存。';
   $('versions').replaceChildren(record.versions.length === 0 ? FA.el('p', { class: 'muted' }, '尚无版本') :
-    FA.el('table', {}, FA.el('thead', {}, FA.el('tr', {}, ['版本', '件号', '保存时间', '保存人', ''].map(h => FA.el('th', {}, h)))),
+    FA.el('table', {}, FA.el('thead', {}, FA.el('tr', {}, ['版本', '件号', '保存时间', '保存时的办理环节', '保存人', ''].map(h => FA.el('th', {}, h)))),
       FA.el('tbody', {}, record.versions.map(v => FA.el('tr', {},
         FA.el('td', {}, `第 ${v.version} 版`), FA.el('td', {}, v.documentNo), FA.el('td', {}, FA.dateTime(v.savedAt)),
+        FA.el('td', {}, v.stage || '（尚未受理）'),
         FA.el('td', {}, v.savedBy), FA.el('td', {}, FA.el('button', { type: 'button', class: 'secondary', onclick: () => showChanges(v.version) },
           v.version === 1 ? '查看内容' : `与第 ${v.version - 1} 版比较`)))))));
 }

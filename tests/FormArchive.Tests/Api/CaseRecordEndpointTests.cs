@@ -312,4 +312,23 @@ public sealed class CaseRecordEndpointTests(ApiServer server) : IClassFixture<Ap
         var removed = await UploadCorpusScanAsync(_clerk, caseId);
         Assert.Null((string?)removed["pages"]![0]!["idNumbers"]![0]!["matchedMember"]);
     }
+
+    [Fact]
+    public async Task Each_version_keeps_the_stage_the_case_was_at_when_it_was_saved()
+    {
+        var caseId = await CreateAsync(_clerk);
+        Assert.Equal(HttpStatusCode.Created, (await SaveAsync(caseId, Complete())).StatusCode);
+        var accepted = await _clerk.PostAsync($"/api/cases/{caseId}/events", Json(new JsonObject { ["kind"] = "受理" }));
+        Assert.True(accepted.IsSuccessStatusCode, await accepted.Content.ReadAsStringAsync());
+        var changed = Complete();
+        changed["economic_status"] = "受理后补充：家中无存款";
+        Assert.Equal(HttpStatusCode.Created, (await SaveAsync(caseId, changed)).StatusCode);
+
+        var versions = (await GetJsonAsync(_clerk, $"/api/cases/{caseId}/record"))["versions"]!.AsArray();
+        Assert.Null((string?)versions[0]!["stage"]);
+        Assert.Equal("受理", (string?)versions[1]!["stage"]);
+        var titles = (await GetJsonAsync(_clerk, $"/api/cases/{caseId}"))["directory"]!.AsArray().Select(d => (string)d!["title"]!).ToList();
+        Assert.Contains("案件数据（第 1 版）", titles);
+        Assert.Contains("案件数据（第 2 版，受理阶段）", titles);
+    }
 }
