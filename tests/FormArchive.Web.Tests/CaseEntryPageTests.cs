@@ -223,6 +223,56 @@ public class CaseEntryPageTests(WebServer server) : IClassFixture<WebServer>
     }
 
     [Fact]
+    public async Task A_new_case_the_server_refuses_shows_each_error_on_its_field_and_opens_nothing()
+    {
+        var hukou = Truth("scan-0008.jpg")["person"]!;
+        var key = server.NewKey(Role.Clerk, Township);
+        var clerk = server.ClientWithKey(key);
+        var (context, page) = await server.NewPageAsync();
+        await using var _ = context;
+        await context.AddInitScriptAsync($"sessionStorage.setItem('formarchive.apiKey', {System.Text.Json.JsonSerializer.Serialize(key)});");
+        // At tablet width, by keyboard: only a 户口簿 card, so its person is the applicant.
+        await page.SetViewportSizeAsync(820, 1180);
+        await page.GotoAsync("/case-entry.html");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "识别证件" }).ClickAsync();
+        await Expect(page.Locator("#intake-message")).ToContainTextAsync("请先选择");
+        await Expect(page.GetByLabel("申请人居民身份证（正面）")).ToBeFocusedAsync();
+        await page.GetByLabel("户口簿常住人口登记卡（可多张）").SetInputFilesAsync(Path.Combine(AppContext.BaseDirectory, "Captures", "scan-0008.jpg"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "识别证件" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("[data-path='$.applicant.name']")).ToHaveValueAsync((string)hukou["name"]!, new() { Timeout = 120_000 });
+        int before = await CasesOfAsync(clerk, (string)hukou["idNumber"]!);
+
+        // Confirmed without a category (asked on the page), then with mistyped numbers (check digit): the server's errors land on their fields.
+        for (int i = 0; i < 2; i++)
+        {
+            await page.Locator("#entry-form button.confirm").First.FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+        }
+        await Expect(page.Locator("#entry-form button.confirm")).ToHaveCountAsync(0);
+        var applicantId = page.Locator("[data-path='$.applicant.id_number']");
+        await applicantId.FillAsync("440304195203146569");
+        await page.Locator("[data-path='$.members[0].id_number']").FillAsync("440304195203146569");
+        // Leaving the field flags the number against the card read (the row grows), before the button is pressed.
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.Locator("#table-members tbody tr").First.Locator(".badge.flag")).ToContainTextAsync("身份证号与扫描的证件");
+        await page.Locator("#create-button").ClickAsync();
+        await Expect(page.Locator("#error-summary")).ToContainTextAsync("请填写申请的保障类别");
+        await Expect(page.Locator("[data-path='$.categories']")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("低保");
+        await page.Locator("#create-button").ClickAsync();
+        await Expect(applicantId).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("[data-path='$.members[0].id_number']")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#error-summary")).ToContainTextAsync("申请人 · 身份证号码：身份证号码校验码错误");
+        await Expect(page.Locator("#error-summary")).ToContainTextAsync("共同生活家庭成员 · 第 1 行 · 身份证号码");
+        await Expect(applicantId).ToBeFocusedAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("case-entry\\.html$"));
+        Assert.Equal(before, await CasesOfAsync(clerk, (string)hukou["idNumber"]!));
+        await server.ScreenshotAsync(page, "entry-intake-refused");
+    }
+
+    [Fact]
     public async Task A_household_of_fifteen_stays_usable_at_tablet_width_by_keyboard()
     {
         var key = server.NewKey(Role.Clerk, Township);

@@ -82,6 +82,11 @@ async function createFromScans() {
   }
   const data = collect();
   const a = data.applicant || {};
+  // What opening a case needs, asked here in the clerk's words before the server is (its own checks follow).
+  const needed = [['$.applicant.name', a.name, '请填写申请人姓名'], ['$.applicant.id_number', a.id_number, '请填写申请人身份证号码'],
+    ['$.categories', [].concat(data.categories || []).length > 0, '请填写申请的保障类别（如 低保、特困）']]
+    .filter(([, v]) => !v).map(([path, , message]) => ({ path, message }));
+  if (needed.length > 0) { showErrors(needed); return; }
   // The members the case opens with: those with an ID number (scans are matched by it); every member is in the data.
   const numbered = (data.members || []).map((m, i) => ({ m, i })).filter(x => x.m.id_number);
   const body = {
