@@ -254,8 +254,7 @@ public class CaseEntryPageTests(WebServer server) : IClassFixture<WebServer>
         var applicantId = page.Locator("[data-path='$.applicant.id_number']");
         await applicantId.FillAsync("440304195203146569");
         await page.Locator("[data-path='$.members[0].id_number']").FillAsync("440304195203146569");
-        // Leaving the field flags the number against the card read (the row grows), before the button is pressed.
-        await page.Keyboard.PressAsync("Tab");
+        // The whole number is flagged against the card read as soon as it is typed (the row grows before the button is pressed).
         await Expect(page.Locator("#table-members tbody tr").First.Locator(".badge.flag")).ToContainTextAsync("身份证号与扫描的证件");
         await page.Locator("#create-button").ClickAsync();
         await Expect(page.Locator("#error-summary")).ToContainTextAsync("请填写申请的保障类别");

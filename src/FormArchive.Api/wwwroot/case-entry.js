@@ -480,6 +480,11 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('print-button').addEventListener('click', () => print(APPLICATION_FORM, $('print-button')));
   $('print-other').addEventListener('click', () => print($('form-select').value, $('print-other')));
   $('fields').addEventListener('change', e => { if (/\.members\[\d+\]\.(name|id_number)$/.test(e.target.dataset.path || '')) flagMembers(); });
+  // A whole number is judged as soon as it is typed: a flag appearing only when the field is left would move the
+  // page under the pointer between press and release, and swallow the click that left it.
+  $('fields').addEventListener('input', e => {
+    if (/\.members\[\d+\]\.id_number$/.test(e.target.dataset.path || '') && [0, 18].includes(e.target.value.trim().length)) flagMembers();
+  });
   $('advanced').addEventListener('toggle', () => { if ($('advanced').open) $('json-view').value = JSON.stringify(collect(), null, 2); });
   try {
     schema = await (await FA.request('GET', '/api/case-schema', null, 'application/schema+json')).json();
