@@ -126,7 +126,7 @@ public class CaseEntryPageTests(WebServer server) : IClassFixture<WebServer>
         await Expect(page.Locator("#record-state")).ToContainTextAsync("当前为第 1 版");
         await Expect(page.Locator("#scanned-persons .person")).ToHaveCountAsync(2);
         await Expect(rows.Nth(0).Locator(".badge.flag")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("身份证已过期（有效期限 [^）]*2013"));
-        await Expect(page.Locator("#expired-cards")).ToContainTextAsync("居民身份证已过期");
+        await Expect(page.Locator("#expired-cards")).ToContainTextAsync($"scan-0003.jpg：{name}的居民身份证已过期");
         await Expect(page.Locator("[data-path='$.members[1].relationship']")).ToHaveValueAsync("配偶");
         await server.ScreenshotAsync(page, "entry-4-created");
         var opened = JsonNode.Parse(await clerk.GetStringAsync($"/api/cases/{caseId}"))!;

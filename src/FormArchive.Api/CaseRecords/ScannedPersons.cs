@@ -11,8 +11,8 @@ namespace FormArchive.Api.CaseRecords;
 public sealed record ScannedPerson(string File, int Page, string Type, string? Name, string? Sex, string? Ethnicity, string? BirthDate,
     string? Address, string? Relationship, string? IdNumber, bool IdNumberValid, bool CardExpired = false, string? CardValidity = null);
 
-/// <summary>An ID card back whose 有效期限 had passed on the scan date.</summary>
-public sealed record ExpiredCard(string File, int Page, string? Validity, string? ValidUntil);
+/// <summary>An ID card back whose 有效期限 had passed on the scan date; <see cref="Holder"/>: the name on the front it is tied to.</summary>
+public sealed record ExpiredCard(string File, int Page, string? Validity, string? ValidUntil, string? Holder = null);
 
 public static class ScannedPersons
 {
@@ -51,6 +51,14 @@ public static class ScannedPersons
     private static List<CardBackResult> Backs(IEnumerable<ScannedPage> file) =>
         file.Where(p => p.Page.Type == DocumentType.IdCardBack && p.Page.CardBack is not null).Select(p => p.Page.CardBack!).ToList();
 
-    public static IReadOnlyList<ExpiredCard> ExpiredCards(IReadOnlyList<ScannedPage> pages) =>
-        pages.Where(p => p.Page.CardBack is { Expired: true }).Select(p => new ExpiredCard(p.File, p.Page.Page, p.Page.CardBack!.Validity, p.Page.CardBack.ValidUntil)).ToList();
+    public static IReadOnlyList<ExpiredCard> ExpiredCards(IReadOnlyList<ScannedPage> pages)
+    {
+        // Whose each back is, by the same rule that flags the front's person.
+        var holders = pages.Where(p => p.Page.Type == DocumentType.IdCardFront && p.Page.Person is not null)
+            .Select(p => (Back: p.Page.CardBack ?? BackOf(p, pages), p.Page.Person!.Name)).Where(x => x.Back is not null).ToList();
+        return pages.Where(p => p.Page.CardBack is { Expired: true })
+            .Select(p => new ExpiredCard(p.File, p.Page.Page, p.Page.CardBack!.Validity, p.Page.CardBack.ValidUntil,
+                holders.FirstOrDefault(h => ReferenceEquals(h.Back, p.Page.CardBack)).Name))
+            .ToList();
+    }
 }

@@ -285,7 +285,8 @@ function renderScanned() {
   const { persons, expiredCards } = scanned;
   $('scanned-section').classList.toggle('hidden', persons.length === 0 && expiredCards.length === 0);
   $('expired-cards').replaceChildren(...expiredCards.map(c => FA.el('p', { class: 'bad' },
-    `${c.file}：居民身份证已过期（有效期限 ${c.validity || c.validUntil || '—'}），请核对持证人并要求换领。`)));
+    c.holder ? `${c.file}：${c.holder}的居民身份证已过期（有效期限 ${c.validity || c.validUntil || '—'}），请要求换领。`
+      : `${c.file}：居民身份证已过期（有效期限 ${c.validity || c.validUntil || '—'}），请核对持证人并要求换领。`)));
   $('scanned-persons').replaceChildren(...persons.map((p, i) => {
     const members = collect().members || [];
     const same = members.findIndex(m => m && ((p.idNumber && (m.id_number || '').toUpperCase() === p.idNumber.toUpperCase()) || (p.name && m.name === p.name)));
