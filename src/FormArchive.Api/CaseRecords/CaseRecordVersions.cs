@@ -2,11 +2,16 @@ using System.Text.Json.Nodes;
 using FormArchive.Api.Cases;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Storage;
+using FormArchive.Casework;
+using FormArchive.Casework.Stages;
 
 namespace FormArchive.Api.CaseRecords;
 
-/// <summary>One saved version of a case's data: the document that holds it and its number among the versions (from 1).</summary>
-public sealed record CaseRecordVersion(int Version, int DocumentNo, DateTimeOffset SavedAt, string SavedBy);
+/// <summary>
+/// One saved version of a case's data: the document that holds it, its number among the versions (from 1), and the
+/// stage the case was at when it was saved (受理, 公示 …; null before the first recorded step).
+/// </summary>
+public sealed record CaseRecordVersion(int Version, int DocumentNo, DateTimeOffset SavedAt, string SavedBy, string? Stage = null);
 
 /// <summary>
 /// The case data (templates/case.schema.json) kept as documents of the case: each save files a new document
@@ -14,13 +19,28 @@ public sealed record CaseRecordVersion(int Version, int DocumentNo, DateTimeOffs
 /// </summary>
 public static class CaseRecordVersions
 {
-    public const string FileName = "case-record.json";
+    public const string FileName = FormArchive.Casework.Filing.CaseHousehold.CaseRecordFileName;
 
-    public static string Title(int version) => $"案件数据（第 {version} 版）";
+    /// <summary>
+    /// The document's title, which also keeps the stage it was saved at (the archive's entries have no other place
+    /// for it, and the 卷内目录 then shows it): 案件数据（第 2 版，受理阶段）.
+    /// </summary>
+    public static string Title(int version, string? stage = null) =>
+        stage is null ? $"案件数据（第 {version} 版）" : $"案件数据（第 {version} 版，{stage}阶段）";
+
+    private static readonly System.Text.RegularExpressions.Regex StageInTitle = new(@"^案件数据（第 \d+ 版，(?<stage>.+)阶段）$");
 
     public static IReadOnlyList<CaseRecordVersion> List(CaseManifest m) =>
         m.Documents.Where(d => d.FileName == FileName)
-            .Select((d, i) => new CaseRecordVersion(i + 1, d.No, d.AddedAt, d.AddedBy)).ToList();
+            .Select((d, i) => new CaseRecordVersion(i + 1, d.No, d.AddedAt, d.AddedBy,
+                StageInTitle.Match(d.Title) is { Success: true } s ? s.Groups["stage"].Value : null)).ToList();
+
+    /// <summary>The stage the case is at now, by its recorded steps; null before the first, or when they do not replay.</summary>
+    public static string? StageNow(CaseManifest m, CaseProcedure procedure)
+    {
+        try { return procedure.Report(m, procedure.Today()).StageLabel; }
+        catch (Exception e) when (e is StoredStageLogException or CaseworkException) { return null; }
+    }
 
     public static async Task<JsonObject?> ReadAsync(CaseArchive archive, CaseManifest m, CaseRecordVersion v, CancellationToken ct)
     {

@@ -6,6 +6,7 @@ using FormArchive.Api.Work;
 using FormArchive.Archive.Access;
 using FormArchive.Archive.Cases;
 using FormArchive.Casework.Filing;
+using FormArchive.Casework.Stages;
 using FormArchive.Domain;
 using FormArchive.Renderer.Rendering;
 using FormArchive.Templates;
@@ -25,6 +26,8 @@ public static class CaseRecordEndpoints
     {
         app.MapGet("/api/case-schema", (TemplateCatalog catalog) => Results.File(Path.Combine(catalog.Root, "case.schema.json"), "application/schema+json"))
             .RequireRoles(Role.Clerk, Role.Archivist);
+        // A new case starts from its scans: read (not filed) before the case exists.
+        app.MapPost("/api/case-intake/scans", ScanIntake.ReadAsync).RequireRoles(Role.Clerk).WithRequestTimeout(RequestTimeouts.Long);
         var record = app.MapGroup("/api/cases/{caseId}/record");
         record.MapGet("", (string caseId, HttpContext http) => CaseAccess.RunAsync(http, caseId, "record.read", async c =>
         {
@@ -57,7 +60,7 @@ public static class CaseRecordEndpoints
         record.MapPost("/print/{formId}", Print).RequireRoles(Role.Clerk);
     }
 
-    private static Task<IResult> Save(string caseId, HttpContext http, CaseSchema schema, FormRenderer renderer) =>
+    private static Task<IResult> Save(string caseId, HttpContext http, CaseSchema schema, FormRenderer renderer, CaseProcedure procedure) =>
         CaseAccess.RunAsync(http, caseId, "record.save", async c =>
         {
             if (c.Case.Sealed) throw new CaseSealedException(caseId);
@@ -79,7 +82,7 @@ public static class CaseRecordEndpoints
                 return Results.Ok(new { caseId, version = versions.Count, documentNo = versions[^1].DocumentNo, unchanged = true });
             var entry = await c.Archive.AddDocumentAsync(caseId, new DocumentUpload
             {
-                Title = CaseRecordVersions.Title(versions.Count + 1), ResponsibleParty = c.Case.Metadata.Agency, Date = ChinaTime.Today(),
+                Title = CaseRecordVersions.Title(versions.Count + 1, CaseRecordVersions.StageNow(c.Case, procedure)), ResponsibleParty = c.Case.Metadata.Agency, Date = ChinaTime.Today(),
                 FileName = CaseRecordVersions.FileName, MediaType = "application/json", Content = System.Text.Encoding.UTF8.GetBytes(data.ToJsonString()),
             }, c.Caller.Actor, c.Cancel);
             // Another save may have landed between listing and filing: the version is the entry's place among them.

@@ -3,7 +3,7 @@
 // read by OCR on the case's scans offered as members; the 申请书 printed from the saved version.
 'use strict';
 const $ = id => document.getElementById(id);
-const caseId = new URLSearchParams(location.search).get('case');
+let caseId = new URLSearchParams(location.search).get('case'); // null: a new case, started from its scans (case-intake.js)
 const APPLICATION_FORM = 'yunyang.application';
 
 let schema = null;     // the case schema
@@ -73,9 +73,13 @@ function control(s, key, path, value) {
   } else if (t.includes('boolean')) {
     input = FA.el('select', { id }, FA.el('option', { value: '' }, '（未填）'), FA.el('option', { value: 'true' }, '是'), FA.el('option', { value: 'false' }, '否'));
     input.value = value === true ? 'true' : value === false ? 'false' : '';
-  } else if (s.format === 'date') {
-    input = FA.el('input', { id, type: 'date', lang: 'zh-CN' });
+  } else if (s.format === 'date' || s.format === 'date-or-month') {
+    // Not <input type="date">: that shows the browser's locale (mm/dd/yyyy in an English browser), not China's format.
+    const month = s.format === 'date-or-month';
+    input = FA.el('input', { id, type: 'text', autocomplete: 'off', class: 'date', maxlength: 12,
+      placeholder: month ? '如 2024-05 或 2024-05-30' : '年-月-日，如 2024-05-30' });
     input.value = value ?? '';
+    input.addEventListener('change', () => { input.value = chinaDate(input.value, month); });
   } else if (isLong(s, key)) {
     input = FA.el('textarea', { id, rows: 3 });
     input.value = value ?? '';
@@ -83,7 +87,7 @@ function control(s, key, path, value) {
     const numeric = t.includes('number') || t.includes('integer');
     input = FA.el('input', {
       id, type: 'text', inputmode: numeric ? 'decimal' : null, autocomplete: 'off',
-      placeholder: s.format === 'date-or-month' ? '如 2024-05 或 2024-05-30' : t.includes('array') ? '多项用“、”分隔' : null,
+      placeholder: t.includes('array') ? '多项用“、”分隔' : null,
       maxlength: s.format === 'cn-id-number' ? 18 : null,
     });
     input.value = Array.isArray(value) ? value.join('、') : value ?? '';
@@ -94,11 +98,26 @@ function control(s, key, path, value) {
   return input;
 }
 
+/**
+ * A date as typed (2024年5月30日, 2024.5.30, 2024/05/30, 20240530) in China's written order, as yyyy-MM-dd (or yyyy-MM
+ * where a month is enough). Anything else is left as typed, for the server to name the field it is wrong in.
+ */
+function chinaDate(text, monthAllowed) {
+  const t = text.trim();
+  const two = n => String(n).padStart(2, '0');
+  let m = /^(\d{4})\s*[年.\/-]\s*(\d{1,2})\s*[月.\/-]\s*(\d{1,2})\s*日?$/.exec(t) || /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  if (m) return `${m[1]}-${two(m[2])}-${two(m[3])}`;
+  m = /^(\d{4})\s*[年.\/-]\s*(\d{1,2})\s*月?$/.exec(t);
+  if (m && monthAllowed) return `${m[1]}-${two(m[2])}`;
+  return text;
+}
+
 function field(s, key, path, value) {
   const input = control(s, key, path, value);
   const error = FA.el('span', { class: 'field-error', id: `${input.id}-error` });
   input.setAttribute('aria-describedby', error.id);
-  return FA.el('label', { class: `field${input.tagName === 'TEXTAREA' ? ' long' : ''}`, for: input.id }, label(s, key), input, error);
+  // The error stays out of the label, so that it is the field's description and not part of its name.
+  return FA.el('div', { class: `field${input.tagName === 'TEXTAREA' ? ' long' : ''}` }, FA.el('label', { for: input.id }, label(s, key)), input, error);
 }
 
 function readControl(input) {
@@ -122,7 +141,10 @@ function objectBlock(s, key, path, value, folded) {
     FA.el('div', { class: 'row' }, scalars.map(([k, p]) => field(resolve(p), k, `${path}.${k}`, value?.[k]))),
     ...nested.map(([k, p]) => block(resolve(p), k, `${path}.${k}`, value?.[k], false)),
   ];
-  const fs = FA.el('fieldset', { 'data-path-container': path }, FA.el('legend', {}, label(resolve(s), key)), ...body);
+  const fs = FA.el('fieldset', { 'data-path-container': path, class: value?.from_ocr ? 'from-ocr' : null }, FA.el('legend', {}, label(resolve(s), key)),
+    value?.from_ocr ? ocrMark(() => confirmObject(path, fs)) : null, ...body);
+  // Editing a value read by OCR is the clerk's own reading of it.
+  if (value?.from_ocr) fs.addEventListener('change', e => { if (e.target.dataset.path?.startsWith(`${path}.`)) confirmObject(path, fs); });
   return folded ? FA.el('details', {}, FA.el('summary', {}, label(resolve(s), key)), fs) : fs;
 }
 
@@ -241,6 +263,21 @@ function confirmRow(path, i, tr) {
   if (onButton) tr.querySelector(`[data-path="${path}[${i}].name"]`)?.focus();
 }
 
+/** The mark of values read by OCR, with the button that confirms them. */
+function ocrMark(confirm) {
+  return FA.el('div', { class: 'ocr-mark' }, FA.el('span', { class: 'badge ocr' }, 'OCR 识别，待确认'),
+    FA.el('button', { type: 'button', class: 'secondary confirm', onclick: confirm }, '确认'));
+}
+
+function confirmObject(path, fs) {
+  const o = getAt(model, path);
+  if (o) delete o.from_ocr;
+  const onButton = document.activeElement?.classList.contains('confirm');
+  fs.classList.remove('from-ocr');
+  fs.querySelector(':scope > .ocr-mark')?.remove();
+  if (onButton) fs.querySelector('[data-path]')?.focus();
+}
+
 // ---- OCR prefill ----
 const mask = n => n && n.length === 18 ? `${n.slice(0, 6)}********${n.slice(-4)}` : n || '';
 
@@ -248,7 +285,8 @@ function renderScanned() {
   const { persons, expiredCards } = scanned;
   $('scanned-section').classList.toggle('hidden', persons.length === 0 && expiredCards.length === 0);
   $('expired-cards').replaceChildren(...expiredCards.map(c => FA.el('p', { class: 'bad' },
-    `${c.file}：居民身份证已过期（有效期限 ${c.validity || c.validUntil || '—'}），请核对持证人并要求换领。`)));
+    c.holder ? `${c.file}：${c.holder}的居民身份证已过期（有效期限 ${c.validity || c.validUntil || '—'}），请要求换领。`
+      : `${c.file}：居民身份证已过期（有效期限 ${c.validity || c.validUntil || '—'}），请核对持证人并要求换领。`)));
   $('scanned-persons').replaceChildren(...persons.map((p, i) => {
     const members = collect().members || [];
     const same = members.findIndex(m => m && ((p.idNumber && (m.id_number || '').toUpperCase() === p.idNumber.toUpperCase()) || (p.name && m.name === p.name)));
@@ -377,9 +415,10 @@ function showState(record) {
     ? `当前为第 ${record.version} 版（${FA.date(record.versions[record.versions.length - 1].savedAt)} 保存）。每次保存都新增一个版本，原有版本保留在档案中。`
     : '尚未保存案件数据：以下为建档时填写的信息，请补全后保存。';
   $('versions').replaceChildren(record.versions.length === 0 ? FA.el('p', { class: 'muted' }, '尚无版本') :
-    FA.el('table', {}, FA.el('thead', {}, FA.el('tr', {}, ['版本', '件号', '保存时间', '保存人', ''].map(h => FA.el('th', {}, h)))),
+    FA.el('table', {}, FA.el('thead', {}, FA.el('tr', {}, ['版本', '件号', '保存时间', '保存时的办理环节', '保存人', ''].map(h => FA.el('th', {}, h)))),
       FA.el('tbody', {}, record.versions.map(v => FA.el('tr', {},
-        FA.el('td', {}, `第 ${v.version} 版`), FA.el('td', {}, v.documentNo), FA.el('td', {}, new Date(v.savedAt).toLocaleString('zh-CN')),
+        FA.el('td', {}, `第 ${v.version} 版`), FA.el('td', {}, v.documentNo), FA.el('td', {}, FA.dateTime(v.savedAt)),
+        FA.el('td', {}, v.stage || '（尚未受理）'),
         FA.el('td', {}, v.savedBy), FA.el('td', {}, FA.el('button', { type: 'button', class: 'secondary', onclick: () => showChanges(v.version) },
           v.version === 1 ? '查看内容' : `与第 ${v.version - 1} 版比较`)))))));
 }
@@ -430,18 +469,27 @@ async function print(formId, button) {
   } finally { button.disabled = false; }
 }
 
-document.addEventListener('DOMContentLoaded', async () => {
-  if (!caseId) { FA.show('message', '缺少案卷号：请从经办人工作台打开案件后点“填写案件数据”。'); return; }
+/** The page for an open case: its links, and the data saved in it. */
+async function openCaseEntry() {
   $('case-id').textContent = caseId;
   $('clerk-link').href = $('back-link').href = `clerk.html?case=${encodeURIComponent(caseId)}`;
-  $('entry-form').addEventListener('submit', e => { e.preventDefault(); save(); });
+  await load();
+}
+
+document.addEventListener('DOMContentLoaded', async () => {
+  $('entry-form').addEventListener('submit', e => { e.preventDefault(); if (caseId) save(); else createFromScans(); });
   $('print-button').addEventListener('click', () => print(APPLICATION_FORM, $('print-button')));
   $('print-other').addEventListener('click', () => print($('form-select').value, $('print-other')));
   $('fields').addEventListener('change', e => { if (/\.members\[\d+\]\.(name|id_number)$/.test(e.target.dataset.path || '')) flagMembers(); });
+  // A whole number is judged as soon as it is typed: a flag appearing only when the field is left would move the
+  // page under the pointer between press and release, and swallow the click that left it.
+  $('fields').addEventListener('input', e => {
+    if (/\.members\[\d+\]\.id_number$/.test(e.target.dataset.path || '') && [0, 18].includes(e.target.value.trim().length)) flagMembers();
+  });
   $('advanced').addEventListener('toggle', () => { if ($('advanced').open) $('json-view').value = JSON.stringify(collect(), null, 2); });
   try {
     schema = await (await FA.request('GET', '/api/case-schema', null, 'application/schema+json')).json();
-    await load();
+    if (caseId) await openCaseEntry(); else startIntake();
     const forms = await FA.json('GET', '/api/forms');
     $('form-select').replaceChildren(...forms.filter(f => f.id !== APPLICATION_FORM).map(f =>
       FA.el('option', { value: f.id, 'data-title': f.title }, `${f.title}（${f.jurisdiction_name || f.jurisdiction}）`)));

@@ -158,6 +158,12 @@ const FA = {
     const at = Date.parse(text);
     return Number.isNaN(at) ? text.slice(0, 10) : new Date(at + 8 * 3600 * 1000).toISOString().slice(0, 10);
   },
+  // A point in time as China's wall clock (UTC+8), "2026-11-28 04:00", wherever the browser is.
+  dateTime(d) {
+    const at = Date.parse(String(d || ''));
+    return Number.isNaN(at) ? '' : new Date(at + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
+  },
+
   size(n) { return n >= 1048576 ? (n / 1048576).toFixed(1) + ' MB' : n >= 1024 ? Math.round(n / 1024) + ' KB' : n + ' B'; },
 
   TYPES: { 'id-front': '居民身份证（正面）', 'id-back': '居民身份证（反面）', 'hukou-home': '户口簿（户主页）', 'hukou-member': '户口簿（成员页）',

@@ -210,12 +210,125 @@ public sealed class CaseRecordEndpointTests(ApiServer server) : IClassFixture<Ap
         Assert.Equal(CorpusIdNumber, (string)person["idNumber"]!);
         Assert.True((bool)person["cardExpired"]!);
         Assert.Contains("2013", (string)person["cardValidity"]!);
-        Assert.Single(answer["expiredCards"]!.AsArray());
+        Assert.Equal(CorpusName, (string?)Assert.Single(answer["expiredCards"]!.AsArray())!["holder"]);
 
-        // Scanned as separate files, the back cannot be told to be this card's: the front is not marked.
-        var separate = await CreateAsync(_clerk);
-        await UploadCorpusScanAsync(_clerk, separate);
-        var other = (await GetJsonAsync(_clerk, $"/api/cases/{separate}/record/scanned-persons"))["persons"]!.AsArray().Single()!;
+        // The back scanned as the next file after the front is its back too; scanned before it, it is no one's.
+        var after = await CreateAsync(_clerk);
+        await UploadCorpusScanAsync(_clerk, after);
+        await UploadBackAsync(after);
+        var flagged = (await GetJsonAsync(_clerk, $"/api/cases/{after}/record/scanned-persons"))["persons"]!.AsArray().Single()!;
+        Assert.True((bool)flagged["cardExpired"]!);
+        var before = await CreateAsync(_clerk);
+        await UploadBackAsync(before);
+        await UploadCorpusScanAsync(_clerk, before);
+        var other = (await GetJsonAsync(_clerk, $"/api/cases/{before}/record/scanned-persons"))["persons"]!.AsArray().Single()!;
         Assert.False((bool)other["cardExpired"]!);
+        Assert.Null((string?)Assert.Single((await GetJsonAsync(_clerk, $"/api/cases/{before}/record/scanned-persons"))["expiredCards"]!.AsArray())!["holder"]);
+    }
+
+    private async Task UploadBackAsync(string caseId)
+    {
+        using var form = Scans(("back.jpg", Capture("scan-0003.jpg"), "image/jpeg"));
+        form.Add(new StringContent("id-back"), "hint");
+        var uploaded = await _clerk.PostAsync($"/api/cases/{caseId}/scans", form);
+        Assert.True(uploaded.IsSuccessStatusCode, await uploaded.Content.ReadAsStringAsync());
+    }
+
+    private static byte[] Capture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Captures", name));
+
+    private async Task<int> CasesOfAsync(string idNumber)
+    {
+        var found = await _clerk.PostAsync("/api/cases/search", Json(new JsonObject { ["idNumber"] = idNumber }));
+        return JsonNode.Parse(await found.Content.ReadAsStringAsync())!.AsArray().Count;
+    }
+
+    [Fact]
+    public async Task Intake_reads_a_card_front_with_its_expired_back_before_any_case_and_files_nothing()
+    {
+        int casesBefore = await CasesOfAsync(CorpusIdNumber);
+        using var form = Scans(("front.jpg", CorpusScan(), "image/jpeg"), ("back.jpg", Capture("scan-0003.jpg"), "image/jpeg"));
+        form.Add(new StringContent("id-front"), "hint");
+        form.Add(new StringContent("id-back"), "hint");
+        var read = await _clerk.PostAsync("/api/case-intake/scans", form);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        var answer = JsonNode.Parse(await read.Content.ReadAsStringAsync())!;
+        var person = Assert.Single(answer["persons"]!.AsArray())!;
+        Assert.Equal(CorpusName, (string?)person["name"]);
+        Assert.Equal(CorpusIdNumber, (string)person["idNumber"]!);
+        // Sent right after the one front, the back is its back: its holder is flagged.
+        Assert.True((bool)person["cardExpired"]!);
+        Assert.Contains("2013", (string)person["cardValidity"]!);
+        Assert.Equal(casesBefore, await CasesOfAsync(CorpusIdNumber));
+    }
+
+    [Fact]
+    public async Task Intake_flags_the_holder_of_an_expired_card_photocopied_front_and_back_on_one_page()
+    {
+        // Captures/scan-0019: 石海玉's card, both sides on one photocopy, valid until 2010-05-08.
+        var read = await _clerk.PostAsync("/api/case-intake/scans", Scans(("copy.jpg", Capture("scan-0019.jpg"), "image/jpeg")));
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        var person = JsonNode.Parse(await read.Content.ReadAsStringAsync())!["persons"]!.AsArray()
+            .Single(p => (string?)p!["idNumber"] == "341723194702177186")!;
+        Assert.True((bool)person["cardExpired"]!);
+        Assert.Contains("2010", (string)person["cardValidity"]!);
+    }
+
+    [Fact]
+    public async Task Intake_refuses_what_is_not_a_scan_and_an_archivist()
+    {
+        var empty = await _clerk.PostAsync("/api/case-intake/scans", Scans(("empty.jpg", [], "image/jpeg")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
+        Assert.Contains("empty.jpg", await empty.Content.ReadAsStringAsync());
+        var json = await _clerk.PostAsync("/api/case-intake/scans", Json(new JsonObject()));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, json.StatusCode);
+        var archivist = server.ClientFor(Role.Archivist);
+        var refused = await archivist.PostAsync("/api/case-intake/scans", Scans(("front.jpg", CorpusScan(), "image/jpeg")));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Scans_are_matched_against_the_members_of_the_newest_saved_case_data()
+    {
+        // Opened with 王俊 alone; the corpus card is 孙明红's, who joins the household only in the saved case data.
+        var opening = NewCase();
+        opening["applicant"] = new JsonObject { ["name"] = "王俊", ["idNumber"] = "341723197112182931" };
+        opening["members"] = new JsonArray(new JsonObject { ["name"] = "王俊", ["idNumber"] = "341723197112182931" });
+        var caseId = await CreateAsync(_clerk, opening);
+        var before = await UploadCorpusScanAsync(_clerk, caseId);
+        Assert.Null((string?)before["pages"]![0]!["idNumbers"]![0]!["matchedMember"]);
+
+        var data = Complete();
+        data["applicant"] = new JsonObject { ["name"] = "王俊", ["id_number"] = "341723197112182931" };
+        data["members"] = new JsonArray(
+            new JsonObject { ["name"] = "王俊", ["id_number"] = "341723197112182931", ["relationship"] = "本人" },
+            new JsonObject { ["name"] = CorpusName, ["id_number"] = CorpusIdNumber, ["relationship"] = "母亲" });
+        Assert.Equal(HttpStatusCode.Created, (await SaveAsync(caseId, data)).StatusCode);
+        var after = await UploadCorpusScanAsync(_clerk, caseId);
+        Assert.Equal(CorpusName, (string?)after["pages"]![0]!["idNumbers"]![0]!["matchedMember"]);
+
+        // A later version without her: no longer a member.
+        data["members"]!.AsArray().RemoveAt(1);
+        Assert.Equal(HttpStatusCode.Created, (await SaveAsync(caseId, data)).StatusCode);
+        var removed = await UploadCorpusScanAsync(_clerk, caseId);
+        Assert.Null((string?)removed["pages"]![0]!["idNumbers"]![0]!["matchedMember"]);
+    }
+
+    [Fact]
+    public async Task Each_version_keeps_the_stage_the_case_was_at_when_it_was_saved()
+    {
+        var caseId = await CreateAsync(_clerk);
+        Assert.Equal(HttpStatusCode.Created, (await SaveAsync(caseId, Complete())).StatusCode);
+        var accepted = await _clerk.PostAsync($"/api/cases/{caseId}/events", Json(new JsonObject { ["kind"] = "受理" }));
+        Assert.True(accepted.IsSuccessStatusCode, await accepted.Content.ReadAsStringAsync());
+        var changed = Complete();
+        changed["economic_status"] = "受理后补充：家中无存款";
+        Assert.Equal(HttpStatusCode.Created, (await SaveAsync(caseId, changed)).StatusCode);
+
+        var versions = (await GetJsonAsync(_clerk, $"/api/cases/{caseId}/record"))["versions"]!.AsArray();
+        Assert.Null((string?)versions[0]!["stage"]);
+        Assert.Equal("受理", (string?)versions[1]!["stage"]);
+        var titles = (await GetJsonAsync(_clerk, $"/api/cases/{caseId}"))["directory"]!.AsArray().Select(d => (string)d!["title"]!).ToList();
+        Assert.Contains("案件数据（第 1 版）", titles);
+        Assert.Contains("案件数据（第 2 版，受理阶段）", titles);
     }
 }

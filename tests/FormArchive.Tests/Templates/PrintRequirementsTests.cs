@@ -32,17 +32,51 @@ public class PrintRequirementsTests
 
     [Fact]
     public void A_form_without_requirements_prints_from_any_data() =>
-        Assert.Empty(PrintRequirements.Missing(TestCatalog.Instance.Get("chizhou.review-form"), new JsonObject()));
+        Assert.Empty(PrintRequirements.Missing(TestCatalog.Instance.Get("chizhou.review-publicity"), new JsonObject()));
 
     [Fact]
-    public void Every_required_path_names_a_property_of_the_form_schema()
+    public void A_field_required_of_every_row_is_reported_for_each_row_that_lacks_it()
+    {
+        var review = TestCatalog.Instance.Get("chizhou.review-form");
+        var data = Complete();
+        data["members"] = JsonNode.Parse("""
+            [ { "name": "王俊", "relationship": "本人", "occupation_status": "灵活就业人员", "health_status": "患病" },
+              { "name": "龙兰", "relationship": " ", "health_status": "健康" } ]
+            """);
+        var missing = PrintRequirements.Missing(review, data);
+        Assert.Equal(["$.members[1].relationship", "$.members[1].occupation_status"], missing.Select(m => m.Path).ToArray());
+        Assert.Equal(["家庭成员与申请人关系（第 2 行）", "家庭成员职业状况（第 2 行）"], missing.Select(m => m.Label).ToArray());
+        // No rows: the list itself is what is missing, once.
+        data["members"] = new JsonArray();
+        Assert.Equal(["$.members"], PrintRequirements.Missing(review, data).Select(m => m.Path).ToArray());
+    }
+
+    [Theory]
+    [InlineData("yunyang.application")]
+    [InlineData("yunyang.economic-survey")]
+    [InlineData("chizhou.review-form")]
+    [InlineData("chizhou.home-visit-survey")]
+    [InlineData("chizhou.verification-authorization")]
+    [InlineData("chizhou.application-pledge")]
+    [InlineData("chizhou.acceptance-notice")]
+    [InlineData("chizhou.approval-notice")]
+    [InlineData("chizhou.rejection-notice")]
+    public void Every_required_path_names_a_property_of_the_form_schema(string formId)
     {
         // A typo in x-print-required would ask for a field the clerk cannot fill.
-        var schema = JsonNode.Parse(Application.SchemaJson)!;
-        foreach (var (path, _) in schema[PrintRequirements.Keyword]!.AsObject())
+        var form = TestCatalog.Instance.Get(formId);
+        var paths = PrintRequirements.Properties(form).ToList();
+        Assert.NotEmpty(paths);
+        var raw = JsonNode.Parse(form.SchemaJson)![PrintRequirements.Keyword]!.AsObject().Select(p => p.Key).ToList();
+        for (int p = 0; p < paths.Count; p++)
         {
-            var top = path.TrimStart('$', '.').Split('.')[0];
-            Assert.True(Application.Schema.Properties.ContainsKey(top), path);
+            var schema = form.Schema.ActualSchema;
+            foreach (var (part, i) in paths[p].Select((x, i) => (x, i)))
+            {
+                Assert.True(schema.ActualProperties.ContainsKey(part), $"{formId}: {raw[p]}");
+                schema = schema.ActualProperties[part].ActualSchema;
+                if (raw[p].Contains($"{part}[*]")) schema = schema.Item!.ActualSchema;
+            }
         }
     }
 }
