@@ -39,7 +39,7 @@ public class ObservabilityTests(ApiServer server) : IClassFixture<ApiServer>
         Assert.Equal("ListKeys", (string?)paths["/api/keys"]!["get"]!["operationId"]);
         Assert.False(string.IsNullOrEmpty((string?)paths["/api/cases"]!["post"]!["summary"]));
         Assert.NotNull(paths["/api/forms/render"]!["post"]!["security"]);
-        Assert.Equal("X-Api-Key", (string)doc["components"]!["securitySchemes"]![ApiDocs.ApiKeyScheme]!["name"]!);
+        Assert.Equal("X-Api-Key", (string)doc["components"]!["securitySchemes"]![ApiKeyAuthentication.Scheme]!["name"]!);
         // The key is required document-wide (Scalar then selects it and sends X-Api-Key); public operations
         // carry the empty requirement {}, and every other one the key.
         Assert.Equal("""[{"ApiKey":[]}]""", doc["security"]!.ToJsonString());
@@ -60,7 +60,7 @@ public class ObservabilityTests(ApiServer server) : IClassFixture<ApiServer>
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("<html", page, StringComparison.OrdinalIgnoreCase);
         // Scalar's configuration names the key as the preferred scheme, so it is sent without choosing it first.
-        Assert.Contains($"\"preferredSecurityScheme\":[\"{ApiDocs.ApiKeyScheme}\"]", page);
+        Assert.Contains($"\"preferredSecurityScheme\":[\"{ApiKeyAuthentication.Scheme}\"]", page);
     }
 
     [Fact]
