@@ -14,16 +14,19 @@ public static class JsonBody
 
     /// <summary>The body, read into <typeparamref name="T"/> (ArchiveJson options), for the handler.</summary>
     public static RouteHandlerBuilder AcceptsJson<T>(this RouteHandlerBuilder endpoint, int maxBytes = MaxBytes, string? auditAction = null) where T : class =>
-        endpoint.Checked(new JsonBodyRule(typeof(T), maxBytes, "请求", Optional: false, auditAction)).Accepts<T>("application/json");
+        endpoint.Checked(new JsonBodyRule(typeof(T), maxBytes, "请求", Optional: false, auditAction));
 
     /// <summary>
     /// Case data handed on as text (to the printer or the schema validator, which name its errors by path):
     /// well-formed JSON of at most <paramref name="maxBytes"/>; <paramref name="optional"/> admits an empty body (a blank form).
     /// </summary>
     public static RouteHandlerBuilder AcceptsJsonText(this RouteHandlerBuilder endpoint, int maxBytes, bool optional, string? auditAction = null) =>
-        endpoint.Checked(new JsonBodyRule(null, maxBytes, "案件数据", optional, auditAction)).Accepts<JsonElement>(optional, "application/json");
+        endpoint.Checked(new JsonBodyRule(null, maxBytes, "案件数据", optional, auditAction));
 
-    /// <summary>The filter, and its rule as metadata: what the endpoint takes can be read off it (tests, documentation).</summary>
+    /// <summary>
+    /// The filter, and its rule as metadata: the OpenAPI request body is read off it (<see cref="Observability.ApiReference"/>).
+    /// Not Accepts(…): routing would then answer a wrong content type itself, with a bare 415 in English.
+    /// </summary>
     private static RouteHandlerBuilder Checked(this RouteHandlerBuilder endpoint, JsonBodyRule rule) =>
         endpoint.AddEndpointFilter(new JsonBodyFilter(rule)).WithMetadata(rule);
 

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using FormArchive.Api.Access;
+using FormArchive.Api.Endpoints;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
@@ -7,26 +9,36 @@ namespace FormArchive.Api.Observability;
 
 /// <summary>
 /// The OpenAPI document (/openapi/v1.json) and its browsable reference page (/scalar). Operation ids, summaries,
-/// descriptions, tags, request bodies and responses come from each endpoint's own metadata (WithName, WithSummary,
-/// AcceptsJson, Results&lt;…&gt;); here only what the metadata implies for the document: an endpoint that requires
-/// authorization needs the X-Api-Key scheme, and its description names the roles of its policy.
+/// descriptions, tags and responses come from each endpoint's own metadata (WithName, WithSummary, WithTags,
+/// Results&lt;…&gt;); here only what the metadata implies for the document: the request body of a JSON endpoint
+/// (its <see cref="JsonBodyRule"/>), and for an endpoint that requires authorization the X-Api-Key scheme, with
+/// the roles of its policy in its description.
 /// </summary>
 public static class ApiReference
 {
     public static void AddApiReference(this IServiceCollection services) => services.AddOpenApi(o =>
     {
-        o.AddOperationTransformer((operation, context, _) =>
+        o.AddOperationTransformer(async (operation, context, cancel) =>
         {
+            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<JsonBodyRule>().FirstOrDefault() is { } body)
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = !body.Optional,
+                    Description = $"JSON, at most {body.MaxBytes:N0} bytes",
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(body.Type ?? typeof(JsonElement), cancellationToken: cancel) },
+                    },
+                };
             var policies = context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Select(a => a.Policy).OfType<string>().ToList();
             if (policies.Count == 0)
             {
                 operation.Security = [new OpenApiSecurityRequirement()]; // {}: no key needed
-                return Task.CompletedTask;
+                return;
             }
             operation.Security = [KeyRequirement(context.Document!)];
             var roles = string.Join("; ", policies.Select(p => string.Join(", ", AccessPolicies.All[p].Select(FormArchive.Archive.Access.Roles.Name))));
             operation.Description = string.IsNullOrEmpty(operation.Description) ? $"API key roles: {roles}." : $"{operation.Description}\n\nAPI key roles: {roles}.";
-            return Task.CompletedTask;
         });
         o.AddDocumentTransformer((document, _, _) =>
         {

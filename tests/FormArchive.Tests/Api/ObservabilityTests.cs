@@ -52,6 +52,34 @@ public class ObservabilityTests(ApiServer server) : IClassFixture<ApiServer>
     }
 
     [Fact]
+    public async Task Every_operation_is_named_summarised_tagged_and_secured_from_its_own_metadata()
+    {
+        var doc = JsonNode.Parse(await server.ClientWithKey(null).GetStringAsync("/openapi/v1.json"))!;
+        var ids = new List<string>();
+        foreach (var (path, item) in doc["paths"]!.AsObject())
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var where = $"{method} {path}";
+                Assert.False(string.IsNullOrWhiteSpace((string?)operation!["operationId"]), $"{where} has no name");
+                Assert.False(string.IsNullOrWhiteSpace((string?)operation["summary"]), $"{where} has no summary");
+                Assert.True(operation["tags"] is JsonArray { Count: > 0 }, $"{where} has no tag");
+                ids.Add((string)operation["operationId"]!);
+                // A key's roles are named where a key is needed.
+                if (operation["security"]!.ToJsonString() != "[{}]")
+                    Assert.Contains("API key roles: ", (string?)operation["description"] ?? "");
+            }
+        Assert.True(ids.Count >= 40, $"{ids.Count} operations");
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+
+        var paths = doc["paths"]!;
+        // Request bodies from the JSON filter's rule, responses from the endpoints' Results<…>.
+        Assert.NotNull(paths["/api/cases"]!["post"]!["requestBody"]!["content"]!["application/json"]);
+        Assert.Equal("#/components/schemas/CaseView", (string)paths["/api/cases/{caseId}"]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!);
+        Assert.Equal("#/components/schemas/ChecklistView", (string)paths["/api/cases/{caseId}/checklist"]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!);
+        Assert.Contains("API key roles: clerk, archivist.", (string)paths["/api/cases/{caseId}"]!["get"]!["description"]!);
+    }
+
+    [Fact]
     public async Task Serves_the_scalar_reference_page()
     {
         var response = await server.ClientWithKey(null).GetAsync("/scalar");
