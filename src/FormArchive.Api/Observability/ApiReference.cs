@@ -2,6 +2,8 @@ using System.Text.Json;
 using FormArchive.Api.Access;
 using FormArchive.Api.Endpoints;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
@@ -20,7 +22,12 @@ public static class ApiReference
     {
         o.AddOperationTransformer(async (operation, context, cancel) =>
         {
+            var problem = await ProblemSchemaAsync(context, cancel);
             if (context.Description.ActionDescriptor.EndpointMetadata.OfType<JsonBodyRule>().FirstOrDefault() is { } body)
+            {
+                Problem(operation, problem, "400", "Malformed or mistyped JSON, naming its path");
+                Problem(operation, problem, "413", "The body is over its limit");
+                Problem(operation, problem, "415", "Not sent as application/json");
                 operation.RequestBody = new OpenApiRequestBody
                 {
                     Required = !body.Optional,
@@ -30,6 +37,7 @@ public static class ApiReference
                         ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(body.Type ?? typeof(JsonElement), cancellationToken: cancel) },
                     },
                 };
+            }
             var policies = context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Select(a => a.Policy).OfType<string>().ToList();
             if (policies.Count == 0)
             {
@@ -37,6 +45,8 @@ public static class ApiReference
                 return;
             }
             operation.Security = [KeyRequirement(context.Document!)];
+            Problem(operation, problem, "401", "No API key, or one that is unknown or revoked");
+            Problem(operation, problem, "403", "The key's role may not do this");
             var roles = string.Join("; ", policies.Select(p => string.Join(", ", AccessPolicies.All[p].Select(FormArchive.Archive.Access.Roles.Name))));
             operation.Description = string.IsNullOrEmpty(operation.Description) ? $"API key roles: {roles}." : $"{operation.Description}\n\nAPI key roles: {roles}.";
         });
@@ -56,6 +66,29 @@ public static class ApiReference
     {
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("FormArchive API").AddPreferredSecuritySchemes([ApiKeyAuthentication.Scheme]));
+    }
+
+    /// <summary>A problem response (RFC 7807) the endpoint's filters and policies give, unless the endpoint declares it.</summary>
+    private static void Problem(OpenApiOperation operation, IOpenApiSchema schema, string status, string description)
+    {
+        operation.Responses ??= [];
+        operation.Responses.TryAdd(status, new OpenApiResponse
+        {
+            Description = description,
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = schema } },
+        });
+    }
+
+    /// <summary>ProblemDetails, declared once in the document's components and referred to from every problem response.</summary>
+    private static async Task<IOpenApiSchema> ProblemSchemaAsync(OpenApiOperationTransformerContext context, CancellationToken cancel)
+    {
+        const string name = nameof(ProblemDetails);
+        var document = context.Document!;
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        if (!document.Components.Schemas.ContainsKey(name))
+            document.Components.Schemas[name] = await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), cancellationToken: cancel);
+        return new OpenApiSchemaReference(name, document);
     }
 
     /// <summary>The X-Api-Key requirement, declaring the scheme in the document's components the first time.</summary>

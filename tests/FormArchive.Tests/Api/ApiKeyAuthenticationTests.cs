@@ -122,6 +122,17 @@ public class ApiKeyAuthenticationTests(ApiServer server) : IClassFixture<ApiServ
     }
 
     [Fact]
+    public async Task Refusals_are_counted_under_the_route_template_without_a_trailing_slash()
+    {
+        Assert.Equal(HttpStatusCode.Forbidden, (await server.ClientFor(Role.Archivist).PostAsync("/api/cases", Json(NewCase()))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await server.ClientWithKey(null).GetAsync("/api/cases/20261127-000000000000/checklist")).StatusCode);
+        var endpoints = (await GetJsonAsync(server.ClientFor(Role.Admin), "/metrics"))["endpoints"]!.AsArray();
+        Assert.Contains(endpoints, e => (string)e!["method"]! == "POST" && (string)e["route"]! == "/api/cases" && e["statuses"]!["4xx"] is not null);
+        Assert.Contains(endpoints, e => (string)e!["route"]! == "/api/cases/{caseId}/checklist" && e["statuses"]!["4xx"] is not null);
+        Assert.DoesNotContain(endpoints, e => ((string)e!["route"]!).EndsWith('/'));
+    }
+
+    [Fact]
     public void Every_api_endpoint_but_the_form_catalog_requires_one_of_the_named_policies()
     {
         var endpoints = server.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();

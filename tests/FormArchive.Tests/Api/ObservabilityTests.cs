@@ -77,6 +77,11 @@ public class ObservabilityTests(ApiServer server) : IClassFixture<ApiServer>
         Assert.Equal("#/components/schemas/CaseView", (string)paths["/api/cases/{caseId}"]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!);
         Assert.Equal("#/components/schemas/ChecklistView", (string)paths["/api/cases/{caseId}/checklist"]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!);
         Assert.Contains("API key roles: clerk, archivist.", (string)paths["/api/cases/{caseId}"]!["get"]!["description"]!);
+        // The problems the policies and the JSON filter give are documented as RFC 7807, once in the components.
+        foreach (var status in new[] { "400", "401", "403", "413", "415" })
+            Assert.Equal("#/components/schemas/ProblemDetails",
+                (string)paths["/api/cases"]!["post"]!["responses"]![status]!["content"]!["application/problem+json"]!["schema"]!["$ref"]!);
+        Assert.Null(paths["/api/forms"]!["get"]!["responses"]!["401"]);
     }
 
     [Fact]
