@@ -1,5 +1,5 @@
-using FormArchive.Archive.Access;
 using FormArchive.Api.Endpoints;
+using FormArchive.Archive.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 

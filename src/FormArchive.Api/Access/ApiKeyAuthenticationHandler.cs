@@ -1,5 +1,5 @@
-using FormArchive.Archive.Access;
 using System.Text.Encodings.Web;
+using FormArchive.Archive.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
-using FormArchive.Archive.Access;
 using System.Security.Claims;
+using FormArchive.Archive.Access;
 
 namespace FormArchive.Api.Access;
 

@@ -1,5 +1,5 @@
-using FormArchive.Archive.Access;
 using FormArchive.Api.Endpoints;
+using FormArchive.Archive.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Authorization.Policy;

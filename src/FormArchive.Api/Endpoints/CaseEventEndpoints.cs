@@ -1,6 +1,5 @@
 using FormArchive.Api.Access;
 using FormArchive.Api.Cases;
-using FormArchive.Archive.Access;
 using FormArchive.Casework;
 using FormArchive.Casework.Stages;
 using FormArchive.Domain;

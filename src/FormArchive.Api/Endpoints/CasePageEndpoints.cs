@@ -2,7 +2,6 @@ using FormArchive.Api.Work;
 using FormArchive.Archive.Storage;
 using FormArchive.Api.Access;
 using FormArchive.Api.Cases;
-using FormArchive.Archive.Access;
 using FormArchive.Archive.Cases;
 using FormArchive.Domain;
 using UglyToad.PdfPig;

@@ -3,7 +3,6 @@ using FormArchive.Api.Access;
 using FormArchive.Api.CaseRecords;
 using FormArchive.Api.Cases;
 using FormArchive.Api.Work;
-using FormArchive.Archive.Access;
 using FormArchive.Archive.Cases;
 using FormArchive.Casework.Filing;
 using FormArchive.Domain;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using FormArchive.Api.Access;
 using FormArchive.Api.Forms;
 using FormArchive.Api.Work;
-using FormArchive.Archive.Access;
 using FormArchive.Renderer.Rendering;
 using FormArchive.Templates.Printing;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,6 +1,5 @@
 using FormArchive.Api.Access;
 using FormArchive.Api.Forms;
-using FormArchive.Archive.Access;
 using FormArchive.Api.Work;
 using FormArchive.Renderer.Rendering;
 using FormArchive.Templates;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using FormArchive.Api.Access;
 using FormArchive.Api.Cases;
-using FormArchive.Archive.Access;
 using FormArchive.Casework.Stages;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,6 +1,5 @@
 using FormArchive.Api.Access;
 using FormArchive.Api.Cases;
-using FormArchive.Archive.Access;
 using FormArchive.Casework.Stages;
 using Microsoft.AspNetCore.Http.HttpResults;
 
