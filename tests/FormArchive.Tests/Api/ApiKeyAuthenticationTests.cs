@@ -65,7 +65,7 @@ public class ApiKeyAuthenticationTests(ApiServer server) : IClassFixture<ApiServ
         var admin = server.ClientFor(Role.Admin);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/keys/{issued.Key.Id}")).StatusCode);
 
-        foreach (var client in new[] { server.ClientWithKey(null), server.ClientWithKey("fa_not-a-key"), clerk })
+        foreach (var client in new[] { server.ClientWithKey(null), server.ClientWithKey("fa_not-a-key"), server.ClientWithKey(new string('k', 10_000)), clerk })
         {
             var response = await client.GetAsync("/api/todo");
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);

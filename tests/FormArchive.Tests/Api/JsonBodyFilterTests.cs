@@ -77,6 +77,11 @@ public class JsonBodyFilterTests(ApiServer server) : IClassFixture<ApiServer>
         // A blank form: no body at all.
         var blank = await server.Client.PostAsync("/api/forms/chizhou.acceptance-notice/render", null);
         Assert.Equal(HttpStatusCode.OK, blank.StatusCode);
+        // A body sent without a length (chunked) and without a type is still refused once it turns out not to be empty.
+        var chunked = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes("a,b")));
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/forms/chizhou.acceptance-notice/render") { Content = chunked };
+        request.Headers.TransferEncodingChunked = true;
+        await ProblemAsync(await server.Client.SendAsync(request), HttpStatusCode.UnsupportedMediaType, "chunked");
         var clerk = server.ClientFor(Role.Clerk, Township);
         var mistyped = await ProblemAsync(await clerk.PostAsync("/api/cases/search", Json("{\"limit\": \"many\"}")), HttpStatusCode.BadRequest, "mistyped");
         Assert.Equal("$.limit", (string)mistyped["errors"]![0]!["path"]!);
