@@ -70,6 +70,7 @@ public static class FormArchiveApp
         builder.Services.AddSingleton(_ => new ScanPipeline());
         // Uploads are limited per endpoint (ScanUpload); everything else keeps Kestrel's default body limit.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Math.Max(limits.MaxUploadBytes, 30L * 1024 * 1024));
+        builder.Services.AddApiKeyAuthentication();
         builder.AddObservability();
         configure?.Invoke(builder);
 
@@ -79,6 +80,8 @@ public static class FormArchiveApp
         app.UseRequestMetrics();
         Web.WebPages.UseWebPages(app); // clerk and archivist pages from wwwroot (UseDefaultFiles + UseStaticFiles)
         app.UseRequestTimeouts();
+        app.UseAuthentication();
+        app.UseAuthorization();
         // Load the catalog (and trial-render every template) and open the archive at start-up, not on the first request.
         app.Services.GetRequiredService<TemplateCatalog>();
         app.Services.GetRequiredService<FormArchive.Archive.Printing.ArchivePrinter>();
@@ -87,7 +90,7 @@ public static class FormArchiveApp
         AdminKeyBootstrap.EnsureAdmin(app.Services.GetRequiredService<ApiKeyStore>(), data, app.Logger);
         Cases.StartupCleanup.Schedule(app, host);
 
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/healthz", () => TypedResults.Text("ok")).WithName("Health").WithSummary("Liveness: the process answers").WithTags("Service");
         app.MapReadiness();
         app.MapFormEndpoints();
         app.MapCaseEndpoints();

@@ -1,34 +1,29 @@
-using FormArchive.Archive.Access;
 using FormArchive.Api.Endpoints;
+using FormArchive.Archive.Access;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 
 namespace FormArchive.Api.Access;
 
 /// <summary>
-/// Endpoint filter: the request must carry an active key (header X-Api-Key) of one of the given roles.
-/// 401 without a valid key, 403 with a key of another role. Applied per endpoint or group.
+/// Registers the X-Api-Key scheme (<see cref="ApiKeyAuthenticationHandler"/>) as the only one, the per-role
+/// policies (<see cref="AccessPolicies"/>) and the 403 problem (<see cref="RoleRefusal"/>).
 /// </summary>
 public static class ApiKeyAuthentication
 {
     public const string Header = "X-Api-Key";
+    public const string Scheme = "ApiKey";
 
-    public static TBuilder RequireRoles<TBuilder>(this TBuilder builder, params Role[] roles) where TBuilder : IEndpointConventionBuilder
+    public static void AddApiKeyAuthentication(this IServiceCollection services)
     {
-        builder.AddEndpointFilter(async (context, next) =>
-        {
-            var http = context.HttpContext;
-            var store = http.RequestServices.GetRequiredService<ApiKeyStore>();
-            var key = store.Find(http.Request.Headers[Header].ToString().Trim());
-            if (key is null)
-            {
-                http.Response.Headers.WWWAuthenticate = "ApiKey header=\"X-Api-Key\"";
-                return Problems.Create(StatusCodes.Status401Unauthorized, "API key required", $"send an active API key in the {Header} header");
-            }
-            if (!roles.Contains(key.Role))
-                return Problems.Create(StatusCodes.Status403Forbidden, "Not allowed for this role",
-                    $"{Roles.WithArticle(key.Role)} key may not do this; allowed: {string.Join(", ", roles.Select(Roles.Name))}");
-            new Caller(key, http.Connection.RemoteIpAddress?.ToString()).AttachTo(http);
-            return await next(context);
-        });
-        return builder;
+        services.AddAuthentication(Scheme).AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(Scheme, null);
+        var authorization = services.AddAuthorizationBuilder();
+        foreach (var (name, roles) in AccessPolicies.All)
+            authorization.AddPolicy(name, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole(roles.Select(Roles.Name)));
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, RoleRefusal>();
     }
+
+    /// <summary>401: no key, an unknown key or a revoked one (the store tells them apart for nobody).</summary>
+    internal static IResult Unauthenticated() =>
+        Problems.Create(StatusCodes.Status401Unauthorized, "API key required", $"send an active API key in the {Header} header");
 }

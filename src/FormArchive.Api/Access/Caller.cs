@@ -3,19 +3,16 @@ using FormArchive.Archive.Cases;
 
 namespace FormArchive.Api.Access;
 
-/// <summary>The authenticated key of the current request, as the endpoints and the audit log see it.</summary>
+/// <summary>The authenticated key of the current request (from its claims), as the endpoints and the audit log see it.</summary>
 public sealed record Caller(ApiKey Key, string? RemoteAddress)
 {
-    private const string ItemKey = "FormArchive.Caller";
-
     /// <summary>"name (role, key id)": what the archive's own access log and the audit log record as the actor.</summary>
     public string Actor => $"{Key.Name} ({Roles.Name(Key.Role)}, key {Key.Id})";
 
-    public static Caller? Of(HttpContext context) => context.Items.TryGetValue(ItemKey, out var c) ? c as Caller : null;
+    public static Caller? Of(HttpContext context) =>
+        ApiKeyClaims.KeyOf(context.User) is { } key ? new Caller(key, context.Connection.RemoteIpAddress?.ToString()) : null;
 
     public static Caller Required(HttpContext context) => Of(context) ?? throw new InvalidOperationException("endpoint has no access requirement");
-
-    internal void AttachTo(HttpContext context) => context.Items[ItemKey] = this;
 
     /// <summary>
     /// Whether this key may see the case at all: archivists see every case, clerks only their own township's.

@@ -2,6 +2,7 @@ using FormArchive.Api.Access;
 using FormArchive.Archive.Access;
 using FormArchive.Api.Audit;
 using FormArchive.Api.Cases;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.Endpoints;
 
@@ -10,43 +11,63 @@ public static class AdminEndpoints
 {
     public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
-        var keys = app.MapGroup("/api/keys").RequireRoles(Role.Admin);
-        keys.MapGet("", (ApiKeyStore store) => Results.Ok(store.List()));
-        keys.MapPost("", async (HttpContext http, ApiKeyStore store) =>
-        {
-            var (request, problem) = await JsonBody.ReadAsync<CreateKeyRequest>(http.Request, http.RequestAborted);
-            if (problem is not null) return problem;
-            if (!Roles.TryParse(request!.Role, out var role))
-                return Problems.BadRequest("Unknown role", $"role must be integrator, clerk, archivist or admin, not '{request.Role}'");
-            try
-            {
-                var issued = store.Add(request.Name, role, request.Township);
-                // The secret is in this response only; the store keeps its hash.
-                return Results.Created($"/api/keys/{issued.Key.Id}", new { key = issued.Key, secret = issued.Secret });
-            }
-            catch (ArgumentException e)
-            {
-                return Problems.BadRequest("Invalid key", e.Message);
-            }
-        });
-        keys.MapDelete("/{id}", (string id, ApiKeyStore store) =>
-            store.Revoke(id) ? Results.NoContent() : Problems.Create(StatusCodes.Status404NotFound, "Key not found", $"no active key {id}"));
+        var keys = app.MapGroup("/api/keys").RequireAuthorization(AccessPolicies.Admin).WithTags("Keys");
+        keys.MapGet("", ListKeys)
+            .WithName("ListKeys")
+            .WithSummary("API keys (never their secrets)");
+        keys.MapPost("", AddKey)
+            .AcceptsJson<CreateKeyRequest>()
+            .WithName("AddKey")
+            .WithSummary("Create an API key; the secret is in this response only")
+            .WithDescription("JSON body: name, role (integrator, clerk, archivist or admin), township (clerks).");
+        keys.MapDelete("/{id}", RevokeKey)
+            .WithName("RevokeKey")
+            .WithSummary("Revoke an API key");
 
-        app.MapGet("/api/audit", (string? caseId, int? limit, HttpContext http, AuditLog audit) =>
-        {
-            var entries = audit.Read(string.IsNullOrWhiteSpace(caseId) ? null : caseId, limit ?? 200);
-            var result = Results.Ok(entries);
-            CaseAccess.Audit(http, Caller.Required(http), "audit.read", caseId, "", result);
-            return result;
-        }).RequireRoles(Role.Admin, Role.Archivist);
+        var audit = app.MapGroup("/api/audit").RequireAuthorization(AccessPolicies.Auditor).WithTags("Audit");
+        audit.MapGet("", ReadAudit)
+            .WithName("ReadAudit")
+            .WithSummary("The append-only audit log, optionally of one case (caseId=, limit= default 200)");
+        audit.MapGet("/verify", VerifyAudit)
+            .WithName("VerifyAudit")
+            .WithSummary("Checks the audit log's hash chain; reports the head hash and the first break")
+            .WithDescription("The head is worth writing down elsewhere: a truncated tail keeps a valid chain.");
+    }
 
-        // The hash chain of the whole log; the head is worth writing down elsewhere (a truncated tail keeps a valid chain).
-        app.MapGet("/api/audit/verify", (HttpContext http, AuditLog audit) =>
+    private static Ok<IReadOnlyList<ApiKey>> ListKeys(ApiKeyStore store) => TypedResults.Ok(store.List());
+
+    private static Results<Created<IssuedApiKey>, ProblemHttpResult> AddKey(HttpContext http, ApiKeyStore store)
+    {
+        var request = JsonBody.Of<CreateKeyRequest>(http);
+        if (!Roles.TryParse(request.Role, out var role))
+            return Problems.BadRequest("Unknown role", $"role must be integrator, clerk, archivist or admin, not '{request.Role}'");
+        try
         {
-            var verification = audit.Verify();
-            var result = Results.Ok(verification);
-            CaseAccess.Audit(http, Caller.Required(http), "audit.verify", null, verification.Intact ? $"intact, {verification.Entries} entries" : $"broken at {verification.BrokenAt}", result);
-            return result;
-        }).RequireRoles(Role.Admin, Role.Archivist);
+            var issued = store.Add(request.Name, role, request.Township);
+            // The secret is in this response only; the store keeps its hash.
+            return TypedResults.Created($"/api/keys/{issued.Key.Id}", issued);
+        }
+        catch (ArgumentException e)
+        {
+            return Problems.BadRequest("Invalid key", e.Message);
+        }
+    }
+
+    private static Results<NoContent, ProblemHttpResult> RevokeKey(string id, ApiKeyStore store) =>
+        store.Revoke(id) ? TypedResults.NoContent() : Problems.Create(StatusCodes.Status404NotFound, "Key not found", $"no active key {id}");
+
+    private static Ok<IReadOnlyList<AuditEntry>> ReadAudit(string? caseId, int? limit, HttpContext http, AuditLog audit)
+    {
+        var result = TypedResults.Ok(audit.Read(string.IsNullOrWhiteSpace(caseId) ? null : caseId, limit ?? 200));
+        CaseAccess.Audit(http, Caller.Required(http), "audit.read", caseId, "", result);
+        return result;
+    }
+
+    private static Ok<AuditVerification> VerifyAudit(HttpContext http, AuditLog audit)
+    {
+        var verification = audit.Verify();
+        var result = TypedResults.Ok(verification);
+        CaseAccess.Audit(http, Caller.Required(http), "audit.verify", null, verification.Intact ? $"intact, {verification.Entries} entries" : $"broken at {verification.BrokenAt}", result);
+        return result;
     }
 }

@@ -7,6 +7,7 @@ using FormArchive.Archive.Cases;
 using FormArchive.Archive.Catalog;
 using FormArchive.Casework.Stages;
 using FormArchive.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.Endpoints;
 
@@ -15,35 +16,62 @@ public static class CaseEndpoints
 {
     public static void MapCaseEndpoints(this IEndpointRouteBuilder app)
     {
-        var cases = app.MapGroup("/api/cases");
-        cases.MapPost("", Create).RequireRoles(Role.Clerk);
-        cases.MapPost("/search", Search).RequireRoles(Role.Clerk, Role.Archivist);
-        cases.MapGet("/{caseId}", (string caseId, HttpContext http) => CaseAccess.RunAsync(http, caseId, "case.read", async c =>
-            Results.Ok(CaseView.Of(c.Case, await http.RequestServices.GetRequiredService<PageCounts>().OfAsync(c.Archive, c.Case, c.Cancel), c.Archive.Fonds))))
-            .RequireRoles(Role.Clerk, Role.Archivist);
-        cases.MapGet("/{caseId}/documents/{no:int}", (string caseId, int no, HttpContext http) => CaseAccess.RunAsync(http, caseId, "document.read", async c =>
+        var cases = app.MapGroup("/api/cases").WithTags("Cases");
+        cases.MapPost("", Create)
+            .RequireAuthorization(AccessPolicies.Clerk)
+            .AcceptsJson<CreateCaseRequest>(auditAction: "case.create")
+            .WithName("CreateCase")
+            .WithSummary("Open a case in the key's township")
+            .WithDescription("The case id is issued by the server; the clerk's own number goes in fileNumber. The household is filed with the opening event.");
+        cases.MapPost("/search", Search)
+            .RequireAuthorization(AccessPolicies.CaseReader)
+            .AcceptsJson<SearchRequest>(auditAction: "case.search")
+            .WithName("SearchCases")
+            .WithSummary("Search the catalog (ID number, name, village, category, status, stage, dates in the JSON body)")
+            .WithDescription("A clerk searches their own township only. ID numbers go in the body, never in a URL.");
+        cases.MapGet("/{caseId}", Get)
+            .RequireAuthorization(AccessPolicies.CaseReader)
+            .WithName("GetCase")
+            .WithSummary("Case metadata with its 卷内目录");
+        cases.MapGet("/{caseId}/documents/{no:int}", Document)
+            .RequireAuthorization(AccessPolicies.CaseReader)
+            .WithName("GetDocument")
+            .WithSummary("Download one document of a case");
+        cases.MapGet("/{caseId}/checklist", Checklist)
+            .RequireAuthorization(AccessPolicies.CaseReader)
+            .WithName("GetChecklist")
+            .WithSummary("Completeness checklist of a case");
+    }
+
+    private static Task<Results<Ok<CaseView>, ProblemHttpResult>> Get(string caseId, HttpContext http, PageCounts pages) =>
+        CaseAccess.RunAsync(http, caseId, "case.read", async c =>
+            TypedResults.Ok(CaseView.Of(c.Case, await pages.OfAsync(c.Archive, c.Case, c.Cancel), c.Archive.Fonds))).As<Ok<CaseView>, ProblemHttpResult>();
+
+    private static Task<Results<FileContentHttpResult, ProblemHttpResult>> Document(string caseId, int no, HttpContext http) =>
+        CaseAccess.RunAsync(http, caseId, "document.read", async c =>
         {
             c.Detail = $"document {no}";
             if (c.Case.Documents.All(d => d.No != no))
                 return Problems.Create(StatusCodes.Status404NotFound, "Document not found", $"case {caseId} has no document {no}");
             var (entry, bytes) = await c.Archive.GetDocumentAsync(caseId, no, c.Caller.Actor, c.Cancel);
-            return Results.File(bytes, entry.MediaType, entry.FileName);
-        })).RequireRoles(Role.Clerk, Role.Archivist);
-        cases.MapGet("/{caseId}/checklist", (string caseId, HttpContext http) => CaseAccess.RunAsync(http, caseId, "case.checklist", async c =>
+            return TypedResults.File(bytes, entry.MediaType, entry.FileName);
+        }).As<FileContentHttpResult, ProblemHttpResult>();
+
+    private static Task<Results<Ok<ChecklistView>, ProblemHttpResult>> Checklist(string caseId, HttpContext http) =>
+        CaseAccess.RunAsync(http, caseId, "case.checklist", async c =>
         {
             var items = await CaseData.ChecklistAsync(c.Archive, c.Case, c.Cancel);
-            return Results.Ok(new { caseId, complete = items.All(i => i.Present), items });
-        })).RequireRoles(Role.Clerk, Role.Archivist);
-    }
+            return TypedResults.Ok(new ChecklistView(caseId, items.All(i => i.Present), items));
+        }).As<Ok<ChecklistView>, ProblemHttpResult>();
 
-    private static async Task<IResult> Create(HttpContext http, ArchiveHost host)
+    private static async Task<Results<Created<CaseView>, ProblemHttpResult>> Create(HttpContext http, ArchiveHost host)
     {
         var caller = Caller.Required(http);
-        var (request, problem) = await JsonBody.ReadAsync<CreateCaseRequest>(http.Request, http.RequestAborted);
-        string? caseId = request?.CaseId;
-        var result = problem ?? await Problems.GuardAsync(async () =>
+        var request = JsonBody.Of<CreateCaseRequest>(http);
+        string? caseId = request.CaseId;
+        var result = await Problems.GuardAsync(async () =>
         {
-            if (Validate(request!, caller) is { } invalid) return invalid;
+            if (Validate(request, caller) is { } invalid) return invalid;
             caseId = $"{ChinaTime.Today():yyyyMMdd}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
             var fileNumber = string.IsNullOrWhiteSpace(request!.FileNumber) ? null : request.FileNumber.Trim();
             // Unique within the caller's own township only: a conflict names a case the caller may see anyway.
@@ -77,13 +105,13 @@ public static class CaseEndpoints
                 FileName = CaseData.CaseDataFileName, MediaType = "application/json",
                 Content = ArchiveJson.Bytes(request with { CaseId = caseId, Township = metadata.Township }),
             }], http.RequestAborted);
-            return Results.Created($"/api/cases/{caseId}", CaseView.Of(m, fonds: host.Archive.Fonds));
+            return TypedResults.Created($"/api/cases/{caseId}", CaseView.Of(m, fonds: host.Archive.Fonds));
         });
         CaseAccess.Audit(http, caller, "case.create", caseId, "", result);
-        return result;
+        return result.As<Created<CaseView>, ProblemHttpResult>();
     }
 
-    private static IResult? Validate(CreateCaseRequest r, Caller caller)
+    private static ProblemHttpResult? Validate(CreateCaseRequest r, Caller caller)
     {
         var errors = new List<(string Path, string Message)>();
         if (!string.IsNullOrWhiteSpace(r.CaseId)) errors.Add(("$.caseId", "case ids are issued by the server; give your own number as fileNumber"));
@@ -113,30 +141,30 @@ public static class CaseEndpoints
             new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { path = e.Path, message = e.Message }).ToList() });
     }
 
-    private static async Task<IResult> Search(HttpContext http, ArchiveHost host)
+    private static async Task<Results<Ok<IReadOnlyList<CatalogEntry>>, ProblemHttpResult>> Search(HttpContext http, ArchiveHost host)
     {
         var caller = Caller.Required(http);
-        var (q, problem) = await JsonBody.ReadAsync<SearchRequest>(http.Request, http.RequestAborted);
-        var result = problem ?? await Problems.GuardAsync(() =>
+        var q = JsonBody.Of<SearchRequest>(http);
+        var result = await Problems.GuardAsync(() =>
         {
             // "Invalid" finds the cases whose stored steps do not replay.
-            var invalid = string.Equals(q!.CaseStage?.Trim(), CaseProcedure.InvalidStage, StringComparison.OrdinalIgnoreCase);
+            var invalid = string.Equals(q.CaseStage?.Trim(), CaseProcedure.InvalidStage, StringComparison.OrdinalIgnoreCase);
             var stage = invalid ? null : FormArchive.Casework.CaseStageLabels.Parse(q.CaseStage);
             if (!string.IsNullOrWhiteSpace(q.CaseStage) && stage is null && !invalid)
-                return Task.FromResult(Problems.BadRequest("办理阶段有误",
+                return Task.FromResult<IResult>(Problems.BadRequest("办理阶段有误",
                     $"caseStage：未知的办理阶段“{(q.CaseStage.Length > 20 ? q.CaseStage[..20] + "…" : q.CaseStage)}”，应为 {string.Join("、", Enum.GetValues<FormArchive.Casework.CaseStage>().Select(s => $"{FormArchive.Casework.CaseStageLabels.Label(s)}({s})"))}。"));
             var found = host.Catalog.Search(new CatalogQuery
             {
                 CaseStage = invalid ? CaseProcedure.InvalidStage : stage?.ToString(), DueBefore = q.DueBefore,
-                IdNumber = q!.IdNumber, ApplicantName = q.Name, FileNumber = q.FileNumber, Village = q.Village, Category = q.Category, Status = q.Status, Stage = q.Stage,
+                IdNumber = q.IdNumber, ApplicantName = q.Name, FileNumber = q.FileNumber, Village = q.Village, Category = q.Category, Status = q.Status, Stage = q.Stage,
                 // A clerk searches their own township only, whatever they ask for.
                 Township = caller.Key.Role == Role.Clerk ? caller.Key.Township : q.Township,
                 OpenedFrom = q.OpenedFrom, OpenedTo = q.OpenedTo, SealedFrom = q.SealedFrom, SealedTo = q.SealedTo, Limit = q.Limit,
             });
             if (caller.Key.Role == Role.Clerk) found = found.Where(e => e.Township == caller.Key.Township).ToList();
-            return Task.FromResult(Results.Ok(found));
+            return Task.FromResult<IResult>(TypedResults.Ok(found));
         });
-        var criteria = q is null ? "" : string.Join(", ", new[]
+        var criteria = string.Join(", ", new[]
         {
             q.IdNumber is { } id ? "idNumber=" + IdNumberMasking.Mask(id) : null, q.Name is { } n ? "name=" + n : null,
             q.Township is { } t ? "township=" + t : null, q.Village is { } v ? "village=" + v : null, q.Category is { } c ? "category=" + c : null,
@@ -144,6 +172,6 @@ public static class CaseEndpoints
             q.DueBefore is { } db ? $"dueBefore={db:yyyy-MM-dd}" : null,
         }.Where(x => x is not null));
         CaseAccess.Audit(http, caller, "case.search", null, criteria, result);
-        return result;
+        return result.As<Ok<IReadOnlyList<CatalogEntry>>, ProblemHttpResult>();
     }
 }

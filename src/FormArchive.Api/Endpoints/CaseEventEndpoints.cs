@@ -1,9 +1,9 @@
 using FormArchive.Api.Access;
 using FormArchive.Api.Cases;
-using FormArchive.Archive.Access;
 using FormArchive.Casework;
 using FormArchive.Casework.Stages;
 using FormArchive.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.Endpoints;
 
@@ -13,32 +13,29 @@ public static class CaseEventEndpoints
     public static void MapCaseEventEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/cases/{caseId}/events", Record)
-            .RequireRoles(Role.Clerk)
+            .RequireAuthorization(AccessPolicies.Clerk)
+            .AcceptsJson<CaseEventRequest>(auditAction: "case.event")
             .WithName("RecordCaseEvent")
             .WithSummary("Record a step of the case's procedure (受理, 入户调查, 公示 …); refused in Chinese (422) if the procedure does not allow it")
+            .WithDescription("JSON body: kind, at or date, outcome, reason, staff, note. Answers the case's progress after the step.")
             .WithTags("Casework");
     }
 
-    private static async Task<IResult> Record(string caseId, HttpContext http, CaseProcedure procedure)
+    private static Task<Results<Ok<CaseProgressReport>, ProblemHttpResult>> Record(string caseId, HttpContext http, CaseProcedure procedure)
     {
-        var (request, problem) = await JsonBody.ReadAsync<CaseEventRequest>(http.Request, http.RequestAborted);
-        if (problem is not null)
+        var request = JsonBody.Of<CaseEventRequest>(http);
+        return CaseAccess.RunAsync(http, caseId, "case.event", async c =>
         {
-            CaseAccess.Audit(http, Caller.Required(http), "case.event", caseId, "", problem);
-            return problem;
-        }
-        return await CaseAccess.RunAsync(http, caseId, "case.event", async c =>
-        {
-            var (e, invalid) = EventOf(request!, c.Caller, c.Archive.Clock.GetUtcNow());
+            var (e, invalid) = EventOf(request, c.Caller, c.Archive.Clock.GetUtcNow());
             if (e is null) return invalid!;
             c.Detail = e.Kind.Label(); // the step only: staff names and notes stay out of the audit line
             return TypedResults.Ok(await procedure.RecordAsync(caseId, e, c.Caller.Actor, c.Cancel));
-        });
+        }).As<Ok<CaseProgressReport>, ProblemHttpResult>();
     }
 
-    private static (CaseEvent? Event, IResult? Problem) EventOf(CaseEventRequest r, Caller caller, DateTimeOffset now)
+    private static (CaseEvent? Event, ProblemHttpResult? Problem) EventOf(CaseEventRequest r, Caller caller, DateTimeOffset now)
     {
-        static (CaseEvent?, IResult?) Bad(string detail) =>
+        static (CaseEvent?, ProblemHttpResult?) Bad(string detail) =>
             (null, Problems.Create(StatusCodes.Status400BadRequest, "办理环节请求有误", detail));
         if (CaseEventKinds.Parse(r.Kind) is not { } kind)
             return Bad($"kind：未知的办理环节“{Clip(r.Kind)}”，应为 {CaseEventKinds.Choices()}。");

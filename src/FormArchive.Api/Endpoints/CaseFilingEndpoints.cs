@@ -1,5 +1,4 @@
 using FormArchive.Api.Access;
-using FormArchive.Archive.Access;
 using FormArchive.Api.Cases;
 using FormArchive.Api.Work;
 using FormArchive.Archive.Cases;
@@ -13,6 +12,7 @@ using FormArchive.Ingest.Imaging;
 using FormArchive.Ingest.Recognition;
 using FormArchive.Renderer.Rendering;
 using FormArchive.Templates.Printing;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.Endpoints;
 
@@ -26,36 +26,47 @@ public static class CaseFilingEndpoints
 
     public static void MapCaseFilingEndpoints(this IEndpointRouteBuilder app)
     {
-        var cases = app.MapGroup("/api/cases/{caseId}").RequireRoles(Role.Clerk);
-        cases.MapPost("/forms/{formId}", RenderIntoCase);
-        cases.MapPost("/scans", UploadScans).WithRequestTimeout(RequestTimeouts.Long); // OCR of many pages
-        cases.MapPost("/supplement-notice", SupplementNotice);
-        cases.MapPost("/seal", (string caseId, HttpContext http) => CaseAccess.RunAsync(http, caseId, "case.seal", async c =>
+        var cases = app.MapGroup("/api/cases/{caseId}").RequireAuthorization(AccessPolicies.Clerk).WithTags("Case filing");
+        cases.MapPost("/forms/{formId}", RenderIntoCase)
+            .AcceptsJsonText(FormEndpoints.MaxDataBytes, optional: true, auditAction: "case.render")
+            .WithName("RenderIntoCase")
+            .WithSummary("Render a form (JSON case data) and file it into the case")
+            .WithDescription("Dates the procedure fixes (公示 start and end …) are taken from the case's recorded stages.");
+        cases.MapPost("/scans", UploadScans)
+            .WithRequestTimeout(RequestTimeouts.Long) // OCR of many pages
+            .WithName("UploadScans")
+            .WithSummary("Upload scans (multipart, several files, optional hints): OCR, match, file")
+            .WithDescription("All or nothing: a refused file files nothing of the upload.");
+        cases.MapPost("/supplement-notice", SupplementNotice)
+            .WithName("SupplementNotice")
+            .WithSummary("File and download the 补充材料一次性告知书 for what is missing");
+        cases.MapPost("/seal", Seal)
+            .WithName("SealCase")
+            .WithSummary("Seal the case (no writes afterwards)");
+    }
+
+    private static Task<Results<Ok<CaseView>, ProblemHttpResult>> Seal(string caseId, HttpContext http) =>
+        CaseAccess.RunAsync(http, caseId, "case.seal", async c =>
         {
             var seal = await c.Archive.SealAsync(caseId, c.Caller.Actor, c.Cancel);
             c.Detail = $"sealed {seal.Case.Documents.Count} documents, manifest {seal.Case.SealedManifestSha256}";
-            return Results.Ok(CaseView.Of(seal.Case, fonds: c.Archive.Fonds));
-        }));
-    }
+            return TypedResults.Ok(CaseView.Of(seal.Case, fonds: c.Archive.Fonds));
+        }).As<Ok<CaseView>, ProblemHttpResult>();
 
-    private static Task<IResult> RenderIntoCase(string caseId, string formId, HttpContext http, FormPrinter printer, CaseProcedure procedure) =>
+    private static Task<Results<Created<DocumentEntry>, ProblemHttpResult>> RenderIntoCase(string caseId, string formId, HttpContext http, FormPrinter printer, CaseProcedure procedure) =>
         CaseAccess.RunAsync(http, caseId, "case.render", async c =>
         {
             c.Detail = $"form {formId}";
             if (c.Case.Sealed) throw new CaseSealedException(caseId);
-            if (http.Request.ContentLength > 0 && http.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
-                return Problems.Create(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "send the case data as application/json");
-            var body = await RequestBody.ReadLimitedAsync(http.Request, FormEndpoints.MaxDataBytes, c.Cancel);
-            if (body is null) return Problems.Create(StatusCodes.Status413PayloadTooLarge, "Case data too large", $"case data may be at most {FormEndpoints.MaxDataBytes:N0} bytes");
-            body = DatedFromStages(c, procedure, body);
+            var body = DatedFromStages(c, procedure, JsonBody.Text(http) ?? "");
             return await GatedWork.RunAsync(http, async () =>
             {
                 var printed = await Task.Run(() => printer.Print(formId, string.IsNullOrWhiteSpace(body) ? null : body, OutputFormat.Pdf), c.Cancel);
                 var entry = await FileForm(c, printed, body);
                 c.Detail += $" → document {entry.No}";
-                return Results.Created($"/api/cases/{caseId}/documents/{entry.No}", entry);
+                return TypedResults.Created($"/api/cases/{caseId}/documents/{entry.No}", entry);
             });
-        });
+        }).As<Created<DocumentEntry>, ProblemHttpResult>();
 
     /// <summary>
     /// The form's data with its dates taken from the case's recorded stages (Casework's <see cref="StageFormDates"/>).
@@ -92,7 +103,7 @@ public static class CaseFilingEndpoints
         return entry;
     }
 
-    private static Task<IResult> UploadScans(string caseId, HttpContext http, ScanPipeline pipeline, ApiLimits limits) =>
+    private static Task<Results<Ok<ScanUploadReport>, ProblemHttpResult>> UploadScans(string caseId, HttpContext http, ScanPipeline pipeline, ApiLimits limits) =>
         CaseAccess.RunAsync(http, caseId, "case.upload", async c =>
         {
             if (c.Case.Sealed) throw new CaseSealedException(caseId);
@@ -129,47 +140,31 @@ public static class CaseFilingEndpoints
                 for (int i = 0; i < scans.Count; i++)
                     uploads.AddRange(ScanRecord.Documents(c.Case.CaseId, c.Case.Metadata.ApplicantName, scans[i].FileName, scans[i].ContentType, contents[i], results[i], ChinaTime.Today(), scans[i].DocNumber));
                 var entries = await c.Archive.AddDocumentsAsync(c.Case.CaseId, uploads, c.Caller.Actor, CancellationToken.None);
-                var filed = new List<object>();
+                var filed = new List<FiledScan>();
                 for (int i = 0; i < scans.Count; i++)
                 {
                     var (original, pdf, result) = (entries[3 * i], entries[3 * i + 1], entries[3 * i + 2]);
                     http.RequestServices.GetRequiredService<PageCounts>().Remember(pdf.Sha256, results[i].Pages.Count);
                     filed.Add(Report(scans[i], results[i], original, pdf, result));
                 }
-                return Results.Ok(new { caseId, files = filed });
+                return TypedResults.Ok(new ScanUploadReport(caseId, filed));
             });
-        });
+        }).As<Ok<ScanUploadReport>, ProblemHttpResult>();
 
-    private static IResult Rejected(List<(string File, string Reason)> files) =>
+    private static ProblemHttpResult Rejected(List<(string File, string Reason)> files) =>
         Problems.Create(StatusCodes.Status422UnprocessableEntity, "Scan rejected",
             $"{files[0].File}: {files[0].Reason}" + (files.Count > 1 ? $" (and {files.Count - 1} more); nothing was filed" : "; nothing was filed"),
             new Dictionary<string, object?> { ["files"] = files.Select(f => new { file = f.File, reason = f.Reason }).ToList() });
 
     /// <summary>The per-page report of one filed scan (ID numbers masked: the clerk sees the match, not the number).</summary>
-    private static object Report(UploadedScan upload, ScanResult scan, DocumentEntry original, DocumentEntry pdf, DocumentEntry result) =>
-        new
-        {
-            file = upload.FileName,
-            documents = new { original = original.No, searchablePdf = pdf.No, ingestResult = result.No },
-            pages = scan.Pages.Select(p => new
-            {
-                page = p.Page,
-                type = PageClassifier.HintName(p.Type),
-                classifiedAs = PageClassifier.HintName(p.ClassifiedAs),
-                title = DocumentTitles.Of(p.Type),
-                orientation = p.Orientation,
-                deskewDegrees = Math.Round(p.DeskewDegrees, 2),
-                ocrConfidence = p.OcrConfidence,
-                // The page image's size and each number's box on it: the desk outlines the numbers on the thumbnail.
-                width = p.Width,
-                height = p.Height,
-                idNumbers = p.IdNumbers.Select(i => new { masked = IdNumberMasking.Mask(i.Number), valid = i.IsValid, matchedMember = i.MatchedMember, problem = i.Problem, box = i.Box }),
-                cardBack = p.CardBack,
-                warnings = p.Warnings,
-            }),
-        };
+    private static FiledScan Report(UploadedScan upload, ScanResult scan, DocumentEntry original, DocumentEntry pdf, DocumentEntry result) =>
+        new(upload.FileName, new FiledScanDocuments(original.No, pdf.No, result.No), [.. scan.Pages.Select(p => new FiledScanPage(
+            p.Page, PageClassifier.HintName(p.Type), PageClassifier.HintName(p.ClassifiedAs), DocumentTitles.Of(p.Type), p.Orientation,
+            Math.Round(p.DeskewDegrees, 2), p.OcrConfidence, p.Width, p.Height,
+            [.. p.IdNumbers.Select(i => new FiledIdNumber(IdNumberMasking.Mask(i.Number), i.IsValid, i.MatchedMember, i.Problem, i.Box))],
+            p.CardBack, p.Warnings))]);
 
-    private static Task<IResult> SupplementNotice(string caseId, HttpContext http, FormPrinter printer) =>
+    private static Task<Results<FileContentHttpResult, ProblemHttpResult>> SupplementNotice(string caseId, HttpContext http, FormPrinter printer) =>
         CaseAccess.RunAsync(http, caseId, "case.supplement-notice", async c =>
         {
             if (c.Case.Sealed) throw new CaseSealedException(caseId);
@@ -185,7 +180,7 @@ public static class CaseFilingEndpoints
                 var printed = await Task.Run(() => printer.Print(SupplementNoticeForm, json, OutputFormat.Pdf), c.Cancel);
                 var entry = await FileForm(c, printed, json);
                 http.Response.Headers["X-Document-No"] = entry.No.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return Results.File(printed.Document.Content, "application/pdf", printed.FileName);
+                return TypedResults.File(printed.Document.Content, "application/pdf", printed.FileName);
             });
-        });
+        }).As<FileContentHttpResult, ProblemHttpResult>();
 }

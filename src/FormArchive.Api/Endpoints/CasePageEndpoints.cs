@@ -2,11 +2,11 @@ using FormArchive.Api.Work;
 using FormArchive.Archive.Storage;
 using FormArchive.Api.Access;
 using FormArchive.Api.Cases;
-using FormArchive.Archive.Access;
 using FormArchive.Archive.Cases;
 using FormArchive.Domain;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.Endpoints;
 
@@ -18,14 +18,27 @@ public static class CasePageEndpoints
 {
     public static void MapCasePageEndpoints(this IEndpointRouteBuilder app)
     {
-        var cases = app.MapGroup("/api/cases/{caseId}");
-        cases.MapGet("/documents/{no:int}/pages/{page:int}/thumbnail", Thumbnail).RequireRoles(Role.Clerk, Role.Archivist);
-        cases.MapGet("/pages", Pages).RequireRoles(Role.Clerk, Role.Archivist);
-        cases.MapPost("/pages/corrections", Correct).RequireRoles(Role.Clerk);
-        cases.MapPost("/supplement-volume", OpenSupplementVolume).RequireRoles(Role.Clerk);
+        var cases = app.MapGroup("/api/cases/{caseId}").WithTags("Scanned pages");
+        cases.MapGet("/documents/{no:int}/pages/{page:int}/thumbnail", Thumbnail)
+            .RequireAuthorization(AccessPolicies.CaseReader)
+            .WithName("GetPageThumbnail")
+            .WithSummary("JPEG thumbnail of a PDF page (a scan's deskewed archival image); width=64–1200, default 320");
+        cases.MapGet("/pages", Pages)
+            .RequireAuthorization(AccessPolicies.CaseReader)
+            .WithName("ListScannedPages")
+            .WithSummary("Every scanned page: filed documents, effective type, masked ID numbers with matched members, corrections, warnings");
+        cases.MapPost("/pages/corrections", Correct)
+            .RequireAuthorization(AccessPolicies.Clerk)
+            .AcceptsJson<PageCorrectionRequest>(auditAction: "page.correct")
+            .WithName("CorrectPage")
+            .WithSummary("Correct a scanned page's type or matched member (JSON body); filed as a new 识别结果更正 document");
+        cases.MapPost("/supplement-volume", OpenSupplementVolume)
+            .RequireAuthorization(AccessPolicies.Clerk)
+            .WithName("OpenSupplementVolume")
+            .WithSummary("Open the next 补充卷 of a sealed case, with the case data copied in");
     }
 
-    private static Task<IResult> Thumbnail(string caseId, int no, int page, int? width, HttpContext http) =>
+    private static Task<Results<FileContentHttpResult, ProblemHttpResult>> Thumbnail(string caseId, int no, int page, int? width, HttpContext http) =>
         CaseAccess.RunAsync(http, caseId, "document.thumbnail", async c =>
         {
             c.Detail = $"document {no} page {page}";
@@ -36,7 +49,7 @@ public static class CasePageEndpoints
             var size = PageThumbnails.ClampWidth(width);
             // Made once, then served from the store: a derived object beside the case's objects (never part of its record).
             var cached = CaseKeys.Thumbnail(caseId, entry.Sha256, page, size);
-            if (await c.Archive.Store.GetAsync(StoreArea.Vault, cached, c.Cancel) is { } hit) return Results.File(hit, "image/jpeg");
+            if (await c.Archive.Store.GetAsync(StoreArea.Vault, cached, c.Cancel) is { } hit) return TypedResults.File(hit, "image/jpeg");
             var limits = http.RequestServices.GetRequiredService<ApiLimits>().Decode;
             return await GatedWork.RunAsync(http, async () =>
             {
@@ -60,33 +73,28 @@ public static class CasePageEndpoints
                 if (jpeg is null)
                     return Problems.Create(StatusCodes.Status422UnprocessableEntity, "No image on the page", $"page {page} of document {no} has no image to preview");
                 await c.Archive.Store.TryCreateAsync(StoreArea.Vault, cached, jpeg, CancellationToken.None);
-                return Results.File(jpeg, "image/jpeg");
+                return TypedResults.File(jpeg, "image/jpeg");
             });
-        });
+        }).As<FileContentHttpResult, ProblemHttpResult>();
 
-    private static Task<IResult> Pages(string caseId, HttpContext http) =>
+    private static Task<Results<Ok<ScannedPagesView>, ProblemHttpResult>> Pages(string caseId, HttpContext http) =>
         CaseAccess.RunAsync(http, caseId, "case.pages", async c =>
         {
             var members = await CaseData.MembersAsync(c.Archive, c.Case, c.Cancel);
             var pages = await ScannedPages.ReadAsync(c.Archive, c.Case, members, c.Cancel);
             c.Detail = $"{pages.Count} page(s)";
-            return Results.Ok(new
-            {
-                caseId, c.Case.Sealed,
-                members = members.Select(m => new { m.Name, idNumberMasked = IdNumberMasking.Mask(m.IdNumber) }),
-                pages = pages.Select(ScannedPageView.Of),
-            });
-        });
+            return TypedResults.Ok(new ScannedPagesView(caseId, c.Case.Sealed,
+                [.. members.Select(m => new MaskedMember(m.Name, IdNumberMasking.Mask(m.IdNumber)))], [.. pages.Select(ScannedPageView.Of)]));
+        }).As<Ok<ScannedPagesView>, ProblemHttpResult>();
 
-    private static Task<IResult> Correct(string caseId, HttpContext http) =>
+    private static Task<Results<Created<PageCorrected>, ProblemHttpResult>> Correct(string caseId, HttpContext http) =>
         CaseAccess.RunAsync(http, caseId, "page.correct", async c =>
         {
             if (c.Case.Sealed) throw new CaseSealedException(caseId);
-            var (request, invalid) = await JsonBody.ReadAsync<PageCorrectionRequest>(http.Request, c.Cancel);
-            if (invalid is not null) return invalid;
+            var request = JsonBody.Of<PageCorrectionRequest>(http);
             var members = await CaseData.MembersAsync(c.Archive, c.Case, c.Cancel);
             var pages = await ScannedPages.ReadAsync(c.Archive, c.Case, members, c.Cancel);
-            var (correction, target, problem) = PageCorrections.Make(request!, c.Case, pages, members, c.Caller.Actor, c.Archive.Clock.GetUtcNow());
+            var (correction, target, problem) = PageCorrections.Make(request, c.Case, pages, members, c.Caller.Actor, c.Archive.Clock.GetUtcNow());
             if (problem is not null) return problem;
             // The audit line says what changed, never whose page it is.
             c.Detail = $"document {correction!.IngestResult} page {correction.Page}"
@@ -102,10 +110,10 @@ public static class CasePageEndpoints
             }, c.Caller.Actor, c.Cancel);
             c.Detail += $" → document {entry.No}";
             var corrected = target! with { Page = correction.ApplyTo(target.Page, members), Corrections = [.. target.Corrections, entry.No] };
-            return Results.Created($"/api/cases/{caseId}/documents/{entry.No}", new { correction = entry, page = ScannedPageView.Of(corrected) });
-        });
+            return TypedResults.Created($"/api/cases/{caseId}/documents/{entry.No}", new PageCorrected(entry, ScannedPageView.Of(corrected)));
+        }).As<Created<PageCorrected>, ProblemHttpResult>();
 
-    private static Task<IResult> OpenSupplementVolume(string caseId, HttpContext http) =>
+    private static Task<Results<Created<CaseView>, ProblemHttpResult>> OpenSupplementVolume(string caseId, HttpContext http) =>
         CaseAccess.RunAsync(http, caseId, "case.supplement-volume", async c =>
         {
             if (!c.Case.Sealed)
@@ -116,6 +124,6 @@ public static class CasePageEndpoints
                     new Dictionary<string, object?> { ["openVolume"] = open.CaseId });
             var volume = await SupplementVolumes.OpenAsync(c.Archive, c.Case, c.Caller.Actor, c.Cancel);
             c.Detail = $"opened {volume.CaseId}";
-            return Results.Created($"/api/cases/{volume.CaseId}", CaseView.Of(volume, fonds: c.Archive.Fonds));
-        });
+            return TypedResults.Created($"/api/cases/{volume.CaseId}", CaseView.Of(volume, fonds: c.Archive.Fonds));
+        }).As<Created<CaseView>, ProblemHttpResult>();
 }

@@ -1,7 +1,7 @@
 using FormArchive.Api.Cases;
 using FormArchive.Api.Access;
-using FormArchive.Archive.Access;
 using FormArchive.Casework.Stages;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.Endpoints;
 
@@ -10,12 +10,14 @@ public static class CaseProgressEndpoints
 {
     public static void MapCaseProgressEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/cases/{caseId}/progress", (string caseId, HttpContext http, CaseProcedure procedure) =>
-                CaseAccess.RunAsync(http, caseId, "case.progress", c =>
-                    Task.FromResult<IResult>(TypedResults.Ok(procedure.Report(c.Case, procedure.Today())))))
-            .RequireRoles(Role.Clerk, Role.Archivist)
+        app.MapGet("/api/cases/{caseId}/progress", Progress)
+            .RequireAuthorization(AccessPolicies.CaseReader)
             .WithName("GetCaseProgress")
             .WithSummary("Where the case stands: stage, deadlines with legal basis, warnings, timeline (dates in China time)")
             .WithTags("Casework");
     }
+
+    private static Task<Results<Ok<CaseProgressReport>, ProblemHttpResult>> Progress(string caseId, HttpContext http, CaseProcedure procedure) =>
+        CaseAccess.RunAsync(http, caseId, "case.progress", c =>
+            Task.FromResult<IResult>(TypedResults.Ok(procedure.Report(c.Case, procedure.Today())))).As<Ok<CaseProgressReport>, ProblemHttpResult>();
 }

@@ -3,7 +3,6 @@ using FormArchive.Api.Access;
 using FormArchive.Api.CaseRecords;
 using FormArchive.Api.Cases;
 using FormArchive.Api.Work;
-using FormArchive.Archive.Access;
 using FormArchive.Archive.Cases;
 using FormArchive.Casework.Filing;
 using FormArchive.Casework.Stages;
@@ -12,6 +11,7 @@ using FormArchive.Renderer.Rendering;
 using FormArchive.Templates;
 using FormArchive.Templates.Printing;
 using NJsonSchema;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.Endpoints;
 
@@ -24,24 +24,64 @@ public static class CaseRecordEndpoints
 {
     public static void MapCaseRecordEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/case-schema", (TemplateCatalog catalog) => Results.File(Path.Combine(catalog.Root, "case.schema.json"), "application/schema+json"))
-            .RequireRoles(Role.Clerk, Role.Archivist);
+        app.MapGet("/api/case-schema", (TemplateCatalog catalog) => TypedResults.PhysicalFile(Path.Combine(catalog.Root, "case.schema.json"), "application/schema+json"))
+            .RequireAuthorization(AccessPolicies.CaseReader)
+            .WithName("GetCaseSchema")
+            .WithSummary("JSON schema of a case's full data (the case record)")
+            .WithTags("Case record");
         // A new case starts from its scans: read (not filed) before the case exists.
-        app.MapPost("/api/case-intake/scans", ScanIntake.ReadAsync).RequireRoles(Role.Clerk).WithRequestTimeout(RequestTimeouts.Long);
-        var record = app.MapGroup("/api/cases/{caseId}/record");
-        record.MapGet("", (string caseId, HttpContext http) => CaseAccess.RunAsync(http, caseId, "record.read", async c =>
+        app.MapPost("/api/case-intake/scans", ScanIntake.ReadAsync)
+            .RequireAuthorization(AccessPolicies.Clerk)
+            .WithRequestTimeout(RequestTimeouts.Long)
+            .WithName("ReadIntakeScans")
+            .WithSummary("Read the persons on ID cards and 户口簿 cards before a case exists (nothing is filed)")
+            .WithTags("Case record");
+        var record = app.MapGroup("/api/cases/{caseId}/record").WithTags("Case record");
+        record.MapGet("", Read)
+            .RequireAuthorization(AccessPolicies.CaseReader)
+            .WithName("GetCaseRecord")
+            .WithSummary("The case's full data, newest version (or a draft from the case data), with its versions");
+        record.MapGet("/versions/{version:int}", Version)
+            .RequireAuthorization(AccessPolicies.CaseReader)
+            .WithName("GetCaseRecordVersion")
+            .WithSummary("One saved version of the case's full data");
+        record.MapGet("/changes", Changes)
+            .RequireAuthorization(AccessPolicies.CaseReader)
+            .WithName("GetCaseRecordChanges")
+            .WithSummary("What changed between two versions (from=, to=; default the newest against the one before), ID numbers masked");
+        record.MapPut("", Save)
+            .RequireAuthorization(AccessPolicies.Clerk)
+            .AcceptsJsonText(FormEndpoints.MaxDataBytes, optional: false, auditAction: "record.save")
+            .WithName("SaveCaseRecord")
+            .WithSummary("Save the case's full data as a new version (validated against the case schema)");
+        record.MapGet("/scanned-persons", ScannedPersonsOf)
+            .RequireAuthorization(AccessPolicies.Clerk)
+            .WithName("GetScannedPersons")
+            .WithSummary("The persons read on the case's scans and the expired ID cards, to fill the case data from");
+        record.MapPost("/print/{formId}", Print)
+            .RequireAuthorization(AccessPolicies.Clerk)
+            .WithName("PrintFromCaseRecord")
+            .WithSummary("Print a form from the newest saved version and file it into the case");
+    }
+
+    private static Task<Results<Ok<CaseRecordView>, ProblemHttpResult>> Read(string caseId, HttpContext http) =>
+        CaseAccess.RunAsync(http, caseId, "record.read", async c =>
         {
             var versions = CaseRecordVersions.List(c.Case);
             var data = versions.Count == 0 ? await CaseRecordVersions.DraftAsync(c.Archive, c.Case, c.Cancel) : await CaseRecordVersions.ReadAsync(c.Archive, c.Case, versions[^1], c.Cancel);
-            return Results.Ok(new { caseId, version = versions.Count, sealedCase = c.Case.Sealed, data, versions });
-        })).RequireRoles(Role.Clerk, Role.Archivist);
-        record.MapGet("/versions/{version:int}", (string caseId, int version, HttpContext http) => CaseAccess.RunAsync(http, caseId, "record.read", async c =>
+            return TypedResults.Ok(new CaseRecordView(caseId, versions.Count, c.Case.Sealed, data, versions));
+        }).As<Ok<CaseRecordView>, ProblemHttpResult>();
+
+    private static Task<Results<Ok<CaseRecordVersionView>, ProblemHttpResult>> Version(string caseId, int version, HttpContext http) =>
+        CaseAccess.RunAsync(http, caseId, "record.read", async c =>
         {
             var versions = CaseRecordVersions.List(c.Case);
             if (version < 1 || version > versions.Count) return Problems.Create(StatusCodes.Status404NotFound, "No such version", $"案件数据没有第 {version} 版（共 {versions.Count} 版）");
-            return Results.Ok(new { caseId, version, data = await CaseRecordVersions.ReadAsync(c.Archive, c.Case, versions[version - 1], c.Cancel) });
-        })).RequireRoles(Role.Clerk, Role.Archivist);
-        record.MapGet("/changes", (string caseId, int? from, int? to, HttpContext http) => CaseAccess.RunAsync(http, caseId, "record.changes", async c =>
+            return TypedResults.Ok(new CaseRecordVersionView(caseId, version, await CaseRecordVersions.ReadAsync(c.Archive, c.Case, versions[version - 1], c.Cancel)));
+        }).As<Ok<CaseRecordVersionView>, ProblemHttpResult>();
+
+    private static Task<Results<Ok<CaseRecordChanges>, ProblemHttpResult>> Changes(string caseId, int? from, int? to, HttpContext http) =>
+        CaseAccess.RunAsync(http, caseId, "record.changes", async c =>
         {
             var versions = CaseRecordVersions.List(c.Case);
             int b = to ?? versions.Count, a = from ?? b - 1;
@@ -49,25 +89,21 @@ public static class CaseRecordEndpoints
                 return Problems.Create(StatusCodes.Status404NotFound, "No such version", $"案件数据共 {versions.Count} 版，没有第 {(b < 1 || b > versions.Count ? b : a)} 版");
             var before = a == 0 ? null : await CaseRecordVersions.ReadAsync(c.Archive, c.Case, versions[a - 1], c.Cancel);
             var after = await CaseRecordVersions.ReadAsync(c.Archive, c.Case, versions[b - 1], c.Cancel);
-            return Results.Ok(new { caseId, from = a, to = b, changes = CaseRecordDiff.Between(before, after) });
-        })).RequireRoles(Role.Clerk, Role.Archivist);
-        record.MapPut("", Save).RequireRoles(Role.Clerk);
-        record.MapGet("/scanned-persons", (string caseId, HttpContext http) => CaseAccess.RunAsync(http, caseId, "record.scanned-persons", async c =>
+            return TypedResults.Ok(new CaseRecordChanges(caseId, a, b, CaseRecordDiff.Between(before, after)));
+        }).As<Ok<CaseRecordChanges>, ProblemHttpResult>();
+
+    private static Task<Results<Ok<ScannedPersonsView>, ProblemHttpResult>> ScannedPersonsOf(string caseId, HttpContext http) =>
+        CaseAccess.RunAsync(http, caseId, "record.scanned-persons", async c =>
         {
             var pages = await ScannedPages.ReadAsync(c.Archive, c.Case, await CaseData.MembersAsync(c.Archive, c.Case, c.Cancel), c.Cancel);
-            return Results.Ok(new { caseId, persons = ScannedPersons.From(pages), expiredCards = ScannedPersons.ExpiredCards(pages) });
-        })).RequireRoles(Role.Clerk);
-        record.MapPost("/print/{formId}", Print).RequireRoles(Role.Clerk);
-    }
+            return TypedResults.Ok(new ScannedPersonsView(caseId, ScannedPersons.From(pages), ScannedPersons.ExpiredCards(pages)));
+        }).As<Ok<ScannedPersonsView>, ProblemHttpResult>();
 
-    private static Task<IResult> Save(string caseId, HttpContext http, CaseSchema schema, FormRenderer renderer, CaseProcedure procedure) =>
+    private static Task<Results<Created<CaseRecordSaved>, Ok<CaseRecordSaved>, ProblemHttpResult>> Save(string caseId, HttpContext http, CaseSchema schema, FormRenderer renderer, CaseProcedure procedure) =>
         CaseAccess.RunAsync(http, caseId, "record.save", async c =>
         {
             if (c.Case.Sealed) throw new CaseSealedException(caseId);
-            if (http.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
-                return Problems.Create(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "请以 application/json 发送案件数据");
-            var body = await RequestBody.ReadLimitedAsync(http.Request, FormEndpoints.MaxDataBytes, c.Cancel);
-            if (body is null) return Problems.Create(StatusCodes.Status413PayloadTooLarge, "Case data too large", $"案件数据最多 {FormEndpoints.MaxDataBytes:N0} 字节");
+            var body = JsonBody.Text(http)!;
             var errors = renderer.Validate(schema.Schema, "case", body);
             if (errors.Count > 0)
             {
@@ -79,7 +115,7 @@ public static class CaseRecordEndpoints
             var versions = CaseRecordVersions.List(c.Case);
             // Saving what is already the newest version files nothing: a version is a change.
             if (versions.Count > 0 && CaseRecordDiff.Between(await CaseRecordVersions.ReadAsync(c.Archive, c.Case, versions[^1], c.Cancel), data).Count == 0)
-                return Results.Ok(new { caseId, version = versions.Count, documentNo = versions[^1].DocumentNo, unchanged = true });
+                return TypedResults.Ok(new CaseRecordSaved(caseId, versions.Count, versions[^1].DocumentNo) { Unchanged = true });
             var entry = await c.Archive.AddDocumentAsync(caseId, new DocumentUpload
             {
                 Title = CaseRecordVersions.Title(versions.Count + 1, CaseRecordVersions.StageNow(c.Case, procedure)), ResponsibleParty = c.Case.Metadata.Agency, Date = ChinaTime.Today(),
@@ -88,10 +124,10 @@ public static class CaseRecordEndpoints
             // Another save may have landed between listing and filing: the version is the entry's place among them.
             var version = CaseRecordVersions.List(await c.Archive.GetManifestAsync(caseId, c.Cancel)).Single(v => v.DocumentNo == entry.No).Version;
             c.Detail = $"version {version} → document {entry.No}";
-            return Results.Created($"/api/cases/{caseId}/record/versions/{version}", new { caseId, version, documentNo = entry.No });
-        });
+            return TypedResults.Created($"/api/cases/{caseId}/record/versions/{version}", new CaseRecordSaved(caseId, version, entry.No));
+        }).As<Created<CaseRecordSaved>, Ok<CaseRecordSaved>, ProblemHttpResult>();
 
-    private static Task<IResult> Print(string caseId, string formId, HttpContext http, FormPrinter printer) =>
+    private static Task<Results<Created<PrintedFromRecord>, ProblemHttpResult>> Print(string caseId, string formId, HttpContext http, FormPrinter printer) =>
         CaseAccess.RunAsync(http, caseId, "record.print", async c =>
         {
             c.Detail = $"form {formId}";
@@ -118,8 +154,8 @@ public static class CaseRecordEndpoints
                 }, c.Caller.Actor, c.Cancel);
                 if (printed.Document.PageCount is { } pages) http.RequestServices.GetRequiredService<PageCounts>().Remember(entry.Sha256, pages);
                 c.Detail += $" from version {versions.Count} → document {entry.No}";
-                return Results.Created($"/api/cases/{caseId}/documents/{entry.No}",
-                    new { caseId, documentNo = entry.No, title = entry.Title, fileName = entry.FileName, caseRecordVersion = versions.Count, caseRecordDocumentNo = versions[^1].DocumentNo });
+                return TypedResults.Created($"/api/cases/{caseId}/documents/{entry.No}",
+                    new PrintedFromRecord(caseId, entry.No, entry.Title, entry.FileName, versions.Count, versions[^1].DocumentNo));
             });
-        });
+        }).As<Created<PrintedFromRecord>, ProblemHttpResult>();
 }

@@ -1,11 +1,11 @@
 using FormArchive.Api.Access;
-using FormArchive.Archive.Access;
 using FormArchive.Api.Cases;
 using FormArchive.Api.Work;
 using FormArchive.Casework.Stages;
 using FormArchive.Archive.Export;
 using FormArchive.Archive.Printing;
 using FormArchive.Archive.Verify;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.Endpoints;
 
@@ -15,33 +15,48 @@ public static class CaseRetrievalEndpoints
     public static void MapCaseRetrievalEndpoints(this IEndpointRouteBuilder app)
     {
         // Whole-case work reads every document: the long time limit.
-        var cases = app.MapGroup("/api/cases/{caseId}");
-        cases.RequireRoles(Role.Archivist);
+        var cases = app.MapGroup("/api/cases/{caseId}").RequireAuthorization(AccessPolicies.Archivist).WithTags("Archive");
         cases.WithRequestTimeout(RequestTimeouts.Long);
-        cases.MapGet("/dossier", (string caseId, HttpContext http, CaseProcedure procedure, ArchivePrinter printer) => CaseAccess.RunAsync(http, caseId, "case.dossier", c =>
+        cases.MapGet("/dossier", Dossier)
+            .WithName("GetDossier")
+            .WithSummary("The case as one dossier PDF");
+        cases.MapGet("/export", Export)
+            .WithName("ExportCase")
+            .WithSummary("Export package (ZIP) of a sealed case");
+        cases.MapGet("/verify", Verify)
+            .WithName("VerifyCase")
+            .WithSummary("四性检测 report; format=json|pdf")
+            .WithDescription("A case whose log cannot be read at all is still reported (as damaged), not refused.");
+    }
+
+    private static Task<Results<FileContentHttpResult, ProblemHttpResult>> Dossier(string caseId, HttpContext http, CaseProcedure procedure, ArchivePrinter printer) =>
+        CaseAccess.RunAsync(http, caseId, "case.dossier", c =>
             GatedWork.RunAsync(http, async () =>
             {
                 var pdf = await procedure.DossierAsync(caseId, c.Caller.Actor, printer, c.Cancel);
-                return Results.File(pdf, "application/pdf", $"{caseId} 案卷.pdf");
-            })));
-        cases.MapGet("/export", (string caseId, HttpContext http) => CaseAccess.RunAsync(http, caseId, "case.export", async c =>
+                return TypedResults.File(pdf, "application/pdf", $"{caseId} 案卷.pdf");
+            })).As<FileContentHttpResult, ProblemHttpResult>();
+
+    private static Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(string caseId, HttpContext http) =>
+        CaseAccess.RunAsync(http, caseId, "case.export", async c =>
         {
             if (!c.Case.Sealed)
                 return Problems.Create(StatusCodes.Status409Conflict, "Case not sealed", $"case {caseId} is not sealed; only sealed cases are exported");
             using var zip = new MemoryStream();
             await ExportPackage.WriteAsync(c.Archive, caseId, zip, c.Caller.Actor, c.Cancel);
-            return Results.File(zip.ToArray(), "application/zip", $"{caseId}.zip");
-        }));
-        cases.MapGet("/verify", (string caseId, string? format, HttpContext http, ArchivePrinter printer) => CaseAccess.RunAsync(http, caseId, "case.verify", async c =>
+            return TypedResults.File(zip.ToArray(), "application/zip", $"{caseId}.zip");
+        }).As<FileContentHttpResult, ProblemHttpResult>();
+
+    private static Task<Results<JsonHttpResult<VerificationReport>, FileContentHttpResult, ProblemHttpResult>> Verify(string caseId, string? format, HttpContext http, ArchivePrinter printer) =>
+        CaseAccess.RunAsync(http, caseId, "case.verify", async c =>
         {
             var report = await new CaseVerifier(c.Archive).VerifyAsync(caseId, c.Caller.Actor, c.Cancel);
             c.Detail = report.Passed ? "passed" : $"{report.Failures.Count()} failure(s)";
             return format?.ToLowerInvariant() switch
             {
-                null or "" or "json" => Results.Json(report, Archive.Cases.ArchiveJson.Options),
-                "pdf" => Results.File(VerificationReportPdf.Build(report, printer), "application/pdf", $"{caseId} 四性检测报告.pdf"),
-                _ => Problems.BadRequest("Unsupported format", $"format must be json or pdf, not '{format}'"),
+                null or "" or "json" => TypedResults.Json(report, Archive.Cases.ArchiveJson.Options),
+                "pdf" => TypedResults.File(VerificationReportPdf.Build(report, printer), "application/pdf", $"{caseId} 四性检测报告.pdf"),
+                _ => (IResult)Problems.BadRequest("Unsupported format", $"format must be json or pdf, not '{format}'"),
             };
-        }, unreadable: true));
-    }
+        }, unreadable: true).As<JsonHttpResult<VerificationReport>, FileContentHttpResult, ProblemHttpResult>();
 }

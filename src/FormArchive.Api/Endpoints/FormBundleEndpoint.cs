@@ -2,9 +2,9 @@ using System.Text.Json;
 using FormArchive.Api.Access;
 using FormArchive.Api.Forms;
 using FormArchive.Api.Work;
-using FormArchive.Archive.Access;
 using FormArchive.Renderer.Rendering;
 using FormArchive.Templates.Printing;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.Endpoints;
 
@@ -20,20 +20,23 @@ public static class FormBundleEndpoint
 
     /// <summary>Maps the route under /api/forms; the same keys as rendering one form.</summary>
     public static void MapFormBundleEndpoint(this RouteGroupBuilder forms) =>
-        forms.MapPost("/render", Render).RequireRoles(Role.Integrator, Role.Clerk);
+        forms.MapPost("/render", Render)
+            .RequireAuthorization(AccessPolicies.FormRenderer)
+            .AcceptsJson<FormBundleRequest>(MaxBodyBytes)
+            .WithName("RenderForms")
+            .WithSummary("Render several forms at once into one ZIP (JSON body: forms, data, documents=pdf|docx|both); format=zip");
 
-    private static async Task<IResult> Render(string? format, HttpRequest request, FormPrinter printer, CancellationToken cancel)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Render(string? format, HttpRequest request, FormPrinter printer, CancellationToken cancel)
     {
         if (format is not null && !format.Trim().Equals(FormZip.Format, StringComparison.OrdinalIgnoreCase))
             return Problems.BadRequest("Unsupported format", $"several forms come as format=zip, not '{format}'");
-        var (body, problem) = await JsonBody.ReadAsync<FormBundleRequest>(request, cancel, MaxBodyBytes);
-        if (problem is not null) return problem;
+        var body = JsonBody.Of<FormBundleRequest>(request.HttpContext);
 
         IReadOnlyList<FormBundleItem> items;
         IReadOnlyList<OutputFormat> formats;
         try
         {
-            items = body!.Items();
+            items = body.Items();
             formats = body.Formats();
         }
         catch (JsonException e)
@@ -42,7 +45,7 @@ public static class FormBundleEndpoint
         }
         if (Check(items, printer) is { } rejected) return rejected;
 
-        return await GatedWork.RunAsync(request.HttpContext, () => Task.FromResult(Problems.Guard(() =>
+        return (await GatedWork.RunAsync(request.HttpContext, () => Task.FromResult(Problems.Guard(() =>
         {
             var printed = new List<IReadOnlyList<PrintedForm>>(items.Count);
             foreach (var item in items)
@@ -50,8 +53,8 @@ public static class FormBundleEndpoint
                 cancel.ThrowIfCancellationRequested();
                 printed.Add(printer.Print(item.FormId, item.Data, formats));
             }
-            return Results.File(FormZip.Write(printed), FormZip.ContentType, FormZip.FileName(printed));
-        })));
+            return TypedResults.File(FormZip.Write(printed), FormZip.ContentType, FormZip.FileName(printed));
+        })))).As<FileContentHttpResult, ProblemHttpResult>();
     }
 
     /// <summary>
@@ -59,7 +62,7 @@ public static class FormBundleEndpoint
     /// its JSON path in the request body (<c>$.forms[1].data.members[0].id_number</c>, or <c>$.data.…</c> for the
     /// shared data); else null.
     /// </summary>
-    private static IResult? Check(IReadOnlyList<FormBundleItem> items, FormPrinter printer)
+    private static ProblemHttpResult? Check(IReadOnlyList<FormBundleItem> items, FormPrinter printer)
     {
         for (var i = 0; i < items.Count; i++)
             if (!printer.Catalog.TryGet(items[i].FormId, out _))

@@ -1,10 +1,10 @@
 using FormArchive.Api.Access;
 using FormArchive.Api.Forms;
-using FormArchive.Archive.Access;
 using FormArchive.Api.Work;
 using FormArchive.Renderer.Rendering;
 using FormArchive.Templates;
 using FormArchive.Templates.Printing;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.Endpoints;
 
@@ -16,37 +16,49 @@ public static class FormEndpoints
 
     public static void MapFormEndpoints(this IEndpointRouteBuilder app)
     {
-        var forms = app.MapGroup("/api/forms");
-        forms.MapGet("", (TemplateCatalog catalog) => catalog.Forms.OrderBy(f => f.Id, StringComparer.Ordinal).Select(f => f.Metadata));
-        forms.MapGet("/{id}", (string id, TemplateCatalog catalog) => Problems.Guard(() => Results.Ok(catalog.Get(id).Metadata)));
-        forms.MapGet("/{id}/schema", (string id, TemplateCatalog catalog) =>
-            Problems.Guard(() => Results.Text(catalog.Get(id).SchemaJson, "application/schema+json")));
+        var forms = app.MapGroup("/api/forms").WithTags("Forms");
+        forms.MapGet("", List)
+            .WithName("ListForms")
+            .WithSummary("The form catalog");
+        forms.MapGet("/{id}", Get)
+            .WithName("GetForm")
+            .WithSummary("One form's metadata");
+        forms.MapGet("/{id}/schema", Schema)
+            .WithName("GetFormSchema")
+            .WithSummary("JSON schema of a form's case data");
         // Rendering costs CPU and takes case data: it needs a key (integrator, or clerk) and a work slot.
-        forms.MapPost("/{id}/render", Render).RequireRoles(Role.Integrator, Role.Clerk);
+        forms.MapPost("/{id}/render", Render)
+            .RequireAuthorization(AccessPolicies.FormRenderer)
+            .AcceptsJsonText(MaxDataBytes, optional: true)
+            .WithName("RenderForm")
+            .WithSummary("Render case data (JSON body; empty for a blank form) to PDF or DOCX; format=pdf|docx|zip (zip: both)");
         forms.MapFormBundleEndpoint();
     }
 
+    private static Ok<List<FormMetadata>> List(TemplateCatalog catalog) =>
+        TypedResults.Ok(catalog.Forms.OrderBy(f => f.Id, StringComparer.Ordinal).Select(f => f.Metadata).ToList());
+
+    private static Results<Ok<FormMetadata>, ProblemHttpResult> Get(string id, TemplateCatalog catalog) =>
+        Problems.Guard(() => TypedResults.Ok(catalog.Get(id).Metadata)).As<Ok<FormMetadata>, ProblemHttpResult>();
+
+    private static Results<ContentHttpResult, ProblemHttpResult> Schema(string id, TemplateCatalog catalog) =>
+        Problems.Guard(() => TypedResults.Text(catalog.Get(id).SchemaJson, "application/schema+json")).As<ContentHttpResult, ProblemHttpResult>();
+
     /// <summary>format=pdf or docx: that document; format=zip: a ZIP with both (<see cref="FormZip"/>).</summary>
-    private static async Task<IResult> Render(string id, string? format, HttpRequest request, FormPrinter printer, CancellationToken cancel)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Render(string id, string? format, HttpRequest request, FormPrinter printer, CancellationToken cancel)
     {
         var zip = string.Equals(format?.Trim(), FormZip.Format, StringComparison.OrdinalIgnoreCase);
         IReadOnlyList<OutputFormat>? formats = zip ? [OutputFormat.Pdf, OutputFormat.Docx] : OutputFormats.Parse(format ?? "pdf") is { } one ? [one] : null;
         if (formats is null)
             return Problems.BadRequest("Unsupported format", $"format must be pdf, docx or zip, not '{format}'");
-        if (request.ContentLength > 0 && request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
-            return Problems.Create(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "send the case data as application/json");
 
-        var body = await RequestBody.ReadLimitedAsync(request, MaxDataBytes, cancel);
-        if (body is null)
-            return Problems.Create(StatusCodes.Status413PayloadTooLarge, "案件数据过大", $"案件数据最多 {MaxDataBytes:N0} 字节。");
-
-        var data = string.IsNullOrWhiteSpace(body) ? null : body;
-        return await GatedWork.RunAsync(request.HttpContext, () => Task.FromResult(Problems.Guard(() =>
+        var data = JsonBody.Text(request.HttpContext);
+        return (await GatedWork.RunAsync(request.HttpContext, () => Task.FromResult(Problems.Guard(() =>
         {
             IReadOnlyList<IReadOnlyList<PrintedForm>> printed = [printer.Print(id, data, formats)];
-            if (zip) return Results.File(FormZip.Write(printed), FormZip.ContentType, FormZip.FileName(printed));
+            if (zip) return TypedResults.File(FormZip.Write(printed), FormZip.ContentType, FormZip.FileName(printed));
             var document = printed[0][0];
-            return Results.File(document.Document.Content, document.Document.Format.ContentType(), document.FileName);
-        })));
+            return TypedResults.File(document.Document.Content, document.Document.Format.ContentType(), document.FileName);
+        })))).As<FileContentHttpResult, ProblemHttpResult>();
     }
 }

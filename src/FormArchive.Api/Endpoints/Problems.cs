@@ -5,16 +5,17 @@ using FormArchive.Casework.Stages;
 using FormArchive.Renderer.Layout;
 using FormArchive.Renderer.Markup;
 using FormArchive.Templates;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.Endpoints;
 
 /// <summary>RFC 7807 problem details for every error a client can cause.</summary>
 public static class Problems
 {
-    public static IResult Create(int status, string title, string detail, IDictionary<string, object?>? extensions = null) =>
-        Results.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
+    public static ProblemHttpResult Create(int status, string title, string detail, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
 
-    public static IResult BadRequest(string title, string detail) => Create(StatusCodes.Status400BadRequest, title, detail);
+    public static ProblemHttpResult BadRequest(string title, string detail) => Create(StatusCodes.Status400BadRequest, title, detail);
 
     /// <summary>Runs an action and maps the domain's exceptions to problem responses.</summary>
     public static IResult Guard(Func<IResult> action)
@@ -45,7 +46,7 @@ public static class Problems
     /// What Kestrel reports about a request body (a client sending too slowly: 408; too much: 413) as problem
     /// details, instead of an unhandled exception, a 500 and an error-level stack trace.
     /// </summary>
-    public static IResult FromBadRequest(BadHttpRequestException e) => e.StatusCode switch
+    public static ProblemHttpResult FromBadRequest(BadHttpRequestException e) => e.StatusCode switch
     {
         StatusCodes.Status408RequestTimeout => Create(e.StatusCode, "Request body too slow", "the request body arrived too slowly and was not read to the end; send it again"),
         StatusCodes.Status413PayloadTooLarge => Create(e.StatusCode, "Request too large", e.Message),

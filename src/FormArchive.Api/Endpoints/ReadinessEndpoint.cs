@@ -3,13 +3,19 @@ using FormArchive.Archive.Access;
 using FormArchive.Api.Audit;
 using FormArchive.Archive;
 using FormArchive.Archive.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.Endpoints;
 
 /// <summary>/readyz: the store answers a listing, the SQLite files (catalog, keys, audit) open and the OCR models load. 503 otherwise.</summary>
 public static class ReadinessEndpoint
 {
-    public static void MapReadiness(this IEndpointRouteBuilder app) => app.MapGet("/readyz", async (ArchiveHost host, ApiKeyStore keys, AuditLog audit, CancellationToken ct) =>
+    public static void MapReadiness(this IEndpointRouteBuilder app) => app.MapGet("/readyz", Ready)
+        .WithName("Ready")
+        .WithSummary("Readiness: the store and the SQLite files are reachable (503 otherwise)")
+        .WithTags("Service");
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Ready(ArchiveHost host, ApiKeyStore keys, AuditLog audit, CancellationToken ct)
     {
         var failures = new List<string>();
         try
@@ -26,7 +32,7 @@ public static class ReadinessEndpoint
         // Scans cannot be read without the PP-OCR models (scripts/fetch-ocr-models.sh).
         if (FormArchive.Ingest.Ocr.Paddle.PaddleOcr.SharedProblem is { } ocr) failures.Add($"OCR: {ocr}");
         return failures.Count == 0
-            ? Results.Text("ready")
+            ? TypedResults.Text("ready")
             : Problems.Create(StatusCodes.Status503ServiceUnavailable, "Not ready", string.Join("; ", failures));
-    });
+    }
 }

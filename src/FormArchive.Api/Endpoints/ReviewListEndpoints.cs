@@ -1,8 +1,8 @@
 using System.Globalization;
 using FormArchive.Api.Access;
 using FormArchive.Api.Cases;
-using FormArchive.Archive.Access;
 using FormArchive.Casework.Stages;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.Endpoints;
 
@@ -12,13 +12,13 @@ public static class ReviewListEndpoints
     public static void MapReviewListEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/review-list", List)
-            .RequireRoles(Role.Clerk, Role.Archivist)
+            .RequireAuthorization(AccessPolicies.CaseReader)
             .WithName("GetReviewList")
             .WithSummary("定期复核名单 of a township for a month: township= (a clerk's own by default), month=yyyy-MM (default this month, China time)")
             .WithTags("Casework");
     }
 
-    private static async Task<IResult> List(string? township, string? month, HttpContext http, CaseProcedure procedure)
+    private static async Task<Results<Ok<ReviewReport>, ProblemHttpResult>> List(string? township, string? month, HttpContext http, CaseProcedure procedure)
     {
         var caller = Caller.Required(http);
         var result = await Problems.GuardAsync(async () =>
@@ -38,6 +38,6 @@ public static class ReviewListEndpoints
             return TypedResults.Ok(await procedure.ReviewListAsync(scope.Township!, first, http.RequestAborted));
         });
         CaseAccess.Audit(http, caller, "review-list.read", null, township ?? caller.Key.Township ?? "", result);
-        return result;
+        return result.As<Ok<ReviewReport>, ProblemHttpResult>();
     }
 }

@@ -1,7 +1,7 @@
 using FormArchive.Api.Access;
 using FormArchive.Api.Cases;
-using FormArchive.Archive.Access;
 using FormArchive.Casework.Stages;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.Endpoints;
 
@@ -11,13 +11,13 @@ public static class TodoEndpoints
     public static void MapTodoEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/todo", List)
-            .RequireRoles(Role.Clerk, Role.Archivist)
+            .RequireAuthorization(AccessPolicies.CaseReader)
             .WithName("GetTodoList")
             .WithSummary("待办 of a township: overdue, due today, due within 3 working days; township= (a clerk's own by default), date=yyyy-MM-dd (China time, default today)")
             .WithTags("Casework");
     }
 
-    private static async Task<IResult> List(string? township, string? date, HttpContext http, CaseProcedure procedure)
+    private static async Task<Results<Ok<TodoReport>, ProblemHttpResult>> List(string? township, string? date, HttpContext http, CaseProcedure procedure)
     {
         var caller = Caller.Required(http);
         var result = await Problems.GuardAsync(async () =>
@@ -28,6 +28,6 @@ public static class TodoEndpoints
             return TypedResults.Ok(await procedure.TodoAsync(scope.Township!, day, http.RequestAborted));
         });
         CaseAccess.Audit(http, caller, "todo.read", null, township ?? caller.Key.Township ?? "", result);
-        return result;
+        return result.As<Ok<TodoReport>, ProblemHttpResult>();
     }
 }

@@ -1,4 +1,5 @@
 using FormArchive.Api.Endpoints;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.Observability;
 
@@ -8,7 +9,7 @@ namespace FormArchive.Api.Observability;
 /// </summary>
 public static class MetricsEndpoint
 {
-    public static IResult Get(HttpContext http, RequestMetrics metrics, string? format)
+    public static Results<Ok<MetricsSnapshot>, ContentHttpResult, ProblemHttpResult> Get(HttpContext http, RequestMetrics metrics, string? format)
     {
         bool? prometheus = format?.Trim().ToLowerInvariant() switch
         {
@@ -22,7 +23,8 @@ public static class MetricsEndpoint
         // The answer depends on Accept: a cache between scraper and service must keep the two apart.
         http.Response.Headers.Vary = "Accept";
         var snapshot = metrics.Snapshot();
-        return prometheus.Value ? Results.Text(PrometheusText.Write(snapshot), PrometheusText.ContentType) : Results.Ok(snapshot);
+        if (prometheus.Value) return TypedResults.Text(PrometheusText.Write(snapshot), PrometheusText.ContentType);
+        return TypedResults.Ok(snapshot);
     }
 
     /// <summary>

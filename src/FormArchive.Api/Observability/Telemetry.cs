@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using FormArchive.Api.Access;
-using FormArchive.Archive.Access;
 using FormArchive.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -34,7 +33,7 @@ public static partial class Telemetry
         // Unhandled exceptions are logged by the metrics middleware, scrubbed; the handler only answers.
         builder.Services.Configure<ExceptionHandlerOptions>(o => o.SuppressDiagnosticsCallback = _ => true);
         builder.Services.AddSingleton<RequestMetrics>();
-        builder.Services.AddApiDocs();
+        builder.Services.AddApiReference();
     }
 
     /// <summary>
@@ -73,9 +72,12 @@ public static partial class Telemetry
 
     public static void MapObservability(this WebApplication app)
     {
-        var metrics = app.MapGet("/metrics", MetricsEndpoint.Get);
-        if (!app.Configuration.GetValue("FormArchive:PublicMetrics", false)) metrics.RequireRoles(Role.Admin);
-        app.MapApiDocs();
+        var metrics = app.MapGet("/metrics", MetricsEndpoint.Get)
+            .WithName("Metrics")
+            .WithSummary("Request counts and latency percentiles per endpoint, work-queue depth; JSON, or Prometheus text with Accept: text/plain or format=prometheus")
+            .WithTags("Service");
+        if (!app.Configuration.GetValue("FormArchive:PublicMetrics", false)) metrics.RequireAuthorization(AccessPolicies.Admin);
+        app.MapApiReference();
     }
 
     /// <summary>

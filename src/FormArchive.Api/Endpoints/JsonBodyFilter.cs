@@ -1,0 +1,70 @@
+using System.Text.Json;
+using FormArchive.Api.Access;
+using FormArchive.Api.Cases;
+using FormArchive.Archive.Cases;
+
+namespace FormArchive.Api.Endpoints;
+
+/// <summary>
+/// The filter behind <see cref="JsonBody.AcceptsJson{T}"/> and <see cref="JsonBody.AcceptsJsonText"/>: reads the
+/// body once, within its limit, before the handler runs; a refusal is RFC 7807 in Chinese, and audited when the rule says so.
+/// </summary>
+public sealed class JsonBodyFilter(JsonBodyRule rule) : IEndpointFilter
+{
+    internal static readonly object ValueKey = new(), TextKey = new();
+
+    public JsonBodyRule Rule { get; } = rule;
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (await ReadAsync(http) is { } problem)
+        {
+            if (Rule.AuditAction is { } action && Caller.Of(http) is { } caller)
+                CaseAccess.Audit(http, caller, action, http.GetRouteValue("caseId") as string, "", problem);
+            return problem;
+        }
+        return await next(context);
+    }
+
+    private async Task<IResult?> ReadAsync(HttpContext http)
+    {
+        var request = http.Request;
+        var json = request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
+        if (!json && (!Rule.Optional || request.ContentLength > 0)) return NotJson();
+        string? text;
+        try
+        {
+            text = await RequestBody.ReadLimitedAsync(request, Rule.MaxBytes, http.RequestAborted);
+        }
+        catch (BadHttpRequestException e)
+        {
+            return Problems.FromBadRequest(e);
+        }
+        if (text is null)
+            return Problems.Create(StatusCodes.Status413PayloadTooLarge, $"{Rule.What}过大", $"{Rule.What}最多 {Rule.MaxBytes:N0} 字节。");
+        if (Rule.Optional && string.IsNullOrWhiteSpace(text)) return null;
+        if (!json) return NotJson(); // a body sent without a length
+        try
+        {
+            if (Rule.Type is null)
+            {
+                using var _ = JsonDocument.Parse(text);
+                http.Items[TextKey] = text;
+                return null;
+            }
+            var value = JsonSerializer.Deserialize(text, Rule.Type, ArchiveJson.Options);
+            if (value is null) return Problems.BadRequest("JSON 有误", "$：请求体是 JSON null。");
+            http.Items[ValueKey] = value;
+            http.Items[TextKey] = text;
+            return null;
+        }
+        catch (JsonException e)
+        {
+            return JsonBody.Invalid(e);
+        }
+    }
+
+    private IResult NotJson() =>
+        Problems.Create(StatusCodes.Status415UnsupportedMediaType, "不支持的媒体类型", $"请以 application/json 发送{Rule.What}。");
+}
