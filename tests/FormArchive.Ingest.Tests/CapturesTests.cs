@@ -180,6 +180,19 @@ public sealed class CapturesTests(CapturesFixture captures)
         Assert.True(addresses >= fronts.Count - 1, $"addresses {addresses}/{fronts.Count}");
     }
 
+    public static TheoryData<string> HukouCards => CapturesFixture.Files("camera-hukou-member");
+
+    [Theory, MemberData(nameof(HukouCards))]
+    public void AHouseholdCardOffersItsMembersRelationshipAndEthnicity(string file)
+    {
+        // The relationship label is printed on two lines (户主或与 / 户主关系) and reads misspelt; 民族 may read as 民康.
+        var t = Truth(file);
+        var read = Assert.IsType<PersonFields>(Page(file).Person);
+        Assert.Equal(t.Person!.Relationship, read.Relationship);
+        Assert.Equal(t.Person.Ethnicity.TrimEnd('族'), read.Ethnicity);
+        Assert.Equal(t.Person.BirthDate, read.BirthDate);
+    }
+
     [Theory, MemberData(nameof(All))]
     public void TheNumbersBoxIsOnTheArchivalImage(string file)
     {

@@ -80,6 +80,27 @@ public sealed class FieldReadingTests
     }
 
     [Fact]
+    public void ARelationshipRightOfItsTwoLineLabelIsReadWhenItIsARelationship()
+    {
+        // 户主或与 / 户主关系 on two lines, the second misread; the value stands between them, right of the label.
+        var lines = new List<RecognizedLine> { L("龙兰", 300, 100, 80), L("姓名", 120, 100, 60), L("户主或与", 520, 80, 100, 30), L("户主关采", 520, 125, 100, 30) };
+        Assert.Equal("妻", PersonFields.Read(new PageText([.. lines, L("妻", 700, 100, 40)]))!.Relationship);
+        // What stands there and is no relationship (a misread, a place) is not offered.
+        Assert.Null(PersonFields.Read(new PageText([.. lines, L("安徽省", 700, 100, 120)]))!.Relationship);
+        // A relationship far right of the label, on another cell of the row, is not its value.
+        Assert.Null(PersonFields.Read(new PageText([.. lines, L("妻", 1100, 100, 40)]))!.Relationship);
+    }
+
+    [Fact]
+    public void AnEthnicityWhoseLabelMisreadIsTakenFromItsValue()
+    {
+        var person = PersonFields.Read(new PageText([L("姓名", 60, 80, 80), L("刘强", 170, 80, 120), L("民康", 60, 160, 80), L("土家族", 170, 160, 120)]))!;
+        Assert.Equal("土家", person.Ethnicity);
+        // 家族 is no 民族.
+        Assert.Null(PersonFields.Read(new PageText([L("姓名", 60, 80, 80), L("刘强", 170, 80, 120), L("家族", 170, 160, 80)]))!.Ethnicity);
+    }
+
+    [Fact]
     public void ANumberLineCutShortIsLengthenedAndReadFromTheImage()
     {
         var found = Assert.Single(IdNumberLines.Find(new PageText([L("公民身份号码", 60, 560, 180), L("341702199003", 290, 556, 300, 48)])));

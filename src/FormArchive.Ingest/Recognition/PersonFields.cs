@@ -1,3 +1,5 @@
+using FormArchive.Domain;
+
 namespace FormArchive.Ingest.Recognition;
 
 /// <summary>
@@ -23,8 +25,10 @@ public sealed record PersonFields
         // A card prints 性别 and 民族 on one row: "男 民族汉" reads as one line.
         string? sex = sexText is null ? null : sexText.StartsWith('男') ? "男" : sexText.StartsWith('女') ? "女" : null;
         if (ethnicity is null && sexText is not null && sexText.IndexOf("民族", StringComparison.Ordinal) is var k and >= 0) ethnicity = sexText[(k + 2)..];
+        // A misread 民族 label (民康) leaves its value: a line that is a 民族 with its 族 (汉族, 土家族) is that value.
+        ethnicity ??= page.Lines.Select(l => PageText.Compact(l.Text)).FirstOrDefault(t => t.EndsWith('族') && FormArchive.Domain.Ethnicity.Of(t) is not null);
         var birth = IdNumberLines.PrintedBirthDate(page);
-        var relation = page.ValueOf("户主或与户主关系", "与户主关系")?.Value;
+        var relation = RelationshipField.Read(page);
         var address = ReadAddress(page);
         var fields = new PersonFields
         {
