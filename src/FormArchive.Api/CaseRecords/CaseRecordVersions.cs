@@ -1,3 +1,4 @@
+using FormArchive.Casework.Filing;
 using System.Text.Json.Nodes;
 using FormArchive.Api.Cases;
 using FormArchive.Archive.Cases;
@@ -36,7 +37,7 @@ public static class CaseRecordVersions
     /// </summary>
     public static async Task<JsonObject> DraftAsync(CaseArchive archive, CaseManifest m, CancellationToken ct)
     {
-        var opened = await CaseData.ReadCaseDataAsync(archive, m, ct);
+        var opened = await CaseDocuments.ReadApplicationAsync(archive, m, ct);
         var draft = new JsonObject
         {
             ["applicant"] = new JsonObject { ["name"] = m.Metadata.ApplicantName, ["id_number"] = m.Metadata.IdNumber },

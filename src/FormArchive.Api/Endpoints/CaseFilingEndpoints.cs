@@ -3,6 +3,7 @@ using FormArchive.Archive.Access;
 using FormArchive.Api.Cases;
 using FormArchive.Api.Work;
 using FormArchive.Archive.Cases;
+using FormArchive.Casework.Checklist;
 using FormArchive.Casework.Filing;
 using FormArchive.Domain;
 using System.Text.Json;
@@ -82,12 +83,8 @@ public static class CaseFilingEndpoints
 
     private static async Task<DocumentEntry> FileForm(CaseContext c, PrintedForm printed, string? data)
     {
-        var entry = await c.Archive.AddDocumentAsync(c.Case.CaseId, new DocumentUpload
-        {
-            Title = printed.Form.Title, ResponsibleParty = c.Case.Metadata.Agency, Date = ChinaTime.Today(),
-            DocNumber = FormDocNumber.Of(printed.Form, data),
-            FileName = printed.FileName, MediaType = "application/pdf", Content = printed.Document.Content,
-        }, c.Caller.Actor, c.Cancel);
+        var entry = await FormFiling.FileAsync(c.Archive, c.Case,
+            new FormToFile(printed.Form.Title, printed.FileName, printed.Document.Content, FormDocNumber.Of(printed.Form, data)), c.Caller.Actor, c.Cancel);
         if (printed.Document.PageCount is { } pages) c.Http.RequestServices.GetRequiredService<PageCounts>().Remember(entry.Sha256, pages);
         return entry;
     }
@@ -109,7 +106,7 @@ public static class CaseFilingEndpoints
             // OCR everything first: if any file is refused, nothing of the upload is filed.
             return await GatedWork.RunAsync(http, async () =>
             {
-                var members = await CaseData.MembersAsync(c.Archive, c.Case, c.Cancel);
+                var members = await CaseHousehold.ReadAsync(c.Archive, c.Case, c.Cancel);
                 var contents = new List<byte[]>();
                 var results = new List<ScanResult>();
                 foreach (var s in scans)
@@ -125,16 +122,14 @@ public static class CaseFilingEndpoints
                 // Past this point the upload is filed whole even if the client goes away or the time limit strikes:
                 // every document of every file in one archive call, which lists them all in one event.
                 c.Cancel.ThrowIfCancellationRequested();
-                var uploads = new List<DocumentUpload>();
-                for (int i = 0; i < scans.Count; i++)
-                    uploads.AddRange(ScanRecord.Documents(c.Case.CaseId, c.Case.Metadata.ApplicantName, scans[i].FileName, scans[i].ContentType, contents[i], results[i], ChinaTime.Today()));
-                var entries = await c.Archive.AddDocumentsAsync(c.Case.CaseId, uploads, c.Caller.Actor, CancellationToken.None);
+                var filedScans = await ScanFiling.FileAsync(c.Archive, c.Case,
+                    [.. scans.Select((s, i) => new ScanToFile(s.FileName, s.ContentType, contents[i], results[i]))], c.Caller.Actor, CancellationToken.None);
                 var filed = new List<object>();
                 for (int i = 0; i < scans.Count; i++)
                 {
-                    var (original, pdf, result) = (entries[3 * i], entries[3 * i + 1], entries[3 * i + 2]);
-                    http.RequestServices.GetRequiredService<PageCounts>().Remember(pdf.Sha256, results[i].Pages.Count);
-                    filed.Add(Report(scans[i], results[i], original, pdf, result));
+                    var f = filedScans[i];
+                    http.RequestServices.GetRequiredService<PageCounts>().Remember(f.SearchablePdf.Sha256, results[i].Pages.Count);
+                    filed.Add(Report(scans[i], results[i], f.Original, f.SearchablePdf, f.IngestResult));
                 }
                 return Results.Ok(new { caseId, files = filed });
             });
@@ -173,7 +168,7 @@ public static class CaseFilingEndpoints
         CaseAccess.RunAsync(http, caseId, "case.supplement-notice", async c =>
         {
             if (c.Case.Sealed) throw new CaseSealedException(caseId);
-            var items = await CaseData.ChecklistAsync(c.Archive, c.Case, c.Cancel);
+            var items = await CaseChecklist.OfCaseAsync(c.Archive, c.Case, ChinaTime.Today(), c.Cancel);
             var missing = items.Where(i => !i.Present).ToList();
             c.Detail = $"{missing.Count} missing";
             if (missing.Count == 0)

@@ -51,7 +51,7 @@ public static class CaseRecordEndpoints
         record.MapPut("", Save).RequireRoles(Role.Clerk);
         record.MapGet("/scanned-persons", (string caseId, HttpContext http) => CaseAccess.RunAsync(http, caseId, "record.scanned-persons", async c =>
         {
-            var pages = await ScannedPages.ReadAsync(c.Archive, c.Case, await CaseData.MembersAsync(c.Archive, c.Case, c.Cancel), c.Cancel);
+            var pages = await ScannedPages.ReadAsync(c.Archive, c.Case, await CaseHousehold.ReadAsync(c.Archive, c.Case, c.Cancel), c.Cancel);
             return Results.Ok(new { caseId, persons = ScannedPersons.From(pages), expiredCards = ScannedPersons.ExpiredCards(pages) });
         })).RequireRoles(Role.Clerk);
         record.MapPost("/print/{formId}", Print).RequireRoles(Role.Clerk);
