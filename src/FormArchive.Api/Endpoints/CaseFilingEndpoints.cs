@@ -48,7 +48,7 @@ public static class CaseFilingEndpoints
                 return Problems.Create(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "send the case data as application/json");
             var body = await RequestBody.ReadLimitedAsync(http.Request, FormEndpoints.MaxDataBytes, c.Cancel);
             if (body is null) return Problems.Create(StatusCodes.Status413PayloadTooLarge, "Case data too large", $"case data may be at most {FormEndpoints.MaxDataBytes:N0} bytes");
-            body = DatedFromStages(c, procedure, body);
+            body = await DatedFromStagesAsync(c, procedure, body);
             return await GatedWork.RunAsync(http, async () =>
             {
                 var printed = await Task.Run(() => printer.Print(formId, string.IsNullOrWhiteSpace(body) ? null : body, OutputFormat.Pdf), c.Cancel);
@@ -62,9 +62,10 @@ public static class CaseFilingEndpoints
     /// The form's data with its dates taken from the case's recorded stages (Casework's <see cref="StageFormDates"/>).
     /// Data that is not a JSON object is left for the printer to refuse as before; a blank form stays blank.
     /// </summary>
-    private static string DatedFromStages(CaseContext c, CaseProcedure procedure, string body)
+    private static async Task<string> DatedFromStagesAsync(CaseContext c, CaseProcedure procedure, string body)
     {
-        if (string.IsNullOrWhiteSpace(body) || c.Case.Stages.Count == 0) return body;
+        // A 补充卷 continues the log of the volumes before it, so it may have dates without steps of its own.
+        if (string.IsNullOrWhiteSpace(body) || (c.Case.Stages.Count == 0 && c.Case.Metadata.SupplementOf is null)) return body;
         JsonObject data;
         try
         {
@@ -75,7 +76,7 @@ public static class CaseFilingEndpoints
         {
             return body;
         }
-        var filled = StageFormDates.Fill(data, procedure.LogOf(c.Case).Events);
+        var filled = StageFormDates.Fill(data, (await procedure.LogOfAsync(c.Case, c.Cancel)).Events);
         if (filled.Count == 0) return body;
         c.Detail += $", dates from stages: {string.Join(", ", filled)}";
         return data.ToJsonString();

@@ -11,8 +11,8 @@ public static class CaseProgressEndpoints
     public static void MapCaseProgressEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/cases/{caseId}/progress", (string caseId, HttpContext http, CaseProcedure procedure) =>
-                CaseAccess.RunAsync(http, caseId, "case.progress", c =>
-                    Task.FromResult<IResult>(TypedResults.Ok(procedure.Report(c.Case, procedure.Today())))))
+                CaseAccess.RunAsync(http, caseId, "case.progress", async c =>
+                    TypedResults.Ok(await procedure.ReportAsync(c.Case, c.Cancel))))
             .RequireRoles(Role.Clerk, Role.Archivist)
             .WithName("GetCaseProgress")
             .WithSummary("Where the case stands: stage, deadlines with legal basis, warnings, timeline (dates in China time)")

@@ -561,7 +561,7 @@ public sealed class CaseArchive
         try
         {
             // Not cancelled with the request: the change is committed, so its index row should be too.
-            await Index.UpdateAsync(m, CancellationToken.None);
+            await Index.UpdateAsync(m, this, CancellationToken.None);
         }
         catch (Exception e)
         {

@@ -1,6 +1,8 @@
 using FormArchive.Archive;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Catalog;
+using FormArchive.Casework.Filing;
+using FormArchive.Casework.Volumes;
 
 namespace FormArchive.Casework.Stages;
 
@@ -9,6 +11,9 @@ namespace FormArchive.Casework.Stages;
 /// case's gate, appended to its hash-chained log), and reads a case's progress, a township's 待办 list and
 /// its monthly 定期复核名单. Every read replays the stored steps through <see cref="CaseLog"/>, so a stored log
 /// the rules refuse is an error, never a silently wrong answer. The service and the CLI both call this.
+/// A case's log runs through all its volumes: steps after sealing (<see cref="StepsAfterSealing"/>) go to its
+/// 补充卷 and continue the log there. The rules and categories in force at 受理 are recorded with it, so a later
+/// change of the installation's rules does not move the case's deadlines.
 /// </summary>
 public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar, CaseworkSettings? settings = null)
 {
@@ -16,6 +21,7 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
     public const string InvalidStage = "Invalid";
 
     public WorkingDayCalendar Calendar { get; } = calendar;
+    /// <summary>The installation's rules: recorded with each new 受理, and governing cases accepted before rules were recorded.</summary>
     public LocalRules Rules { get; } = (settings ?? CaseworkSettings.Default).Rules;
     public ReviewIntervals Intervals { get; } = (settings ?? CaseworkSettings.Default).Intervals;
 
@@ -25,7 +31,9 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
     /// <summary>
     /// Records <paramref name="e"/> on the case. Refused (nothing written) if the rules do not allow it after the
     /// stored steps (<see cref="CaseworkException"/>), if it lies in the future, if the stored steps do not replay
-    /// (<see cref="StoredStageLogException"/>) or if the case is sealed (<see cref="CaseSealedForStagesException"/>).
+    /// (<see cref="StoredStageLogException"/>) or if the case is sealed and the step is not one that continues in a
+    /// 补充卷 (<see cref="CaseSealedForStagesException"/>). A step that does goes to the case's open volume, which is
+    /// opened if there is none — only once the step has passed the rules against the whole log.
     /// </summary>
     /// <param name="clerk">Who writes the log entry (the archive's actor); <paramref name="e"/>'s actor is who did the step.</param>
     public async Task<CaseProgressReport> RecordAsync(string caseId, CaseEvent e, string clerk, CancellationToken ct = default)
@@ -34,41 +42,84 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
         // A minute's grace for clocks that differ between the clerk's machine and the server.
         if (e.At > now.AddMinutes(1))
             throw new CaseworkException($"不能记录“{e.Kind.Label()}”：事件时间 {e.At.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm} 晚于现在，只能记录已经发生的办理环节。");
+        var target = await host.Archive.GetManifestAsync(caseId, ct);
+        if (target.Sealed)
+        {
+            if (!StepsAfterSealing.ContinueInSupplement(e.Kind)) throw new CaseSealedForStagesException(caseId);
+            var volumes = await SupplementVolumes.AllVolumesAsync(host.Archive, target, ct);
+            // Checked against the whole log first: a step the rules refuse opens no volume.
+            Check(Replay(volumes[^1].CaseId, volumes, Rules), e, volumes[^1]);
+            target = volumes[^1].Sealed ? await SupplementVolumes.OpenAsync(host.Archive, volumes[^1], clerk, ct, joinOpen: true) : volumes[^1];
+        }
+        var earlier = await SupplementVolumes.EarlierVolumesAsync(host.Archive, target, ct);
+        var accepted = e.Kind == CaseEventKind.Accepted ? await CategoriesAppliedForAsync(target, ct) : [];
         CaseManifest m;
         try
         {
-            m = await host.Archive.AppendStageAsync(caseId, current =>
+            m = await host.Archive.AppendStageAsync(target.CaseId, current =>
             {
-                if (current.Sealed) throw new CaseSealedForStagesException(caseId);
-                var log = LogOf(current);
-                if (log.Categories.Count == 0)
-                    throw new CaseworkException($"不能记录“{e.Kind.Label()}”：案件的救助类别“{current.Metadata.Category}”无法识别。");
-                log.Append(e); // throws CaseworkException: nothing is written
-                return StageRecords.ToRecord(e);
+                if (current.Sealed) throw new CaseSealedForStagesException(current.CaseId);
+                var log = Replay(current.CaseId, [.. earlier, current], Rules);
+                var record = StageRecords.ToRecord(e);
+                if (e.Kind == CaseEventKind.Accepted && log.Events.Count == 0 && accepted.Count > 0)
+                {
+                    // The rules and categories of the case from now on, whatever the installation says later.
+                    log = new CaseLog(current.CaseId, log.Township, accepted, Rules);
+                    record = record with { Rules = Rules.ToString(), Categories = [.. accepted.Select(c => c.Name)] };
+                }
+                Check(log, e, current); // throws CaseworkException: nothing is written
+                return record;
             }, clerk, ct);
         }
         catch (CaseSealedException)
         {
-            throw new CaseSealedForStagesException(caseId);
+            throw new CaseSealedForStagesException(target.CaseId);
         }
-        return Report(m, DateOnly.FromDateTime(now.ToOffset(ChinaTime.Offset).DateTime));
+        return Report(m, [.. earlier, m], DateOnly.FromDateTime(now.ToOffset(ChinaTime.Offset).DateTime));
     }
 
-    /// <summary>The case's stage, deadlines, warnings and timeline on the archive clock's China-time day.</summary>
-    public async Task<CaseProgressReport> ProgressAsync(string caseId, CancellationToken ct = default) =>
-        Report(await host.Archive.GetManifestAsync(caseId, ct), Today());
-
-    /// <summary>Progress of an already loaded case.</summary>
-    public CaseProgressReport Report(CaseManifest m, DateOnly today)
+    private static void Check(CaseLog log, CaseEvent e, CaseManifest m)
     {
-        var file = LogOf(m).Snapshot();
-        var timeline = CaseTimeline.Of(file);
+        if (log.Categories.Count == 0)
+            throw new CaseworkException($"不能记录“{e.Kind.Label()}”：案件的救助类别“{m.Metadata.Category}”无法识别。");
+        log.Append(e);
+    }
+
+    /// <summary>Every category the case was opened for (its case data), else the one its metadata names; unknown names are left out.</summary>
+    private async Task<IReadOnlyList<AssistanceCategory>> CategoriesAppliedForAsync(CaseManifest m, CancellationToken ct)
+    {
+        var application = await CaseDocuments.ReadApplicationAsync(host.Archive, m, ct);
+        var names = application?.Categories is { Count: > 0 } given ? given : [m.Metadata.Category];
+        return [.. names.Select(n => AssistanceCategory.TryParse(n, out var c) ? c : null).OfType<AssistanceCategory>().Distinct()];
+    }
+
+    /// <summary>The case's stage, deadlines, warnings and timeline on the archive clock's China-time day, through all its volumes.</summary>
+    public async Task<CaseProgressReport> ProgressAsync(string caseId, CancellationToken ct = default) =>
+        await ReportAsync(await host.Archive.GetManifestAsync(caseId, ct), ct);
+
+    /// <summary>Progress of an already loaded case (any of its volumes): the whole log, every volume's steps in order.</summary>
+    public async Task<CaseProgressReport> ReportAsync(CaseManifest m, CancellationToken ct = default) =>
+        Report(m, await SupplementVolumes.AllVolumesAsync(host.Archive, m, ct), Today());
+
+    /// <summary>The stored steps of <paramref name="m"/> and the volumes before it, replayed through the rules.</summary>
+    /// <exception cref="StoredStageLogException">A stored step is unreadable or refused.</exception>
+    public async Task<CaseLog> LogOfAsync(CaseManifest m, CancellationToken ct = default) =>
+        Replay(m.CaseId, [.. await SupplementVolumes.EarlierVolumesAsync(host.Archive, m, ct), m], Rules);
+
+    private CaseProgressReport Report(CaseManifest m, IReadOnlyList<CaseManifest> volumes, DateOnly today)
+    {
+        var file = Replay(m.CaseId, volumes, Rules).Snapshot();
+        var heldBy = volumes.SelectMany(v => v.Stages.Select(_ => v.CaseId)).ToList();
+        var timeline = CaseTimeline.Of(file).Select((t, i) => t with { Volume = heldBy[i] }).ToList();
+        IReadOnlyList<string> categories = [.. file.Categories.Select(c => c.Name)], volumeIds = [.. volumes.Select(v => v.CaseId)];
         if (file.Events.Count == 0)
-            return new CaseProgressReport(m.CaseId, m.Metadata.Township, m.Metadata.Category, null, null, today, [], [], null, null, null, timeline, m.Sealed);
+            return new CaseProgressReport(m.CaseId, m.Metadata.Township, m.Metadata.Category, null, null, today, [], [], null, null, null, timeline, m.Sealed)
+                { Categories = categories, Volumes = volumeIds };
         var status = CaseProgress.Evaluate(file, Calendar);
         return new CaseProgressReport(m.CaseId, m.Metadata.Township, m.Metadata.Category, status.Stage, status.Stage.Label(), today,
             status.Deadlines.Select(d => DeadlineLine.Of(d, today)).ToList(), status.Warnings,
-            status.PublicityStart, status.PublicityEnd, status.BenefitFromMonth, timeline, m.Sealed);
+            status.PublicityStart, status.PublicityEnd, status.BenefitFromMonth, timeline, m.Sealed)
+            { Categories = categories, Rules = file.Rules.ToString(), Volumes = volumeIds };
     }
 
     /// <summary>
@@ -115,31 +166,42 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
         return new ReviewReport(township, new DateOnly(month.Year, month.Month, 1), lines, problems);
     }
 
-    /// <summary>The stored steps of <paramref name="m"/> replayed through the rules, one by one.</summary>
+    /// <summary>
+    /// The stored steps of <paramref name="volumes"/> (a case's volumes, oldest first) replayed through the rules,
+    /// one by one, as the log of <paramref name="caseId"/>. The rules and categories are those recorded with 受理;
+    /// for logs from before they were recorded, <paramref name="installationRules"/> and the first volume's category.
+    /// </summary>
     /// <exception cref="StoredStageLogException">A stored step is unreadable or refused.</exception>
-    public CaseLog LogOf(CaseManifest m) => Replay(m, Rules);
-
-    internal static CaseLog Replay(CaseManifest m, LocalRules rules)
+    internal static CaseLog Replay(string caseId, IReadOnlyList<CaseManifest> volumes, LocalRules installationRules)
     {
-        var log = new CaseLog(m.CaseId, m.Metadata.Township.Trim(), CategoriesOf(m), rules);
-        if (m.Stages.Count > 0 && log.Categories.Count == 0)
-            throw new StoredStageLogException(m.CaseId, 1, $"救助类别“{m.Metadata.Category}”无法识别。");
-        for (int i = 0; i < m.Stages.Count; i++)
+        var first = volumes[0];
+        var stages = volumes.SelectMany(v => v.Stages).ToList();
+        var rules = installationRules;
+        IReadOnlyList<AssistanceCategory> categories = AssistanceCategory.TryParse(first.Metadata.Category, out var c) ? [c] : [];
+        if (stages.Count > 0 && stages[0].Kind == nameof(CaseEventKind.Accepted))
         {
-            var e = StageRecords.FromRecord(m.Stages[i])
-                    ?? throw new StoredStageLogException(m.CaseId, i + 1, $"未知的办理环节“{m.Stages[i].Kind}”或结果“{m.Stages[i].Outcome}”。");
+            if (stages[0].Rules is { } recorded && !Enum.TryParse(recorded, ignoreCase: false, out rules))
+                throw new StoredStageLogException(caseId, 1, $"未知的办理规则“{recorded}”。");
+            if (stages[0].Categories is { Count: > 0 } names)
+            {
+                var parsed = names.Select(n => AssistanceCategory.TryParse(n, out var x) ? x : null).ToList();
+                if (parsed.Contains(null))
+                    throw new StoredStageLogException(caseId, 1, $"受理时记录的救助类别“{string.Join("、", names)}”无法识别。");
+                categories = [.. parsed.OfType<AssistanceCategory>()];
+            }
+        }
+        var log = new CaseLog(caseId, first.Metadata.Township.Trim(), categories, rules);
+        if (stages.Count > 0 && log.Categories.Count == 0)
+            throw new StoredStageLogException(caseId, 1, $"救助类别“{first.Metadata.Category}”无法识别。");
+        for (int i = 0; i < stages.Count; i++)
+        {
+            var e = StageRecords.FromRecord(stages[i])
+                    ?? throw new StoredStageLogException(caseId, i + 1, $"未知的办理环节“{stages[i].Kind}”或结果“{stages[i].Outcome}”。");
             try { log.Append(e); }
-            catch (CaseworkException x) { throw new StoredStageLogException(m.CaseId, i + 1, x.Message); }
+            catch (CaseworkException x) { throw new StoredStageLogException(caseId, i + 1, x.Message); }
         }
         return log;
     }
-
-    /// <summary>
-    /// The case's categories as the rules see them. The archive's metadata holds the first category applied for
-    /// (the catalog's), so the rules see that one; an unknown name gives none.
-    /// </summary>
-    private static IReadOnlyList<AssistanceCategory> CategoriesOf(CaseManifest m) =>
-        AssistanceCategory.TryParse(m.Metadata.Category, out var c) ? [c] : [];
 
     private IEnumerable<CatalogEntry> InTownship(string township, CatalogQuery q) =>
         // The catalog matches townships by part of the name; the lists want this township exactly.
@@ -156,7 +218,10 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
             {
                 var m = await host.Archive.GetManifestAsync(row.CaseId, ct);
                 if (m.Sealed && !includeSealed) continue;
-                var file = LogOf(m).Snapshot();
+                var volumes = await SupplementVolumes.AllVolumesAsync(host.Archive, m, ct);
+                // A case is listed once, by its latest volume, which carries the log of them all.
+                if (volumes[^1].CaseId != m.CaseId) continue;
+                var file = Replay(m.CaseId, volumes, Rules).Snapshot();
                 if (file.Events.Count > 0) files.Add(file);
             }
             catch (Exception e) when (e is StoredStageLogException or ArchiveCorruptException or CaseNotFoundException)
