@@ -180,7 +180,7 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
         IReadOnlyList<AssistanceCategory> categories = AssistanceCategory.TryParse(first.Metadata.Category, out var c) ? [c] : [];
         if (stages.Count > 0 && stages[0].Kind == nameof(CaseEventKind.Accepted))
         {
-            if (stages[0].Rules is { } recorded && !Enum.TryParse(recorded, ignoreCase: false, out rules))
+            if (stages[0].Rules is { } recorded && !(Enum.TryParse(recorded, ignoreCase: false, out rules) && Enum.IsDefined(rules) && !char.IsDigit(recorded[0])))
                 throw new StoredStageLogException(caseId, 1, $"未知的办理规则“{recorded}”。");
             if (stages[0].Categories is { Count: > 0 } names)
             {
