@@ -5,4 +5,6 @@ public sealed record TimelineEntry(DateOnly Date, TimeOnly Time, string What, st
 {
     /// <summary>The volume whose log holds the step (the case itself or a 补充卷), where known.</summary>
     public string? Volume { get; init; }
+    /// <summary>件号 (in <see cref="Volume"/>) of the documents filed for the step, such as the form printed at it.</summary>
+    public IReadOnlyList<int> Documents { get; init; } = [];
 }

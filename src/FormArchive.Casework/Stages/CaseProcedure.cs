@@ -42,15 +42,7 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
         // A minute's grace for clocks that differ between the clerk's machine and the server.
         if (e.At > now.AddMinutes(1))
             throw new CaseworkException($"不能记录“{e.Kind.Label()}”：事件时间 {e.At.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm} 晚于现在，只能记录已经发生的办理环节。");
-        var target = await host.Archive.GetManifestAsync(caseId, ct);
-        if (target.Sealed)
-        {
-            if (!StepsAfterSealing.ContinueInSupplement(e.Kind)) throw new CaseSealedForStagesException(caseId);
-            var volumes = await SupplementVolumes.AllVolumesAsync(host.Archive, target, ct);
-            // Checked against the whole log first: a step the rules refuse opens no volume.
-            Check(Replay(volumes[^1].CaseId, volumes, Rules), e, volumes[^1]);
-            target = volumes[^1].Sealed ? await SupplementVolumes.OpenAsync(host.Archive, volumes[^1], clerk, ct, joinOpen: true) : volumes[^1];
-        }
+        var target = await VolumeForAsync(caseId, e, clerk, ct);
         var earlier = await SupplementVolumes.EarlierVolumesAsync(host.Archive, target, ct);
         var accepted = e.Kind == CaseEventKind.Accepted ? await CategoriesAppliedForAsync(target, ct) : [];
         CaseManifest m;
@@ -67,6 +59,7 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
                     log = new CaseLog(current.CaseId, log.Township, accepted, Rules);
                     record = record with { Rules = Rules.ToString(), Categories = [.. accepted.Select(c => c.Name)] };
                 }
+                CheckDocuments(e, current);
                 Check(log, e, current); // throws CaseworkException: nothing is written
                 return record;
             }, clerk, ct);
@@ -77,6 +70,57 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
         }
         return Report(m, [.. earlier, m], DateOnly.FromDateTime(now.ToOffset(ChinaTime.Offset).DateTime));
     }
+
+    /// <summary>
+    /// The volume a step on <paramref name="caseId"/> goes to: the case itself while it is open; for a sealed case, a
+    /// step that continues after sealing goes to its open 补充卷, which is opened if there is none — only once the
+    /// step has passed the rules against the whole log, so a refused step opens no volume.
+    /// </summary>
+    private async Task<CaseManifest> VolumeForAsync(string caseId, CaseEvent e, string clerk, CancellationToken ct)
+    {
+        var m = await host.Archive.GetManifestAsync(caseId, ct);
+        if (!m.Sealed) return m;
+        if (!StepsAfterSealing.ContinueInSupplement(e.Kind)) throw new CaseSealedForStagesException(caseId);
+        var volumes = await SupplementVolumes.AllVolumesAsync(host.Archive, m, ct);
+        var last = volumes[^1];
+        if (!last.Sealed) return last;
+        if (e.Documents is { Count: > 0 })
+            throw new CaseworkException($"不能记录“{e.Kind.Label()}”：案件已封存，所附文件须归入补充卷后再记录。");
+        Check(Replay(last.CaseId, volumes, Rules), e, last);
+        return await SupplementVolumes.OpenAsync(host.Archive, last, clerk, ct, joinOpen: true);
+    }
+
+    /// <summary>
+    /// Records <paramref name="e"/> with a form printed at it: the step is checked against the whole log, the form is
+    /// printed from the log with the step in it (so its dates come from the stages), filed in the volume the step goes
+    /// to, and the step recorded naming the form's 件号. If the step is refused when it is written (another writer
+    /// recorded first), the form stays filed without the link: nothing filed is ever lost.
+    /// </summary>
+    /// <param name="print">Prints the form from the case's steps (the new one last).</param>
+    public async Task<(DocumentEntry Form, CaseProgressReport Progress)> RecordWithFormAsync(string caseId, CaseEvent e,
+        Func<IReadOnlyList<CaseEvent>, FormToFile> print, string clerk, CancellationToken ct = default)
+    {
+        var target = await VolumeForAsync(caseId, e, clerk, ct);
+        var log = await LogOfAsync(target, ct);
+        CheckDocuments(e, target);
+        Check(log, e, target);
+        var form = await FormFiling.FileAsync(host.Archive, target, print(log.Events), clerk, ct);
+        var progress = await RecordAsync(target.CaseId, e with { Documents = [.. e.Documents ?? [], form.No] }, clerk, ct);
+        return (form, progress);
+    }
+
+    /// <summary>The documents a step names must be filed in the volume it is recorded in, each once.</summary>
+    private static void CheckDocuments(CaseEvent e, CaseManifest m)
+    {
+        var named = e.Documents ?? [];
+        if (named.Count > MaxDocumentsPerStep || named.Distinct().Count() != named.Count)
+            throw new CaseworkException($"不能记录“{e.Kind.Label()}”：所附文件的件号应各不相同，至多{MaxDocumentsPerStep}件。");
+        foreach (var no in named)
+            if (m.Documents.All(d => d.No != no))
+                throw new CaseworkException($"不能记录“{e.Kind.Label()}”：案卷 {m.CaseId} 中没有件号为 {no} 的文件。");
+    }
+
+    public const int MaxDocumentsPerStep = 20;
 
     private static void Check(CaseLog log, CaseEvent e, CaseManifest m)
     {

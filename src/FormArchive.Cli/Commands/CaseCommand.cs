@@ -71,9 +71,10 @@ internal static class CaseCommand
         var outcome = new Option<string?>("--outcome") { Description = "批准 (approved) or 不予批准 (rejected)" };
         var reason = new Option<string?>("--reason") { Description = "Why (required for 延期)" };
         var note = new Option<string?>("--note") { Description = "Free text" };
+        var documents = new Option<int[]>("--document") { Description = "件号 of a document of the case filed for the step, e.g. the form printed at it (repeatable)", AllowMultipleArgumentsPerToken = true };
         var clerk = new Option<string>("--clerk") { Description = "Who records it (the archive log's actor)", Required = true };
         var command = new Command("event", "Record a step of the procedure; refused (exit 1, one line) if the procedure does not allow it")
-            { caseId, kind, at, date, actor, staff, outcome, reason, note, clerk };
+            { caseId, kind, at, date, actor, staff, outcome, reason, note, documents, clerk };
         command.SetAction(result =>
         {
             var k = CaseEventKinds.Parse(result.GetValue(kind));
@@ -99,6 +100,7 @@ internal static class CaseCommand
                 Reason = result.GetValue(reason),
                 Note = result.GetValue(note),
                 Staff = result.GetValue(staff) ?? [],
+                Documents = result.GetValue(documents) ?? [],
             };
             return ArchiveCli.Run(async (_, procedure) =>
             {
@@ -130,7 +132,8 @@ internal static class CaseCommand
             foreach (var w in r.Warnings)
                 Console.WriteLine($"  提示  {w}");
             foreach (var t in r.Timeline)
-                Console.WriteLine($"  {t.Date:yyyy-MM-dd} {t.Time:HH\\:mm}  {t.What}{(t.Outcome is { } o ? $"（{o}）" : "")}  {t.Actor}{(t.Reason is { } why ? $"  理由：{why}" : "")}");
+                Console.WriteLine($"  {t.Date:yyyy-MM-dd} {t.Time:HH\\:mm}  {t.What}{(t.Outcome is { } o ? $"（{o}）" : "")}  {t.Actor}{(t.Reason is { } why ? $"  理由：{why}" : "")}"
+                                  + (t.Documents.Count > 0 ? $"  附件：{t.Volume} 第 {string.Join("、", t.Documents)} 件" : ""));
             return 0;
         }));
         return command;
