@@ -53,11 +53,12 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
                 if (current.Sealed) throw new CaseSealedForStagesException(current.CaseId);
                 var log = Replay(current.CaseId, [.. earlier, current], Rules);
                 var record = StageRecords.ToRecord(e);
-                if (e.Kind == CaseEventKind.Accepted && log.Events.Count == 0 && accepted.Count > 0)
+                if (e.Kind == CaseEventKind.Accepted && log.Events.Count == 0)
                 {
-                    // The rules and categories of the case from now on, whatever the installation says later.
+                    // The rules and categories of the case from now on, whatever the installation says later
+                    // (no known category: refused below, as before).
                     log = new CaseLog(current.CaseId, log.Township, accepted, Rules);
-                    record = record with { Rules = Rules.ToString(), Categories = [.. accepted.Select(c => c.Name)] };
+                    record = record with { Rules = Rules.ToString(), Categories = accepted.Count > 0 ? [.. accepted.Select(c => c.Name)] : null };
                 }
                 CheckDocuments(e, current);
                 Check(log, e, current); // throws CaseworkException: nothing is written
