@@ -106,6 +106,20 @@ public abstract class SupplementStageLogSuite(ApiServer server)
     }
 
     [Fact]
+    public async Task Steps_racing_onto_a_sealed_case_share_one_supplement_volume()
+    {
+        var id = await OpenAsync();
+        await ThroughPaymentAsync(id);
+        await Host.Archive.SealAsync(id, "王五");
+        // Four clerks record payments of the same day at once: one volume is opened, every payment lands in it.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Procedure.RecordAsync(id, E(CaseEventKind.Paid, "2025-03-10"), "王五"))));
+        await Assert.ThrowsAsync<CaseNotFoundException>(() => Host.Archive.GetManifestAsync(CaseKeys.VolumeId(id, 3)));
+        var volume = await Host.Archive.GetManifestAsync(CaseKeys.VolumeId(id, 2));
+        Assert.Equal(4, volume.Stages.Count);
+        Assert.Equal(12, (await Procedure.ProgressAsync(id)).Timeline.Count);
+    }
+
+    [Fact]
     public async Task A_step_refused_after_sealing_opens_no_volume()
     {
         var id = await OpenAsync();
