@@ -115,7 +115,7 @@ public static class CasePageEndpoints
             if (await SupplementVolumes.OpenVolumeAsync(c.Archive, c.Case, c.Cancel) is { } open)
                 return Problems.Create(StatusCodes.Status409Conflict, "Supplement volume open", $"volume {open.CaseId} is still open; add to it",
                     new Dictionary<string, object?> { ["openVolume"] = open.CaseId });
-            var volume = await SupplementVolumes.OpenAsync(c.Archive, c.Case, c.Caller.Actor, c.Cancel);
+            var volume = await SupplementVolumes.OpenAsync(c.Archive, c.Case, c.Caller.Actor, c.Cancel, joinOpen: true); // a racing second request gets the same volume
             c.Detail = $"opened {volume.CaseId}";
             return Results.Created($"/api/cases/{volume.CaseId}", CaseView.Of(volume, fonds: c.Archive.Fonds));
         });

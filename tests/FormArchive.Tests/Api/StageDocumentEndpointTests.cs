@@ -69,4 +69,16 @@ public sealed class StageDocumentEndpointTests(ApiServer server) : IClassFixture
         // Opening another by hand is refused while this one is open.
         Assert.Equal(HttpStatusCode.Conflict, (await _clerk.PostAsync($"/api/cases/{caseId}/supplement-volume", null)).StatusCode);
     }
+
+    [Fact]
+    public async Task Requests_racing_to_open_a_supplement_volume_get_the_same_one()
+    {
+        var caseId = await CreateAsync(_clerk);
+        Assert.Equal(HttpStatusCode.OK, (await _clerk.PostAsync($"/api/cases/{caseId}/seal", null)).StatusCode);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _clerk.PostAsync($"/api/cases/{caseId}/supplement-volume", null)));
+        Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+        Assert.Contains(answers, a => a.StatusCode == HttpStatusCode.Created);
+        await Assert.ThrowsAsync<CaseNotFoundException>(() => Archive.GetManifestAsync(CaseKeys.VolumeId(caseId, 3)));
+        Assert.False((await Archive.GetManifestAsync(CaseKeys.VolumeId(caseId, 2))).Sealed);
+    }
 }
