@@ -159,12 +159,12 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
         IReadOnlyList<string> categories = [.. file.Categories.Select(c => c.Name)], volumeIds = [.. volumes.Select(v => v.CaseId)];
         if (file.Events.Count == 0)
             return new CaseProgressReport(m.CaseId, m.Metadata.Township, m.Metadata.Category, null, null, today, [], [], null, null, null, timeline, m.Sealed)
-                { Categories = categories, Volumes = volumeIds };
+            { Categories = categories, Volumes = volumeIds };
         var status = CaseProgress.Evaluate(file, Calendar);
         return new CaseProgressReport(m.CaseId, m.Metadata.Township, m.Metadata.Category, status.Stage, status.Stage.Label(), today,
             status.Deadlines.Select(d => DeadlineLine.Of(d, today)).ToList(), status.Warnings,
             status.PublicityStart, status.PublicityEnd, status.BenefitFromMonth, timeline, m.Sealed)
-            { Categories = categories, Rules = file.Rules.ToString(), Volumes = volumeIds };
+        { Categories = categories, Rules = file.Rules.ToString(), Volumes = volumeIds };
     }
 
     /// <summary>

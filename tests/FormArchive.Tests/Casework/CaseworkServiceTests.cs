@@ -63,7 +63,8 @@ public abstract class CaseworkServiceSuite(ApiServer server)
     {
         var bad = Application() with
         {
-            CaseId = "20240101-abcdef", Categories = ["低保", "救济粮"],
+            CaseId = "20240101-abcdef",
+            Categories = ["低保", "救济粮"],
             Members = [new CaseMember(CorpusName, "370202194004297734")], // check digit wrong
         };
         var refused = await Assert.ThrowsAsync<CaseApplicationException>(() => CaseOpening.OpenAsync(Archive, bad, _township, "王五"));
