@@ -44,21 +44,21 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
             throw new CaseworkException($"不能记录“{e.Kind.Label()}”：事件时间 {e.At.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm} 晚于现在，只能记录已经发生的办理环节。");
         var target = await VolumeForAsync(caseId, e, clerk, ct);
         var earlier = await SupplementVolumes.EarlierVolumesAsync(host.Archive, target, ct);
-        var accepted = e.Kind == CaseEventKind.Accepted ? await CategoriesAppliedForAsync(target, ct) : [];
+        var applied = await AppliedForAsync(host.Archive, earlier.FirstOrDefault() ?? target, ct);
         CaseManifest m;
         try
         {
             m = await host.Archive.AppendStageAsync(target.CaseId, current =>
             {
                 if (current.Sealed) throw new CaseSealedForStagesException(current.CaseId);
-                var log = Replay(current.CaseId, [.. earlier, current], Rules);
+                var log = Replay(current.CaseId, [.. earlier, current], Rules, applied);
                 var record = StageRecords.ToRecord(e);
                 if (e.Kind == CaseEventKind.Accepted && log.Events.Count == 0)
                 {
                     // The rules and categories of the case from now on, whatever the installation says later
                     // (no known category: refused below, as before).
-                    log = new CaseLog(current.CaseId, log.Township, accepted, Rules);
-                    record = record with { Rules = Rules.ToString(), Categories = accepted.Count > 0 ? [.. accepted.Select(c => c.Name)] : null };
+                    log = new CaseLog(current.CaseId, log.Township, applied, Rules);
+                    record = record with { Rules = Rules.ToString(), Categories = applied.Count > 0 ? [.. applied.Select(c => c.Name)] : null };
                 }
                 CheckDocuments(e, current);
                 Check(log, e, current); // throws CaseworkException: nothing is written
@@ -69,7 +69,8 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
         {
             throw new CaseSealedForStagesException(target.CaseId);
         }
-        return Report(m, [.. earlier, m], DateOnly.FromDateTime(now.ToOffset(ChinaTime.Offset).DateTime));
+        IReadOnlyList<CaseManifest> volumes = [.. earlier, m];
+        return Report(m, volumes, Replay(m.CaseId, volumes, Rules, applied).Snapshot(), DateOnly.FromDateTime(now.ToOffset(ChinaTime.Offset).DateTime));
     }
 
     /// <summary>
@@ -87,7 +88,7 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
         if (!last.Sealed) return last;
         if (e.Documents is { Count: > 0 })
             throw new CaseworkException($"不能记录“{e.Kind.Label()}”：案件已封存，所附文件须归入补充卷后再记录。");
-        Check(Replay(last.CaseId, volumes, Rules), e, last);
+        Check(await ReplayAsync(host.Archive, last.CaseId, volumes, Rules, ct), e, last);
         return await SupplementVolumes.OpenAsync(host.Archive, last, clerk, ct, joinOpen: true);
     }
 
@@ -131,9 +132,9 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
     }
 
     /// <summary>Every category the case was opened for (its case data), else the one its metadata names; unknown names are left out.</summary>
-    private async Task<IReadOnlyList<AssistanceCategory>> CategoriesAppliedForAsync(CaseManifest m, CancellationToken ct)
+    private static async Task<IReadOnlyList<AssistanceCategory>> AppliedForAsync(CaseArchive archive, CaseManifest m, CancellationToken ct)
     {
-        var application = await CaseDocuments.ReadApplicationAsync(host.Archive, m, ct);
+        var application = await CaseDocuments.ReadApplicationAsync(archive, m, ct);
         var names = application?.Categories is { Count: > 0 } given ? given : [m.Metadata.Category];
         return [.. names.Select(n => AssistanceCategory.TryParse(n, out var c) ? c : null).OfType<AssistanceCategory>().Distinct()];
     }
@@ -143,17 +144,19 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
         await ReportAsync(await host.Archive.GetManifestAsync(caseId, ct), ct);
 
     /// <summary>Progress of an already loaded case (any of its volumes): the whole log, every volume's steps in order.</summary>
-    public async Task<CaseProgressReport> ReportAsync(CaseManifest m, CancellationToken ct = default) =>
-        Report(m, await SupplementVolumes.AllVolumesAsync(host.Archive, m, ct), Today());
+    public async Task<CaseProgressReport> ReportAsync(CaseManifest m, CancellationToken ct = default)
+    {
+        var volumes = await SupplementVolumes.AllVolumesAsync(host.Archive, m, ct);
+        return Report(m, volumes, (await ReplayAsync(host.Archive, m.CaseId, volumes, Rules, ct)).Snapshot(), Today());
+    }
 
     /// <summary>The stored steps of <paramref name="m"/> and the volumes before it, replayed through the rules.</summary>
     /// <exception cref="StoredStageLogException">A stored step is unreadable or refused.</exception>
     public async Task<CaseLog> LogOfAsync(CaseManifest m, CancellationToken ct = default) =>
-        Replay(m.CaseId, [.. await SupplementVolumes.EarlierVolumesAsync(host.Archive, m, ct), m], Rules);
+        await ReplayAsync(host.Archive, m.CaseId, [.. await SupplementVolumes.EarlierVolumesAsync(host.Archive, m, ct), m], Rules, ct);
 
-    private CaseProgressReport Report(CaseManifest m, IReadOnlyList<CaseManifest> volumes, DateOnly today)
+    private CaseProgressReport Report(CaseManifest m, IReadOnlyList<CaseManifest> volumes, CaseFile file, DateOnly today)
     {
-        var file = Replay(m.CaseId, volumes, Rules).Snapshot();
         var heldBy = volumes.SelectMany(v => v.Stages.Select(_ => v.CaseId)).ToList();
         var timeline = CaseTimeline.Of(file).Select((t, i) => t with { Volume = heldBy[i] }).ToList();
         IReadOnlyList<string> categories = [.. file.Categories.Select(c => c.Name)], volumeIds = [.. volumes.Select(v => v.CaseId)];
@@ -212,17 +215,30 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
     }
 
     /// <summary>
+    /// <see cref="Replay"/>, reading the categories the case was opened for from its case data when its 受理 did not
+    /// record them (logs from before they were recorded): those deadlines too follow every category.
+    /// </summary>
+    internal static async Task<CaseLog> ReplayAsync(CaseArchive archive, string caseId, IReadOnlyList<CaseManifest> volumes, LocalRules installationRules, CancellationToken ct)
+    {
+        var first = volumes.SelectMany(v => v.Stages).FirstOrDefault();
+        var applied = first is not null && first.Categories is null ? await AppliedForAsync(archive, volumes[0], ct) : null;
+        return Replay(caseId, volumes, installationRules, applied);
+    }
+
+    /// <summary>
     /// The stored steps of <paramref name="volumes"/> (a case's volumes, oldest first) replayed through the rules,
     /// one by one, as the log of <paramref name="caseId"/>. The rules and categories are those recorded with 受理;
-    /// for logs from before they were recorded, <paramref name="installationRules"/> and the first volume's category.
+    /// for logs from before they were recorded, <paramref name="installationRules"/> and <paramref name="appliedFor"/>
+    /// (the case data's categories), else the first volume's category.
     /// </summary>
     /// <exception cref="StoredStageLogException">A stored step is unreadable or refused.</exception>
-    internal static CaseLog Replay(string caseId, IReadOnlyList<CaseManifest> volumes, LocalRules installationRules)
+    internal static CaseLog Replay(string caseId, IReadOnlyList<CaseManifest> volumes, LocalRules installationRules, IReadOnlyList<AssistanceCategory>? appliedFor = null)
     {
         var first = volumes[0];
         var stages = volumes.SelectMany(v => v.Stages).ToList();
         var rules = installationRules;
-        IReadOnlyList<AssistanceCategory> categories = AssistanceCategory.TryParse(first.Metadata.Category, out var c) ? [c] : [];
+        IReadOnlyList<AssistanceCategory> categories = appliedFor is { Count: > 0 } ? appliedFor
+            : AssistanceCategory.TryParse(first.Metadata.Category, out var c) ? [c] : [];
         if (stages.Count > 0 && stages[0].Kind == nameof(CaseEventKind.Accepted))
         {
             if (stages[0].Rules is { } recorded && !(Enum.TryParse(recorded, ignoreCase: false, out rules) && Enum.IsDefined(rules) && !char.IsDigit(recorded[0])))
@@ -266,7 +282,7 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
                 var volumes = await SupplementVolumes.AllVolumesAsync(host.Archive, m, ct);
                 // A case is listed once, by its latest volume, which carries the log of them all.
                 if (volumes[^1].CaseId != m.CaseId) continue;
-                var file = Replay(m.CaseId, volumes, Rules).Snapshot();
+                var file = (await ReplayAsync(host.Archive, m.CaseId, volumes, Rules, ct)).Snapshot();
                 if (file.Events.Count > 0) files.Add(file);
             }
             catch (Exception e) when (e is StoredStageLogException or ArchiveCorruptException or CaseNotFoundException)

@@ -17,7 +17,8 @@ internal sealed class StageStanding(WorkingDayCalendar calendar, LocalRules rule
         {
             var volumes = manifest.Metadata.SupplementOf is null ? [] : await SupplementVolumes.EarlierVolumesAsync(archive, manifest, ct);
             if (manifest.Stages.Count == 0 && volumes.All(v => v.Stages.Count == 0)) return CaseStanding.None;
-            var status = CaseProgress.Evaluate(CaseProcedure.Replay(manifest.CaseId, [.. volumes, manifest], rules).Snapshot(), calendar);
+            var log = await CaseProcedure.ReplayAsync(archive, manifest.CaseId, [.. volumes, manifest], rules, ct);
+            var status = CaseProgress.Evaluate(log.Snapshot(), calendar);
             return new CaseStanding(status.Stage.ToString(), status.Next?.Due);
         }
         catch (Exception e) when (e is StoredStageLogException or CaseworkException or ArchiveCorruptException or CaseNotFoundException)

@@ -96,4 +96,24 @@ public sealed class RecordedRulesTests : IDisposable
         Assert.Contains(rows, r => r.CaseId == id);
         Assert.Contains(rows, r => r.CaseId == other);
     }
+
+    [Fact]
+    public async Task A_log_from_before_categories_were_recorded_follows_every_category_of_the_case_data()
+    {
+        using var host = await OpenAsync("chizhou");
+        var procedure = new CaseProcedure(host, WorkingDayCalendar.Default, Settings("chizhou"));
+        var id = (await CaseOpening.OpenAsync(host.Archive, new CaseApplication
+        {
+            Applicant = new CaseApplicant(CorpusName, CorpusIdNumber), Categories = ["低保边缘", "特困"], Members = [],
+        }, Township, "王五")).CaseId;
+        // 受理 as an older version stored it: neither rules nor categories.
+        await host.Archive.AppendStageAsync(id, _ => StageRecords.ToRecord(E(CaseEventKind.Accepted, "2024-02-07")), "旧版本");
+        foreach (var e in ThroughPublicity("2024-02-07", "2024-02-08", "2024-02-08", "2024-02-09", "2024-02-18").Skip(1))
+            await procedure.RecordAsync(id, e, "王五");
+        var report = await procedure.RecordAsync(id, E(CaseEventKind.Confirmed, "2024-02-26", CaseOutcome.Approved), "王五");
+        Assert.Equal(["低保边缘家庭", "特困人员"], report.Categories);
+        Assert.Contains(report.Deadlines, d => d.What == "发放临时救助金" && d.Open); // 特困, not the catalog's first category
+        Assert.Contains(report.Deadlines, d => d.What == "录入社会救助大数据信息系统" && d.Open);
+        Assert.Equal(D("2024-02-29"), Assert.Single(host.Catalog.Search(new CatalogQuery { Township = Township }), r => r.CaseId == id).NextDue);
+    }
 }
