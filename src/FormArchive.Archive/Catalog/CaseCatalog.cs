@@ -77,6 +77,10 @@ public sealed class CaseCatalog : ICaseIndex
         if (!string.IsNullOrWhiteSpace(q.Stage)) Add("stage = $stage", "$stage", q.Stage.Trim());
         if (!string.IsNullOrWhiteSpace(q.CaseStage)) Add("case_stage = $case_stage", "$case_stage", q.CaseStage.Trim());
         if (q.DueBefore is { } due) Add("next_due < $due", "$due", Day(due));
+        // Where a case stands is where its latest volume stands (a 补充卷 continues the log of the sealed ones).
+        if (!string.IsNullOrWhiteSpace(q.CaseStage) || q.DueBefore is not null)
+            where.Add("NOT EXISTS (SELECT 1 FROM cases later WHERE later.supplement_of = COALESCE(cases.supplement_of, cases.case_id) " +
+                      "AND later.volume > cases.volume AND later.township = cases.township)");
         if (q.Status is { } s) Add("sealed = $sealed", "$sealed", s == CaseStatus.Sealed ? 1 : 0);
         if (q.OpenedFrom is { } of) Add("opened_on >= $of", "$of", Day(of));
         if (q.OpenedTo is { } ot) Add("opened_on <= $ot", "$ot", Day(ot));
@@ -152,6 +156,7 @@ public sealed class CaseCatalog : ICaseIndex
         CREATE INDEX IF NOT EXISTS cases_file_number ON cases(township, file_number);
         CREATE INDEX IF NOT EXISTS cases_case_stage ON cases(township, case_stage);
         CREATE INDEX IF NOT EXISTS cases_next_due ON cases(next_due);
+        CREATE INDEX IF NOT EXISTS cases_supplement_of ON cases(supplement_of, volume);
         """;
 
     private void Upsert(SqliteConnection c, string table, CaseManifest m, CaseStanding standing, SqliteTransaction? tx)
