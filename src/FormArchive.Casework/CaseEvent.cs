@@ -18,6 +18,9 @@ public sealed record CaseEvent(CaseEventKind Kind, string Actor, DateTimeOffset 
     /// <summary>Other staff present (入户调查 needs two or more in all, the actor included).</summary>
     public IReadOnlyList<string> Staff { get; init; } = [];
 
+    /// <summary>件号 of documents filed for this step in the case's volume it is recorded in (a form printed at it).</summary>
+    public IReadOnlyList<int> Documents { get; init; } = [];
+
     /// <summary>The calendar day of the event in China (UTC+8), whatever offset <see cref="At"/> carries.</summary>
     public DateOnly Date => DateOnly.FromDateTime(At.ToOffset(ChinaTime.Offset).DateTime);
 }

@@ -14,7 +14,7 @@ public static class CaseTimeline
             var staff = (e.Staff ?? []).Where(s => !string.IsNullOrWhiteSpace(s) && s != e.Actor).ToList();
             var actor = staff.Count == 0 ? e.Actor : $"{e.Actor}、{string.Join("、", staff)}";
             return new TimelineEntry(e.Date, TimeOnly.FromDateTime(local.DateTime), e.Kind.Label(), actor,
-                e.Outcome?.Label(), e.Reason, e.Note);
+                e.Outcome?.Label(), e.Reason, e.Note) { Documents = e.Documents ?? [] };
         }),
     ];
 

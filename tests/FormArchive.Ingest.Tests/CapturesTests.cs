@@ -1,3 +1,4 @@
+using FormArchive.Casework.Checklist;
 using System.Text.Json;
 using FormArchive.Domain;
 using FormArchive.Ingest.Recognition;

@@ -1,3 +1,4 @@
+using FormArchive.Casework.Checklist;
 using FormArchive.Domain;
 using FormArchive.Ingest.Imaging;
 using FormArchive.Ingest.Ocr;

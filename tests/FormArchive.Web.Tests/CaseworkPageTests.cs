@@ -99,6 +99,7 @@ public class CaseworkPageTests(WebServer server) : IClassFixture<WebServer>
         foreach (var (kind, day, staff) in new[] { ("受理", "2024-02-07", ""), ("核对授权", "2024-02-08", ""), ("入户调查", "2024-02-09", "李四") })
         {
             var body = new JsonObject { ["kind"] = kind, ["date"] = day, ["staff"] = staff.Length > 0 ? new JsonArray(staff) : new JsonArray() };
+            if (kind == "受理") body["documents"] = new JsonArray(1); // the application filed at opening
             var response = await clerk.PostAsync($"/api/cases/{caseId}/events", Json(body));
             Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         }
@@ -127,6 +128,7 @@ public class CaseworkPageTests(WebServer server) : IClassFixture<WebServer>
 
         await Expect(page.Locator("#timeline li")).ToHaveCountAsync(3);
         await Expect(page.Locator("#timeline li").Last).ToContainTextAsync("2024-02-09 12:00入户调查");
+        await Expect(page.Locator("#timeline li").First).ToContainTextAsync("附件：第 1 件");
         await Expect(page.Locator("#timeline-stage")).ToHaveTextAsync("核对授权/入户调查");
         await Expect(page.Locator("#directory")).ToContainTextAsync("案件数据");
         // Beside, not below: the timeline starts level with the directory, to its right.

@@ -1,3 +1,4 @@
+using FormArchive.Casework.Filing;
 using System.Text.Json.Nodes;
 using FormArchive.Api.Cases;
 using FormArchive.Archive.Cases;
@@ -36,9 +37,9 @@ public static class CaseRecordVersions
                 StageInTitle.Match(d.Title) is { Success: true } s ? s.Groups["stage"].Value : null)).ToList();
 
     /// <summary>The stage the case is at now, by its recorded steps; null before the first, or when they do not replay.</summary>
-    public static string? StageNow(CaseManifest m, CaseProcedure procedure)
+    public static async Task<string?> StageNowAsync(CaseManifest m, CaseProcedure procedure, CancellationToken ct)
     {
-        try { return procedure.Report(m, procedure.Today()).StageLabel; }
+        try { return (await procedure.ReportAsync(m, ct)).StageLabel; }
         catch (Exception e) when (e is StoredStageLogException or CaseworkException) { return null; }
     }
 
@@ -56,7 +57,7 @@ public static class CaseRecordVersions
     /// </summary>
     public static async Task<JsonObject> DraftAsync(CaseArchive archive, CaseManifest m, CancellationToken ct)
     {
-        var opened = await CaseData.ReadCaseDataAsync(archive, m, ct);
+        var opened = await CaseDocuments.ReadApplicationAsync(archive, m, ct);
         var draft = new JsonObject
         {
             ["applicant"] = new JsonObject { ["name"] = m.Metadata.ApplicantName, ["id_number"] = m.Metadata.IdNumber },

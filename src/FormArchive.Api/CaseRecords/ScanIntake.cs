@@ -2,6 +2,7 @@ using FormArchive.Api.Access;
 using FormArchive.Api.Cases;
 using FormArchive.Api.Endpoints;
 using FormArchive.Api.Work;
+using FormArchive.Casework.Filing;
 using FormArchive.Ingest;
 using FormArchive.Ingest.Imaging;
 

@@ -1,3 +1,4 @@
+using FormArchive.Casework.Filing;
 using FormArchive.Api.Cases;
 using FormArchive.Ingest;
 using FormArchive.Ingest.Recognition;

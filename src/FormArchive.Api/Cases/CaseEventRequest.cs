@@ -4,7 +4,8 @@ namespace FormArchive.Api.Cases;
 /// POST /api/cases/{caseId}/events: one step of the procedure. <see cref="Kind"/> by name (homeVisited) or label
 /// (入户调查); <see cref="Outcome"/> approved/批准 or rejected/不予批准. When: <see cref="At"/> (with its offset), or
 /// <see cref="Date"/> (a China-time day: now if it is today, else 12:00 that day), or now. <see cref="Actor"/>
-/// is who did the step (default: the key's name); <see cref="Staff"/> the others present.
+/// is who did the step (default: the key's name); <see cref="Staff"/> the others present; <see cref="Documents"/> the
+/// 件号 of documents of the case filed for the step (the form printed at it), recorded with it.
 /// </summary>
 public sealed record CaseEventRequest
 {
@@ -16,4 +17,5 @@ public sealed record CaseEventRequest
     public string? Reason { get; init; }
     public string? Note { get; init; }
     public IReadOnlyList<string>? Staff { get; init; }
+    public IReadOnlyList<int>? Documents { get; init; }
 }

@@ -1,3 +1,4 @@
+using FormArchive.Casework.Filing;
 using FormArchive.Domain;
 using FormArchive.Ingest;
 using FormArchive.Ingest.Ocr;

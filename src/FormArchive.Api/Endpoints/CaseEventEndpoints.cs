@@ -60,6 +60,7 @@ public static class CaseEventEndpoints
             Reason = string.IsNullOrWhiteSpace(r.Reason) ? null : r.Reason.Trim(),
             Note = string.IsNullOrWhiteSpace(r.Note) ? null : r.Note.Trim(),
             Staff = [.. (r.Staff ?? []).Select(s => s.Trim()).Where(s => s.Length > 0)],
+            Documents = r.Documents ?? [],
         }, null);
     }
 

@@ -2,6 +2,7 @@ using FormArchive.Api.Access;
 using FormArchive.Api.Cases;
 using FormArchive.Api.Work;
 using FormArchive.Archive.Cases;
+using FormArchive.Casework.Checklist;
 using FormArchive.Casework.Filing;
 using FormArchive.Domain;
 using System.Text.Json;
@@ -58,7 +59,7 @@ public static class CaseFilingEndpoints
         {
             c.Detail = $"form {formId}";
             if (c.Case.Sealed) throw new CaseSealedException(caseId);
-            var body = DatedFromStages(c, procedure, JsonBody.Text(http) ?? "");
+            var body = await DatedFromStagesAsync(c, procedure, JsonBody.Text(http) ?? "");
             return await GatedWork.RunAsync(http, async () =>
             {
                 var printed = await Task.Run(() => printer.Print(formId, string.IsNullOrWhiteSpace(body) ? null : body, OutputFormat.Pdf), c.Cancel);
@@ -72,9 +73,10 @@ public static class CaseFilingEndpoints
     /// The form's data with its dates taken from the case's recorded stages (Casework's <see cref="StageFormDates"/>).
     /// Data that is not a JSON object is left for the printer to refuse as before; a blank form stays blank.
     /// </summary>
-    private static string DatedFromStages(CaseContext c, CaseProcedure procedure, string body)
+    private static async Task<string> DatedFromStagesAsync(CaseContext c, CaseProcedure procedure, string body)
     {
-        if (string.IsNullOrWhiteSpace(body) || c.Case.Stages.Count == 0) return body;
+        // A 补充卷 continues the log of the volumes before it, so it may have dates without steps of its own.
+        if (string.IsNullOrWhiteSpace(body) || (c.Case.Stages.Count == 0 && c.Case.Metadata.SupplementOf is null)) return body;
         JsonObject data;
         try
         {
@@ -85,7 +87,7 @@ public static class CaseFilingEndpoints
         {
             return body;
         }
-        var filled = StageFormDates.Fill(data, procedure.LogOf(c.Case).Events);
+        var filled = StageFormDates.Fill(data, (await procedure.LogOfAsync(c.Case, c.Cancel)).Events);
         if (filled.Count == 0) return body;
         c.Detail += $", dates from stages: {string.Join(", ", filled)}";
         return data.ToJsonString();
@@ -93,12 +95,8 @@ public static class CaseFilingEndpoints
 
     private static async Task<DocumentEntry> FileForm(CaseContext c, PrintedForm printed, string? data)
     {
-        var entry = await c.Archive.AddDocumentAsync(c.Case.CaseId, new DocumentUpload
-        {
-            Title = printed.Form.Title, ResponsibleParty = c.Case.Metadata.Agency, Date = ChinaTime.Today(),
-            DocNumber = FormDocNumber.Of(printed.Form, data),
-            FileName = printed.FileName, MediaType = "application/pdf", Content = printed.Document.Content,
-        }, c.Caller.Actor, c.Cancel);
+        var entry = await FormFiling.FileAsync(c.Archive, c.Case,
+            new FormToFile(printed.Form.Title, printed.FileName, printed.Document.Content, FormDocNumber.Of(printed.Form, data)), c.Caller.Actor, c.Cancel);
         if (printed.Document.PageCount is { } pages) c.Http.RequestServices.GetRequiredService<PageCounts>().Remember(entry.Sha256, pages);
         return entry;
     }
@@ -120,7 +118,7 @@ public static class CaseFilingEndpoints
             // OCR everything first: if any file is refused, nothing of the upload is filed.
             return await GatedWork.RunAsync(http, async () =>
             {
-                var members = await CaseData.MembersAsync(c.Archive, c.Case, c.Cancel);
+                var members = await CaseHousehold.ReadAsync(c.Archive, c.Case, c.Cancel);
                 var contents = new List<byte[]>();
                 var results = new List<ScanResult>();
                 foreach (var s in scans)
@@ -136,16 +134,14 @@ public static class CaseFilingEndpoints
                 // Past this point the upload is filed whole even if the client goes away or the time limit strikes:
                 // every document of every file in one archive call, which lists them all in one event.
                 c.Cancel.ThrowIfCancellationRequested();
-                var uploads = new List<DocumentUpload>();
-                for (int i = 0; i < scans.Count; i++)
-                    uploads.AddRange(ScanRecord.Documents(c.Case.CaseId, c.Case.Metadata.ApplicantName, scans[i].FileName, scans[i].ContentType, contents[i], results[i], ChinaTime.Today(), scans[i].DocNumber));
-                var entries = await c.Archive.AddDocumentsAsync(c.Case.CaseId, uploads, c.Caller.Actor, CancellationToken.None);
-                var filed = new List<FiledScan>();
+                var filedScans = await ScanFiling.FileAsync(c.Archive, c.Case,
+                    [.. scans.Select((s, i) => new ScanToFile(s.FileName, s.ContentType, contents[i], results[i], s.DocNumber))], c.Caller.Actor, CancellationToken.None);
+                var filed = new List<FiledScanReport>();
                 for (int i = 0; i < scans.Count; i++)
                 {
-                    var (original, pdf, result) = (entries[3 * i], entries[3 * i + 1], entries[3 * i + 2]);
-                    http.RequestServices.GetRequiredService<PageCounts>().Remember(pdf.Sha256, results[i].Pages.Count);
-                    filed.Add(Report(scans[i], results[i], original, pdf, result));
+                    var f = filedScans[i];
+                    http.RequestServices.GetRequiredService<PageCounts>().Remember(f.SearchablePdf.Sha256, results[i].Pages.Count);
+                    filed.Add(Report(scans[i], results[i], f.Original, f.SearchablePdf, f.IngestResult));
                 }
                 return TypedResults.Ok(new ScanUploadReport(caseId, filed));
             });
@@ -157,7 +153,7 @@ public static class CaseFilingEndpoints
             new Dictionary<string, object?> { ["files"] = files.Select(f => new { file = f.File, reason = f.Reason }).ToList() });
 
     /// <summary>The per-page report of one filed scan (ID numbers masked: the clerk sees the match, not the number).</summary>
-    private static FiledScan Report(UploadedScan upload, ScanResult scan, DocumentEntry original, DocumentEntry pdf, DocumentEntry result) =>
+    private static FiledScanReport Report(UploadedScan upload, ScanResult scan, DocumentEntry original, DocumentEntry pdf, DocumentEntry result) =>
         new(upload.FileName, new FiledScanDocuments(original.No, pdf.No, result.No), [.. scan.Pages.Select(p => new FiledScanPage(
             p.Page, PageClassifier.HintName(p.Type), PageClassifier.HintName(p.ClassifiedAs), DocumentTitles.Of(p.Type), p.Orientation,
             Math.Round(p.DeskewDegrees, 2), p.OcrConfidence, p.Width, p.Height,
@@ -168,7 +164,7 @@ public static class CaseFilingEndpoints
         CaseAccess.RunAsync(http, caseId, "case.supplement-notice", async c =>
         {
             if (c.Case.Sealed) throw new CaseSealedException(caseId);
-            var items = await CaseData.ChecklistAsync(c.Archive, c.Case, c.Cancel);
+            var items = await CaseChecklist.OfCaseAsync(c.Archive, c.Case, ChinaTime.Today(), c.Cancel);
             var missing = items.Where(i => !i.Present).ToList();
             c.Detail = $"{missing.Count} missing";
             if (missing.Count == 0)

@@ -3,6 +3,9 @@ using FormArchive.Archive.Storage;
 using FormArchive.Api.Access;
 using FormArchive.Api.Cases;
 using FormArchive.Archive.Cases;
+using FormArchive.Casework.Corrections;
+using FormArchive.Casework.Filing;
+using FormArchive.Casework.Volumes;
 using FormArchive.Domain;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
@@ -80,7 +83,7 @@ public static class CasePageEndpoints
     private static Task<Results<Ok<ScannedPagesView>, ProblemHttpResult>> Pages(string caseId, HttpContext http) =>
         CaseAccess.RunAsync(http, caseId, "case.pages", async c =>
         {
-            var members = await CaseData.MembersAsync(c.Archive, c.Case, c.Cancel);
+            var members = await CaseHousehold.ReadAsync(c.Archive, c.Case, c.Cancel);
             var pages = await ScannedPages.ReadAsync(c.Archive, c.Case, members, c.Cancel);
             c.Detail = $"{pages.Count} page(s)";
             return TypedResults.Ok(new ScannedPagesView(caseId, c.Case.Sealed,
@@ -92,25 +95,23 @@ public static class CasePageEndpoints
         {
             if (c.Case.Sealed) throw new CaseSealedException(caseId);
             var request = JsonBody.Of<PageCorrectionRequest>(http);
-            var members = await CaseData.MembersAsync(c.Archive, c.Case, c.Cancel);
-            var pages = await ScannedPages.ReadAsync(c.Archive, c.Case, members, c.Cancel);
-            var (correction, target, problem) = PageCorrections.Make(request, c.Case, pages, members, c.Caller.Actor, c.Archive.Clock.GetUtcNow());
-            if (problem is not null) return problem;
-            // The audit line says what changed, never whose page it is.
-            c.Detail = $"document {correction!.IngestResult} page {correction.Page}"
-                       + (correction.Type is { } t ? $": type {correction.PreviousType} → {t}" : "")
-                       + (correction.Member is not null ? "; member corrected" : "");
-
-            var stem = CaseData.IngestResultStem(c.Case.Documents.Single(d => d.No == correction.IngestResult).FileName);
-            var entry = await c.Archive.AddDocumentAsync(caseId, new DocumentUpload
+            FiledCorrection filed;
+            try
             {
-                Title = "识别结果更正", ResponsibleParty = c.Case.Metadata.Agency, Date = ChinaTime.Today(),
-                FileName = $"{stem}.p{correction.Page}{CaseData.CorrectionSuffix}", MediaType = "application/json",
-                Content = ArchiveJson.Bytes(correction), DerivedFrom = correction.IngestResultSha256,
-            }, c.Caller.Actor, c.Cancel);
-            c.Detail += $" → document {entry.No}";
-            var corrected = target! with { Page = correction.ApplyTo(target.Page, members), Corrections = [.. target.Corrections, entry.No] };
-            return TypedResults.Created($"/api/cases/{caseId}/documents/{entry.No}", new PageCorrected(entry, ScannedPageView.Of(corrected)));
+                filed = await PageCorrections.FileAsync(c.Archive, c.Case, request, c.Caller.Actor, c.Cancel);
+            }
+            catch (CorrectionRefusedException e)
+            {
+                return Problems.Create(e.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, e.NotFound ? "Not found" : "Invalid correction", e.Message,
+                    new Dictionary<string, object?> { ["errors"] = new[] { new { path = e.Path, message = e.Reason } } });
+            }
+            var correction = filed.Correction;
+            // The audit line says what changed, never whose page it is.
+            c.Detail = $"document {correction.IngestResult} page {correction.Page}"
+                       + (correction.Type is { } t ? $": type {correction.PreviousType} → {t}" : "")
+                       + (correction.Member is not null ? "; member corrected" : "")
+                       + $" → document {filed.Entry.No}";
+            return TypedResults.Created($"/api/cases/{caseId}/documents/{filed.Entry.No}", new PageCorrected(filed.Entry, ScannedPageView.Of(filed.Page)));
         }).As<Created<PageCorrected>, ProblemHttpResult>();
 
     private static Task<Results<Created<CaseView>, ProblemHttpResult>> OpenSupplementVolume(string caseId, HttpContext http) =>
@@ -122,7 +123,7 @@ public static class CasePageEndpoints
             if (await SupplementVolumes.OpenVolumeAsync(c.Archive, c.Case, c.Cancel) is { } open)
                 return Problems.Create(StatusCodes.Status409Conflict, "Supplement volume open", $"volume {open.CaseId} is still open; add to it",
                     new Dictionary<string, object?> { ["openVolume"] = open.CaseId });
-            var volume = await SupplementVolumes.OpenAsync(c.Archive, c.Case, c.Caller.Actor, c.Cancel);
+            var volume = await SupplementVolumes.OpenAsync(c.Archive, c.Case, c.Caller.Actor, c.Cancel, joinOpen: true); // a racing second request gets the same volume
             c.Detail = $"opened {volume.CaseId}";
             return TypedResults.Created($"/api/cases/{volume.CaseId}", CaseView.Of(volume, fonds: c.Archive.Fonds));
         }).As<Created<CaseView>, ProblemHttpResult>();

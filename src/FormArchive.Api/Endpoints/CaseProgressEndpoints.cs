@@ -18,6 +18,6 @@ public static class CaseProgressEndpoints
     }
 
     private static Task<Results<Ok<CaseProgressReport>, ProblemHttpResult>> Progress(string caseId, HttpContext http, CaseProcedure procedure) =>
-        CaseAccess.RunAsync(http, caseId, "case.progress", c =>
-            Task.FromResult<IResult>(TypedResults.Ok(procedure.Report(c.Case, procedure.Today())))).As<Ok<CaseProgressReport>, ProblemHttpResult>();
+        CaseAccess.RunAsync(http, caseId, "case.progress", async c =>
+            (IResult)TypedResults.Ok(await procedure.ReportAsync(c.Case, c.Cancel))).As<Ok<CaseProgressReport>, ProblemHttpResult>();
 }

@@ -95,7 +95,7 @@ public static class CaseRecordEndpoints
     private static Task<Results<Ok<ScannedPersonsView>, ProblemHttpResult>> ScannedPersonsOf(string caseId, HttpContext http) =>
         CaseAccess.RunAsync(http, caseId, "record.scanned-persons", async c =>
         {
-            var pages = await ScannedPages.ReadAsync(c.Archive, c.Case, await CaseData.MembersAsync(c.Archive, c.Case, c.Cancel), c.Cancel);
+            var pages = await ScannedPages.ReadAsync(c.Archive, c.Case, await CaseHousehold.ReadAsync(c.Archive, c.Case, c.Cancel), c.Cancel);
             return TypedResults.Ok(new ScannedPersonsView(caseId, ScannedPersons.From(pages), ScannedPersons.ExpiredCards(pages)));
         }).As<Ok<ScannedPersonsView>, ProblemHttpResult>();
 
@@ -118,7 +118,7 @@ public static class CaseRecordEndpoints
                 return TypedResults.Ok(new CaseRecordSaved(caseId, versions.Count, versions[^1].DocumentNo) { Unchanged = true });
             var entry = await c.Archive.AddDocumentAsync(caseId, new DocumentUpload
             {
-                Title = CaseRecordVersions.Title(versions.Count + 1, CaseRecordVersions.StageNow(c.Case, procedure)), ResponsibleParty = c.Case.Metadata.Agency, Date = ChinaTime.Today(),
+                Title = CaseRecordVersions.Title(versions.Count + 1, await CaseRecordVersions.StageNowAsync(c.Case, procedure, c.Cancel)), ResponsibleParty = c.Case.Metadata.Agency, Date = ChinaTime.Today(),
                 FileName = CaseRecordVersions.FileName, MediaType = "application/json", Content = System.Text.Encoding.UTF8.GetBytes(data.ToJsonString()),
             }, c.Caller.Actor, c.Cancel);
             // Another save may have landed between listing and filing: the version is the entry's place among them.

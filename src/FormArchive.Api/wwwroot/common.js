@@ -179,12 +179,18 @@ const FA = {
       FA.el('tbody', {}, body));
   },
 
-  /** A case's timeline (China time): date, time, step, outcome, who. */
+  /**
+   * A case's timeline (China time): date, time, step, outcome, who; the documents filed for a step (件号 in the
+   * volume holding it), and which 补充卷 holds a step recorded after sealing.
+   */
   timeline(entries) {
     if (!entries || !entries.length) return FA.el('p', { class: 'muted' }, '尚无办理记录。');
+    const supplement = t => /-V\d+$/.test(t.volume || '') ? t.volume : '';
     return FA.el('ol', { class: 'timeline' }, entries.map(t => FA.el('li', {},
       FA.el('span', { class: 'when' }, `${t.date} ${String(t.time).slice(0, 5)}`), t.what,
-      t.outcome ? `（${t.outcome}）` : '', ' · ', t.actor, t.reason ? ` · 理由：${t.reason}` : '', t.note ? ` · ${t.note}` : '')));
+      t.outcome ? `（${t.outcome}）` : '', ' · ', t.actor, t.reason ? ` · 理由：${t.reason}` : '', t.note ? ` · ${t.note}` : '',
+      t.documents && t.documents.length ? ` · 附件：${supplement(t) ? supplement(t) + " " : ""}第 ${t.documents.join('、')} 件` : '',
+      supplement(t) ? ` · 记入补充卷 ${supplement(t)}` : '')));
   },
 
   // The server's case id is the 案件编号; 案卷号 is the clerk's own file number, part of the 档号 the cover prints.

@@ -388,7 +388,15 @@ public sealed class CaseArchive
     /// Opens the next 补充卷 of a sealed case (ROOT-V2, ROOT-V3 …) with the same case metadata, linked by
     /// <see cref="CaseMetadata.SupplementOf"/>. The sealed volume itself is never changed.
     /// </summary>
-    public async Task<CaseManifest> OpenSupplementAsync(string caseId, string clerk, CancellationToken ct = default)
+    public Task<CaseManifest> OpenSupplementAsync(string caseId, string clerk, CancellationToken ct = default) =>
+        OpenSupplementAsync(caseId, clerk, [], joinOpen: false, ct);
+
+    /// <summary>
+    /// Opens the next 补充卷 with <paramref name="documents"/> filed in its opening event (a volume never exists
+    /// without them). With <paramref name="joinOpen"/>, a later volume that is still open is returned instead of
+    /// opening another, so two writers racing to open a volume end up in the same one.
+    /// </summary>
+    public async Task<CaseManifest> OpenSupplementAsync(string caseId, string clerk, IReadOnlyList<DocumentUpload> documents, bool joinOpen, CancellationToken ct = default)
     {
         var m = await GetManifestAsync(caseId, ct);
         if (!m.Sealed) throw new InvalidOperationException($"case {caseId} is not sealed; file corrections in it directly");
@@ -398,7 +406,12 @@ public sealed class CaseArchive
             var id = CaseKeys.VolumeId(root, volume);
             try
             {
-                return await OpenCaseAsync(m.Metadata with { CaseId = id, SupplementOf = root, Volume = volume, Status = m.Metadata.Status }, clerk, ct);
+                return await OpenCaseAsync(m.Metadata with { CaseId = id, SupplementOf = root, Volume = volume, Status = m.Metadata.Status }, clerk, documents, ct);
+            }
+            catch (CaseExistsException) when (joinOpen)
+            {
+                var existing = await GetManifestAsync(id, ct);
+                if (!existing.Sealed && existing.Metadata.SupplementOf == root) return existing;
             }
             catch (CaseExistsException)
             {
@@ -548,7 +561,7 @@ public sealed class CaseArchive
         try
         {
             // Not cancelled with the request: the change is committed, so its index row should be too.
-            await Index.UpdateAsync(m, CancellationToken.None);
+            await Index.UpdateAsync(m, this, CancellationToken.None);
         }
         catch (Exception e)
         {

@@ -7,5 +7,6 @@ namespace FormArchive.Archive.Cases;
 /// </summary>
 public interface ICaseIndex
 {
-    Task UpdateAsync(CaseManifest manifest, CancellationToken ct = default);
+    /// <param name="archive">The archive the case is in, for what the index derives from other cases (a 补充卷's earlier volumes).</param>
+    Task UpdateAsync(CaseManifest manifest, CaseArchive archive, CancellationToken ct = default);
 }

@@ -18,4 +18,13 @@ public sealed record StageRecord
     public string? Reason { get; init; }
     public string? Note { get; init; }
     public IReadOnlyList<string> Staff { get; init; } = [];
+    /// <summary>
+    /// For 受理: whose stage rules govern the case (Casework's rule name, e.g. Chizhou), as in force when it was
+    /// accepted, so that a later change of the installation's rules does not move its deadlines. Null in older logs.
+    /// </summary>
+    public string? Rules { get; init; }
+    /// <summary>For 受理: every assistance category of the case (the rules follow all of them). Null in older logs.</summary>
+    public IReadOnlyList<string>? Categories { get; init; }
+    /// <summary>件号 of documents filed for this step (a form printed at it), in the case's volume.</summary>
+    public IReadOnlyList<int>? Documents { get; init; }
 }

@@ -55,12 +55,15 @@ public sealed class CaseCatalog : ICaseIndex
     public string Path => _db.Path;
 
     /// <summary>Records the case's current state unless the catalog already holds a later one.</summary>
-    public Task UpdateAsync(CaseManifest m, CancellationToken ct = default)
+    public async Task UpdateAsync(CaseManifest m, CaseArchive archive, CancellationToken ct = default)
     {
+        var standing = await StandingAsync(m, archive, ct);
         using var c = Open();
-        Upsert(c, "cases", m, null);
-        return Task.CompletedTask;
+        Upsert(c, "cases", m, standing, null);
     }
+
+    private async Task<CaseStanding> StandingAsync(CaseManifest m, CaseArchive archive, CancellationToken ct) =>
+        _standing is null ? CaseStanding.None : await _standing.OfAsync(m, archive, ct);
 
     public IReadOnlyList<CatalogEntry> Search(CatalogQuery q)
     {
@@ -81,6 +84,10 @@ public sealed class CaseCatalog : ICaseIndex
         if (!string.IsNullOrWhiteSpace(q.Stage)) Add("stage = $stage", "$stage", q.Stage.Trim());
         if (!string.IsNullOrWhiteSpace(q.CaseStage)) Add("case_stage = $case_stage", "$case_stage", q.CaseStage.Trim());
         if (q.DueBefore is { } due) Add("next_due < $due", "$due", Day(due));
+        // Where a case stands is where its latest volume stands (a 补充卷 continues the log of the sealed ones).
+        if (!string.IsNullOrWhiteSpace(q.CaseStage) || q.DueBefore is not null)
+            where.Add("NOT EXISTS (SELECT 1 FROM cases later WHERE later.supplement_of = COALESCE(cases.supplement_of, cases.case_id) " +
+                      "AND later.volume > cases.volume AND later.township = cases.township)");
         if (q.Status is { } s) Add("sealed = $sealed", "$sealed", s == CaseStatus.Sealed ? 1 : 0);
         if (q.OpenedFrom is { } of) Add("opened_on >= $of", "$of", Day(of));
         if (q.OpenedTo is { } ot) Add("opened_on <= $ot", "$ot", Day(ot));
@@ -111,11 +118,15 @@ public sealed class CaseCatalog : ICaseIndex
     {
         var watch = Stopwatch.StartNew();
         var ids = await archive.ListCaseIdsAsync(ct);
-        var manifests = new ConcurrentBag<CaseManifest>();
+        var manifests = new ConcurrentBag<(CaseManifest Case, CaseStanding Standing)>();
         var unreadable = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (id, c) =>
         {
-            try { manifests.Add(await archive.GetManifestAsync(id, c)); }
+            try
+            {
+                var m = await archive.GetManifestAsync(id, c);
+                manifests.Add((m, await StandingAsync(m, archive, c)));
+            }
             catch (ArchiveCorruptException) { unreadable.Add(id); }
         });
 
@@ -123,11 +134,11 @@ public sealed class CaseCatalog : ICaseIndex
         using var tx = conn.BeginTransaction();
         Exec(conn, "DROP TABLE IF EXISTS cases_new;", tx);
         Exec(conn, Schema("cases_new"), tx);
-        foreach (var m in manifests) Upsert(conn, "cases_new", m, tx);
+        foreach (var (m, standing) in manifests) Upsert(conn, "cases_new", m, standing, tx);
         Exec(conn, "DROP TABLE cases; ALTER TABLE cases_new RENAME TO cases;", tx);
         Exec(conn, Indexes, tx);
         tx.Commit();
-        int sealedCount = manifests.Count(m => m.Sealed);
+        int sealedCount = manifests.Count(m => m.Case.Sealed);
         return new ReindexResult(manifests.Count, sealedCount, manifests.Count - sealedCount, unreadable.Order(StringComparer.Ordinal).ToList(), watch.Elapsed);
     }
 
@@ -152,9 +163,10 @@ public sealed class CaseCatalog : ICaseIndex
         CREATE INDEX IF NOT EXISTS cases_file_number ON cases(township, file_number);
         CREATE INDEX IF NOT EXISTS cases_case_stage ON cases(township, case_stage);
         CREATE INDEX IF NOT EXISTS cases_next_due ON cases(next_due);
+        CREATE INDEX IF NOT EXISTS cases_supplement_of ON cases(supplement_of, volume);
         """;
 
-    private void Upsert(SqliteConnection c, string table, CaseManifest m, SqliteTransaction? tx)
+    private void Upsert(SqliteConnection c, string table, CaseManifest m, CaseStanding standing, SqliteTransaction? tx)
     {
         var meta = m.Metadata;
         using var cmd = c.CreateCommand();
@@ -184,7 +196,6 @@ public sealed class CaseCatalog : ICaseIndex
         cmd.Parameters.AddWithValue("$supplement_of", Db(meta.SupplementOf));
         cmd.Parameters.AddWithValue("$documents", m.Documents.Count);
         cmd.Parameters.AddWithValue("$file_number", Db(meta.FileNumber));
-        var standing = _standing?.Of(m) ?? CaseStanding.None;
         cmd.Parameters.AddWithValue("$case_stage", Db(standing.Stage));
         cmd.Parameters.AddWithValue("$next_due", Db(standing.NextDue is { } nd ? Day(nd) : null));
         cmd.Parameters.AddWithValue("$archival_code", ArchivalReference.Of(m, _fonds).ArchivalCode);

@@ -8,6 +8,10 @@ namespace FormArchive.Archive.Catalog;
 /// </summary>
 public interface ICaseStandingSource
 {
-    /// <summary>Never throws for a bad log: a log the rules refuse gives a standing with a problem.</summary>
-    CaseStanding Of(CaseManifest manifest);
+    /// <summary>
+    /// Never throws for a bad log: a log the rules refuse gives a standing with a problem. A 补充卷 continues the
+    /// stage log of the volumes before it, which the source reads from <paramref name="archive"/> (earlier volumes
+    /// only: they are sealed, and a volume's gate is never taken while a later one waits for it).
+    /// </summary>
+    Task<CaseStanding> OfAsync(CaseManifest manifest, CaseArchive archive, CancellationToken ct);
 }

@@ -3,6 +3,8 @@ using FormArchive.Archive.Cases;
 using FormArchive.Archive.Catalog;
 using FormArchive.Archive.Dossier;
 using FormArchive.Archive.Printing;
+using FormArchive.Casework.Filing;
+using FormArchive.Casework.Volumes;
 
 namespace FormArchive.Casework.Stages;
 
@@ -11,6 +13,9 @@ namespace FormArchive.Casework.Stages;
 /// case's gate, appended to its hash-chained log), and reads a case's progress, a township's 待办 list and
 /// its monthly 定期复核名单. Every read replays the stored steps through <see cref="CaseLog"/>, so a stored log
 /// the rules refuse is an error, never a silently wrong answer. The service and the CLI both call this.
+/// A case's log runs through all its volumes: steps after sealing (<see cref="StepsAfterSealing"/>) go to its
+/// 补充卷 and continue the log there. The rules and categories in force at 受理 are recorded with it, so a later
+/// change of the installation's rules does not move the case's deadlines.
 /// </summary>
 public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar, CaseworkSettings? settings = null)
 {
@@ -18,6 +23,7 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
     public const string InvalidStage = "Invalid";
 
     public WorkingDayCalendar Calendar { get; } = calendar;
+    /// <summary>The installation's rules: recorded with each new 受理, and governing cases accepted before rules were recorded.</summary>
     public LocalRules Rules { get; } = (settings ?? CaseworkSettings.Default).Rules;
     public ReviewIntervals Intervals { get; } = (settings ?? CaseworkSettings.Default).Intervals;
 
@@ -27,7 +33,9 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
     /// <summary>
     /// Records <paramref name="e"/> on the case. Refused (nothing written) if the rules do not allow it after the
     /// stored steps (<see cref="CaseworkException"/>), if it lies in the future, if the stored steps do not replay
-    /// (<see cref="StoredStageLogException"/>) or if the case is sealed (<see cref="CaseSealedForStagesException"/>).
+    /// (<see cref="StoredStageLogException"/>) or if the case is sealed and the step is not one that continues in a
+    /// 补充卷 (<see cref="CaseSealedForStagesException"/>). A step that does goes to the case's open volume, which is
+    /// opened if there is none — only once the step has passed the rules against the whole log.
     /// </summary>
     /// <param name="clerk">Who writes the log entry (the archive's actor); <paramref name="e"/>'s actor is who did the step.</param>
     public async Task<CaseProgressReport> RecordAsync(string caseId, CaseEvent e, string clerk, CancellationToken ct = default)
@@ -36,54 +44,146 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
         // A minute's grace for clocks that differ between the clerk's machine and the server.
         if (e.At > now.AddMinutes(1))
             throw new CaseworkException($"不能记录“{e.Kind.Label()}”：事件时间 {e.At.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm} 晚于现在，只能记录已经发生的办理环节。");
+        var target = await VolumeForAsync(caseId, e, clerk, ct);
+        var earlier = await SupplementVolumes.EarlierVolumesAsync(host.Archive, target, ct);
+        var applied = await AppliedForAsync(host.Archive, earlier.FirstOrDefault() ?? target, ct);
         CaseManifest m;
         try
         {
-            m = await host.Archive.AppendStageAsync(caseId, current =>
+            m = await host.Archive.AppendStageAsync(target.CaseId, current =>
             {
-                if (current.Sealed) throw new CaseSealedForStagesException(caseId);
-                var log = LogOf(current);
-                if (log.Categories.Count == 0)
-                    throw new CaseworkException($"不能记录“{e.Kind.Label()}”：案件的救助类别“{current.Metadata.Category}”无法识别。");
-                log.Append(e); // throws CaseworkException: nothing is written
-                return StageRecords.ToRecord(e);
+                if (current.Sealed) throw new CaseSealedForStagesException(current.CaseId);
+                var log = Replay(current.CaseId, [.. earlier, current], Rules, applied);
+                var record = StageRecords.ToRecord(e);
+                if (e.Kind == CaseEventKind.Accepted && log.Events.Count == 0)
+                {
+                    // The rules and categories of the case from now on, whatever the installation says later
+                    // (no known category: refused below, as before).
+                    log = new CaseLog(current.CaseId, log.Township, applied, Rules);
+                    record = record with { Rules = Rules.ToString(), Categories = applied.Count > 0 ? [.. applied.Select(c => c.Name)] : null };
+                }
+                CheckDocuments(e, current);
+                Check(log, e, current); // throws CaseworkException: nothing is written
+                return record;
             }, clerk, ct);
         }
         catch (CaseSealedException)
         {
-            throw new CaseSealedForStagesException(caseId);
+            throw new CaseSealedForStagesException(target.CaseId);
         }
-        return Report(m, DateOnly.FromDateTime(now.ToOffset(ChinaTime.Offset).DateTime));
+        IReadOnlyList<CaseManifest> volumes = [.. earlier, m];
+        return Report(m, volumes, Replay(m.CaseId, volumes, Rules, applied).Snapshot(), DateOnly.FromDateTime(now.ToOffset(ChinaTime.Offset).DateTime));
     }
 
-    /// <summary>The case's stage, deadlines, warnings and timeline on the archive clock's China-time day.</summary>
-    public async Task<CaseProgressReport> ProgressAsync(string caseId, CancellationToken ct = default) =>
-        Report(await host.Archive.GetManifestAsync(caseId, ct), Today());
+    /// <summary>
+    /// The volume a step on <paramref name="caseId"/> goes to: the case itself while it is open; for a sealed case, a
+    /// step that continues after sealing goes to its open 补充卷, which is opened if there is none — only once the
+    /// step has passed the rules against the whole log, so a refused step opens no volume.
+    /// </summary>
+    private async Task<CaseManifest> VolumeForAsync(string caseId, CaseEvent e, string clerk, CancellationToken ct)
+    {
+        var m = await host.Archive.GetManifestAsync(caseId, ct);
+        if (!m.Sealed) return m;
+        if (!StepsAfterSealing.ContinueInSupplement(e.Kind)) throw new CaseSealedForStagesException(caseId);
+        var volumes = await SupplementVolumes.AllVolumesAsync(host.Archive, m, ct);
+        var last = volumes[^1];
+        if (!last.Sealed) return last;
+        if (e.Documents is { Count: > 0 })
+            throw new CaseworkException($"不能记录“{e.Kind.Label()}”：案件已封存，所附文件须归入补充卷后再记录。");
+        Check(await ReplayAsync(host.Archive, last.CaseId, volumes, Rules, ct), e, last);
+        return await SupplementVolumes.OpenAsync(host.Archive, last, clerk, ct, joinOpen: true);
+    }
 
     /// <summary>
-    /// The case's dossier (<see cref="DossierBuilder"/>) with its 案卷办理过程: the recorded steps, replayed through the
-    /// rules, printed after the documents. A stored log the rules refuse is an error (<see cref="StoredStageLogException"/>),
-    /// as for <see cref="ProgressAsync"/>, not a dossier silently without its steps.
+    /// Records <paramref name="e"/> with a form printed at it: the step is checked against the whole log, the form is
+    /// printed from the log with the step in it (so its dates come from the stages), filed in the volume the step goes
+    /// to, and the step recorded naming the form's 件号. If the step is refused when it is written (another writer
+    /// recorded first), the form stays filed without the link: nothing filed is ever lost.
+    /// </summary>
+    /// <param name="print">Prints the form from the case's steps (the new one last).</param>
+    public async Task<(DocumentEntry Form, CaseProgressReport Progress)> RecordWithFormAsync(string caseId, CaseEvent e,
+        Func<IReadOnlyList<CaseEvent>, FormToFile> print, string clerk, CancellationToken ct = default)
+    {
+        var target = await VolumeForAsync(caseId, e, clerk, ct);
+        var log = await LogOfAsync(target, ct);
+        CheckDocuments(e, target);
+        Check(log, e, target);
+        var form = await FormFiling.FileAsync(host.Archive, target, print(log.Events), clerk, ct);
+        var progress = await RecordAsync(target.CaseId, e with { Documents = [.. e.Documents ?? [], form.No] }, clerk, ct);
+        return (form, progress);
+    }
+
+    /// <summary>The documents a step names must be filed in the volume it is recorded in, each once.</summary>
+    private static void CheckDocuments(CaseEvent e, CaseManifest m)
+    {
+        var named = e.Documents ?? [];
+        if (named.Count > MaxDocumentsPerStep || named.Distinct().Count() != named.Count)
+            throw new CaseworkException($"不能记录“{e.Kind.Label()}”：所附文件的件号应各不相同，至多{MaxDocumentsPerStep}件。");
+        foreach (var no in named)
+            if (m.Documents.All(d => d.No != no))
+                throw new CaseworkException($"不能记录“{e.Kind.Label()}”：案卷 {m.CaseId} 中没有件号为 {no} 的文件。");
+    }
+
+    public const int MaxDocumentsPerStep = 20;
+
+    private static void Check(CaseLog log, CaseEvent e, CaseManifest m)
+    {
+        if (log.Categories.Count == 0)
+            throw new CaseworkException($"不能记录“{e.Kind.Label()}”：案件的救助类别“{m.Metadata.Category}”无法识别。");
+        log.Append(e);
+    }
+
+    /// <summary>Every category the case was opened for (its case data), else the one its metadata names; unknown names are left out.</summary>
+    private static async Task<IReadOnlyList<AssistanceCategory>> AppliedForAsync(CaseArchive archive, CaseManifest m, CancellationToken ct)
+    {
+        var application = await CaseDocuments.ReadApplicationAsync(archive, m, ct);
+        var names = application?.Categories is { Count: > 0 } given ? given : [m.Metadata.Category];
+        return [.. names.Select(n => AssistanceCategory.TryParse(n, out var c) ? c : null).OfType<AssistanceCategory>().Distinct()];
+    }
+
+    /// <summary>The case's stage, deadlines, warnings and timeline on the archive clock's China-time day, through all its volumes.</summary>
+    public async Task<CaseProgressReport> ProgressAsync(string caseId, CancellationToken ct = default) =>
+        await ReportAsync(await host.Archive.GetManifestAsync(caseId, ct), ct);
+
+    /// <summary>
+    /// The case's dossier (<see cref="DossierBuilder"/>) with its 案卷办理过程: the recorded steps of all its volumes,
+    /// replayed through the rules, printed after the documents. A stored log the rules refuse is an error
+    /// (<see cref="StoredStageLogException"/>), as for <see cref="ProgressAsync"/>, not a dossier silently without its steps.
     /// </summary>
     /// <param name="printer">Prints the archive's pages (the service's, from its templates folder); null: <see cref="ArchivePrinter.Default"/>.</param>
     public async Task<byte[]> DossierAsync(string caseId, string actor, ArchivePrinter? printer = null, CancellationToken ct = default)
     {
         var m = await host.Archive.GetManifestAsync(caseId, ct);
-        var steps = CaseTimeline.DossierSteps(CaseTimeline.Of(LogOf(m).Snapshot()));
+        var volumes = await SupplementVolumes.AllVolumesAsync(host.Archive, m, ct);
+        var steps = CaseTimeline.DossierSteps(CaseTimeline.Of((await ReplayAsync(host.Archive, m.CaseId, volumes, Rules, ct)).Snapshot()));
         return await DossierBuilder.BuildAsync(host.Archive, caseId, actor, steps, printer, ct);
     }
 
-    /// <summary>Progress of an already loaded case.</summary>
-    public CaseProgressReport Report(CaseManifest m, DateOnly today)
+    /// <summary>Progress of an already loaded case (any of its volumes): the whole log, every volume's steps in order.</summary>
+    public async Task<CaseProgressReport> ReportAsync(CaseManifest m, CancellationToken ct = default)
     {
-        var file = LogOf(m).Snapshot();
-        var timeline = CaseTimeline.Of(file);
+        var volumes = await SupplementVolumes.AllVolumesAsync(host.Archive, m, ct);
+        return Report(m, volumes, (await ReplayAsync(host.Archive, m.CaseId, volumes, Rules, ct)).Snapshot(), Today());
+    }
+
+    /// <summary>The stored steps of <paramref name="m"/> and the volumes before it, replayed through the rules.</summary>
+    /// <exception cref="StoredStageLogException">A stored step is unreadable or refused.</exception>
+    public async Task<CaseLog> LogOfAsync(CaseManifest m, CancellationToken ct = default) =>
+        await ReplayAsync(host.Archive, m.CaseId, [.. await SupplementVolumes.EarlierVolumesAsync(host.Archive, m, ct), m], Rules, ct);
+
+    private CaseProgressReport Report(CaseManifest m, IReadOnlyList<CaseManifest> volumes, CaseFile file, DateOnly today)
+    {
+        var heldBy = volumes.SelectMany(v => v.Stages.Select(_ => v.CaseId)).ToList();
+        var timeline = CaseTimeline.Of(file).Select((t, i) => t with { Volume = heldBy[i] }).ToList();
+        IReadOnlyList<string> categories = [.. file.Categories.Select(c => c.Name)], volumeIds = [.. volumes.Select(v => v.CaseId)];
         if (file.Events.Count == 0)
-            return new CaseProgressReport(m.CaseId, m.Metadata.Township, m.Metadata.Category, null, null, today, [], [], null, null, null, timeline, m.Sealed);
+            return new CaseProgressReport(m.CaseId, m.Metadata.Township, m.Metadata.Category, null, null, today, [], [], null, null, null, timeline, m.Sealed)
+            { Categories = categories, Volumes = volumeIds };
         var status = CaseProgress.Evaluate(file, Calendar);
         return new CaseProgressReport(m.CaseId, m.Metadata.Township, m.Metadata.Category, status.Stage, status.Stage.Label(), today,
             status.Deadlines.Select(d => DeadlineLine.Of(d, today)).ToList(), status.Warnings,
-            status.PublicityStart, status.PublicityEnd, status.BenefitFromMonth, timeline, m.Sealed);
+            status.PublicityStart, status.PublicityEnd, status.BenefitFromMonth, timeline, m.Sealed)
+        { Categories = categories, Rules = file.Rules.ToString(), Volumes = volumeIds };
     }
 
     /// <summary>
@@ -130,31 +230,55 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
         return new ReviewReport(township, new DateOnly(month.Year, month.Month, 1), lines, problems);
     }
 
-    /// <summary>The stored steps of <paramref name="m"/> replayed through the rules, one by one.</summary>
-    /// <exception cref="StoredStageLogException">A stored step is unreadable or refused.</exception>
-    public CaseLog LogOf(CaseManifest m) => Replay(m, Rules);
-
-    internal static CaseLog Replay(CaseManifest m, LocalRules rules)
+    /// <summary>
+    /// <see cref="Replay"/>, reading the categories the case was opened for from its case data when its 受理 did not
+    /// record them (logs from before they were recorded): those deadlines too follow every category.
+    /// </summary>
+    internal static async Task<CaseLog> ReplayAsync(CaseArchive archive, string caseId, IReadOnlyList<CaseManifest> volumes, LocalRules installationRules, CancellationToken ct)
     {
-        var log = new CaseLog(m.CaseId, m.Metadata.Township.Trim(), CategoriesOf(m), rules);
-        if (m.Stages.Count > 0 && log.Categories.Count == 0)
-            throw new StoredStageLogException(m.CaseId, 1, $"救助类别“{m.Metadata.Category}”无法识别。");
-        for (int i = 0; i < m.Stages.Count; i++)
-        {
-            var e = StageRecords.FromRecord(m.Stages[i])
-                    ?? throw new StoredStageLogException(m.CaseId, i + 1, $"未知的办理环节“{m.Stages[i].Kind}”或结果“{m.Stages[i].Outcome}”。");
-            try { log.Append(e); }
-            catch (CaseworkException x) { throw new StoredStageLogException(m.CaseId, i + 1, x.Message); }
-        }
-        return log;
+        var first = volumes.SelectMany(v => v.Stages).FirstOrDefault();
+        var applied = first is not null && first.Categories is null ? await AppliedForAsync(archive, volumes[0], ct) : null;
+        return Replay(caseId, volumes, installationRules, applied);
     }
 
     /// <summary>
-    /// The case's categories as the rules see them. The archive's metadata holds the first category applied for
-    /// (the catalog's), so the rules see that one; an unknown name gives none.
+    /// The stored steps of <paramref name="volumes"/> (a case's volumes, oldest first) replayed through the rules,
+    /// one by one, as the log of <paramref name="caseId"/>. The rules and categories are those recorded with 受理;
+    /// for logs from before they were recorded, <paramref name="installationRules"/> and <paramref name="appliedFor"/>
+    /// (the case data's categories), else the first volume's category.
     /// </summary>
-    private static IReadOnlyList<AssistanceCategory> CategoriesOf(CaseManifest m) =>
-        AssistanceCategory.TryParse(m.Metadata.Category, out var c) ? [c] : [];
+    /// <exception cref="StoredStageLogException">A stored step is unreadable or refused.</exception>
+    internal static CaseLog Replay(string caseId, IReadOnlyList<CaseManifest> volumes, LocalRules installationRules, IReadOnlyList<AssistanceCategory>? appliedFor = null)
+    {
+        var first = volumes[0];
+        var stages = volumes.SelectMany(v => v.Stages).ToList();
+        var rules = installationRules;
+        IReadOnlyList<AssistanceCategory> categories = appliedFor is { Count: > 0 } ? appliedFor
+            : AssistanceCategory.TryParse(first.Metadata.Category, out var c) ? [c] : [];
+        if (stages.Count > 0 && stages[0].Kind == nameof(CaseEventKind.Accepted))
+        {
+            if (stages[0].Rules is { } recorded && !(Enum.TryParse(recorded, ignoreCase: false, out rules) && Enum.IsDefined(rules) && !char.IsDigit(recorded[0])))
+                throw new StoredStageLogException(caseId, 1, $"未知的办理规则“{recorded}”。");
+            if (stages[0].Categories is { Count: > 0 } names)
+            {
+                var parsed = names.Select(n => AssistanceCategory.TryParse(n, out var x) ? x : null).ToList();
+                if (parsed.Contains(null))
+                    throw new StoredStageLogException(caseId, 1, $"受理时记录的救助类别“{string.Join("、", names)}”无法识别。");
+                categories = [.. parsed.OfType<AssistanceCategory>()];
+            }
+        }
+        var log = new CaseLog(caseId, first.Metadata.Township.Trim(), categories, rules);
+        if (stages.Count > 0 && log.Categories.Count == 0)
+            throw new StoredStageLogException(caseId, 1, $"救助类别“{first.Metadata.Category}”无法识别。");
+        for (int i = 0; i < stages.Count; i++)
+        {
+            var e = StageRecords.FromRecord(stages[i])
+                    ?? throw new StoredStageLogException(caseId, i + 1, $"未知的办理环节“{stages[i].Kind}”或结果“{stages[i].Outcome}”。");
+            try { log.Append(e); }
+            catch (CaseworkException x) { throw new StoredStageLogException(caseId, i + 1, x.Message); }
+        }
+        return log;
+    }
 
     private IEnumerable<CatalogEntry> InTownship(string township, CatalogQuery q) =>
         // The catalog matches townships by part of the name; the lists want this township exactly.
@@ -171,7 +295,10 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
             {
                 var m = await host.Archive.GetManifestAsync(row.CaseId, ct);
                 if (m.Sealed && !includeSealed) continue;
-                var file = LogOf(m).Snapshot();
+                var volumes = await SupplementVolumes.AllVolumesAsync(host.Archive, m, ct);
+                // A case is listed once, by its latest volume, which carries the log of them all.
+                if (volumes[^1].CaseId != m.CaseId) continue;
+                var file = (await ReplayAsync(host.Archive, m.CaseId, volumes, Rules, ct)).Snapshot();
                 if (file.Events.Count > 0) files.Add(file);
             }
             catch (Exception e) when (e is StoredStageLogException or ArchiveCorruptException or CaseNotFoundException)

@@ -3,7 +3,8 @@ namespace FormArchive.Casework.Stages;
 /// <summary>
 /// A case's progress as the clerk and the archivist read it: stage (null before 受理 is recorded), every
 /// deadline with its legal basis, warnings, the 公示 period, the first benefit month and the timeline. Dates
-/// are China-time calendar days; <see cref="Today"/> is the day the overdue flags were computed for.
+/// are China-time calendar days; <see cref="Today"/> is the day the overdue flags were computed for. The log
+/// runs through every volume of the case (<see cref="Volumes"/>): a 补充卷 continues it after sealing.
 /// </summary>
 public sealed record CaseProgressReport(
     string CaseId,
@@ -18,4 +19,12 @@ public sealed record CaseProgressReport(
     DateOnly? PublicityEnd,
     DateOnly? BenefitFromMonth,
     IReadOnlyList<TimelineEntry> Timeline,
-    bool Sealed);
+    bool Sealed)
+{
+    /// <summary>Every category the rules follow (recorded at 受理); <see cref="Category"/> is the catalog's first one.</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+    /// <summary>The stage rules governing the case (recorded at 受理, else the installation's): Chizhou or Yunyang.</summary>
+    public string? Rules { get; init; }
+    /// <summary>The case's volumes whose steps make up the log, oldest first (the case itself, then its 补充卷).</summary>
+    public IReadOnlyList<string> Volumes { get; init; } = [];
+}

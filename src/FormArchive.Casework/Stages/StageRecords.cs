@@ -14,6 +14,8 @@ public static class StageRecords
         Reason = e.Reason,
         Note = e.Note,
         Staff = e.Staff ?? [],
+        // Left out when none, so a step without documents is stored as before.
+        Documents = e.Documents is { Count: > 0 } documents ? documents : null,
     };
 
     /// <summary>The event a stored step records; null if its kind or outcome is not one the rules know.</summary>
@@ -32,6 +34,7 @@ public static class StageRecords
             Reason = r.Reason,
             Note = r.Note,
             Staff = r.Staff ?? [],
+            Documents = r.Documents ?? [],
         };
     }
 }

@@ -3,19 +3,62 @@ using System.Globalization;
 using System.Text.Json;
 using ArchiveJson = FormArchive.Archive.Cases.ArchiveJson;
 using FormArchive.Casework;
+using FormArchive.Casework.Opening;
 using FormArchive.Casework.Stages;
 using FormArchive.Domain;
 
 namespace FormArchive.Cli.Commands;
 
 /// <summary>
-/// <c>formarchive case event CASE --kind 入户调查 --date 2024-02-09 --actor 张三 --staff 李四 --clerk 王五</c> records a step
+/// <c>formarchive case open application.json --township 秋浦街道 --clerk 王五</c> opens a case (id issued, case data filed
+/// with it); <c>formarchive case event CASE --kind 入户调查 --date 2024-02-09 --actor 张三 --staff 李四 --clerk 王五</c> records a step
 /// of the procedure; <c>formarchive case progress CASE</c> shows stage, deadlines and timeline (China time).
-/// Both go through Casework, as the service does.
+/// All go through Casework, as the service does.
 /// </summary>
 internal static class CaseCommand
 {
-    public static Command Create() => new("case", "A case's procedure: record a step, show its progress") { Event(), Progress() };
+    public static Command Create() => new("case", "A case: open it, record a step of its procedure, show its progress") { Open(), Event(), Progress() };
+
+    private static Command Open()
+    {
+        var file = new Argument<FileInfo>("application") { Description = "JSON file of the application, as POST /api/cases takes it (applicant, categories, members …)" };
+        var township = new Option<string>("--township") { Description = "The township (乡镇/街道) the case belongs to", Required = true };
+        var clerk = new Option<string>("--clerk") { Description = "Who opens the case (the archive log's actor)", Required = true };
+        var command = new Command("open", "Open a case: prints its id; refused (exit 2, one line naming every field at fault) if the application is incomplete")
+            { file, township, clerk };
+        command.SetAction(result =>
+        {
+            var f = result.GetValue(file)!;
+            if (!f.Exists) return CliErrors.Fail($"{f.Name}: file not found", CliErrors.BadInput);
+            CaseApplication application;
+            try { application = ArchiveJson.Read<CaseApplication>(File.ReadAllBytes(f.FullName), f.Name); }
+            catch (Exception e) when (e is JsonException or FormArchive.Archive.Cases.ArchiveCorruptException)
+            {
+                return CliErrors.Fail($"{f.Name} is not a JSON application: {e.Message}".ReplaceLineEndings(" "), CliErrors.BadInput);
+            }
+            var town = result.GetValue(township)!.Trim();
+            if (!string.IsNullOrWhiteSpace(application.Township) && application.Township.Trim() != town)
+                return CliErrors.Fail($"$.township: the application is for {application.Township.Trim()}, not --township {town}", CliErrors.BadInput);
+            return ArchiveCli.Run(async host =>
+            {
+                try
+                {
+                    var m = await CaseOpening.OpenAsync(host.Archive, application, town, result.GetValue(clerk)!);
+                    Console.WriteLine(m.CaseId);
+                    return 0;
+                }
+                catch (CaseApplicationException e)
+                {
+                    return CliErrors.Fail(string.Join("; ", e.Problems.Select(x => $"{x.Path}: {x.Message}")), CliErrors.BadInput);
+                }
+                catch (FileNumberInUseException e)
+                {
+                    return CliErrors.Fail(e.Message, CliErrors.Failure);
+                }
+            });
+        });
+        return command;
+    }
 
     private static Command Event()
     {
@@ -28,9 +71,10 @@ internal static class CaseCommand
         var outcome = new Option<string?>("--outcome") { Description = "批准 (approved) or 不予批准 (rejected)" };
         var reason = new Option<string?>("--reason") { Description = "Why (required for 延期)" };
         var note = new Option<string?>("--note") { Description = "Free text" };
+        var documents = new Option<int[]>("--document") { Description = "件号 of a document of the case filed for the step, e.g. the form printed at it (repeatable)", AllowMultipleArgumentsPerToken = true };
         var clerk = new Option<string>("--clerk") { Description = "Who records it (the archive log's actor)", Required = true };
         var command = new Command("event", "Record a step of the procedure; refused (exit 1, one line) if the procedure does not allow it")
-            { caseId, kind, at, date, actor, staff, outcome, reason, note, clerk };
+            { caseId, kind, at, date, actor, staff, outcome, reason, note, documents, clerk };
         command.SetAction(result =>
         {
             var k = CaseEventKinds.Parse(result.GetValue(kind));
@@ -56,6 +100,7 @@ internal static class CaseCommand
                 Reason = result.GetValue(reason),
                 Note = result.GetValue(note),
                 Staff = result.GetValue(staff) ?? [],
+                Documents = result.GetValue(documents) ?? [],
             };
             return ArchiveCli.Run(async (_, procedure) =>
             {
@@ -87,7 +132,8 @@ internal static class CaseCommand
             foreach (var w in r.Warnings)
                 Console.WriteLine($"  提示  {w}");
             foreach (var t in r.Timeline)
-                Console.WriteLine($"  {t.Date:yyyy-MM-dd} {t.Time:HH\\:mm}  {t.What}{(t.Outcome is { } o ? $"（{o}）" : "")}  {t.Actor}{(t.Reason is { } why ? $"  理由：{why}" : "")}");
+                Console.WriteLine($"  {t.Date:yyyy-MM-dd} {t.Time:HH\\:mm}  {t.What}{(t.Outcome is { } o ? $"（{o}）" : "")}  {t.Actor}{(t.Reason is { } why ? $"  理由：{why}" : "")}"
+                                  + (t.Documents.Count > 0 ? $"  附件：{t.Volume} 第 {string.Join("、", t.Documents)} 件" : ""));
             return 0;
         }));
         return command;

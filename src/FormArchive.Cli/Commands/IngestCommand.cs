@@ -68,9 +68,8 @@ internal static class IngestCommand
                 var scans = new List<(FileInfo File, byte[] Content, ScanResult Scan)>();
                 int code = Ingest(result, caseNo, hinted, household, result.GetValue(output), scans);
                 if (code != 0) { Console.Error.WriteLine("formarchive: nothing was filed"); return code; }
-                var uploads = scans.SelectMany(s => ScanRecord.Documents(manifest.CaseId, manifest.Metadata.ApplicantName, s.File.Name, null, s.Content, s.Scan, ChinaTime.Today(), number)).ToList();
-                var entries = await host.Archive.AddDocumentsAsync(manifest.CaseId, uploads, filer);
-                Console.WriteLine($"{scans.Count} scan(s) filed into {manifest.CaseId} as documents {entries[0].No}–{entries[^1].No} (original, searchable PDF, ingest result each)");
+                var filed = await ScanFiling.FileAsync(host.Archive, manifest, [.. scans.Select(s => new ScanToFile(s.File.Name, null, s.Content, s.Scan, number))], filer);
+                Console.WriteLine($"{scans.Count} scan(s) filed into {manifest.CaseId} as documents {filed[0].Original.No}–{filed[^1].IngestResult.No} (original, searchable PDF, ingest result each)");
                 return 0;
             });
         });

@@ -41,7 +41,7 @@ public sealed class CatalogFileNumberTests(ArchiveFixture fx)
         // The 档号 column came with the migration: without fonds settings it is the 案卷号 alone, as the cover prints it.
         Assert.Equal("秋浦-2025-017", found.Single().ArchivalCode);
         var configured = new CaseCatalog(path, Lookup, fonds: Fonds.FondsRegistryTests.Configured());
-        await configured.UpdateAsync(await archive.GetManifestAsync(id));
+        await configured.UpdateAsync(await archive.GetManifestAsync(id), archive);
         Assert.Equal("J012-MZ3-秋浦-2025-017", configured.Search(new CatalogQuery { FileNumber = "秋浦-2025-017" }).Single().ArchivalCode);
     }
 }

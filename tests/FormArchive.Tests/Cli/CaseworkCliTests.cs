@@ -82,4 +82,42 @@ public sealed class CaseworkCliTests : IDisposable
         using var host = await _archive.OpenAsync();
         Assert.Equal(["Accepted", "HomeVisited"], (await host.Archive.GetManifestAsync(id)).Stages.Select(s => s.Kind));
     }
+
+    [Fact]
+    public async Task A_case_is_opened_from_an_application_file_and_a_step_names_the_document_filed_for_it()
+    {
+        var file = Path.Combine(_archive.DataDirectory, "application.json");
+        Directory.CreateDirectory(_archive.DataDirectory);
+        await File.WriteAllTextAsync(file, """
+            { "fileNumber": "CLI-1", "applicant": { "name": "孙明红", "idNumber": "370202194004297733" }, "categories": ["低保边缘", "特困"],
+              "members": [{ "name": "孙明红", "idNumber": "370202194004297733" }] }
+            """);
+        var (code, output) = await _archive.RunAsync(null, "case", "open", file, "--township", Township, "--clerk", "王五");
+        Assert.True(code == 0, output);
+        var id = Assert.Single(Lines(output));
+        using (var host = await _archive.OpenAsync())
+        {
+            var m = await host.Archive.GetManifestAsync(id);
+            Assert.Equal((Township, "低保边缘", "CLI-1", 1L), (m.Metadata.Township, m.Metadata.Category, m.Metadata.FileNumber, m.Seq));
+        }
+
+        // The same file number again, and an application with faults: one line each, nothing opened.
+        (code, output) = await _archive.RunAsync(null, "case", "open", file, "--township", Township, "--clerk", "王五");
+        Assert.Equal(1, code);
+        Assert.Contains($"file number CLI-1 is already case {id}", Assert.Single(Lines(output)));
+        await File.WriteAllTextAsync(file, """{ "applicant": { "name": "孙明红", "idNumber": "370202194004297734" }, "categories": [] }""");
+        (code, output) = await _archive.RunAsync(null, "case", "open", file, "--township", Township, "--clerk", "王五");
+        Assert.Equal(2, code);
+        var line = Assert.Single(Lines(output));
+        Assert.Contains("$.applicant.idNumber", line);
+        Assert.Contains("$.categories", line);
+
+        (code, output) = await _archive.RunAsync(null, "case", "event", id, "--kind", "受理", "--date", "2024-02-07", "--document", "1", "--clerk", "王五");
+        Assert.True(code == 0, output);
+        (code, output) = await _archive.RunAsync(null, "case", "progress", id);
+        Assert.True(code == 0, output);
+        Assert.Contains($"受理  王五  附件：{id} 第 1 件", output);
+        // Every category's deadlines: 特困 and 低保边缘 alike follow 池州's 审核确认 within 15 working days.
+        Assert.Contains("低保边缘家庭", (await _archive.RunAsync(null, "case", "progress", id, "--json")).Output);
+    }
 }

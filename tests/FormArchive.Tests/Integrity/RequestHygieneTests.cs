@@ -94,7 +94,7 @@ public sealed class RequestHygieneTests(ApiServer server) : IClassFixture<ApiSer
         var events = await host.Archive.Store.ListAsync(StoreArea.Journal, CaseKeys.Events(caseId));
         Assert.Single(events);
         var m = await host.Archive.GetManifestAsync(caseId);
-        Assert.Equal(CaseData.CaseDataFileName, m.Documents.Single().FileName);
+        Assert.Equal(FormArchive.Casework.Filing.CaseHousehold.CaseDataFileName, m.Documents.Single().FileName);
     }
 }
 

@@ -1,4 +1,4 @@
-using FormArchive.Ingest;
+using FormArchive.Casework.Checklist;
 
 namespace FormArchive.Api.Endpoints;
 

@@ -4,10 +4,10 @@ using FormArchive.Ingest.Ocr;
 namespace FormArchive.Api.Endpoints;
 
 /// <summary>POST /api/cases/{caseId}/scans: each uploaded file as filed, page by page.</summary>
-public sealed record ScanUploadReport(string CaseId, IReadOnlyList<FiledScan> Files);
+public sealed record ScanUploadReport(string CaseId, IReadOnlyList<FiledScanReport> Files);
 
 /// <summary>One uploaded file: the three documents it was filed as and what was read on each page.</summary>
-public sealed record FiledScan(string File, FiledScanDocuments Documents, IReadOnlyList<FiledScanPage> Pages);
+public sealed record FiledScanReport(string File, FiledScanDocuments Documents, IReadOnlyList<FiledScanPage> Pages);
 
 /// <summary>Document numbers of a filed scan: the original, its searchable PDF, the ingest result.</summary>
 public sealed record FiledScanDocuments(int Original, int SearchablePdf, int IngestResult);

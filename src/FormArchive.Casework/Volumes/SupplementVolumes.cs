@@ -1,6 +1,7 @@
 using FormArchive.Archive.Cases;
+using FormArchive.Casework.Filing;
 
-namespace FormArchive.Api.Cases;
+namespace FormArchive.Casework.Volumes;
 
 /// <summary>
 /// 补充卷: what comes into a case after it is sealed goes into a new volume (ROOT-V2, ROOT-V3 …). Each volume
@@ -44,20 +45,43 @@ public static class SupplementVolumes
         return linked && meta.Township == of.Metadata.Township;
     }
 
-    /// <summary>Opens the next volume of the sealed case <paramref name="m"/> and files the case's latest case data in it.</summary>
-    public static async Task<CaseManifest> OpenAsync(CaseArchive archive, CaseManifest m, string clerk, CancellationToken ct)
+    /// <summary>
+    /// Every volume of the case <paramref name="m"/> belongs to, oldest first (the case itself, V2 …), up to the first
+    /// number that is missing or not this case's. The stage log of the case runs through all of them.
+    /// </summary>
+    public static async Task<IReadOnlyList<CaseManifest>> AllVolumesAsync(CaseArchive archive, CaseManifest m, CancellationToken ct)
     {
-        var volume = await archive.OpenSupplementAsync(m.CaseId, clerk, ct);
-        if (m.Documents.LastOrDefault(d => d.FileName == CaseData.CaseDataFileName) is { } data)
+        var volumes = new List<CaseManifest>(await EarlierVolumesAsync(archive, m, ct)) { m };
+        var root = m.Metadata.SupplementOf ?? m.CaseId;
+        for (int volume = m.Metadata.Volume + 1; ; volume++)
+        {
+            CaseManifest next;
+            try { next = await archive.GetManifestAsync(CaseKeys.VolumeId(root, volume), ct); }
+            catch (CaseNotFoundException) { break; }
+            if (!IsVolume(next, m, root, volume)) break;
+            volumes.Add(next);
+        }
+        return volumes;
+    }
+
+    /// <summary>
+    /// Opens the next volume of the sealed case <paramref name="m"/> with the case's latest case data filed in its
+    /// opening event, so a volume never exists without its household. With <paramref name="joinOpen"/> a volume that
+    /// is already open is returned instead (two writers racing to open one get the same volume).
+    /// </summary>
+    public static async Task<CaseManifest> OpenAsync(CaseArchive archive, CaseManifest m, string clerk, CancellationToken ct, bool joinOpen = false)
+    {
+        var documents = new List<DocumentUpload>();
+        if (m.Documents.LastOrDefault(d => d.FileName == CaseHousehold.CaseDataFileName) is { } data)
         {
             var (entry, bytes) = await archive.GetDocumentAsync(m.CaseId, data.No, clerk, ct);
             // The same bytes (same SHA-256) as in the sealed volume: the household is the one the case was opened with.
-            await archive.AddDocumentAsync(volume.CaseId, new DocumentUpload
+            documents.Add(new DocumentUpload
             {
                 Title = entry.Title, ResponsibleParty = entry.ResponsibleParty, Date = ChinaTime.Today(),
                 FileName = entry.FileName, MediaType = entry.MediaType, Content = bytes,
-            }, clerk, ct);
+            });
         }
-        return await archive.GetManifestAsync(volume.CaseId, ct);
+        return await archive.OpenSupplementAsync(m.CaseId, clerk, documents, joinOpen, ct);
     }
 }

@@ -1,8 +1,9 @@
+using FormArchive.Casework.Corrections;
 using FormArchive.Archive.Cases;
 using FormArchive.Ingest;
 using FormArchive.Ingest.Recognition;
 
-namespace FormArchive.Api.Cases;
+namespace FormArchive.Casework.Filing;
 
 /// <summary>
 /// Every scanned page of a case as it stands: each ingest result's pages, then the clerks' corrections applied
@@ -15,15 +16,15 @@ public static class ScannedPages
         var pages = new List<ScannedPage>();
         foreach (var d in m.Documents)
         {
-            if (IsJson(d, CaseData.IngestResultSuffix))
+            if (IsJson(d, ScanRecord.IngestResultSuffix))
             {
-                var scan = await CaseData.ReadJsonAsync<ScanResult>(archive, m, d, ct);
+                var scan = await CaseDocuments.ReadJsonAsync<ScanResult>(archive, m, d, ct);
                 var documents = DocumentsOf(m, d);
                 pages.AddRange(scan.Pages.Select(p => new ScannedPage(scan.File, documents, d.Sha256, p, p, [])));
             }
-            else if (IsJson(d, CaseData.CorrectionSuffix))
+            else if (IsJson(d, PageCorrection.FileSuffix))
             {
-                var correction = await CaseData.ReadJsonAsync<PageCorrection>(archive, m, d, ct);
+                var correction = await CaseDocuments.ReadJsonAsync<PageCorrection>(archive, m, d, ct);
                 int i = pages.FindIndex(p => p.Documents.IngestResult == correction.IngestResult && p.Read.Page == correction.Page);
                 if (i < 0 || pages[i].IngestResultSha256 != correction.IngestResultSha256)
                     throw new ArchiveCorruptException($"case {m.CaseId}: correction {d.No} is for page {correction.Page} of document {correction.IngestResult}, which is not an earlier scan of the case");

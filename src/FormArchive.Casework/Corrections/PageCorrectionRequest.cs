@@ -1,4 +1,4 @@
-namespace FormArchive.Api.Cases;
+namespace FormArchive.Casework.Corrections;
 
 /// <summary>
 /// POST /api/cases/{id}/pages/corrections. <see cref="Document"/> is the scan's ingest result or its searchable

@@ -1,8 +1,7 @@
-using FormArchive.Domain;
 using FormArchive.Ingest;
 using FormArchive.Ingest.Recognition;
 
-namespace FormArchive.Api.Cases;
+namespace FormArchive.Casework.Corrections;
 
 /// <summary>
 /// A clerk's correction of one scanned page, filed as its own JSON document (识别结果更正) derived from the
@@ -11,6 +10,9 @@ namespace FormArchive.Api.Cases;
 /// </summary>
 public sealed record PageCorrection
 {
+    /// <summary>A correction document's file name ends so (NAME.pN.correction.json); the scanned pages find corrections by it.</summary>
+    public const string FileSuffix = ".correction.json";
+
     /// <summary>件号 of the ingest result corrected.</summary>
     public required int IngestResult { get; init; }
     public required string IngestResultSha256 { get; init; }

@@ -1,10 +1,11 @@
+using FormArchive.Archive.Cases;
+using FormArchive.Casework.Filing;
+using FormArchive.Casework.Volumes;
 using FormArchive.Domain;
+using FormArchive.Ingest;
 using FormArchive.Ingest.Recognition;
 
-namespace FormArchive.Ingest;
-
-/// <summary>One required material and whether the scans cover it.</summary>
-public sealed record ChecklistItem(string Code, string Material, bool Present, string? Member = null);
+namespace FormArchive.Casework.Checklist;
 
 /// <summary>
 /// Required materials of a case, after the Yunyang list: ID card front and back for every adult (18+) or covered
@@ -13,6 +14,19 @@ public sealed record ChecklistItem(string Code, string Material, bool Present, s
 /// </summary>
 public static class CaseChecklist
 {
+    /// <summary>
+    /// What the case <paramref name="m"/> has and lacks, from its filed scans and corrections. A 补充卷 counts the
+    /// pages of the volumes before it too: it completes the case, so a material filed before sealing is not asked for again.
+    /// </summary>
+    public static async Task<IReadOnlyList<ChecklistItem>> OfCaseAsync(CaseArchive archive, CaseManifest m, DateOnly today, CancellationToken ct)
+    {
+        var members = await CaseHousehold.ReadAsync(archive, m, ct);
+        var pages = new List<PageResult>();
+        foreach (var volume in (await SupplementVolumes.EarlierVolumesAsync(archive, m, ct)).Append(m))
+            pages.AddRange((await ScannedPages.ReadAsync(archive, volume, members, ct)).Select(p => p.Page));
+        return Evaluate(members, pages, today);
+    }
+
     /// <param name="members">The household; <see cref="HouseholdMember.RequiresIdScan"/> marks members to be covered.</param>
     /// <param name="pages">Every page ingested for the case.</param>
     public static List<ChecklistItem> Evaluate(IReadOnlyList<HouseholdMember> members, IEnumerable<PageResult> pages, DateOnly today)
