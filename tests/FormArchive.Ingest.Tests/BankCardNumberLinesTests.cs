@@ -41,6 +41,19 @@ public sealed class BankCardNumberLinesTests
     }
 
     [Fact]
+    public void ANumberThatPassesWithNothingAfterItIsNotReadAgain()
+    {
+        // A speck past the end read as a digit could pass Luhn as well: a whole, valid number is left as it is.
+        bool asked = false;
+        var found = BankCardNumberLines.Find(new PageText([L("6217993797112010", 150, 630, 970, 100)]), _ => { asked = true; return "62179937971120104"; });
+        Assert.Equal(["6217993797112010"], found);
+        Assert.False(asked);
+        // With something standing right after it (a lone last digit misread as a character), it is.
+        var lone = BankCardNumberLines.Find(new PageText([L("6217999614017746", 98, 386, 737, 57), L("力", 832, 397, 50, 28)]), _ => "62179996140177464");
+        Assert.Equal(["62179996140177464"], lone);
+    }
+
+    [Fact]
     public void AReReadThatDoesNotGoOnFromTheGroupsIsNotTaken()
     {
         // The read again differs in a digit already read: not the same number; the groups alone fail Luhn.

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 
 namespace FormArchive.Testing;
 
@@ -29,6 +31,31 @@ internal sealed class CephRgw : IDisposable
     public bool Started => _settings is not null;
 
     public TimeSpan StartupTime { get; }
+
+    /// <summary>
+    /// A server of this process's own: its folder named after the process and two ports the system finds free, so two
+    /// test runs side by side (two checkouts on one machine) never stop each other's server or share its data.
+    /// </summary>
+    public static CephRgw StartOwn(string name)
+    {
+        var (port, monPort) = TwoFreePorts();
+        return Start(Path.Combine(Path.GetTempPath(), $"{name}-{Environment.ProcessId}"), port, monPort);
+    }
+
+    private static (string, string) TwoFreePorts()
+    {
+        // Both held open until both are known, so they differ.
+        var a = new TcpListener(IPAddress.Loopback, 0);
+        var b = new TcpListener(IPAddress.Loopback, 0);
+        a.Start();
+        b.Start();
+        try { return (((IPEndPoint)a.LocalEndpoint).Port.ToString(), ((IPEndPoint)b.LocalEndpoint).Port.ToString()); }
+        finally
+        {
+            a.Stop();
+            b.Stop();
+        }
+    }
 
     public static CephRgw Start(string dir, string port, string monPort)
     {

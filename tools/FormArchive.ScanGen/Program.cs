@@ -24,7 +24,7 @@ if (args.Length == 2 && args[0] == "--check")
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: ScanGen OUT_DIR COUNT [SEED] [--page-dpi N] [--threads N] [--kinds KIND,...]\n" +
-        "       ScanGen OUT_DIR --captures [SEED] [--threads N]   (the 14-image Captures corpus, every case pinned)\n" +
+        "       ScanGen OUT_DIR --captures [SEED] [--threads N]   (the committed Captures corpus, every case pinned)\n" +
         "       ScanGen --check DIR                               (checks DIR's truth.json against its images)\n" +
         "  kinds: id-front, id-back, hukou-member, hukou-home, bank-card (older, flat scans);\n" +
         "         camera-id-front, camera-id-back, camera-bank-card, photocopy, camera-hukou-member, bad-checksum-id, hospital-page");

@@ -41,8 +41,12 @@ public static class BankCardNumberLines
             }
             var digits = string.Concat(run.SelectMany(l => l.Text).Select(IdNumberRules.FoldWidth).Where(char.IsAsciiDigit));
             if (digits.Length is < MinDigits or > 19) continue;
-            var longer = Longer(run, digits, readAgain);
-            var number = longer ?? digits;
+            // Read again only where a digit may be missing: the groups fail Luhn, or something that is no group of
+            // digits stands right after them (a lone digit read as 力). A number that passes with nothing after it is
+            // left alone: a speck past its end, read as a digit, could pass Luhn too.
+            bool maybeShort = !IdNumberRules.IsLuhnValid(digits) || page.Lines.Any(l => !run.Contains(l) && PageText.SameRow(l, run[^1])
+                && l.Quad.Bounds.X > run[^1].Quad.Bounds.Right - 0.5 * run[^1].Quad.Height && l.Quad.Bounds.X - run[^1].Quad.Bounds.Right < 3 * run[^1].Quad.Height);
+            var number = (maybeShort ? Longer(run, digits, readAgain) : null) ?? digits;
             if (number.Length is >= 16 and <= 19 && IdNumberRules.IsLuhnValid(number) && !ChineseIdNumber.IsValid(number)) found.Add(number);
         }
         return found.Distinct().ToList();

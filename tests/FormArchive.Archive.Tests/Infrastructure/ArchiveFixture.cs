@@ -29,7 +29,7 @@ public sealed class ArchiveFixture : IAsyncLifetime
         Local = new LocalArchiveStore(Path.Combine(_root, "store"));
         Signer = SealSigner.LoadOrCreate(Path.Combine(_root, "keys", "seal-ed25519.pem"));
         if (S3Skipped) return;
-        _ceph = CephRgw.Start("/tmp/formarchive-ceph-tests", "17480", "13300");
+        _ceph = CephRgw.StartOwn("formarchive-ceph-tests");
         S3Options = new S3StoreOptions
         {
             Endpoint = _ceph.Endpoint,

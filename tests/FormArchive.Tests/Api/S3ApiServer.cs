@@ -3,7 +3,7 @@ using FormArchive.Testing;
 namespace FormArchive.Tests.Api;
 
 /// <summary>
-/// The service on the S3 store: a Ceph RGW of its own (scripts/ceph-rgw.sh, own folder and ports, so it never
+/// The service on the S3 store: a Ceph RGW of its own (scripts/ceph-rgw.sh, own folder and free ports, so it never
 /// meets the archive tests' server running in parallel), a fresh bucket, and GOVERNANCE retention for one year
 /// so that the test data can be cleaned up. Settings go through configuration, not process environment.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class S3ApiServer : ApiServer
 
     protected override Task<string[]> SettingsAsync()
     {
-        _ceph = CephRgw.Start("/tmp/formarchive-ceph-api-tests", "18480", "14300");
+        _ceph = CephRgw.StartOwn("formarchive-ceph-api-tests");
         return Task.FromResult<string[]>([
             $"--FormArchive:S3:Endpoint={_ceph.Endpoint}", $"--FormArchive:S3:AccessKey={_ceph.AccessKey}",
             $"--FormArchive:S3:SecretKey={_ceph.SecretKey}", $"--FormArchive:S3:Bucket=fa-api-{Guid.NewGuid().ToString("N")[..12]}",
