@@ -43,14 +43,16 @@ public abstract class StepFormEndpointSuite(ApiServer server)
         },
     };
 
-    private async Task<(HttpClient Clerk, string CaseId)> CaseUpToPublicityAsync(bool saveRecord = true)
+    private async Task<(HttpClient Clerk, string CaseId)> CaseUpToPublicityAsync(bool saveRecord = true, string? publicityStart = null)
     {
         var township = "表格镇" + Guid.NewGuid().ToString("N")[..6];
         var clerk = server.ClientFor(Role.Clerk, township);
         var caseId = await CreateAsync(clerk);
         if (saveRecord)
         {
-            var saved = await clerk.PutAsync($"/api/cases/{caseId}/record", Json(Record(township)));
+            var record = Record(township);
+            if (publicityStart is not null) record["review_publicity"]!["start_date"] = publicityStart;
+            var saved = await clerk.PutAsync($"/api/cases/{caseId}/record", Json(record));
             Assert.True(saved.StatusCode == HttpStatusCode.Created, await saved.Content.ReadAsStringAsync());
         }
         foreach (var step in new[] { Step("受理", "2024-02-07"), Step("核对授权", "2024-02-08"), Step("入户调查", "2024-02-08", staff: "李四"), Step("初审意见", "2024-02-09", "批准") })
@@ -144,5 +146,28 @@ public abstract class StepFormEndpointSuite(ApiServer server)
         // The archivist may not record steps at all, with or without a form.
         var refused = await server.ClientFor(Role.Archivist).PostAsync($"/api/cases/{caseId}/events", Json(Step("公示", "2024-02-19", printForm: PublicityForm)));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_date_in_the_case_data_that_contradicts_the_step_refuses_it_before_anything_is_filed()
+    {
+        var (clerk, caseId) = await CaseUpToPublicityAsync(publicityStart: "2024-02-18");
+        var documents = await DocumentCountAsync(clerk, caseId);
+        var (status, problem) = await PostAsync(clerk, caseId, Step("公示", "2024-02-19", printForm: PublicityForm));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Contains("review_publicity.start_date 为 2024-02-18", (string)problem["detail"]!);
+        Assert.Equal(documents, await DocumentCountAsync(clerk, caseId));
+        Assert.Equal("初审意见", (string)(await GetJsonAsync(clerk, $"/api/cases/{caseId}/progress"))["timeline"]!.AsArray().Last()!["what"]!);
+    }
+
+    [Fact]
+    public async Task Two_clerks_recording_the_same_step_at_once_record_it_once_naming_one_form()
+    {
+        var (clerk, caseId) = await CaseUpToPublicityAsync();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => PostAsync(clerk, caseId, Step("公示", "2024-02-19", printForm: PublicityForm))));
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.UnprocessableEntity], answers.Select(a => a.Status).Order().ToArray());
+        var won = (int)answers.Single(a => a.Status == HttpStatusCode.Created).Body["form"]!["no"]!;
+        var publicity = (await GetJsonAsync(clerk, $"/api/cases/{caseId}/progress"))["timeline"]!.AsArray().Where(t => (string)t!["what"]! == "公示").ToList();
+        Assert.Equal([won], Assert.Single(publicity)!["documents"]!.AsArray().Select(n => (int)n!).ToArray());
     }
 }
