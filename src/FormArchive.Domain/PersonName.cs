@@ -12,9 +12,9 @@ public static class PersonName
     public static string? Problem(string? name)
     {
         var s = name?.Trim();
-        if (string.IsNullOrEmpty(s)) return "a name is required";
-        if (s.Length > MaxLength) return $"a name may have at most {MaxLength} characters, not {s.Length:N0}";
-        if (s.Any(char.IsControl)) return "a name may not contain control characters";
+        if (string.IsNullOrEmpty(s)) return "姓名不能为空。";
+        if (s.Length > MaxLength) return $"姓名最多{MaxLength}个字，实际为{s.Length:N0}个字。";
+        if (s.Any(char.IsControl)) return "姓名不能含有控制字符（如换行符）。";
         return null;
     }
 }

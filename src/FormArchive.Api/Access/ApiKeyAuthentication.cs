@@ -25,5 +25,5 @@ public static class ApiKeyAuthentication
 
     /// <summary>401: no key, an unknown key or a revoked one (the store tells them apart for nobody).</summary>
     internal static IResult Unauthenticated() =>
-        Problems.Create(StatusCodes.Status401Unauthorized, "API key required", $"send an active API key in the {Header} header");
+        Problems.Create(StatusCodes.Status401Unauthorized, "需要访问密钥", $"请在 {Header} 请求头中发送有效的访问密钥（密钥缺失、无法识别或已吊销）。");
 }

@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Authorization.Policy;
 namespace FormArchive.Api.Access;
 
 /// <summary>
-/// A key of the wrong role: 403 problem naming the caller's role and the roles allowed ("an integrator key may
-/// not do this; allowed: clerk, archivist"). Everything else (401 challenges, success) as the framework does it.
+/// A key of the wrong role: 403 problem naming, in Chinese, the caller's role and the roles allowed ("此密钥的角色
+/// （接口调用方）无权执行此操作；允许的角色：办事员、档案员"). Everything else (401 challenges, success) as the framework does it.
 /// </summary>
 public sealed class RoleRefusal : IAuthorizationMiddlewareResultHandler
 {
@@ -18,8 +18,9 @@ public sealed class RoleRefusal : IAuthorizationMiddlewareResultHandler
     {
         if (!result.Forbidden || Caller.Of(context) is not { } caller) return _framework.HandleAsync(next, context, policy, result);
         var requirements = result.AuthorizationFailure?.FailedRequirements ?? policy.Requirements;
-        var allowed = requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).Distinct();
-        return Problems.Create(StatusCodes.Status403Forbidden, "Not allowed for this role",
-            $"{Roles.WithArticle(caller.Key.Role)} key may not do this; allowed: {string.Join(", ", allowed)}").ExecuteAsync(context);
+        var allowed = requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).Distinct()
+            .Select(name => Roles.TryParse(name, out var role) ? Roles.Label(role) : name);
+        return Problems.Create(StatusCodes.Status403Forbidden, "此角色无权操作",
+            $"此密钥的角色（{Roles.Label(caller.Key.Role)}）无权执行此操作；允许的角色：{string.Join("、", allowed)}").ExecuteAsync(context);
     }
 }

@@ -73,7 +73,7 @@ public static class CaseEndpoints
         var result = await Problems.GuardAsync(async () =>
         {
             if (!string.IsNullOrWhiteSpace(request.Township) && request.Township.Trim() != caller.Key.Township)
-                return Problems.Create(StatusCodes.Status403Forbidden, "Other township", $"this key files cases of {caller.Key.Township} only");
+                return Problems.Create(StatusCodes.Status403Forbidden, "其他乡镇", $"此密钥只能为{caller.Key.Township}立案。");
             try
             {
                 var m = await CaseOpening.OpenAsync(host.Archive, request, caller.Key.Township!, caller.Actor, http.RequestAborted);
@@ -82,12 +82,12 @@ public static class CaseEndpoints
             }
             catch (CaseApplicationException e)
             {
-                return Problems.Create(StatusCodes.Status400BadRequest, "Invalid case data", e.Message,
+                return Problems.Create(StatusCodes.Status400BadRequest, "立案申请有误", e.Message,
                     new Dictionary<string, object?> { ["errors"] = e.Problems.Select(x => new { path = x.Path, message = x.Message }).ToList() });
             }
             catch (FileNumberInUseException e)
             {
-                return Problems.Create(StatusCodes.Status409Conflict, "File number in use", e.Message, new Dictionary<string, object?> { ["caseId"] = e.Holder });
+                return Problems.Create(StatusCodes.Status409Conflict, "本单位案卷号已被使用", e.Message, new Dictionary<string, object?> { ["caseId"] = e.Holder });
             }
         });
         CaseAccess.Audit(http, caller, "case.create", caseId, "", result);

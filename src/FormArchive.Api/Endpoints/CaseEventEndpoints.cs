@@ -1,13 +1,23 @@
+using System.Text.Json.Nodes;
 using FormArchive.Api.Access;
+using FormArchive.Api.CaseRecords;
 using FormArchive.Api.Cases;
+using FormArchive.Api.Work;
 using FormArchive.Casework;
+using FormArchive.Casework.Filing;
 using FormArchive.Casework.Stages;
 using FormArchive.Domain;
+using FormArchive.Renderer.Rendering;
+using FormArchive.Templates.Printing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.Endpoints;
 
-/// <summary>POST /api/cases/{caseId}/events: a clerk records a step of the procedure; the rules are Casework's.</summary>
+/// <summary>
+/// POST /api/cases/{caseId}/events: a clerk records a step of the procedure; the rules are Casework's. With
+/// printForm the step and the form printed at it are one request (the form is the step's record, so a refused step
+/// must file nothing, and a filed form must be named by its step): 201 with the filed form.
+/// </summary>
 public static class CaseEventEndpoints
 {
     public static void MapCaseEventEndpoints(this IEndpointRouteBuilder app)
@@ -16,12 +26,15 @@ public static class CaseEventEndpoints
             .RequireAuthorization(AccessPolicies.Clerk)
             .AcceptsJson<CaseEventRequest>(auditAction: "case.event")
             .WithName("RecordCaseEvent")
-            .WithSummary("Record a step of the case's procedure (受理, 入户调查, 公示 …); refused in Chinese (422) if the procedure does not allow it")
-            .WithDescription("JSON body: kind, at or date, outcome, reason, staff, note. Answers the case's progress after the step.")
+            .WithSummary("Record a step of the case's procedure (受理, 入户调查, 公示 …), optionally printing and filing a form at it; refused in Chinese (422) if the procedure does not allow it")
+            .WithDescription("JSON body: kind, at or date, outcome, reason, staff, note, documents, printForm. Answers the case's progress after the step (200). "
+                + "With printForm (a form id) the form is printed from the case's newest case data, its dates from the steps (this one included), filed, "
+                + "and named by the step: 201 with the filed form. A refused step files nothing.")
             .WithTags("Casework");
     }
 
-    private static Task<Results<Ok<CaseProgressReport>, ProblemHttpResult>> Record(string caseId, HttpContext http, CaseProcedure procedure)
+    private static Task<Results<Ok<CaseProgressReport>, Created<StepWithForm>, ProblemHttpResult>> Record(string caseId, HttpContext http,
+        CaseProcedure procedure, FormPrinter printer)
     {
         var request = JsonBody.Of<CaseEventRequest>(http);
         return CaseAccess.RunAsync(http, caseId, "case.event", async c =>
@@ -29,8 +42,57 @@ public static class CaseEventEndpoints
             var (e, invalid) = EventOf(request, c.Caller, c.Archive.Clock.GetUtcNow());
             if (e is null) return invalid!;
             c.Detail = e.Kind.Label(); // the step only: staff names and notes stay out of the audit line
+            if (!string.IsNullOrWhiteSpace(request.PrintForm)) return await RecordWithFormAsync(c, e, request.PrintForm, procedure, printer);
             return TypedResults.Ok(await procedure.RecordAsync(caseId, e, c.Caller.Actor, c.Cancel));
-        }).As<Ok<CaseProgressReport>, ProblemHttpResult>();
+        }).As<Ok<CaseProgressReport>, Created<StepWithForm>, ProblemHttpResult>();
+    }
+
+    /// <summary>
+    /// The step with <paramref name="formId"/> printed at it from the newest saved case data (as the record's print
+    /// does), its dates filled from the steps the procedure hands over, the new one last.
+    /// </summary>
+    private static async Task<IResult> RecordWithFormAsync(CaseContext c, CaseEvent e, string formId, CaseProcedure procedure, FormPrinter printer)
+    {
+        if (!printer.Catalog.TryGet(formId.Trim(), out var form))
+            return Problems.Create(StatusCodes.Status400BadRequest, "办理环节请求有误", $"printForm：没有编号为“{Clip(formId)}”的表格。");
+        c.Detail += $", form {form.Id}";
+        if (c.Case.Sealed) throw new FormArchive.Archive.Cases.CaseSealedException(c.Case.CaseId);
+        var versions = CaseRecordVersions.List(c.Case);
+        if (versions.Count == 0)
+            return Problems.Create(StatusCodes.Status409Conflict, "尚未保存案件数据", $"请先保存案件数据，再在“{e.Kind.Label()}”时打印{form.Metadata.Title}。");
+        var newest = versions[^1];
+        var data = await CaseRecordVersions.ReadAsync(c.Archive, c.Case, newest, c.Cancel)
+            ?? throw new InvalidOperationException($"case data version {versions.Count} of {c.Case.CaseId} is not a JSON object");
+
+        // What the form still lacks once the step's dates are in: asked before anything is printed or recorded.
+        var dated = (JsonObject)data.DeepClone();
+        StageFormDates.Fill(dated, [.. (await procedure.LogOfAsync(c.Case, c.Cancel)).Events, e]);
+        var missing = PrintRequirements.Missing(form, dated);
+        if (missing.Count > 0)
+            return Problems.Create(StatusCodes.Status422UnprocessableEntity, "案件数据不全",
+                $"打印{form.Metadata.Title}还缺 {missing.Count} 项：{string.Join("、", missing.Select(m => m.Label))}",
+                new Dictionary<string, object?> { ["missing"] = missing.Select(m => new { path = m.Path, label = m.Label }).ToList(), ["version"] = versions.Count });
+
+        var source = c.Case.Documents.Single(d => d.No == newest.DocumentNo).Sha256;
+        return await GatedWork.RunAsync(c.Http, async () =>
+        {
+            int? pages = null;
+            var (entry, progress) = await procedure.RecordWithFormAsync(c.Case.CaseId, e, steps =>
+            {
+                var json = (JsonObject)data.DeepClone();
+                StageFormDates.Fill(json, steps);
+                var text = json.ToJsonString();
+                var printed = printer.Print(form.Metadata.Id, text, OutputFormat.Pdf);
+                pages = printed.Document.PageCount;
+                // The title names the version, as a form printed from the record does: the 卷内目录 shows which data it carries.
+                return new FormToFile($"{printed.Form.Title}（据案件数据第 {versions.Count} 版）", printed.FileName, printed.Document.Content,
+                    FormDocNumber.Of(printed.Form, text), source);
+            }, c.Caller.Actor, c.Cancel);
+            if (pages is { } n) c.Http.RequestServices.GetRequiredService<PageCounts>().Remember(entry.Sha256, n);
+            var volume = progress.Timeline.LastOrDefault(t => t.Documents.Contains(entry.No))?.Volume ?? c.Case.CaseId;
+            c.Detail += $" from version {versions.Count} → {volume} document {entry.No}";
+            return TypedResults.Created($"/api/cases/{volume}/documents/{entry.No}", new StepWithForm(c.Case.CaseId, volume, entry, versions.Count, progress));
+        });
     }
 
     private static (CaseEvent? Event, ProblemHttpResult? Problem) EventOf(CaseEventRequest r, Caller caller, DateTimeOffset now)

@@ -20,6 +20,16 @@ public static class Roles
 
     public static string Name(Role role) => role.ToString().ToLowerInvariant();
 
-    /// <summary>"an integrator", "a clerk", "an archivist", "an admin": for messages that name the caller's role.</summary>
-    public static string WithArticle(Role role) => (Name(role)[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an " : "a ") + Name(role);
+    /// <summary>
+    /// The role as clerks read it ("接口调用方", "办事员", "档案员", "管理员"): the one table of Chinese role names, for
+    /// messages to people. <see cref="Name"/> stays the machine name (claims, the key store, the audit log).
+    /// </summary>
+    public static string Label(Role role) => role switch
+    {
+        Role.Integrator => "接口调用方",
+        Role.Clerk => "办事员",
+        Role.Archivist => "档案员",
+        Role.Admin => "管理员",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
+    };
 }

@@ -23,9 +23,9 @@ public static class FileNumbers
     public static string? Problem(string fileNumber)
     {
         var s = fileNumber.Trim();
-        if (s.Length == 0) return "a file number may not be blank";
-        if (s.Length > MaxLength) return $"a file number may have at most {MaxLength} characters";
-        return s.Any(char.IsControl) ? "a file number may not contain control characters" : null;
+        if (s.Length == 0) return "本单位案卷号不能为空。";
+        if (s.Length > MaxLength) return $"本单位案卷号最多{MaxLength}个字符。";
+        return s.Any(char.IsControl) ? "本单位案卷号不能含有控制字符（如换行符）。" : null;
     }
 
     /// <summary>

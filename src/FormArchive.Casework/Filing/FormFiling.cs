@@ -9,6 +9,6 @@ public static class FormFiling
         archive.AddDocumentAsync(m.CaseId, new DocumentUpload
         {
             Title = form.Title, ResponsibleParty = m.Metadata.Agency, Date = ChinaTime.Today(), DocNumber = form.DocNumber,
-            FileName = form.FileName, MediaType = "application/pdf", Content = form.Content,
+            FileName = form.FileName, MediaType = "application/pdf", Content = form.Content, DerivedFrom = form.DerivedFrom,
         }, clerk, ct);
 }

@@ -73,7 +73,8 @@ public class ApiKeyAuthenticationTests(ApiServer server) : IClassFixture<ApiServ
             Assert.Contains("X-Api-Key", response.Headers.WwwAuthenticate.ToString());
             var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
             Assert.Equal(401, (int)problem["status"]!);
-            Assert.Contains("X-Api-Key", (string)problem["detail"]!);
+            Assert.Equal("需要访问密钥", (string)problem["title"]!);
+            Assert.Equal("请在 X-Api-Key 请求头中发送有效的访问密钥（密钥缺失、无法识别或已吊销）。", (string)problem["detail"]!);
         }
     }
 
@@ -87,13 +88,13 @@ public class ApiKeyAuthenticationTests(ApiServer server) : IClassFixture<ApiServ
             return (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!;
         }
 
-        Assert.Equal("an integrator key may not do this; allowed: clerk, archivist", await RefusalAsync(await server.Client.GetAsync("/api/todo")));
-        Assert.Equal("an archivist key may not do this; allowed: admin", await RefusalAsync(await server.ClientFor(Role.Archivist).GetAsync("/api/keys")));
-        Assert.Equal("a clerk key may not do this; allowed: admin, archivist", await RefusalAsync(await server.ClientFor(Role.Clerk, Township).GetAsync("/api/audit")));
-        Assert.Equal("an admin key may not do this; allowed: integrator, clerk",
+        Assert.Equal("此密钥的角色（接口调用方）无权执行此操作；允许的角色：办事员、档案员", await RefusalAsync(await server.Client.GetAsync("/api/todo")));
+        Assert.Equal("此密钥的角色（档案员）无权执行此操作；允许的角色：管理员", await RefusalAsync(await server.ClientFor(Role.Archivist).GetAsync("/api/keys")));
+        Assert.Equal("此密钥的角色（办事员）无权执行此操作；允许的角色：管理员、档案员", await RefusalAsync(await server.ClientFor(Role.Clerk, Township).GetAsync("/api/audit")));
+        Assert.Equal("此密钥的角色（管理员）无权执行此操作；允许的角色：接口调用方、办事员",
             await RefusalAsync(await server.ClientFor(Role.Admin).PostAsync("/api/forms/chizhou.acceptance-notice/render", Json("{}"))));
         // A group's policy and the endpoint's add up: the archivist's routes refuse a clerk.
-        Assert.Equal("a clerk key may not do this; allowed: archivist",
+        Assert.Equal("此密钥的角色（办事员）无权执行此操作；允许的角色：档案员",
             await RefusalAsync(await server.ClientFor(Role.Clerk, Township).GetAsync("/api/cases/20261127-000000000000/dossier")));
     }
 
@@ -119,6 +120,23 @@ public class ApiKeyAuthenticationTests(ApiServer server) : IClassFixture<ApiServ
         Assert.Equal("clerk", (string)refused["role"]!);
         Assert.Equal(404, (int)refused["status"]!);
         Assert.Equal("case.read", (string)refused["action"]!);
+    }
+
+    [Fact]
+    public async Task Other_township_refusals_are_Chinese_problems_naming_the_key_s_township()
+    {
+        var other = server.ClientWithKey(Keys.Add("赵六", Role.Clerk, OtherTownship).Secret);
+        var data = NewCase();
+        data["township"] = Township;
+        var opened = await other.PostAsync("/api/cases", Json(data));
+        Assert.Equal(HttpStatusCode.Forbidden, opened.StatusCode);
+        var problem = JsonNode.Parse(await opened.Content.ReadAsStringAsync())!;
+        Assert.Equal("其他乡镇", (string)problem["title"]!);
+        Assert.Equal($"此密钥只能为{OtherTownship}立案。", (string)problem["detail"]!);
+
+        var list = JsonNode.Parse(await (await other.GetAsync($"/api/todo?township={Uri.EscapeDataString(Township)}")).Content.ReadAsStringAsync())!;
+        Assert.Equal("其他乡镇", (string)list["title"]!);
+        Assert.Equal($"此密钥只能查看{OtherTownship}的名单。", (string)list["detail"]!);
     }
 
     [Fact]

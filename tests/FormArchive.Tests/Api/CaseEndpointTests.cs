@@ -247,8 +247,21 @@ public abstract class CaseEndpointSuite(ApiServer server)
         badId["applicant"]!["idNumber"] = "370202194004297734"; // check digit wrong
         var invalid = await _clerk.PostAsync("/api/cases", Json(badId));
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
-        Assert.Contains(JsonNode.Parse(await invalid.Content.ReadAsStringAsync())!["errors"]!.AsArray(), e => (string)e!["path"]! == "$.applicant.idNumber");
+        var invalidProblem = JsonNode.Parse(await invalid.Content.ReadAsStringAsync())!;
+        Assert.Contains(invalidProblem["errors"]!.AsArray(), e => (string)e!["path"]! == "$.applicant.idNumber");
+        Assert.Equal("立案申请有误", (string)invalidProblem["title"]!);
+        Assert.StartsWith("立案申请有1处问题，第一处：$.applicant.idNumber：身份证号码校验码错误", (string)invalidProblem["detail"]!);
         Assert.Equal(HttpStatusCode.NotFound, (await _clerk.GetAsync("/api/cases/T-bad-id")).StatusCode);
+
+        // The clerk's file number twice: a 409 in Chinese naming the case that holds it.
+        var numbered = NewCase();
+        var holder = await CreateAsync(_clerk, numbered);
+        var again = await _clerk.PostAsync("/api/cases", Json(numbered.DeepClone()));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var conflict = JsonNode.Parse(await again.Content.ReadAsStringAsync())!;
+        Assert.Equal("本单位案卷号已被使用", (string)conflict["title"]!);
+        Assert.Equal($"本单位案卷号“{(string)numbered["fileNumber"]!}”已由{Township}的案件 {holder} 使用，未立新案。", (string)conflict["detail"]!);
+        Assert.Equal(holder, (string)conflict["caseId"]!);
 
         var caseId = await CreateAsync(_clerk);
         var schemaError = JsonNode.Parse(FormsFixture.Sample("case.json"))!;

@@ -104,7 +104,7 @@ public sealed class CaseworkCliTests : IDisposable
         // The same file number again, and an application with faults: one line each, nothing opened.
         (code, output) = await _archive.RunAsync(null, "case", "open", file, "--township", Township, "--clerk", "王五");
         Assert.Equal(1, code);
-        Assert.Contains($"file number CLI-1 is already case {id}", Assert.Single(Lines(output)));
+        Assert.Contains($"本单位案卷号“CLI-1”已由{Township}的案件 {id} 使用", Assert.Single(Lines(output)));
         await File.WriteAllTextAsync(file, """{ "applicant": { "name": "孙明红", "idNumber": "370202194004297734" }, "categories": [] }""");
         (code, output) = await _archive.RunAsync(null, "case", "open", file, "--township", Township, "--clerk", "王五");
         Assert.Equal(2, code);

@@ -11,9 +11,9 @@ public class PersonNameTests
     public void Real_names_pass(string name) => Assert.Null(PersonName.Problem(name));
 
     [Theory]
-    [InlineData(null, "required")]
-    [InlineData("  ", "required")]
-    [InlineData("张\n三", "control")]
+    [InlineData(null, "不能为空")]
+    [InlineData("  ", "不能为空")]
+    [InlineData("张\n三", "控制字符")]
     public void Empty_or_control_characters_are_refused(string? name, string reason) => Assert.Contains(reason, PersonName.Problem(name));
 
     [Fact]
