@@ -1,20 +1,10 @@
 using FormArchive.Casework.Filing;
-using FormArchive.Api.Cases;
 using FormArchive.Ingest;
 using FormArchive.Ingest.Recognition;
 
-namespace FormArchive.Api.CaseRecords;
+namespace FormArchive.Casework.Records;
 
-/// <summary>
-/// A person read by OCR on a card front or 常住人口登记卡, offered to the clerk as a household member.
-/// <see cref="CardExpired"/>: the back scanned with this front (same file) shows a 有效期限 that had passed.
-/// </summary>
-public sealed record ScannedPerson(string File, int Page, string Type, string? Name, string? Sex, string? Ethnicity, string? BirthDate,
-    string? Address, string? Relationship, string? IdNumber, bool IdNumberValid, bool CardExpired = false, string? CardValidity = null);
-
-/// <summary>An ID card back whose 有效期限 had passed on the scan date; <see cref="Holder"/>: the name on the front it is tied to.</summary>
-public sealed record ExpiredCard(string File, int Page, string? Validity, string? ValidUntil, string? Holder = null);
-
+/// <summary>The persons read on a case's (or an intake's) scanned pages, and the ID card backs that had expired.</summary>
 public static class ScannedPersons
 {
     public static IReadOnlyList<ScannedPerson> From(IReadOnlyList<ScannedPage> pages) =>
