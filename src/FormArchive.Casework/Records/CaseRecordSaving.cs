@@ -27,7 +27,7 @@ public sealed class CaseRecordSaving(CaseSchema schema, FormRenderer renderer, C
         if (m.Sealed) throw new CaseSealedException(m.CaseId);
         var errors = renderer.Validate(schema.Schema, "case", json);
         if (errors.Count > 0) throw new CaseRecordInvalidException(errors);
-        var data = JsonNode.Parse(json)!.AsObject();
+        var data = Parse(json);
 
         var gate = Gates.GetOrAdd(m.CaseId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
@@ -51,5 +51,21 @@ public sealed class CaseRecordSaving(CaseSchema schema, FormRenderer renderer, C
         {
             gate.Release();
         }
+    }
+
+    // The schema check reads JSON as Json.NET does (comments and trailing commas allowed): read it the same way here,
+    // and refuse rather than fail on what it let through that is not an object.
+    private static JsonObject Parse(string json)
+    {
+        try
+        {
+            if (JsonNode.Parse(json, documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true }) is JsonObject o)
+                return o;
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new CaseRecordInvalidException([new FormDataError("$", "不是有效的 JSON：" + e.Message, "InvalidJson")]);
+        }
+        throw new CaseRecordInvalidException([new FormDataError("$", "案件数据应为 JSON 对象", "Type")]);
     }
 }
