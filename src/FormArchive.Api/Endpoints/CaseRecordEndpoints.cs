@@ -4,7 +4,6 @@ using FormArchive.Api.CaseRecords;
 using FormArchive.Api.Cases;
 using FormArchive.Api.Work;
 using FormArchive.Archive.Cases;
-using FormArchive.Casework.Filing;
 using FormArchive.Casework.Records;
 using FormArchive.Domain;
 using FormArchive.Renderer.Rendering;
@@ -94,8 +93,8 @@ public static class CaseRecordEndpoints
     private static Task<Results<Ok<ScannedPersonsView>, ProblemHttpResult>> ScannedPersonsOf(string caseId, HttpContext http) =>
         CaseAccess.RunAsync(http, caseId, "record.scanned-persons", async c =>
         {
-            var pages = await ScannedPages.ReadAsync(c.Archive, c.Case, await CaseHousehold.ReadAsync(c.Archive, c.Case, c.Cancel), c.Cancel);
-            return TypedResults.Ok(new ScannedPersonsView(caseId, ScannedPersons.From(pages), ScannedPersons.ExpiredCards(pages)));
+            var (persons, expired) = await ScannedPersons.OfCaseAsync(c.Archive, c.Case, c.Cancel);
+            return TypedResults.Ok(new ScannedPersonsView(caseId, persons, expired));
         }).As<Ok<ScannedPersonsView>, ProblemHttpResult>();
 
     private static Task<Results<Created<CaseRecordSaved>, Ok<CaseRecordSaved>, ProblemHttpResult>> Save(string caseId, HttpContext http, CaseRecordSaving saving) =>

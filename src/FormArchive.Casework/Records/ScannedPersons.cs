@@ -1,3 +1,4 @@
+using FormArchive.Archive.Cases;
 using FormArchive.Casework.Filing;
 using FormArchive.Ingest;
 using FormArchive.Ingest.Recognition;
@@ -7,6 +8,14 @@ namespace FormArchive.Casework.Records;
 /// <summary>The persons read on a case's (or an intake's) scanned pages, and the ID card backs that had expired.</summary>
 public static class ScannedPersons
 {
+    /// <summary>The persons and expired cards on the scans filed in the volume <paramref name="m"/>, ID numbers matched against its household.</summary>
+    public static async Task<(IReadOnlyList<ScannedPerson> Persons, IReadOnlyList<ExpiredCard> ExpiredCards)> OfCaseAsync(
+        CaseArchive archive, CaseManifest m, CancellationToken ct = default)
+    {
+        var pages = await ScannedPages.ReadAsync(archive, m, await CaseHousehold.ReadAsync(archive, m, ct), ct);
+        return (From(pages), ExpiredCards(pages));
+    }
+
     public static IReadOnlyList<ScannedPerson> From(IReadOnlyList<ScannedPage> pages) =>
         pages.Where(p => p.Page.Person is not null && p.Page.Type is DocumentType.IdCardFront or DocumentType.HukouMember or DocumentType.HukouHome)
             .Select(p =>
