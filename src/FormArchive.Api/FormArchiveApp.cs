@@ -43,7 +43,8 @@ public static class FormArchiveApp
         builder.Services.AddSingleton(_ => new FormRenderer());
         builder.Services.AddSingleton(_ => new DocumentRenderer());
         builder.Services.AddSingleton<FormPrinter>();
-        builder.Services.AddSingleton<FormArchive.Api.CaseRecords.CaseSchema>();
+        builder.Services.AddSingleton<FormArchive.Casework.Records.CaseSchema>();
+        builder.Services.AddSingleton<FormArchive.Casework.Records.CaseRecordSaving>();
 
         var data = Path.GetFullPath(builder.Configuration["FormArchive:Data"] ?? Environment.GetEnvironmentVariable("FORMARCHIVE_DATA") ?? "data");
         var limits = ApiLimits.From(builder.Configuration);

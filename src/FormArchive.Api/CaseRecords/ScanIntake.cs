@@ -3,6 +3,7 @@ using FormArchive.Api.Cases;
 using FormArchive.Api.Endpoints;
 using FormArchive.Api.Work;
 using FormArchive.Casework.Filing;
+using FormArchive.Casework.Records;
 using FormArchive.Ingest;
 using FormArchive.Ingest.Imaging;
 

@@ -4,13 +4,11 @@ using FormArchive.Api.CaseRecords;
 using FormArchive.Api.Cases;
 using FormArchive.Api.Work;
 using FormArchive.Archive.Cases;
-using FormArchive.Casework.Filing;
-using FormArchive.Casework.Stages;
+using FormArchive.Casework.Records;
 using FormArchive.Domain;
 using FormArchive.Renderer.Rendering;
 using FormArchive.Templates;
 using FormArchive.Templates.Printing;
-using NJsonSchema;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.Endpoints;
@@ -95,36 +93,25 @@ public static class CaseRecordEndpoints
     private static Task<Results<Ok<ScannedPersonsView>, ProblemHttpResult>> ScannedPersonsOf(string caseId, HttpContext http) =>
         CaseAccess.RunAsync(http, caseId, "record.scanned-persons", async c =>
         {
-            var pages = await ScannedPages.ReadAsync(c.Archive, c.Case, await CaseHousehold.ReadAsync(c.Archive, c.Case, c.Cancel), c.Cancel);
-            return TypedResults.Ok(new ScannedPersonsView(caseId, ScannedPersons.From(pages), ScannedPersons.ExpiredCards(pages)));
+            var (persons, expired) = await ScannedPersons.OfCaseAsync(c.Archive, c.Case, c.Cancel);
+            return TypedResults.Ok(new ScannedPersonsView(caseId, persons, expired));
         }).As<Ok<ScannedPersonsView>, ProblemHttpResult>();
 
-    private static Task<Results<Created<CaseRecordSaved>, Ok<CaseRecordSaved>, ProblemHttpResult>> Save(string caseId, HttpContext http, CaseSchema schema, FormRenderer renderer, CaseProcedure procedure) =>
+    private static Task<Results<Created<CaseRecordSaved>, Ok<CaseRecordSaved>, ProblemHttpResult>> Save(string caseId, HttpContext http, CaseRecordSaving saving) =>
         CaseAccess.RunAsync(http, caseId, "record.save", async c =>
         {
             if (c.Case.Sealed) throw new CaseSealedException(caseId);
-            var body = JsonBody.Text(http)!;
-            var errors = renderer.Validate(schema.Schema, "case", body);
-            if (errors.Count > 0)
+            SavedCaseRecord saved;
+            try { saved = await saving.SaveAsync(c.Archive, caseId, JsonBody.Text(http)!, c.Caller.Actor, c.Cancel); }
+            catch (CaseRecordInvalidException e)
             {
-                c.Detail = $"{errors.Count} error(s)";
-                return Problems.Create(StatusCodes.Status400BadRequest, "Invalid case data", $"案件数据有 {errors.Count} 处错误；第一处 {errors[0].Path}：{errors[0].Message}",
-                    new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { path = e.Path, message = e.Message }).ToList() });
+                c.Detail = $"{e.Errors.Count} error(s)";
+                return Problems.Create(StatusCodes.Status400BadRequest, "Invalid case data", e.Message,
+                    new Dictionary<string, object?> { ["errors"] = e.Errors.Select(x => new { path = x.Path, message = x.Message }).ToList() });
             }
-            var data = JsonNode.Parse(body)!.AsObject();
-            var versions = CaseRecordVersions.List(c.Case);
-            // Saving what is already the newest version files nothing: a version is a change.
-            if (versions.Count > 0 && CaseRecordDiff.Between(await CaseRecordVersions.ReadAsync(c.Archive, c.Case, versions[^1], c.Cancel), data).Count == 0)
-                return TypedResults.Ok(new CaseRecordSaved(caseId, versions.Count, versions[^1].DocumentNo) { Unchanged = true });
-            var entry = await c.Archive.AddDocumentAsync(caseId, new DocumentUpload
-            {
-                Title = CaseRecordVersions.Title(versions.Count + 1, await CaseRecordVersions.StageNowAsync(c.Case, procedure, c.Cancel)), ResponsibleParty = c.Case.Metadata.Agency, Date = ChinaTime.Today(),
-                FileName = CaseRecordVersions.FileName, MediaType = "application/json", Content = System.Text.Encoding.UTF8.GetBytes(data.ToJsonString()),
-            }, c.Caller.Actor, c.Cancel);
-            // Another save may have landed between listing and filing: the version is the entry's place among them.
-            var version = CaseRecordVersions.List(await c.Archive.GetManifestAsync(caseId, c.Cancel)).Single(v => v.DocumentNo == entry.No).Version;
-            c.Detail = $"version {version} → document {entry.No}";
-            return TypedResults.Created($"/api/cases/{caseId}/record/versions/{version}", new CaseRecordSaved(caseId, version, entry.No));
+            if (saved.Unchanged) return TypedResults.Ok(new CaseRecordSaved(caseId, saved.Version, saved.DocumentNo) { Unchanged = true });
+            c.Detail = $"version {saved.Version} → document {saved.DocumentNo}";
+            return TypedResults.Created($"/api/cases/{caseId}/record/versions/{saved.Version}", new CaseRecordSaved(caseId, saved.Version, saved.DocumentNo));
         }).As<Created<CaseRecordSaved>, Ok<CaseRecordSaved>, ProblemHttpResult>();
 
     private static Task<Results<Created<PrintedFromRecord>, ProblemHttpResult>> Print(string caseId, string formId, HttpContext http, FormPrinter printer) =>
@@ -133,29 +120,22 @@ public static class CaseRecordEndpoints
             c.Detail = $"form {formId}";
             if (c.Case.Sealed) throw new CaseSealedException(caseId);
             var form = printer.Catalog.Get(formId);
-            var versions = CaseRecordVersions.List(c.Case);
-            if (versions.Count == 0)
-                return Problems.Create(StatusCodes.Status409Conflict, "No case data saved", "请先保存案件数据，再从案件数据打印表格");
-            var data = await CaseRecordVersions.ReadAsync(c.Archive, c.Case, versions[^1], c.Cancel);
-            var missing = PrintRequirements.Missing(form, data!);
-            if (missing.Count > 0)
-                return Problems.Create(StatusCodes.Status422UnprocessableEntity, "Case data incomplete",
-                    $"打印{form.Metadata.Title}还缺 {missing.Count} 项：{string.Join("、", missing.Select(m => m.Label))}",
-                    new Dictionary<string, object?> { ["missing"] = missing.Select(m => new { path = m.Path, label = m.Label }).ToList(), ["version"] = versions.Count });
+            CaseRecordPrintSource source;
+            try { source = await CaseRecordPrinting.SourceAsync(c.Archive, c.Case, form, c.Cancel); }
+            catch (NoCaseRecordException e) { return Problems.Create(StatusCodes.Status409Conflict, "No case data saved", e.Message); }
+            catch (CaseRecordIncompleteException e)
+            {
+                return Problems.Create(StatusCodes.Status422UnprocessableEntity, "Case data incomplete", e.Message,
+                    new Dictionary<string, object?> { ["missing"] = e.Missing.Select(m => new { path = m.Path, label = m.Label }).ToList(), ["version"] = e.Version });
+            }
             return await GatedWork.RunAsync(http, async () =>
             {
-                var printed = await Task.Run(() => printer.Print(formId, data!.ToJsonString(), OutputFormat.Pdf), c.Cancel);
-                // The title names the version it was printed from, so the 卷内目录 shows which data the signed paper carries.
-                var entry = await c.Archive.AddDocumentAsync(caseId, new DocumentUpload
-                {
-                    Title = $"{printed.Form.Title}（据案件数据第 {versions.Count} 版）", ResponsibleParty = c.Case.Metadata.Agency, Date = ChinaTime.Today(),
-                    FileName = printed.FileName, MediaType = "application/pdf", Content = printed.Document.Content,
-                    DerivedFrom = c.Case.Documents.Single(d => d.No == versions[^1].DocumentNo).Sha256,
-                }, c.Caller.Actor, c.Cancel);
+                var printed = await Task.Run(() => printer.Print(formId, source.Data.ToJsonString(), OutputFormat.Pdf), c.Cancel);
+                var entry = await CaseRecordPrinting.FileAsync(c.Archive, c.Case, source, printed, c.Caller.Actor, c.Cancel);
                 if (printed.Document.PageCount is { } pages) http.RequestServices.GetRequiredService<PageCounts>().Remember(entry.Sha256, pages);
-                c.Detail += $" from version {versions.Count} → document {entry.No}";
+                c.Detail += $" from version {source.Version} → document {entry.No}";
                 return TypedResults.Created($"/api/cases/{caseId}/documents/{entry.No}",
-                    new PrintedFromRecord(caseId, entry.No, entry.Title, entry.FileName, versions.Count, versions[^1].DocumentNo));
+                    new PrintedFromRecord(caseId, entry.No, entry.Title, entry.FileName, source.Version, source.Document.No));
             });
         }).As<Created<PrintedFromRecord>, ProblemHttpResult>();
 }

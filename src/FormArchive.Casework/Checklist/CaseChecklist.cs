@@ -1,5 +1,6 @@
 using FormArchive.Archive.Cases;
 using FormArchive.Casework.Filing;
+using FormArchive.Casework.Records;
 using FormArchive.Casework.Volumes;
 using FormArchive.Domain;
 using FormArchive.Ingest;
@@ -22,14 +23,23 @@ public static class CaseChecklist
     {
         var members = await CaseHousehold.ReadAsync(archive, m, ct);
         var pages = new List<PageResult>();
+        var holders = new Dictionary<CardBackResult, string>(ReferenceEqualityComparer.Instance);
         foreach (var volume in (await SupplementVolumes.EarlierVolumesAsync(archive, m, ct)).Append(m))
-            pages.AddRange((await ScannedPages.ReadAsync(archive, volume, members, ct)).Select(p => p.Page));
-        return Evaluate(members, pages, today);
+        {
+            var scanned = await ScannedPages.ReadAsync(archive, volume, members, ct);
+            pages.AddRange(scanned.Select(p => p.Page));
+            // A volume's 件号 order is its own: backs are tied to fronts within the volume they were filed in.
+            foreach (var (front, back) in CardBacks.Pairs(scanned))
+                if (MemberOn(front.Page) is { } holder) holders.TryAdd(back, holder);
+        }
+        return Evaluate(members, pages, today, holders);
     }
 
     /// <param name="members">The household; <see cref="HouseholdMember.RequiresIdScan"/> marks members to be covered.</param>
     /// <param name="pages">Every page ingested for the case.</param>
-    public static List<ChecklistItem> Evaluate(IReadOnlyList<HouseholdMember> members, IEnumerable<PageResult> pages, DateOnly today)
+    /// <param name="holders">The household member whose card front each back was tied to (<see cref="CardBacks"/>), by reference.</param>
+    public static List<ChecklistItem> Evaluate(IReadOnlyList<HouseholdMember> members, IEnumerable<PageResult> pages, DateOnly today,
+        IReadOnlyDictionary<CardBackResult, string>? holders = null)
     {
         var all = pages.ToList();
         var items = new List<ChecklistItem>();
@@ -45,7 +55,9 @@ public static class CaseChecklist
         // A card that had expired when it was scanned must be renewed (or a valid one shown).
         foreach (var p in all.Where(p => p.CardBack is { Expired: true }))
         {
-            var member = p.IdNumbers.Select(i => i.MatchedMember).FirstOrDefault(m => m is not null);
+            // Named as the other items name members (the name, never the number): read on the back's own page (a photocopy
+            // of both sides), else the member of the front the back was tied to.
+            var member = MemberOn(p) ?? holders?.GetValueOrDefault(p.CardBack!);
             items.Add(new ChecklistItem("id-expired", $"{member ?? ""}有效期内的居民身份证（已扫描的身份证于 {p.CardBack!.ValidUntil} 到期）", false, member));
         }
         items.Add(new ChecklistItem("hukou-home", "户口簿首页", all.Any(p => p.Type == DocumentType.HukouHome)));
@@ -56,6 +68,8 @@ public static class CaseChecklist
         items.Add(new ChecklistItem("economic-check", "本人签字的家庭经济状况核查表（授权书）", all.Any(p => p.Type == DocumentType.EconomicCheckForm)));
         return items;
     }
+
+    private static string? MemberOn(PageResult page) => page.IdNumbers.Select(i => i.MatchedMember).FirstOrDefault(m => m is not null);
 
     /// <summary>Data for the chizhou.supplement-notice template: applicant plus the missing materials.</summary>
     public static Dictionary<string, object?> SupplementNoticeData(string applicantName, IEnumerable<ChecklistItem> items, string? unit = null, DateOnly? date = null) => new()

@@ -17,7 +17,7 @@ namespace FormArchive.Cli.Commands;
 /// </summary>
 internal static class CaseCommand
 {
-    public static Command Create() => new("case", "A case: open it, record a step of its procedure, show its progress") { Open(), Event(), Progress() };
+    public static Command Create() => new("case", "A case: open it, record a step of its procedure, show its progress, save and show its data") { Open(), Event(), Progress(), CaseRecordCommand.Create() };
 
     private static Command Open()
     {

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using FormArchive.Api.CaseRecords;
+using FormArchive.Casework.Records;
 
 namespace FormArchive.Api.Endpoints;
 

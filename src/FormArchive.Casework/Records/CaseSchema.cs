@@ -1,7 +1,7 @@
 using FormArchive.Templates;
 using NJsonSchema;
 
-namespace FormArchive.Api.CaseRecords;
+namespace FormArchive.Casework.Records;
 
 /// <summary>templates/case.schema.json loaded once: the schema a case's data is saved against.</summary>
 public sealed class CaseSchema(TemplateCatalog catalog)

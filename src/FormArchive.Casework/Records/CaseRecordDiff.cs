@@ -1,10 +1,7 @@
 using System.Text.Json.Nodes;
 using FormArchive.Domain;
 
-namespace FormArchive.Api.CaseRecords;
-
-/// <summary>One field that differs between two versions of the case data (values as text; ID numbers masked).</summary>
-public sealed record CaseRecordChange(string Path, string? Before, string? After);
+namespace FormArchive.Casework.Records;
 
 /// <summary>Which fields changed between two versions: both flattened to JSON path → value, then compared.</summary>
 public static class CaseRecordDiff

@@ -1,18 +1,10 @@
-using FormArchive.Casework.Filing;
 using System.Text.Json.Nodes;
-using FormArchive.Api.Cases;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Storage;
-using FormArchive.Casework;
+using FormArchive.Casework.Filing;
 using FormArchive.Casework.Stages;
 
-namespace FormArchive.Api.CaseRecords;
-
-/// <summary>
-/// One saved version of a case's data: the document that holds it, its number among the versions (from 1), and the
-/// stage the case was at when it was saved (受理, 公示 …; null before the first recorded step).
-/// </summary>
-public sealed record CaseRecordVersion(int Version, int DocumentNo, DateTimeOffset SavedAt, string SavedBy, string? Stage = null);
+namespace FormArchive.Casework.Records;
 
 /// <summary>
 /// The case data (templates/case.schema.json) kept as documents of the case: each save files a new document
@@ -20,7 +12,7 @@ public sealed record CaseRecordVersion(int Version, int DocumentNo, DateTimeOffs
 /// </summary>
 public static class CaseRecordVersions
 {
-    public const string FileName = FormArchive.Casework.Filing.CaseHousehold.CaseRecordFileName;
+    public const string FileName = CaseHousehold.CaseRecordFileName;
 
     /// <summary>
     /// The document's title, which also keeps the stage it was saved at (the archive's entries have no other place
