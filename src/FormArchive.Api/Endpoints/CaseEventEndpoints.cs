@@ -5,6 +5,7 @@ using FormArchive.Api.Cases;
 using FormArchive.Api.Work;
 using FormArchive.Casework;
 using FormArchive.Casework.Filing;
+using FormArchive.Casework.Records;
 using FormArchive.Casework.Stages;
 using FormArchive.Domain;
 using FormArchive.Renderer.Rendering;
