@@ -117,4 +117,20 @@ public sealed class DossierTests(ArchiveFixture fx)
         Assert.Contains("王五<b>", Flat(4));
         Assert.Contains("{{case_id}}</td>", Flat(4));
     }
+
+    [Fact]
+    public async Task A_dossier_of_a_manifest_already_read_prints_that_state_not_a_later_one()
+    {
+        var archive = fx.Archive("local");
+        var id = ArchiveFixture.NewCaseId("once");
+        await archive.OpenCaseAsync(Samples.Metadata(id), "clerk");
+        await archive.AddDocumentAsync(id, Samples.PdfUpload("低保申请书", 2), "clerk");
+        var read = await archive.GetManifestAsync(id);
+        await archive.AddDocumentAsync(id, Samples.PdfUpload("入户调查表", 3), "clerk");   // recorded between the reads
+
+        using var doc = PdfDocument.Open(await DossierBuilder.BuildAsync(archive, read, [], "printer", null));
+        Assert.Equal(1 + 1 + 2 + 1, doc.NumberOfPages);
+        Assert.DoesNotContain("入户调查表", doc.GetPage(2).Text);
+        Assert.Contains("低保申请书", doc.GetPage(2).Text);
+    }
 }
