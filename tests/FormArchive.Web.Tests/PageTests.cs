@@ -227,6 +227,10 @@ public class PageTests(WebServer server) : IClassFixture<WebServer>
         var village = "青溪村" + Guid.NewGuid().ToString("N")[..6];
         var clerk = server.ClientWithKey(server.NewKey(Role.Clerk, Township));
         var caseId = await CreateCaseAsync(clerk, village);
+        // A filed notice carries its 文号 into the 卷内目录.
+        var notice = await clerk.PostAsync($"/api/cases/{caseId}/forms/chizhou.rejection-notice",
+            new StringContent(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Samples", "notice-rejection.json")), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, notice.StatusCode);
         var seal = await clerk.PostAsync($"/api/cases/{caseId}/seal", null);
         Assert.Equal(HttpStatusCode.OK, seal.StatusCode);
 
@@ -255,8 +259,14 @@ public class PageTests(WebServer server) : IClassFixture<WebServer>
         await Expect(page.Locator("#case-summary div:has(> span:text-is('案件编号'))")).ToContainTextAsync(caseId);
         // The 档号 the cover prints: the township's fonds codes and, with no file number of the clerk's, the case id.
         await Expect(page.Locator("#case-summary div:has(> span:text-is('档号'))")).ToContainTextAsync($"J012-3-{caseId}");
-        await Expect(page.Locator("#directory tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#directory tbody tr")).ToHaveCountAsync(2);
         await Expect(page.Locator("#directory")).ToContainTextAsync("案件数据");
+        // The 卷内目录's 文号 column, as the dossier prints it: the notice's number in its row, under its head.
+        var heads = await page.Locator("#directory thead th").AllTextContentsAsync();
+        var docNumberColumn = heads.ToList().IndexOf("文号");
+        Assert.True(docNumberColumn >= 0, $"no 文号 column among {string.Join(" ", heads)}");
+        await Expect(page.Locator("#directory tbody tr").Last.Locator("td").Nth(docNumberColumn)).ToHaveTextAsync("（2024年第 17 号）");
+        await Expect(page.Locator("#directory tbody tr").First.Locator("td").Nth(docNumberColumn)).ToHaveTextAsync("");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#dossier-button").ClickAsync());
         Assert.EndsWith(".pdf", download.SuggestedFilename);

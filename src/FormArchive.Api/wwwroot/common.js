@@ -169,13 +169,15 @@ const FA = {
   TYPES: { 'id-front': '居民身份证（正面）', 'id-back': '居民身份证（反面）', 'hukou-home': '户口簿（户主页）', 'hukou-member': '户口簿（成员页）',
     'hukou-changes': '户口簿（变更页）', bank: '银行账户', hardship: '困难证明材料', application: '申请书', 'economic-check': '家庭经济状况核对表', other: '其他材料' },
 
+  // The 卷内目录 as the desks show it: the dossier's columns (文号 as filed, empty when a document has none), then the file.
   directoryTable(rows, onOpen) {
     const body = rows.map(d => FA.el('tr', { 'data-no': d.no },
-      FA.el('td', {}, d.no), FA.el('td', {}, d.title), FA.el('td', {}, d.responsibleParty), FA.el('td', {}, FA.date(d.date)),
-      FA.el('td', {}, d.pages ?? ''), FA.el('td', { class: 'muted' }, `${d.fileName}（${FA.size(d.size)}）`),
+      FA.el('td', {}, d.no), FA.el('td', {}, d.title), FA.el('td', { class: 'responsible' }, d.responsibleParty), FA.el('td', { class: 'doc-number' }, d.docNumber ?? ''),
+      FA.el('td', { class: 'date' }, FA.date(d.date)),
+      FA.el('td', {}, d.pages ?? ''), FA.el('td', { class: 'file muted' }, `${d.fileName}（${FA.size(d.size)}）`),
       FA.el('td', {}, FA.el('button', { class: 'secondary', type: 'button', onclick: () => onOpen(d) }, '下载'))));
     return FA.el('table', { class: 'directory' },
-      FA.el('thead', {}, FA.el('tr', {}, ['件号', '题名', '责任者', '日期', '页数', '文件', ''].map(h => FA.el('th', {}, h)))),
+      FA.el('thead', {}, FA.el('tr', {}, ['件号', '题名', '责任者', '文号', '日期', '页数', '文件', ''].map(h => FA.el('th', {}, h)))),
       FA.el('tbody', {}, body));
   },
 

@@ -273,6 +273,8 @@ public sealed class CaseArchive
                 if (next is not null)
                 {
                     sealedCase = state.Manifest = next with { SealedReference = manifest.ArchivalReference };
+                    // Indexed again now that it holds the signed reference: the catalog keeps that 档号 whatever the settings say later.
+                    await IndexAsync(sealedCase);
                     break;
                 }
                 // Someone filed a document meanwhile: that manifest is out of date; seal again.

@@ -20,7 +20,7 @@ public sealed class CaseCatalog : ICaseIndex
 {
     private static readonly TimeSpan ChinaTime = TimeSpan.FromHours(8);
     private const string Columns =
-        "case_id, seq, title, applicant_name, id_hash, id_masked, township, village, category, stage, sealed, opened_on, closed_on, sealed_at, sealed_on, volume, supplement_of, documents, file_number, case_stage, next_due, archival_code";
+        "case_id, seq, title, applicant_name, id_hash, id_masked, township, village, category, stage, sealed, opened_on, closed_on, sealed_at, sealed_on, volume, supplement_of, documents, file_number, case_stage, next_due, archival_code, agency, reference_sealed";
 
     private readonly SqliteFile _db;
     private readonly IdNumberLookup _lookup;
@@ -40,11 +40,12 @@ public sealed class CaseCatalog : ICaseIndex
         _db = new SqliteFile(path, () => Schema("cases") + (_migrated ? Indexes : ""));
         using var c = Open();
         // Catalogs from before file numbers, stages and 档号 get the columns (reindex fills them); then the indexes, which use them.
-        foreach (var column in new[] { "file_number", "case_stage", "next_due", "archival_code" })
+        foreach (var column in new[] { "file_number", "case_stage", "next_due", "archival_code", "agency", "reference_sealed" })
         {
             using var probe = c.CreateCommand();
             probe.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('cases') WHERE name = '{column}'";
-            if (Convert.ToInt64(probe.ExecuteScalar(), CultureInfo.InvariantCulture) == 0) Exec(c, $"ALTER TABLE cases ADD COLUMN {column} TEXT;");
+            if (Convert.ToInt64(probe.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+                Exec(c, $"ALTER TABLE cases ADD COLUMN {column} {(column == "reference_sealed" ? "INTEGER" : "TEXT")};");
         }
         Exec(c, Indexes);
         _migrated = true;
@@ -150,7 +151,7 @@ public sealed class CaseCatalog : ICaseIndex
             id_hash TEXT, id_masked TEXT NOT NULL, township TEXT NOT NULL, village TEXT NOT NULL, category TEXT NOT NULL,
             stage TEXT NOT NULL, sealed INTEGER NOT NULL, opened_on TEXT, closed_on TEXT, sealed_at TEXT, sealed_on TEXT,
             volume INTEGER NOT NULL, supplement_of TEXT, documents INTEGER NOT NULL, file_number TEXT,
-            case_stage TEXT, next_due TEXT, archival_code TEXT);
+            case_stage TEXT, next_due TEXT, archival_code TEXT, agency TEXT, reference_sealed INTEGER);
         """;
 
     private const string Indexes = """
@@ -199,10 +200,12 @@ public sealed class CaseCatalog : ICaseIndex
         cmd.Parameters.AddWithValue("$case_stage", Db(standing.Stage));
         cmd.Parameters.AddWithValue("$next_due", Db(standing.NextDue is { } nd ? Day(nd) : null));
         cmd.Parameters.AddWithValue("$archival_code", ArchivalReference.Of(m, _fonds).ArchivalCode);
+        cmd.Parameters.AddWithValue("$agency", meta.Agency);
+        cmd.Parameters.AddWithValue("$reference_sealed", m.SealedReference is null ? 0 : 1);
         cmd.ExecuteNonQuery();
     }
 
-    private static CatalogEntry Read(SqliteDataReader r)
+    private CatalogEntry Read(SqliteDataReader r)
     {
         DateOnly? Date(int i) => r.IsDBNull(i) ? null : DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
         return new CatalogEntry
@@ -225,8 +228,21 @@ public sealed class CaseCatalog : ICaseIndex
             FileNumber = r.IsDBNull(18) ? null : r.GetString(18),
             CaseStage = r.IsDBNull(19) ? null : r.GetString(19),
             NextDue = Date(20),
-            ArchivalCode = r.IsDBNull(21) ? null : r.GetString(21),
+            ArchivalCode = CurrentCode(r),
         };
+    }
+
+    /// <summary>
+    /// The 档号 a search shows. A reference the seal signed never changes: the stored one. Any other (an open case, or
+    /// one sealed before seals recorded it) is made now from the current fonds settings, as the cover printed now
+    /// would make it, so changing the settings changes it without a reindex. Rows indexed before the catalog kept
+    /// the agency show the stored code until a reindex.
+    /// </summary>
+    private string? CurrentCode(SqliteDataReader r)
+    {
+        var stored = r.IsDBNull(21) ? null : r.GetString(21);
+        if (r.IsDBNull(22) || r.IsDBNull(23) || r.GetInt64(23) == 1) return stored;
+        return ArchivalReference.CodeOf(_fonds, r.GetString(6), r.GetString(22), r.IsDBNull(18) ? null : r.GetString(18), r.GetInt32(15), r.GetString(0));
     }
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

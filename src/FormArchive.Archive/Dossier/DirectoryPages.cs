@@ -6,7 +6,7 @@ namespace FormArchive.Archive.Dossier;
 /// <summary>
 /// 卷内目录 (templates/archive/directory.scriban) in the columns of DA/T 22 (5.5.1): 件号, 责任者, 文号, 题名, 日期
 /// (8 digits, as 19990909), 页数, 备注. 备注 says where the document's pages sit in this volume, or that a scan is
-/// kept as its image. The template rules the grid, wraps the cells and repeats the head row on every page.
+/// kept as its image. The template rules the grid, wraps the cells and repeats the title, 档号 and head row on every page.
 /// </summary>
 public static class DirectoryPages
 {
@@ -27,9 +27,11 @@ public static class DirectoryPages
         return rows;
     }
 
-    public static PrintedPages Print(ArchivePrinter printer, IReadOnlyList<(DocumentEntry Entry, int Pages)> docs) =>
+    /// <param name="archivalCode">The volume's 档号, printed under the title on every page of the directory.</param>
+    public static PrintedPages Print(ArchivePrinter printer, string archivalCode, IReadOnlyList<(DocumentEntry Entry, int Pages)> docs) =>
         printer.Print("directory", new
         {
+            ArchivalCode = archivalCode,
             Rows = Rows(docs).Select(c => new { No = c[0], Responsible = c[1], DocNumber = c[2], Title = c[3], Date = c[4], Pages = c[5], Remark = c[6] }).ToList(),
         });
 }

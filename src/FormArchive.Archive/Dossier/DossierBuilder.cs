@@ -26,8 +26,20 @@ public static class DossierBuilder
     public static async Task<byte[]> BuildAsync(CaseArchive archive, string caseId, string actor, IReadOnlyList<CaseProcessStep>? process,
         ArchivePrinter? printer = null, CancellationToken ct = default)
     {
-        printer ??= ArchivePrinter.Default;
         var m = await archive.GetManifestAsync(caseId, ct);
+        return await BuildAsync(archive, m, await LaterVolumesAsync(archive, m, ct), actor, process, printer, ct);
+    }
+
+    /// <summary>
+    /// The dossier of an already read manifest: a caller that took <paramref name="process"/> from the same read prints
+    /// one state of the case (a step recorded meanwhile is in neither, not in one only).
+    /// </summary>
+    /// <param name="laterVolumes">The 补充卷 numbers filed after this volume, for the 卷内备考表.</param>
+    public static async Task<byte[]> BuildAsync(CaseArchive archive, CaseManifest m, IReadOnlyList<int> laterVolumes, string actor,
+        IReadOnlyList<CaseProcessStep>? process, ArchivePrinter? printer = null, CancellationToken ct = default)
+    {
+        printer ??= ArchivePrinter.Default;
+        var caseId = m.CaseId;
         var docs = new List<(DocumentEntry Entry, byte[]? Pdf, int Pages)>();
         foreach (var d in m.Documents)
         {
@@ -42,9 +54,9 @@ public static class DossierBuilder
         var listed = docs.Select(d => (d.Entry, d.Pages)).ToList();
         var reference = ArchivalReference.Of(m, archive.Fonds);
         var cover = CoverPage.Print(printer, m, reference, docs.Count, docs.Sum(d => d.Pages));
-        var directory = DirectoryPages.Print(printer, listed);
+        var directory = DirectoryPages.Print(printer, reference.ArchivalCode, listed);
         var steps = process is { Count: > 0 } ? CaseProcessPages.Print(printer, m.Metadata.Title, reference.ArchivalCode, process) : null;
-        var note = RecordNotePage.Print(printer, m, listed, await LaterVolumesAsync(archive, m, ct), steps?.PageCount ?? 0);
+        var note = RecordNotePage.Print(printer, m, listed, laterVolumes, steps?.PageCount ?? 0);
 
         using var output = new PigWriter.PdfDocumentBuilder();
         var open = new List<PdfDocument>();

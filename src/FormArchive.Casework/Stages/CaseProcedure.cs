@@ -156,7 +156,9 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
         var m = await host.Archive.GetManifestAsync(caseId, ct);
         var volumes = await SupplementVolumes.AllVolumesAsync(host.Archive, m, ct);
         var steps = CaseTimeline.DossierSteps(CaseTimeline.Of((await ReplayAsync(host.Archive, m.CaseId, volumes, Rules, ct)).Snapshot()));
-        return await DossierBuilder.BuildAsync(host.Archive, caseId, actor, steps, printer, ct);
+        // The manifest read once: the steps and the pages come from the same state of the case.
+        var later = volumes.Where(v => Math.Max(1, v.Metadata.Volume) > Math.Max(1, m.Metadata.Volume)).Select(v => v.Metadata.Volume).ToList();
+        return await DossierBuilder.BuildAsync(host.Archive, m, later, actor, steps, printer, ct);
     }
 
     /// <summary>Progress of an already loaded case (any of its volumes): the whole log, every volume's steps in order.</summary>

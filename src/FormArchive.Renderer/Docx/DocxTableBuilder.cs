@@ -1,3 +1,4 @@
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using FormArchive.Renderer.Model;
 using ModelTable = FormArchive.Renderer.Model.Table;
@@ -45,6 +46,7 @@ internal static class DocxTableBuilder
             map[0] = Array.BinarySearch(union, 0);
             for (var c = 0; c < columns.Length; c++) map[c + 1] = Array.BinarySearch(union, x += columns[c]);
             var merges = new VerticalMergeTracker(columns.Length);
+            if (tables[t].CaptionBlocks.Count > 0) tbl.AppendChild(CaptionRow(tables[t], columns, map, context));
             for (var r = 0; r < tables[t].Rows.Count; r++)
             {
                 var tr = Row(tables[t], r, columns, map, merges, context);
@@ -66,7 +68,7 @@ internal static class DocxTableBuilder
 
     /// <summary>Whether <paramref name="next"/> can join the w:tbl of <paramref name="previous"/>: same rules and width, no header rows of its own.</summary>
     public static bool CanJoin(ModelTable previous, ModelTable next, int availableTwips) =>
-        next.HeaderRowCount == 0
+        next.HeaderRowCount == 0 && next.CaptionBlocks.Count == 0
         && previous.BorderWidthPt == next.BorderWidthPt
         && DocxTableGrid.ColumnTwips(previous.Columns, availableTwips).Sum() == DocxTableGrid.ColumnTwips(next.Columns, availableTwips).Sum();
 
@@ -143,6 +145,25 @@ internal static class DocxTableBuilder
         }
         if (next < row.Cells.Count)
             throw new ArgumentException($"Table row {r + 1} has more cells than the table's {columns.Length} columns.", nameof(table));
+        return tr;
+    }
+
+    /// <summary>
+    /// The caption as the table's first repeated header row (Word repeats only rows): one cell across the table,
+    /// without rules, so it reads as the title above the grid on every page.
+    /// </summary>
+    private static WTableRow CaptionRow(ModelTable table, int[] columns, int[] map, DocxContext context)
+    {
+        var tr = new WTableRow(new TableRowProperties(new CantSplit(), new TableHeader()));
+        var tc = Cell(new ModelTableCell(table.CaptionBlocks, ColSpan: columns.Length, PaddingPt: 0f), 0, columns.Length, columns, map, VerticalMergeMode.None, 0, context);
+        var borders = new TableCellBorders(
+            new TopBorder { Val = BorderValues.Nil }, new LeftBorder { Val = BorderValues.Nil },
+            new BottomBorder { Val = BorderValues.Nil }, new RightBorder { Val = BorderValues.Nil });
+        // tcBorders sits after tcW, gridSpan and vMerge in the schema's order.
+        var tcPr = tc.TableCellProperties!;
+        var after = (OpenXmlElement?)tcPr.GetFirstChild<VerticalMerge>() ?? (OpenXmlElement?)tcPr.GetFirstChild<GridSpan>() ?? tcPr.GetFirstChild<TableCellWidth>();
+        tcPr.InsertAfter(borders, after);
+        tr.AppendChild(tc);
         return tr;
     }
 

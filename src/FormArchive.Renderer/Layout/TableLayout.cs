@@ -3,7 +3,7 @@ using FormArchive.Renderer.Model;
 namespace FormArchive.Renderer.Layout;
 
 /// <summary>
-/// Lays out a table page by page: header rows repeat on every page, the body splits between row groups
+/// Lays out a table page by page: its caption and header rows repeat on every page, the body splits between row groups
 /// (rows joined by a row span stay together), and a single row too tall for what is left splits inside its cells.
 /// </summary>
 public sealed class TableLayout(Table table, LayoutBuilder builder) : ILayoutElement
@@ -37,6 +37,14 @@ public sealed class TableLayout(Table table, LayoutBuilder builder) : ILayoutEle
         if (plan.GroupsThatFit == 0 && !plan.SplitNextGroup && geometry.BodyGroups.Count > 0) return;
 
         var top = y;
+        if (table.CaptionBlocks.Count > 0)
+        {
+            // Like the header, the caption is laid out afresh for each page it heads.
+            var caption = builder.BuildColumn(table.CaptionBlocks);
+            var h = caption.Measure(width, float.MaxValue / 4).Height;
+            caption.Draw(surface, x, top, width, h);
+            top += h;
+        }
         if (table.HeaderRowCount > 0)
         {
             // Header cells are laid out afresh for each page: their content is drawn once per page.
@@ -65,9 +73,9 @@ public sealed class TableLayout(Table table, LayoutBuilder builder) : ILayoutEle
 
     private PagePlan PlanPage(TableGeometry geometry, float availableHeight)
     {
-        var used = 0f;
+        var used = CaptionHeight();
         if (table.HeaderRowCount > 0)
-            used = RowHeights(geometry, 0, table.HeaderRowCount, ContentFor(geometry, 0, table.HeaderRowCount)).Sum();
+            used += RowHeights(geometry, 0, table.HeaderRowCount, ContentFor(geometry, 0, table.HeaderRowCount)).Sum();
         var body = BodyContent(geometry);
         var fit = 0;
         for (var g = _nextGroup; g < geometry.BodyGroups.Count; g++)
@@ -111,6 +119,9 @@ public sealed class TableLayout(Table table, LayoutBuilder builder) : ILayoutEle
         }
         return h;
     }
+
+    private float CaptionHeight() =>
+        table.CaptionBlocks.Count == 0 ? 0f : builder.BuildColumn(table.CaptionBlocks).Measure(_geometryWidth, float.MaxValue / 4).Height;
 
     private TableGeometry GeometryFor(float width)
     {

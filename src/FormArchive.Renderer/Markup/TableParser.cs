@@ -11,18 +11,36 @@ internal static class TableParser
         reader.OnlyAttributes("widths", "header-rows", "border", "keep-with-next");
         var columns = ParseWidths(reader, style);
         var rows = new List<TableRow>();
+        IReadOnlyList<Block>? caption = null;
         foreach (var node in element.Nodes())
         {
             if (node is XText t && string.IsNullOrWhiteSpace(t.Value)) continue;
+            if (node is XElement c && c.Name.LocalName == "caption")
+            {
+                if (caption is not null || rows.Count > 0) throw new ElementReader(c).Error("must be the table's first element, and only one");
+                caption = ParseCaption(c, style);
+                continue;
+            }
             if (node is not XElement tr || tr.Name.LocalName != "tr")
-                throw reader.Error("may contain only <tr> rows");
+                throw reader.Error("may contain only a <caption> and <tr> rows");
             rows.Add(ParseRow(tr, style));
         }
         if (rows.Count == 0) throw reader.Error("has no rows");
         var headerRows = reader.Int("header-rows", 0, 0, rows.Count - 1);
         var border = reader.Length("border", style.SizePt) ?? 0.75f;
         CheckGrid(rows, element, columns.Count);
-        return new Table(columns, rows, headerRows, border, reader.Bool("keep-with-next") ?? false);
+        return new Table(columns, rows, headerRows, border, reader.Bool("keep-with-next") ?? false, caption);
+    }
+
+    /// <summary>Paragraphs, headings and spacers that repeat above the table on every page (a title, a reference line).</summary>
+    private static IReadOnlyList<Block> ParseCaption(XElement caption, TextStyle style)
+    {
+        var reader = new ElementReader(caption);
+        reader.OnlyAttributes();
+        var blocks = BlockParser.ParseBlocks(caption, style, allowPageBreaks: false);
+        if (blocks.Count == 0) throw reader.Error("is empty");
+        if (blocks.Any(b => b is not (Paragraph or Spacer))) throw reader.Error("may contain only <p>, <h1>–<h3> and <spacer>");
+        return blocks;
     }
 
     private static List<ColumnWidth> ParseWidths(ElementReader reader, TextStyle style)

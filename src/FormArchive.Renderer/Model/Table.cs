@@ -11,8 +11,14 @@ public readonly record struct ColumnWidth(float Value, bool IsFraction)
 /// A table with explicit column widths. Cells span with ColSpan/RowSpan (HTML semantics: a spanned-over
 /// position is simply absent from later rows). The first <see cref="HeaderRowCount"/> rows repeat on every page.
 /// <see cref="KeepWithNext"/>: the table starts on the same page as the block after it (a form's last blocks).
+/// <see cref="Caption"/>: blocks printed above the table on every page it runs onto, before the header rows — a page
+/// of a long list read alone still says what list it is.
 /// </summary>
-public sealed record Table(IReadOnlyList<ColumnWidth> Columns, IReadOnlyList<TableRow> Rows, int HeaderRowCount = 0, float BorderWidthPt = 0.75f, bool KeepWithNext = false) : Block;
+public sealed record Table(IReadOnlyList<ColumnWidth> Columns, IReadOnlyList<TableRow> Rows, int HeaderRowCount = 0, float BorderWidthPt = 0.75f, bool KeepWithNext = false,
+    IReadOnlyList<Block>? Caption = null) : Block
+{
+    public IReadOnlyList<Block> CaptionBlocks => Caption ?? [];
+}
 
 /// <summary>
 /// A row; <see cref="MinHeightPt"/> keeps empty handwriting rows tall enough to write in. <see cref="KeepWithNext"/>

@@ -117,4 +117,32 @@ public sealed class DossierTests(ArchiveFixture fx)
         Assert.Contains("王五<b>", Flat(4));
         Assert.Contains("{{case_id}}</td>", Flat(4));
     }
+
+    [Fact]
+    public async Task A_dossier_of_a_manifest_already_read_prints_that_state_not_a_later_one()
+    {
+        var archive = fx.Archive("local");
+        var id = ArchiveFixture.NewCaseId("once");
+        await archive.OpenCaseAsync(Samples.Metadata(id), "clerk");
+        await archive.AddDocumentAsync(id, Samples.PdfUpload("低保申请书", 2), "clerk");
+        var read = await archive.GetManifestAsync(id);
+        await archive.AddDocumentAsync(id, Samples.PdfUpload("入户调查表", 3), "clerk");   // recorded between the reads
+
+        using var doc = PdfDocument.Open(await DossierBuilder.BuildAsync(archive, read, [], "printer", null));
+        Assert.Equal(1 + 1 + 2 + 1, doc.NumberOfPages);
+        Assert.DoesNotContain("入户调查表", doc.GetPage(2).Text);
+        Assert.Contains("低保申请书", doc.GetPage(2).Text);
+    }
+
+    [Fact]
+    public void Every_page_of_a_long_case_process_starts_with_its_title_and_archival_code()
+    {
+        var steps = Enumerable.Range(0, 60).Select(i => new CaseProcessStep(new DateOnly(2025, 3, 1).AddDays(i), new TimeOnly(9, 0), "入户调查", "王五", $"第{i + 1}次入户，家庭成员在家")).ToList();
+        var printed = CaseProcessPages.Print(FormArchive.Archive.Printing.ArchivePrinter.Default, "张三 最低生活保障审核确认", "J012-MZ3-秋浦-2025-017", steps);
+        Artifacts.Save("case-process-long.pdf", printed.Pdf);
+        using var doc = PdfDocument.Open(printed.Pdf);
+        Assert.True(doc.NumberOfPages >= 2, $"60 steps need more than one page, got {doc.NumberOfPages}");
+        foreach (var page in doc.GetPages())
+            Assert.StartsWith("案卷办理过程张三最低生活保障审核确认档号：J012-MZ3-秋浦-2025-017", string.Concat(page.Text.Where(c => !char.IsWhiteSpace(c))));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using FormArchive.Archive.Catalog;
+using FormArchive.Archive.Fonds;
 using FormArchive.Archive.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
@@ -43,5 +44,34 @@ public sealed class CatalogFileNumberTests(ArchiveFixture fx)
         var configured = new CaseCatalog(path, Lookup, fonds: Fonds.FondsRegistryTests.Configured());
         await configured.UpdateAsync(await archive.GetManifestAsync(id), archive);
         Assert.Equal("J012-MZ3-秋浦-2025-017", configured.Search(new CatalogQuery { FileNumber = "秋浦-2025-017" }).Single().ArchivalCode);
+    }
+
+    [Fact]
+    public async Task After_the_fonds_settings_change_an_open_case_shows_the_new_archival_code_and_a_sealed_one_its_sealed_code()
+    {
+        var path = Path.Combine(fx.DataRoot, "catalog-" + Guid.NewGuid().ToString("N")[..8] + ".db");
+        var before = Fonds.FondsRegistryTests.Configured();
+        var catalog = new CaseCatalog(path, Lookup, fonds: before);
+        var archive = new FormArchive.Archive.Cases.CaseArchive(fx.Local, fx.Signer, index: catalog) { Fonds = before };
+        var sealedId = ArchiveFixture.NewCaseId("fsealed");
+        var openId = ArchiveFixture.NewCaseId("fopen");
+        var scanId = ArchiveFixture.NewCaseId("fnumber");   // no file number of the clerk's: the case id is its 案卷号
+        await archive.OpenCaseAsync(Samples.Metadata(sealedId) with { FileNumber = "秋浦-2025-017" }, "clerk");
+        await archive.SealAsync(sealedId, "clerk");
+        await archive.OpenCaseAsync(Samples.Metadata(openId) with { FileNumber = "秋浦-2025-018" }, "clerk");
+        await archive.OpenCaseAsync(Samples.Metadata(scanId), "clerk");
+        string? Code(CaseCatalog c, string id) => c.Search(new CatalogQuery { Township = "秋浦" }).Single(e => e.CaseId == id).ArchivalCode;
+        Assert.Equal("J012-MZ3-秋浦-2025-017", Code(catalog, sealedId));
+        Assert.Equal("J012-MZ3-秋浦-2025-018", Code(catalog, openId));
+
+        // The service starts again with the operator's new codes for 秋浦街道; nothing is reindexed.
+        var after = new FondsRegistry(new FondsUnit(), new Dictionary<string, FondsUnit> { ["秋浦街道"] = new() { FondsCode = "J999", CatalogNo = "ZZ9" } });
+        var restarted = new CaseCatalog(path, Lookup, fonds: after);
+        Assert.Equal("J999-ZZ9-秋浦-2025-018", Code(restarted, openId));
+        Assert.Equal("J999-ZZ9-" + scanId, Code(restarted, scanId));
+        Assert.Equal("J012-MZ3-秋浦-2025-017", Code(restarted, sealedId));   // the code its seal signed
+        // As the cover printed now says.
+        var reopened = new FormArchive.Archive.Cases.CaseArchive(fx.Local, fx.Signer) { Fonds = after };
+        Assert.Equal(FormArchive.Archive.Fonds.ArchivalReference.Of(await reopened.GetManifestAsync(openId), after).ArchivalCode, Code(restarted, openId));
     }
 }
