@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
+# The code stays as dotnet format writes it (.editorconfig): a file out of format fails the run, named.
+dotnet format FormArchive.sln --verify-no-changes --no-restore
 log=$(mktemp)
 set +e
 dotnet test FormArchive.sln -c Release --no-restore --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"

@@ -7,8 +7,8 @@ using FormArchive.Archive.Seal;
 using FormArchive.Archive.Storage;
 using FormArchive.Archive.Verify;
 using FormArchive.Renderer.Model;
-using FormArchive.Testing;
 using FormArchive.Renderer.Pdf;
+using FormArchive.Testing;
 
 // Archive timings on the local-disk store and on S3 (Ceph RGW, started and stopped here):
 // put/get throughput, filing + seal + verify of a 60-document case, export, and a 200-page dossier.
@@ -76,8 +76,11 @@ try
             var id = $"bench-dossier-{Guid.NewGuid().ToString("N")[..8]}";
             await archive.OpenCaseAsync(Meta(id), "clerk");
             for (int i = 1; i <= 40; i++)
-                await archive.AddDocumentAsync(id, new DocumentUpload { Title = $"文书{i}", ResponsibleParty = "秋浦街道办事处", Date = new DateOnly(2025, 3, 1 + i % 28),
-                    FileName = $"d{i}.pdf", MediaType = "application/pdf", Content = Pdf($"文书{i}", 5) }, "clerk");
+                await archive.AddDocumentAsync(id, new DocumentUpload
+                {
+                    Title = $"文书{i}", ResponsibleParty = "秋浦街道办事处", Date = new DateOnly(2025, 3, 1 + i % 28),
+                    FileName = $"d{i}.pdf", MediaType = "application/pdf", Content = Pdf($"文书{i}", 5)
+                }, "clerk");
             await archive.SealAsync(id, "archivist");
             for (int run = 1; run <= 3; run++)
             {

@@ -23,14 +23,14 @@ foreach (var form in printer.Catalog.Forms.OrderBy(f => f.Id))
         catch (FormDataException) { /* sample made for another form */ }
     }
     foreach (var (name, json) in cases)
-    foreach (var format in new[] { OutputFormat.Pdf, OutputFormat.Docx })
-    {
-        var result = Measure.Run(() => printer.Print(form.Id, json, format), iterations);
-        var pages = result.Last.Document.PageCount ?? 0;
-        var perPage = pages > 0 ? result.Last.Document.Content.Length / pages : result.Last.Document.Content.Length;
-        var pagesPerSecond = pages > 0 ? pages * 1000.0 / result.MeanMs : 0;
-        Console.WriteLine($"{form.Id,-28} {name,-22} {format.ToString().ToLowerInvariant(),-5} {result.MeanMs,8:F2} {(pages > 0 ? pages.ToString() : "-"),5} {(pages > 0 ? pagesPerSecond.ToString("F0") : "-"),8} {perPage,10:N0}");
-    }
+        foreach (var format in new[] { OutputFormat.Pdf, OutputFormat.Docx })
+        {
+            var result = Measure.Run(() => printer.Print(form.Id, json, format), iterations);
+            var pages = result.Last.Document.PageCount ?? 0;
+            var perPage = pages > 0 ? result.Last.Document.Content.Length / pages : result.Last.Document.Content.Length;
+            var pagesPerSecond = pages > 0 ? pages * 1000.0 / result.MeanMs : 0;
+            Console.WriteLine($"{form.Id,-28} {name,-22} {format.ToString().ToLowerInvariant(),-5} {result.MeanMs,8:F2} {(pages > 0 ? pages.ToString() : "-"),5} {(pages > 0 ? pagesPerSecond.ToString("F0") : "-"),8} {perPage,10:N0}");
+        }
 }
 // Every render with characters not seen before: the font-subset cache misses, as with a stream of new cases.
 var baseCase = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "case.json")))!;

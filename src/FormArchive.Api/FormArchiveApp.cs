@@ -1,13 +1,13 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using FormArchive.Api.Access;
-using FormArchive.Archive.Access;
 using FormArchive.Api.Audit;
 using FormArchive.Api.Cases;
 using FormArchive.Api.Endpoints;
 using FormArchive.Api.Observability;
 using FormArchive.Api.Work;
 using FormArchive.Archive;
+using FormArchive.Archive.Access;
 using FormArchive.Casework.Stages;
 using FormArchive.Domain;
 using FormArchive.Ingest;

@@ -1,5 +1,5 @@
-using FormArchive.Casework.Checklist;
 using System.Text.Json;
+using FormArchive.Casework.Checklist;
 using FormArchive.Domain;
 using FormArchive.Ingest.Recognition;
 

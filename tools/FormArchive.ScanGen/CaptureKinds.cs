@@ -62,8 +62,12 @@ public static class CaptureKinds
         bool valid = printed == p.IdNumber;
         return (r.Jpeg, Camera(kind, r, plan) with
         {
-            Number = valid ? printed : null, Numbers = valid ? [printed] : [], PrintedNumber = valid ? null : printed,
-            Name = p.Name, Person = PersonTruth.Of(p) with { IdNumber = valid ? p.IdNumber : null }, NumberFont = ocrB ? "ocr-b" : "sans",
+            Number = valid ? printed : null,
+            Numbers = valid ? [printed] : [],
+            PrintedNumber = valid ? null : printed,
+            Name = p.Name,
+            Person = PersonTruth.Of(p) with { IdNumber = valid ? p.IdNumber : null },
+            NumberFont = ocrB ? "ocr-b" : "sans",
         });
     }
 
@@ -77,8 +81,11 @@ public static class CaptureKinds
         var r = CameraScene.Shoot(rng, plan, face, [(0, 0, face.Width, face.Height)]);
         return (r.Jpeg, Camera(SyntheticKind.CameraIdBack, r, plan) with
         {
-            Numbers = [], IssuingAuthority = facts.IssuingAuthority, ValidFrom = facts.ValidFrom.ToString("yyyy-MM-dd"),
-            ValidTo = facts.ValidToText, Expired = facts.Expired,
+            Numbers = [],
+            IssuingAuthority = facts.IssuingAuthority,
+            ValidFrom = facts.ValidFrom.ToString("yyyy-MM-dd"),
+            ValidTo = facts.ValidToText,
+            Expired = facts.Expired,
         });
     }
 
@@ -118,8 +125,13 @@ public static class CaptureKinds
         var r = CameraScene.Shoot(rng, plan, page, [rect]);
         return (r.Jpeg, Camera(SyntheticKind.CameraHukouMember, r, plan) with
         {
-            Number = p.IdNumber, Numbers = [p.IdNumber], Name = p.Name, Person = PersonTruth.Of(p, facts.Relationship),
-            HouseholdNumber = facts.HouseholdNumber, NumberLabel = facts.NumberLabel, GridCrossesNumber = facts.GridCrossesNumber,
+            Number = p.IdNumber,
+            Numbers = [p.IdNumber],
+            Name = p.Name,
+            Person = PersonTruth.Of(p, facts.Relationship),
+            HouseholdNumber = facts.HouseholdNumber,
+            NumberLabel = facts.NumberLabel,
+            GridCrossesNumber = facts.GridCrossesNumber,
         });
     }
 
@@ -157,9 +169,14 @@ public static class CaptureKinds
         }
         return (jpeg, truth with
         {
-            Variant = variant, Number = facts.IdNumber, Numbers = facts.IdNumber is null ? [] : [facts.IdNumber],
-            Name = p.Name, Person = PersonTruth.Of(p) with { IdNumber = facts.IdNumber }, PrintedNumber = facts.Decoy,
-            OtherNumbers = facts.OtherNumbers, Note = facts.Title,
+            Variant = variant,
+            Number = facts.IdNumber,
+            Numbers = facts.IdNumber is null ? [] : [facts.IdNumber],
+            Name = p.Name,
+            Person = PersonTruth.Of(p) with { IdNumber = facts.IdNumber },
+            PrintedNumber = facts.Decoy,
+            OtherNumbers = facts.OtherNumbers,
+            Note = facts.Title,
         });
     }
 }

@@ -1,7 +1,7 @@
-using FormArchive.Archive;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FormArchive.Api.Access;
+using FormArchive.Archive;
 using FormArchive.Archive.Access;
 using FormArchive.Domain;
 using Microsoft.Data.Sqlite;

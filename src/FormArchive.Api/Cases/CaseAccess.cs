@@ -1,8 +1,8 @@
 using FormArchive.Api.Access;
-using FormArchive.Archive.Access;
 using FormArchive.Api.Audit;
 using FormArchive.Api.Endpoints;
 using FormArchive.Archive;
+using FormArchive.Archive.Access;
 using FormArchive.Archive.Cases;
 
 namespace FormArchive.Api.Cases;

@@ -1,8 +1,8 @@
+using FormArchive.Archive.Verify;
 using ImageMagick;
 using ImageMagick.Formats;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
-using FormArchive.Archive.Verify;
 
 namespace FormArchive.Api.Cases;
 

@@ -1,7 +1,7 @@
 using FormArchive.Api.Access;
-using FormArchive.Archive.Access;
 using FormArchive.Api.Audit;
 using FormArchive.Api.Cases;
+using FormArchive.Archive.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.Endpoints;

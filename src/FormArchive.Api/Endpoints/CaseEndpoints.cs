@@ -1,7 +1,7 @@
 using FormArchive.Api.Access;
-using FormArchive.Archive.Access;
 using FormArchive.Api.Cases;
 using FormArchive.Archive;
+using FormArchive.Archive.Access;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Catalog;
 using FormArchive.Casework.Checklist;

@@ -1,13 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using FormArchive.Api.Access;
 using FormArchive.Api.Cases;
 using FormArchive.Api.Work;
 using FormArchive.Archive.Cases;
 using FormArchive.Casework.Checklist;
 using FormArchive.Casework.Filing;
-using FormArchive.Domain;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using FormArchive.Casework.Stages;
+using FormArchive.Domain;
 using FormArchive.Ingest;
 using FormArchive.Ingest.Imaging;
 using FormArchive.Ingest.Recognition;

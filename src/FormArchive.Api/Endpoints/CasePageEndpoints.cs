@@ -1,15 +1,15 @@
-using FormArchive.Api.Work;
-using FormArchive.Archive.Storage;
 using FormArchive.Api.Access;
 using FormArchive.Api.Cases;
+using FormArchive.Api.Work;
 using FormArchive.Archive.Cases;
+using FormArchive.Archive.Storage;
 using FormArchive.Casework.Corrections;
 using FormArchive.Casework.Filing;
 using FormArchive.Casework.Volumes;
 using FormArchive.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.Endpoints;
 

@@ -1,5 +1,5 @@
-using FormArchive.Api.Cases;
 using FormArchive.Api.Access;
+using FormArchive.Api.Cases;
 using FormArchive.Casework.Stages;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,10 +1,10 @@
 using FormArchive.Api.Access;
 using FormArchive.Api.Cases;
 using FormArchive.Api.Work;
-using FormArchive.Casework.Stages;
 using FormArchive.Archive.Export;
 using FormArchive.Archive.Printing;
 using FormArchive.Archive.Verify;
+using FormArchive.Casework.Stages;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.Endpoints;

@@ -1,7 +1,7 @@
 using FormArchive.Api.Access;
-using FormArchive.Archive.Access;
 using FormArchive.Api.Audit;
 using FormArchive.Archive;
+using FormArchive.Archive.Access;
 using FormArchive.Archive.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 

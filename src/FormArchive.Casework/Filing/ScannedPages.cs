@@ -1,5 +1,5 @@
-using FormArchive.Casework.Corrections;
 using FormArchive.Archive.Cases;
+using FormArchive.Casework.Corrections;
 using FormArchive.Ingest;
 using FormArchive.Ingest.Recognition;
 

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using ArchiveJson = FormArchive.Archive.Cases.ArchiveJson;
 using FormArchive.Casework;
 using FormArchive.Casework.Opening;
 using FormArchive.Casework.Stages;
 using FormArchive.Domain;
+using ArchiveJson = FormArchive.Archive.Cases.ArchiveJson;
 
 namespace FormArchive.Cli.Commands;
 

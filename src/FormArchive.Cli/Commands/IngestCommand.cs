@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FormArchive.Casework.Filing;
 using FormArchive.Domain;
 using FormArchive.Ingest;
-using FormArchive.Casework.Filing;
 using FormArchive.Ingest.Recognition;
 using Spectre.Console;
 

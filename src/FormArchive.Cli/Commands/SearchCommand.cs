@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Text.Json;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Catalog;
+using FormArchive.Casework.Stages;
 using CaseStage = FormArchive.Casework.CaseStage;
 using CaseStageLabels = FormArchive.Casework.CaseStageLabels;
-using FormArchive.Casework.Stages;
 
 namespace FormArchive.Cli.Commands;
 

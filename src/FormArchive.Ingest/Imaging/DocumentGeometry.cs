@@ -1,5 +1,5 @@
-using ImageMagick;
 using FormArchive.Ingest.Ocr;
+using ImageMagick;
 
 namespace FormArchive.Ingest.Imaging;
 

@@ -1,5 +1,5 @@
-using FormArchive.Renderer.Model;
 using DocumentFormat.OpenXml.Wordprocessing;
+using FormArchive.Renderer.Model;
 
 namespace FormArchive.Renderer.Docx;
 

@@ -2,8 +2,8 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using FormArchive.Renderer.Layout;
 using FormArchive.Renderer.Model;
 using ModelParagraph = FormArchive.Renderer.Model.Paragraph;
-using WParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 using TextAlignment = FormArchive.Renderer.Model.TextAlignment;
+using WParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 
 namespace FormArchive.Renderer.Docx;
 

@@ -30,7 +30,12 @@ public sealed class CaseCatalogTests(ArchiveFixture fx)
             var id = ArchiveFixture.NewCaseId("cat");
             await archive.OpenCaseAsync(Samples.Metadata(id) with
             {
-                ApplicantName = p.Name, IdNumber = p.Id, Township = "秋浦街道" + token, Village = p.Village, Category = p.Category, OpenedOn = p.Opened,
+                ApplicantName = p.Name,
+                IdNumber = p.Id,
+                Township = "秋浦街道" + token,
+                Village = p.Village,
+                Category = p.Category,
+                OpenedOn = p.Opened,
             }, "clerk");
             await archive.AddDocumentAsync(id, Samples.PdfUpload("申请书"), "clerk");
             ids.Add(id);

@@ -72,7 +72,8 @@ public sealed partial class FrontMatterSnapshotTests(ArchiveFixture fx)
             new Org.BouncyCastle.OpenSsl.PemWriter(w).WriteObject(new Org.BouncyCastle.Utilities.IO.Pem.PemObject("PRIVATE KEY",
                 Org.BouncyCastle.Pkcs.PrivateKeyInfoFactory.CreatePrivateKeyInfo(key).GetEncoded()));
         var archive = new CaseArchive(new FormArchive.Archive.Storage.LocalArchiveStore(Path.Combine(root, "store")), FormArchive.Archive.Seal.SealSigner.Load(keyPath),
-            clock: new FixedClock(new DateTimeOffset(2026, 11, 27, 10, 30, 0, TimeSpan.FromHours(8)))) { Fonds = FondsRegistryTests.Configured() };
+            clock: new FixedClock(new DateTimeOffset(2026, 11, 27, 10, 30, 0, TimeSpan.FromHours(8))))
+        { Fonds = FondsRegistryTests.Configured() };
         await archive.OpenCaseAsync(Samples.Metadata(Id) with { FileNumber = "秋浦-2025-017" }, "王五");
         await archive.AddDocumentAsync(Id, Samples.PdfUpload("低保申请书", 2), "王五");
         await archive.AddDocumentAsync(Id, Samples.PngUpload("身份证扫描件"), "王五");

@@ -1,8 +1,8 @@
-using FormArchive.Testing;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Fonds;
 using FormArchive.Archive.Seal;
 using FormArchive.Archive.Storage;
+using FormArchive.Testing;
 
 namespace FormArchive.Archive.Tests.Infrastructure;
 

@@ -60,7 +60,11 @@ public sealed class S3ResilienceTests(ArchiveFixture fx)
         var faults = new FaultInjectingHandler(_ => true, int.MaxValue);
         var store = await S3ArchiveStore.OpenAsync(fx.S3Options! with
         {
-            HttpHandler = faults, MaxRetries = 0, BreakerMinimumThroughput = 4, BreakerFailureRatio = 0.5, BreakDuration = TimeSpan.FromSeconds(30),
+            HttpHandler = faults,
+            MaxRetries = 0,
+            BreakerMinimumThroughput = 4,
+            BreakerFailureRatio = 0.5,
+            BreakDuration = TimeSpan.FromSeconds(30),
         });
         faults.Arm();
         for (int i = 0; i < 4; i++)

@@ -1,4 +1,3 @@
-using FormArchive.Domain;
 using FormArchive.Archive;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Catalog;
@@ -7,6 +6,7 @@ using FormArchive.Casework.Corrections;
 using FormArchive.Casework.Filing;
 using FormArchive.Casework.Opening;
 using FormArchive.Casework.Volumes;
+using FormArchive.Domain;
 using FormArchive.Ingest;
 using FormArchive.Ingest.Recognition;
 using FormArchive.Tests.Api;

@@ -1,10 +1,10 @@
-using FormArchive.Domain;
 using FormArchive.Archive;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Catalog;
 using FormArchive.Casework;
 using FormArchive.Casework.Opening;
 using FormArchive.Casework.Stages;
+using FormArchive.Domain;
 using static FormArchive.Tests.Api.CaseApi;
 using static FormArchive.Tests.Casework.CaseFixtures;
 

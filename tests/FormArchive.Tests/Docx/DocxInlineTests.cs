@@ -3,12 +3,11 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using FormArchive.Renderer.Model;
 using static FormArchive.Tests.Docx.DocxSampleDocuments;
 using ModelParagraph = FormArchive.Renderer.Model.Paragraph;
-using W14 = DocumentFormat.OpenXml.Office2010.Word;
-
 using Paragraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 using Table = DocumentFormat.OpenXml.Wordprocessing.Table;
-using TableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
 using TableCell = DocumentFormat.OpenXml.Wordprocessing.TableCell;
+using TableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
+using W14 = DocumentFormat.OpenXml.Office2010.Word;
 namespace FormArchive.Tests.Docx;
 
 public sealed class DocxInlineTests

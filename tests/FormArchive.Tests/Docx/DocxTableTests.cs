@@ -6,11 +6,10 @@ using static FormArchive.Tests.Docx.DocxSampleDocuments;
 using ModelTable = FormArchive.Renderer.Model.Table;
 using ModelTableCell = FormArchive.Renderer.Model.TableCell;
 using ModelTableRow = FormArchive.Renderer.Model.TableRow;
-
 using Paragraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 using Table = DocumentFormat.OpenXml.Wordprocessing.Table;
-using TableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
 using TableCell = DocumentFormat.OpenXml.Wordprocessing.TableCell;
+using TableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
 namespace FormArchive.Tests.Docx;
 
 public sealed class DocxTableTests

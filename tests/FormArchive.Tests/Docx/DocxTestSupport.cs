@@ -5,11 +5,10 @@ using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using FormArchive.Renderer.Docx;
 using FormArchive.Renderer.Model;
-
 using Paragraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 using Table = DocumentFormat.OpenXml.Wordprocessing.Table;
-using TableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
 using TableCell = DocumentFormat.OpenXml.Wordprocessing.TableCell;
+using TableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
 namespace FormArchive.Tests.Docx;
 
 /// <summary>Writes a model, reopens it with the SDK, and validates it.</summary>

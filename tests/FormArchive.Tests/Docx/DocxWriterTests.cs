@@ -4,13 +4,12 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using FormArchive.Renderer.Docx;
 using FormArchive.Renderer.Model;
 using static FormArchive.Tests.Docx.DocxSampleDocuments;
-using TextAlignment = FormArchive.Renderer.Model.TextAlignment;
 using ModelParagraph = FormArchive.Renderer.Model.Paragraph;
-
 using Paragraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 using Table = DocumentFormat.OpenXml.Wordprocessing.Table;
-using TableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
 using TableCell = DocumentFormat.OpenXml.Wordprocessing.TableCell;
+using TableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
+using TextAlignment = FormArchive.Renderer.Model.TextAlignment;
 namespace FormArchive.Tests.Docx;
 
 public sealed class DocxWriterTests

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Storage;
-using FormArchive.Tests.Api;
 using FormArchive.Testing;
+using FormArchive.Tests.Api;
 
 namespace FormArchive.Tests.Integrity;
 

@@ -3,12 +3,12 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using FormArchive.Api.Audit;
+using FormArchive.Api.Cases;
 using FormArchive.Archive;
 using FormArchive.Archive.Access;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Storage;
 using FormArchive.Tests.Api;
-using FormArchive.Api.Cases;
 using Microsoft.Extensions.DependencyInjection;
 using static FormArchive.Tests.Api.CaseApi;
 

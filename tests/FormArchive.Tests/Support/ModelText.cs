@@ -65,8 +65,8 @@ public static class ModelText
                 break;
             case Table t:
                 foreach (var row in t.Rows)
-                foreach (var cell in row.Cells)
-                foreach (var b in cell.Content) Append(sb, b);
+                    foreach (var cell in row.Cells)
+                        foreach (var b in cell.Content) Append(sb, b);
                 break;
             case SealArea s:
                 foreach (var line in s.Lines) sb.Append(line);
