@@ -18,7 +18,6 @@ namespace FormArchive.Archive.Catalog;
 /// </summary>
 public sealed class CaseCatalog : ICaseIndex
 {
-    private static readonly TimeSpan ChinaTime = TimeSpan.FromHours(8);
     private const string Columns =
         "case_id, seq, title, applicant_name, id_hash, id_masked, township, village, category, stage, sealed, opened_on, closed_on, sealed_at, sealed_on, volume, supplement_of, documents, file_number, case_stage, next_due, archival_code, agency, reference_sealed";
 
@@ -192,7 +191,7 @@ public sealed class CaseCatalog : ICaseIndex
         cmd.Parameters.AddWithValue("$opened_on", Db(meta.OpenedOn is { } o ? Day(o) : null));
         cmd.Parameters.AddWithValue("$closed_on", Db(meta.ClosedOn is { } cl ? Day(cl) : null));
         cmd.Parameters.AddWithValue("$sealed_at", Db(m.SealedAt?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)));
-        cmd.Parameters.AddWithValue("$sealed_on", Db(m.SealedAt is { } sa ? Day(DateOnly.FromDateTime(sa.ToOffset(ChinaTime).DateTime)) : null));
+        cmd.Parameters.AddWithValue("$sealed_on", Db(m.SealedAt is { } sa ? Day(DateOnly.FromDateTime(sa.ToOffset(ChinaTime.Offset).DateTime)) : null));
         cmd.Parameters.AddWithValue("$volume", meta.Volume);
         cmd.Parameters.AddWithValue("$supplement_of", Db(meta.SupplementOf));
         cmd.Parameters.AddWithValue("$documents", m.Documents.Count);

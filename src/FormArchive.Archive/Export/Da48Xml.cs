@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Fonds;
 using FormArchive.Archive.Seal;
+using FormArchive.Domain;
 
 namespace FormArchive.Archive.Export;
 
@@ -109,5 +110,5 @@ public static class Da48Xml
 
     private static string Date(DateOnly? d) => d?.ToString("yyyyMMdd", CultureInfo.InvariantCulture) ?? "";
 
-    private static string Time(DateTimeOffset t) => t.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset t) => t.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Storage;
+using FormArchive.Domain;
 
 namespace FormArchive.Archive.Export;
 
@@ -96,7 +97,7 @@ public static class ExportPackage
     private static async Task AddAsync(ZipArchive zip, string name, byte[] bytes, DateTimeOffset stamp, CompressionLevel level, CancellationToken ct)
     {
         var entry = zip.CreateEntry(name, level);
-        entry.LastWriteTime = stamp.Year < 1980 ? new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero) : stamp.ToOffset(TimeSpan.FromHours(8));
+        entry.LastWriteTime = stamp.Year < 1980 ? new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero) : stamp.ToOffset(ChinaTime.Offset);
         await using var s = entry.Open();
         await s.WriteAsync(bytes, ct);
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Seal;
 using FormArchive.Archive.Storage;
+using FormArchive.Domain;
 
 namespace FormArchive.Archive.Verify;
 
@@ -143,7 +144,7 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
         // The seal event is not signed; the manifest is. Who sealed and when must be the same in both.
         bool sameSeal = fold.SealedAt == manifest.SealedAt && fold.SealedBy == manifest.SealedBy;
         Add(Dat70Item.MetadataAccuracy, "封存人及封存时间与签名清单一致", sameSeal,
-            sameSeal ? $"封存于 {manifest.SealedAt.ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日 HH:mm:ss}（北京时间）" : "封存事件记录的封存人或时间与已签名的封存清单不同");
+            sameSeal ? $"封存于 {manifest.SealedAt.ToOffset(ChinaTime.Offset):yyyy年M月d日 HH:mm:ss}（北京时间）" : "封存事件记录的封存人或时间与已签名的封存清单不同");
         bool sameUnreferenced = (manifest.Unreferenced ?? []).SequenceEqual(fold.Unreferenced);
         Add(Dat70Item.MetadataCompleteness, "未引用对象记录一致", sameUnreferenced,
             sameUnreferenced ? $"修复记录的未引用对象 {fold.Unreferenced.Count} 个" : "事件日志与封存清单记录的未引用对象不同");

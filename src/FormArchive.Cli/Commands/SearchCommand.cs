@@ -3,6 +3,7 @@ using System.Text.Json;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Catalog;
 using FormArchive.Casework.Stages;
+using FormArchive.Domain;
 using CaseStage = FormArchive.Casework.CaseStage;
 using CaseStageLabels = FormArchive.Casework.CaseStageLabels;
 
@@ -69,7 +70,7 @@ internal static class SearchCommand
             foreach (var e in found)
                 Console.WriteLine(string.Join('\t', e.CaseId, e.ArchivalCode ?? "", e.Status == CaseStatus.Sealed ? "sealed" : "open", e.ApplicantName, e.IdNumberMasked,
                     $"{e.Township} {e.Village}".Trim(), e.Category, e.Stage, e.OpenedOn?.ToString("yyyy-MM-dd") ?? "",
-                    e.SealedAt?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd") ?? "", e.Documents == 1 ? "1 doc" : $"{e.Documents} docs",
+                    e.SealedAt?.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd") ?? "", e.Documents == 1 ? "1 doc" : $"{e.Documents} docs",
                     e.CaseStage is { } cs ? (CaseStageLabels.Parse(cs) is { } st ? CaseStageLabels.Label(st) : cs) : "", e.NextDue?.ToString("yyyy-MM-dd") ?? ""));
             Console.WriteLine($"{found.Count} case{(found.Count == 1 ? "" : "s")} found");
             return Task.FromResult(0);
