@@ -18,7 +18,8 @@ public static class ScanRecord
     /// <summary>
     /// The three documents of <paramref name="scan"/>, in order: original, searchable PDF, ingest result. The 文号 the
     /// clerk gave (<paramref name="docNumber"/>, already normalised) is the original's and the searchable PDF's: both
-    /// are the document the 卷内目录 lists; the ingest result is the service's own record.
+    /// are the document the 卷内目录 lists; the ingest result is the service's own record (责任者 系统识别, in Chinese
+    /// as the rest of the 卷内目录).
     /// </summary>
     public static IReadOnlyList<DocumentUpload> Documents(string caseId, string applicantName, string fileName, string? declaredMediaType,
         byte[] content, ScanResult scan, DateOnly today, string? docNumber = null)
@@ -41,7 +42,7 @@ public static class ScanRecord
             },
             new DocumentUpload
             {
-                Title = $"{title}（识别结果）", ResponsibleParty = "FormArchive", Date = today, FileName = stem + IngestResultSuffix,
+                Title = $"{title}（识别结果）", ResponsibleParty = "系统识别", Date = today, FileName = stem + IngestResultSuffix,
                 MediaType = "application/json", Content = ArchiveJson.Bytes(scan), DerivedFrom = originalSha,
             },
         ];

@@ -94,6 +94,8 @@ public abstract class CaseworkServiceSuite(ApiServer server)
         Assert.Equal(filed.Original.Sha256, filed.SearchablePdf.DerivedFrom);
         Assert.Equal(filed.Original.Sha256, filed.IngestResult.DerivedFrom);
         Assert.Equal("application/pdf", filed.SearchablePdf.MediaType);
+        // The 卷内目录 lists the OCR result as the system's, in Chinese like every other 责任者.
+        Assert.Equal("系统识别", filed.IngestResult.ResponsibleParty);
 
         var page = Assert.Single(await ScannedPages.ReadAsync(Archive, after, members, default));
         Assert.Equal(new ScanDocuments(2, 3, 4), page.Documents);
