@@ -25,9 +25,11 @@ public static class IdNumberRules
     /// Runs of exactly 17 digits in <paramref name="text"/> (spaces inside a run ignored): a number read without its last
     /// character, the check character, which the 17 before it decide.
     /// </summary>
-    public static List<string> BodyCandidates(string text)
+    public static List<string> BodyCandidates(string text) => DigitRuns(text).Where(r => r.Length == 17).Distinct().ToList();
+
+    /// <summary>Runs of digits in each line of <paramref name="text"/>, full width folded; spaces inside a run are not characters of it.</summary>
+    private static IEnumerable<string> DigitRuns(string text)
     {
-        var result = new List<string>();
         foreach (var line in text.Split('\n'))
         {
             var run = new StringBuilder();
@@ -38,12 +40,11 @@ public static class IdNumberRules
                 else if (c == ' ' && run.Length > 0) continue;
                 else
                 {
-                    if (run.Length == 17) result.Add(run.ToString());
+                    if (run.Length > 0) yield return run.ToString();
                     run.Clear();
                 }
             }
         }
-        return result.Distinct().ToList();
     }
 
     /// <summary>Digit-like runs of 18 characters in <paramref name="text"/> (spaces inside a run are ignored).</summary>
@@ -114,25 +115,6 @@ public static class IdNumberRules
     }
 
     /// <summary>Luhn-valid 16–19 digit numbers in the text (digits may be grouped by spaces).</summary>
-    public static List<string> BankCardNumbers(string text)
-    {
-        var found = new List<string>();
-        foreach (var line in text.Split('\n'))
-        {
-            var digits = new StringBuilder();
-            foreach (var c0 in line + "\n")
-            {
-                char c = FoldWidth(c0);
-                if (char.IsAsciiDigit(c)) { digits.Append(c); continue; }
-                if (c == ' ' && digits.Length > 0) continue;
-                if (digits.Length is >= 16 and <= 19)
-                {
-                    var s = digits.ToString();
-                    if (IsLuhnValid(s) && !ChineseIdNumber.IsValid(s)) found.Add(s);
-                }
-                digits.Clear();
-            }
-        }
-        return found.Distinct().ToList();
-    }
+    public static List<string> BankCardNumbers(string text) =>
+        DigitRuns(text).Where(r => r.Length is >= 16 and <= 19 && IsLuhnValid(r) && !ChineseIdNumber.IsValid(r)).Distinct().ToList();
 }
