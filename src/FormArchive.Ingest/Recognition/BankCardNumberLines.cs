@@ -9,7 +9,8 @@ namespace FormArchive.Ingest.Recognition;
 /// row and a print size: they are joined left to right whatever else detection found between them (a glyph of the
 /// card's pattern, a speck), which joining the row's text does not do. Detection may also miss a group of one digit
 /// standing alone at the end, or read it as a character: the joined line is read again from the image lengthened by
-/// two digits' width, and the longer number is taken when it goes on from the joined digits and passes Luhn.
+/// two digits' width, and the longer number is taken when it goes on from the joined digits and passes Luhn (and,
+/// where the joined digits pass Luhn themselves, when the place past them read alone gives the same digits).
 /// </summary>
 public static class BankCardNumberLines
 {
@@ -41,12 +42,14 @@ public static class BankCardNumberLines
             }
             var digits = string.Concat(run.SelectMany(l => l.Text).Select(IdNumberRules.FoldWidth).Where(char.IsAsciiDigit));
             if (digits.Length is < MinDigits or > 19) continue;
-            // Read again only where a digit may be missing: the groups fail Luhn, or something that is no group of
-            // digits stands right after them (a lone digit read as 力). A number that passes with nothing after it is
-            // left alone: a speck past its end, read as a digit, could pass Luhn too.
+            // Read again lengthened: a digit may be missing when the groups fail Luhn, when something that is no group
+            // of digits stands right after them (a lone digit read as 力), or when detection missed a lone last digit
+            // (a cut-short number passes Luhn one time in ten). A number that passes with nothing seen after it takes
+            // the longer read only when its tail, read alone, gives the same digits: a speck past the end, read as a
+            // digit once, must not lengthen a whole number.
             bool maybeShort = !IdNumberRules.IsLuhnValid(digits) || page.Lines.Any(l => !run.Contains(l) && PageText.SameRow(l, run[^1])
                 && l.Quad.Bounds.X > run[^1].Quad.Bounds.Right - 0.5 * run[^1].Quad.Height && l.Quad.Bounds.X - run[^1].Quad.Bounds.Right < 3 * run[^1].Quad.Height);
-            var number = (maybeShort ? Longer(run, digits, readAgain) : null) ?? digits;
+            var number = Longer(run, digits, readAgain, confirmTail: !maybeShort) ?? digits;
             if (number.Length is >= 16 and <= 19 && IdNumberRules.IsLuhnValid(number) && !ChineseIdNumber.IsValid(number)) found.Add(number);
         }
         return found.Distinct().ToList();
@@ -59,21 +62,33 @@ public static class BankCardNumberLines
         return all.Where(n => !all.Any(m => m.Length > n.Length && m.StartsWith(n, StringComparison.Ordinal))).ToList();
     }
 
-    /// <summary>The number read again over the run and two digits' width past it, when it goes on from the run's digits.</summary>
-    private static string? Longer(List<RecognizedLine> run, string digits, Func<TextQuad, string> readAgain)
+    /// <summary>
+    /// The number read again over the run and two digits' width past it, when it goes on from the run's digits; with
+    /// <paramref name="confirmTail"/>, only when the place past the run, read alone, holds the same further digits.
+    /// </summary>
+    private static string? Longer(List<RecognizedLine> run, string digits, Func<TextQuad, string> readAgain, bool confirmTail)
     {
         var (a, b) = (run[0].Quad, run[^1].Quad);
         float digitWidth = run.Sum(l => (float)l.Quad.Width) / Math.Max(1, digits.Length);
         float along = (float)Math.Max(1, Math.Sqrt(Math.Pow(b.TopRight.X - a.TopLeft.X, 2) + Math.Pow(b.TopRight.Y - a.TopLeft.Y, 2)));
-        var d = new Point2f((b.TopRight.X - a.TopLeft.X) / along * 2 * digitWidth, (b.TopRight.Y - a.TopLeft.Y) / along * 2 * digitWidth);
-        var text = readAgain(new TextQuad(a.TopLeft, b.TopRight + d, b.BottomRight + d, a.BottomLeft));
-        var again = string.Concat(text.Select(IdNumberRules.FoldWidth).Where(c => !char.IsWhiteSpace(c)));
-        // Only digits may follow the run's own (what else stands further along the row is not part of the number).
+        Point2f Along(float widths) => new((b.TopRight.X - a.TopLeft.X) / along * widths * digitWidth, (b.TopRight.Y - a.TopLeft.Y) / along * widths * digitWidth);
+        var d = Along(2);
+        var read = LeadingDigits(readAgain(new TextQuad(a.TopLeft, b.TopRight + d, b.BottomRight + d, a.BottomLeft)));
+        if (read.Length <= digits.Length || read.Length > 19 || !read.StartsWith(digits, StringComparison.Ordinal) || !IdNumberRules.IsLuhnValid(read))
+            return null;
+        if (!confirmTail) return read;
+        // The tail: from the run's last box (grown past its glyphs by detection) to the lengthened end.
+        var tail = LeadingDigits(readAgain(new TextQuad(b.TopRight, b.TopRight + d, b.BottomRight + d, b.BottomRight)));
+        return tail == read[digits.Length..] ? read : null;
+    }
+
+    /// <summary>The digits a read starts with, spaces skipped: what else stands further along the row is not part of the number.</summary>
+    private static string LeadingDigits(string text)
+    {
+        var compact = string.Concat(text.Select(IdNumberRules.FoldWidth).Where(c => !char.IsWhiteSpace(c)));
         int end = 0;
-        while (end < again.Length && char.IsAsciiDigit(again[end])) end++;
-        var read = again[..end];
-        return read.Length > digits.Length && read.Length <= 19 && read.StartsWith(digits, StringComparison.Ordinal)
-            && IdNumberRules.IsLuhnValid(read) ? read : null;
+        while (end < compact.Length && char.IsAsciiDigit(compact[end])) end++;
+        return compact[..end];
     }
 
     /// <summary>The nearest unused group right of <paramref name="last"/> on its row, printed at its size, within three heights.</summary>

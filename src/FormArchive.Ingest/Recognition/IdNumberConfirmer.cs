@@ -1,3 +1,4 @@
+using FormArchive.Ingest.Imaging;
 using FormArchive.Ingest.Ocr;
 using FormArchive.Ingest.Ocr.Paddle;
 using OpenCvSharp;
@@ -76,29 +77,32 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
             // A place where the number should stand has no first read yet: read it from the image.
             Add(AfterLabel(found.Expected ? Read(tight) : found.Line.Text));
             using var wide = Cut(document, Widen(quad, document), found.Line.Flipped);
-            using var wideDropped = Imaging.RedDropout.Apply(wide);
+            using var wideDropped = RedDropout.Apply(wide);
             Add(AfterLabel(Read(wideDropped)));
             // Further reads only while no two agree: red print dropped from the tight cut, the wide cut as it is
             // (dropping red can take ink with it where a rule runs through the digits), the darkest ink alone (a pen note
-            // across the digits is lighter than print), cuts moved up and down and a taller one (a stroke written across the number falls differently in each), a binarised one, then
+            // across the digits is lighter than print), and that cut to the print's band (what is left of the note's
+            // strokes above and below the digits goes), cuts moved up and down and a taller one (a stroke written across the number falls differently in each), a binarised one, then
             // Tesseract. Two reads of one number still have to agree: more reads find the agreeing pair sooner, and
             // a wrong number would have to be read wrong the same way twice and still pass the checksum.
             var more = new List<Func<string>>
             {
-                () => { using var dark = DarkestInk(wide); return Read(dark); },
-                () => { using var tightDropped = Imaging.RedDropout.Apply(tight); return Read(tightDropped); },
+                () => { using var dark = StripInk.DarkestInk(wide); return Read(dark); },
+                () => { using var tightDropped = RedDropout.Apply(tight); return Read(tightDropped); },
                 () => Read(wide),
+                () => { using var dark = StripInk.DarkestInk(wide); using var band = StripInk.PrintBand(dark); return Read(band); },
                 () => ReadCut(document, Moved(quad, 0, -0.18f), found.Line.Flipped),
                 () => ReadCut(document, Moved(quad, 0, 0.18f), found.Line.Flipped),
                 () => ReadCut(document, Moved(quad, 0.6f, 0), found.Line.Flipped),
-                () => { using var bin = Binarised(wide); return Read(bin); },
-                () => { using var dark = DarkestInk(tight); return Read(dark); },
+                () => { using var bin = StripInk.Binarised(wide); return Read(bin); },
+                () => { using var dark = StripInk.DarkestInk(tight); return Read(dark); },
+                () => { using var dark = StripInk.DarkestInk(tight); using var band = StripInk.PrintBand(dark); return Read(band); },
             };
             if (mode == SecondReads.PaddleThenTesseract && tesseract is not null)
             {
                 more.Add(() => TesseractDigits(wideDropped));
                 more.Add(() => TesseractDigits(tight));
-                more.Add(() => { using var dark = DarkestInk(wide); return TesseractDigits(dark); });
+                more.Add(() => { using var dark = StripInk.DarkestInk(wide); return TesseractDigits(dark); });
             }
             foreach (var read in more)
             {
@@ -165,41 +169,6 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
     {
         using var strip = Cut(document, Clip(quad, document), flipped);
         return Read(strip);
-    }
-
-    /// <summary>
-    /// Only the darkest ink, black on white: printed or copied digits are near black, while a note written across them
-    /// in pen (or a stamp) is lighter; the cut is a quarter of the way from the darkest ink to the paper.
-    /// </summary>
-    private static Mat DarkestInk(Mat strip)
-    {
-        using var grey = new Mat();
-        Cv2.CvtColor(strip, grey, ColorConversionCodes.BGR2GRAY);
-        using var hist = new Mat();
-        Cv2.CalcHist([grey], [0], null, hist, 1, [256], [new Rangef(0, 256)]);
-        hist.GetArray(out float[] h);
-        double total = h.Sum(), acc = 0;
-        int ink = 0, paper = 255;
-        for (int i = 0; i < 256; i++) { acc += h[i]; if (acc >= 0.02 * total) { ink = i; break; } }
-        acc = 0;
-        for (int i = 0; i < 256; i++) { acc += h[i]; if (acc >= 0.5 * total) { paper = i; break; } }
-        using var bw = new Mat();
-        Cv2.Threshold(grey, bw, ink + 0.25 * (paper - ink), 255, ThresholdTypes.Binary);
-        var result = new Mat();
-        Cv2.Merge([bw, bw, bw], result);
-        return result;
-    }
-
-    /// <summary>Black and white by Otsu's threshold on the grey strip.</summary>
-    private static Mat Binarised(Mat strip)
-    {
-        using var grey = new Mat();
-        Cv2.CvtColor(strip, grey, ColorConversionCodes.BGR2GRAY);
-        using var bw = new Mat();
-        Cv2.Threshold(grey, bw, 0, 255, ThresholdTypes.Binary | ThresholdTypes.Otsu);
-        var result = new Mat();
-        Cv2.Merge([bw, bw, bw], result);
-        return result;
     }
 
     private static TextQuad Clip(TextQuad q, Mat image) =>
