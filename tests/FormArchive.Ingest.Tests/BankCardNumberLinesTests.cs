@@ -86,4 +86,15 @@ public sealed class BankCardNumberLinesTests
         Assert.Equal(["62179996140177464"], BankCardNumberLines.WithoutCutShort(["6217999614017746", "62179996140177464"]));
         Assert.Equal(["6217993797112010", "62305967482117480"], BankCardNumberLines.WithoutCutShort(["6217993797112010", "62305967482117480", "6217993797112010"]));
     }
+
+    [Fact]
+    public void TheFirstDigitsOfAnIdNumberAreNeverACardNumber()
+    {
+        // 33010619840425512X read without its X: the 17 digits pass Luhn. Confirmed or not, and read on an ID line.
+        Assert.True(IdNumberRules.IsLuhnValid("33010619840425512"));
+        Assert.Empty(BankCardNumberLines.NotOnIdNumbers(["33010619840425512"], ["33010619840425512X"]));
+        Assert.Empty(BankCardNumberLines.NotOnIdNumbers(["33010619840425512"], ["公民身份号码 33010619840425512"]));
+        // A card's own number stays.
+        Assert.Equal(["6217993797112010"], BankCardNumberLines.NotOnIdNumbers(["6217993797112010", "33010619840425512"], ["33010619840425512X"]));
+    }
 }

@@ -96,4 +96,28 @@ public sealed class IdNumberLinesTests
     {
         Assert.Empty(Found(L("诊断证明书", 60, 80, 300), L("出院日期 2024年3月2日", 60, 240, 400), L("370202194004297733", 290, 556, 520)));
     }
+
+    [Fact]
+    public void AHouseholdCardWhoseRedLabelDidNotReadGivesTheNumberAgainstItsDateOfBirth()
+    {
+        // 常住人口登记卡: the two-line red label 公民身份 / 号码 lost; 户号 and other dates stand on the card too.
+        var card = new PageText([L("常住人口登记卡", 250, 100, 300, 50), L("户号 603056183", 60, 170, 220), L("出生日期", 420, 440, 70, 24),
+            L("1984年04月25日", 550, 438, 140, 26), L("33010619840425512X", 455, 572, 230, 34), L("1996年11月06日重庆市云阳县青龙", 250, 852, 260, 34),
+            L("登记日期2014年07月27日", 430, 1005, 220, 34)]);
+        var line = Assert.Single(IdNumberLines.Find(card));
+        Assert.Equal("33010619840425512X", line.Line.Text);
+        // The date of birth is the one after its label, not the card's first or last date.
+        Assert.Equal(new DateOnly(1984, 4, 25), line.PrintedBirthDate);
+        // Without a title or the card's own labels, the same lines are any page's: nothing is taken.
+        Assert.Empty(IdNumberLines.Find(new PageText([L("出院日期", 420, 440, 70, 24), L("1984年04月25日", 550, 438, 140, 26), L("33010619840425512X", 455, 572, 230, 34)])));
+    }
+
+    [Fact]
+    public void ThePrintedBirthDateIsTheOneAfterItsLabel()
+    {
+        var page = new PageText([L("迁来日期 1996年11月06日", 60, 100, 300), L("出生日期", 60, 200, 80), L("1984年04月25日", 160, 200, 160)]);
+        Assert.Equal(new DateOnly(1984, 4, 25), IdNumberLines.PrintedBirthDate(page));
+        // No label: the first date on the page, as a card front prints only one.
+        Assert.Equal(new DateOnly(1940, 4, 29), IdNumberLines.PrintedBirthDate(new PageText([L("1940年4月29日", 60, 240, 400)])));
+    }
 }

@@ -28,8 +28,7 @@ internal sealed record DocumentFindings(ReadDocument Document, PageText Text, IR
                 .Where(r => r.Item1.IsValid || !bank.Any(b => b.Contains(r.Item1.Number, StringComparison.Ordinal)))
                 .GroupBy(r => r.Item1.Number).Select(g => g.OrderByDescending(r => r.Item1.IsValid).ThenByDescending(r => r.Item1.AgreeingReads).First())
                 .ToList();
-        // The first 17 digits of an ID number whose X was lost may pass Luhn: they are that number, not a card's.
-        bank.RemoveAll(b => ids.Any(i => i.Item1.IsValid && i.Item1.Number.StartsWith(b, StringComparison.Ordinal)));
+        bank = BankCardNumberLines.NotOnIdNumbers(bank, ids.Select(i => i.Item1.Number).Concat(lines.Select(l => l.Line.Text)));
         var (type, score) = PageClassifier.Classify(joined, ids.Any(i => i.Item1.IsValid), bank.Count > 0);
         if (type == DocumentType.BankAccount || hint == DocumentType.BankAccount) ids.RemoveAll(r => !r.Item1.IsValid);
         var back = type is DocumentType.IdCardBack || hint is DocumentType.IdCardBack || text.Contains("有效期限") ? CardBackFields.Read(text) : null;

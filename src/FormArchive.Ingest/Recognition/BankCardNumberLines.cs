@@ -55,6 +55,17 @@ public static class BankCardNumberLines
         return found.Distinct().ToList();
     }
 
+    /// <summary>
+    /// The numbers that are not read on an ID number: the first 17 digits of one whose X was lost may pass Luhn, and
+    /// are that number, not a card's, whether it was confirmed or not. <paramref name="idReads"/>: the ID numbers read
+    /// and the texts of the lines found as ID number lines.
+    /// </summary>
+    public static List<string> NotOnIdNumbers(IEnumerable<string> numbers, IEnumerable<string> idReads)
+    {
+        var digits = idReads.Select(r => string.Concat(r.Select(IdNumberRules.FoldWidth).Where(char.IsAsciiDigit))).ToList();
+        return numbers.Where(n => !digits.Any(d => d.Contains(n, StringComparison.Ordinal))).ToList();
+    }
+
     /// <summary>The numbers without those another one goes on from: a read cut short before a lone last digit.</summary>
     public static List<string> WithoutCutShort(IEnumerable<string> numbers)
     {

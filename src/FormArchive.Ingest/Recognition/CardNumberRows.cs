@@ -25,20 +25,28 @@ public static class CardNumberRows
             if (date.Date is not { } birth) continue;
             double h = birthLabel.Quad.Height;
             var column = birthLabel.Quad.Bounds;
-            // The card's lines below its 出生 (住址 and the address), down to where its number row would be.
+            // The card's lines below its 出生 (住址 and the address), down to where its number row would be. Upright
+            // ones: a note written slanting across the card reaches lower than its own height (活保障 over the number's
+            // end stood 145 px tall on 27 px print, and the row was looked for below it).
             var below = page.Lines.Where(l => l.Quad.Center.Y > date.Line.Quad.Bounds.Bottom && l.Quad.Center.Y < date.Line.Quad.Center.Y + 4 * h
-                && l.Quad.Bounds.X < column.X + StripLength * h && l.Quad.Bounds.Right > column.X - h && l.Quad.Height < 2 * h).ToList();
+                && l.Quad.Bounds.X < column.X + StripLength * h && l.Quad.Bounds.Right > column.X - h && l.Quad.Bounds.Height < 2 * h).ToList();
             // A number line already found for this card (a label or a number within the card below its 出生).
             if (found.Any(f => Below(f.Label ?? f.Line, date.Line, h, column))) continue;
             double top = (below.Count == 0 ? date.Line.Quad.Bounds.Bottom : below.Max(l => l.Quad.Bounds.Bottom)) + 0.5 * h;
-            for (double y = top; y < top + SearchDepth * h; y += Step * h)
+            // The strip that holds the printed birth date among its digits sits on the number row; a strip half on
+            // the row above may read a run of 18 characters too, so it is only taken when none does.
+            var digits = birth.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+            (TextQuad Quad, string Text)? first = null, dated = null;
+            for (double y = top; y < top + SearchDepth * h && dated is null; y += Step * h)
             {
                 var quad = Strip(column.X - 0.5 * h, y, StripLength * h, StripHeight * h);
                 var text = read(quad);
                 if (IdNumberRules.RawCandidates(text).Count == 0 && IdNumberRules.BodyCandidates(text).Count == 0) continue;
-                result.Add(new IdNumberLine(new RecognizedLine(quad, text, 0), null, birth) { CardBirthDate = birth });
-                break;
+                if (text.Contains(digits, StringComparison.Ordinal)) dated = (quad, text);
+                else first ??= (quad, text);
             }
+            if ((dated ?? first) is { } row)
+                result.Add(new IdNumberLine(new RecognizedLine(row.Quad, row.Text, 0), null, birth) { CardBirthDate = birth });
         }
         return result;
     }

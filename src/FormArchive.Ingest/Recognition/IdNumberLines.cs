@@ -63,7 +63,7 @@ public static class IdNumberLines
             else if (compact[end..].Any(char.IsAsciiDigit)) Add(Lengthened(line, compact[end..].Length, compact.Length), line);
             else if (end == compact.Length) found.Add(new IdNumberLine(ExpectedValue(line, TypicalLineHeight(page)), line, null, Expected: true) { CardBirthDate = BirthDateAbove(page, line) });
         }
-        if (found.Count == 0 && LooksLikeCardFront(page) && PrintedBirthDate(page) is { } birth)
+        if (found.Count == 0 && (LooksLikeCardFront(page) || LooksLikeHouseholdCard(page)) && PrintedBirthDate(page) is { } birth)
             foreach (var line in page.Lines.Where(l => IdNumberReader.LooksNumeric(l.Text)))
                 found.Add(new IdNumberLine(line, null, birth));
         return found;
@@ -161,9 +161,21 @@ public static class IdNumberLines
     private static bool LooksLikeCardFront(PageText page) =>
         new[] { "姓名", "性别", "民族", "出生", "住址" }.Count(page.Contains) >= 2;
 
-    /// <summary>The birth date printed on a card front (出生 1990年1月2日), if it reads.</summary>
+    /// <summary>
+    /// A 常住人口登记卡 whose number label may not read (printed in red on two lines, 公民身份 / 号码): its title, or two
+    /// of the labels only such a card carries.
+    /// </summary>
+    private static bool LooksLikeHouseholdCard(PageText page) =>
+        page.Contains("常住人口登记卡") || new[] { "出生日期", "籍贯", "出生地", "宗教信仰", "文化程度", "婚姻状况", "兵役状况", "服务处所" }.Count(page.Contains) >= 2;
+
+    /// <summary>
+    /// The birth date printed on a card front (出生 1990年1月2日) or a 常住人口登记卡 (出生日期), if it reads: the date after
+    /// its label, else the page's first date (a 户口簿 card prints others too: 迁来, 登记日期).
+    /// </summary>
     public static DateOnly? PrintedBirthDate(PageText page)
     {
+        foreach (var label in new[] { "出生日期", "出生" })
+            if (page.ValueOf(label) is { } value && DateOf(value.Value) is { } labelled) return labelled;
         foreach (var line in page.Lines)
             if (DateOf(line) is { } d) return d;
         return null;
@@ -184,9 +196,12 @@ public static class IdNumberLines
     }
 
     /// <summary>The date a line reads (1990年1月2日), if any.</summary>
-    public static DateOnly? DateOf(RecognizedLine line)
+    public static DateOnly? DateOf(RecognizedLine line) => DateOf(line.Text);
+
+    /// <summary>The date a text reads (1990年1月2日), if any.</summary>
+    public static DateOnly? DateOf(string text)
     {
-        var m = System.Text.RegularExpressions.Regex.Match(PageText.Compact(line.Text), @"(\d{4})年(\d{1,2})月(\d{1,2})日");
+        var m = System.Text.RegularExpressions.Regex.Match(PageText.Compact(text), @"(\d{4})年(\d{1,2})月(\d{1,2})日");
         return m.Success && DateOnly.TryParseExact($"{m.Groups[1].Value}-{int.Parse(m.Groups[2].Value):D2}-{int.Parse(m.Groups[3].Value):D2}", "yyyy-MM-dd",
             System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
     }
