@@ -68,8 +68,8 @@ public sealed class DocumentReaderTests
         // A grey photocopy: the glance sees the note's large hand, not the cards' small print.
         using var grey = new Mat(1200, 1600, MatType.CV_8UC3, new Scalar(200, 200, 200));
         Assert.Null(TextBlock.Around(CardLines(), grey));
-        Assert.False(TextBlock.InColour(grey));
-        Assert.True(TextBlock.InColour(photo));
+        Assert.False(PhotoColour.IsColour(grey));
+        Assert.True(PhotoColour.IsColour(photo));
         // A note's line or two.
         Assert.Null(TextBlock.Around(CardLines().Take(4).ToList(), photo));
         // Print over most of the frame: reading it as a block gains nothing.

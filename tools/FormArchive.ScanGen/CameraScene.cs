@@ -61,7 +61,10 @@ public static class CameraScene
         desk ??= rng.Pick(DeskSurface.Kinds);
         var frame = new Raster(fw, fh, 3);
         var (deskMap, mw, mh) = DeskSurface.Make(rng, desk, fw, fh);
-        Shadow(rng, deskMap, mw, mh, quad, fw / (double)mw);
+        // Each reported document casts its own shadow (two cards lying apart leave the desk between them lit).
+        if (report.Count > 1)
+            foreach (var r in report) Shadow(rng, deskMap, mw, mh, h.MapRect(r.X, r.Y, r.W, r.H).Select(p => (p[0], p[1])).ToArray(), fw / (double)mw);
+        else Shadow(rng, deskMap, mw, mh, quad, fw / (double)mw);
         frame.FillFrom(deskMap, mw, mh, 3);
 
         var inverse = Homography.Fit(quad, [(0, 0), (dw, 0), (dw, dh), (0, dh)]);

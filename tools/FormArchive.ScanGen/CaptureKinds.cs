@@ -24,6 +24,7 @@ public static class CaptureKinds
             SyntheticKind.Photocopy => Photocopy(rng, person, o),
             SyntheticKind.CameraHukouMember => Hukou(rng, person, o),
             SyntheticKind.HospitalPage => Hospital(rng, person, o),
+            SyntheticKind.CameraIdBoth => CardBoth(rng, person, o),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a capture kind"),
         };
     }
@@ -82,6 +83,48 @@ public static class CaptureKinds
         return (r.Jpeg, Camera(SyntheticKind.CameraIdBack, r, plan) with
         {
             Numbers = [],
+            IssuingAuthority = facts.IssuingAuthority,
+            ValidFrom = facts.ValidFrom.ToString("yyyy-MM-dd"),
+            ValidTo = facts.ValidToText,
+            Expired = facts.Expired,
+        });
+    }
+
+    /// <summary>
+    /// Both sides of one card photographed together, side by side or one above the other a few millimetres apart, as a
+    /// clerk lays them under a document camera; the back often lies turned (half a turn, or a quarter) against the front.
+    /// </summary>
+    private static (byte[], ScanTruth) CardBoth(Random rng, SyntheticPerson p, CaptureOptions o)
+    {
+        var (q, skew) = Orientation(rng, o);
+        bool sideBySide = rng.NextDouble() < 0.6;
+        int backTurn = rng.NextDouble() switch { < 0.45 => 0, < 0.8 => 180, < 0.9 => 90, _ => 270 };
+        double gapMm = rng.Range(4, 15), cw = IdCardFaces.WidthMm, ch = IdCardFaces.HeightMm;
+        // The back's place: a quarter turn stands it on end.
+        double bw = backTurn % 180 == 0 ? cw : ch, bh = backTurn % 180 == 0 ? ch : cw;
+        double wMm = sideBySide ? cw + gapMm + bw : Math.Max(cw, bw), hMm = sideBySide ? Math.Max(ch, bh) : ch + gapMm + bh;
+        var plan = CameraScene.Plan(rng, wMm, hMm, q, skew, 0.3, 0.7, o.SmallFrames);
+        double k = plan.PxPerMm;
+        bool ocrB = CaptureFonts.OcrB is not null && (o.OcrB ?? rng.Next(2) == 0);
+        using var front = IdCardFaces.Front(rng, p, k, p.IdNumber, ocrB);
+        var facts = CardBackFacts.For(rng, p, o.Expired ?? rng.NextDouble() < 0.35, o.LongTerm);
+        using var back = IdCardFaces.Back(rng, k, facts.IssuingAuthority, facts.Printed);
+        if (backTurn != 0) back.Rotate(backTurn);
+        using var both = new MagickImage(MagickColors.Transparent, (uint)Math.Ceiling(wMm * k), (uint)Math.Ceiling(hMm * k));
+        int fx = 0, fy = sideBySide ? (int)((both.Height - front.Height) / 2) : 0;
+        int bx = sideBySide ? (int)Math.Round((cw + gapMm) * k) : (int)((both.Width - back.Width) / 2);
+        int by = sideBySide ? (int)((both.Height - back.Height) / 2) : (int)Math.Round((ch + gapMm) * k);
+        both.Composite(front, fx, fy, CompositeOperator.Over);
+        both.Composite(back, bx, by, CompositeOperator.Over);
+        var r = CameraScene.Shoot(rng, plan, both, [(fx, fy, front.Width, front.Height), (bx, by, back.Width, back.Height)]);
+        return (r.Jpeg, Camera(SyntheticKind.CameraIdBoth, r, plan) with
+        {
+            Number = p.IdNumber,
+            Numbers = [p.IdNumber],
+            Name = p.Name,
+            Person = PersonTruth.Of(p),
+            NumberFont = ocrB ? "ocr-b" : "sans",
+            Variant = (sideBySide ? "side-by-side" : "one-above-the-other") + $", back turned {backTurn}",
             IssuingAuthority = facts.IssuingAuthority,
             ValidFrom = facts.ValidFrom.ToString("yyyy-MM-dd"),
             ValidTo = facts.ValidToText,

@@ -27,7 +27,7 @@ if (args.Length < 2)
         "       ScanGen OUT_DIR --captures [SEED] [--threads N]   (the committed Captures corpus, every case pinned)\n" +
         "       ScanGen --check DIR                               (checks DIR's truth.json against its images)\n" +
         "  kinds: id-front, id-back, hukou-member, hukou-home, bank-card (older, flat scans);\n" +
-        "         camera-id-front, camera-id-back, camera-bank-card, photocopy, camera-hukou-member, bad-checksum-id, hospital-page");
+        "         camera-id-front, camera-id-back, camera-bank-card, photocopy, camera-hukou-member, bad-checksum-id, hospital-page, camera-id-both");
     return 2;
 }
 var outDir = Directory.CreateDirectory(args[0]).FullName;

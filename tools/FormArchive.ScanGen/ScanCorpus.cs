@@ -29,6 +29,7 @@ public static class ScanCorpus
         "camera-hukou-member" => SyntheticKind.CameraHukouMember,
         "bad-checksum-id" => SyntheticKind.BadChecksumId,
         "hospital-page" => SyntheticKind.HospitalPage,
+        "camera-id-both" => SyntheticKind.CameraIdBoth,
         _ => throw new ArgumentException($"unknown kind '{s}'"),
     };
 

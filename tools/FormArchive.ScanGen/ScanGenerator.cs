@@ -10,7 +10,7 @@ public enum SyntheticKind
 {
     IdFront, IdBack, HukouMember, HukouHome, BankCard,
     // captures made the way clerks make them (see CaptureKinds)
-    CameraIdFront, CameraIdBack, CameraBankCard, Photocopy, CameraHukouMember, BadChecksumId, HospitalPage,
+    CameraIdFront, CameraIdBack, CameraBankCard, Photocopy, CameraHukouMember, BadChecksumId, HospitalPage, CameraIdBoth,
 }
 
 /// <summary>Ground truth of one generated scan (stored beside the image as JSON).</summary>

@@ -30,7 +30,7 @@ public static class TruthCheck
                 if (expired != exp) Bad($"Expired {exp} disagrees with ValidTo {to}");
             }
             if (t.Kind is SyntheticKind.Photocopy && t.People?.Count != t.Numbers.Count) Bad("People and Numbers differ in count");
-            if (t.Kind is SyntheticKind.CameraIdFront or SyntheticKind.CameraHukouMember or SyntheticKind.Photocopy && t.Numbers.Count == 0) Bad("a positive kind without a number");
+            if (t.Kind is SyntheticKind.CameraIdFront or SyntheticKind.CameraHukouMember or SyntheticKind.Photocopy or SyntheticKind.CameraIdBoth && t.Numbers.Count == 0) Bad("a positive kind without a number");
             if (t.Kind is SyntheticKind.BadChecksumId or SyntheticKind.CameraBankCard or SyntheticKind.CameraIdBack && t.Numbers.Count != 0) Bad("a negative kind with a number");
             var info = new MagickImageInfo(path);
             if (t.Width is { } w && t.Height is { } h && (info.Width != w || info.Height != h)) Bad($"size {info.Width}x{info.Height}, truth {w}x{h}");

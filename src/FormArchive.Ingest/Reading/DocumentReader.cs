@@ -17,11 +17,12 @@ public sealed record ReadSettings
 /// <summary>
 /// Frame → text lines → the document that holds them, flattened, turned upright by its text and read. Documents are
 /// found first, and the frame is glanced at (big print only, at a seventh of the usual detection's cost): one card
-/// that holds the print, or the block of print itself where no document was found around it, is flattened and
-/// detected alone, at two thirds of the usual size. Otherwise text is detected on the frame (looking closer where it
-/// is small); when one document found in the frame (a booklet page) holds the text, it is flattened and the lines are
-/// carried onto it, else (a photocopy with two cards, a flatbed page) the frame itself is the document, straightened
-/// by its lines. Orientation comes from the text: the run of the lines decides a quarter turn, the direction
+/// that holds the print is flattened and detected alone, at two thirds of the usual size; several documents lying
+/// apart in a colour photo (a card's front and back) are each flattened, detected and turned upright alone, then read
+/// together set one below the other; where no document found holds the print, the block of print itself is read as
+/// the card is. Otherwise text is detected on the frame (looking closer where it is small); when one document found
+/// in the frame (a booklet page) holds the text, it is flattened and the lines are carried onto it, else (a photocopy
+/// with two cards, a flatbed page) the frame itself is the document, straightened by its lines. Orientation comes from the text: the run of the lines decides a quarter turn, the direction
 /// classifier's vote decides 0° or 180°; the image is turned with the lines carried along.
 /// </summary>
 public sealed class DocumentReader(PaddleOcr ocr)
@@ -39,7 +40,11 @@ public sealed class DocumentReader(PaddleOcr ocr)
         if (!settings.WholeFrame)
         {
             using (StageTimes.Time("locate")) found = DocumentLocator.Find(frame);
-            if (Alone(frame, found) is { } alone) return ReadAlone(frame, alone, settings);
+            List<TextQuad> glance;
+            using (StageTimes.Time("glance")) glance = ocr.Detector.Detect(frame, new DetectionSettings { MaxSide = GlanceSide });
+            if (CardAlone(found, glance) is { } card) return ReadAlone(frame, card, settings);
+            if (Apart(frame, found, glance) is { } apart) return ReadEach(frame, apart, settings);
+            if (Unheld(found, glance) && TextBlock.Around(glance, frame) is { } block) return ReadAlone(frame, block, settings);
         }
         List<TextQuad> quads;
         using (StageTimes.Time("detect")) quads = Detect(frame, settings, settings.Detection);
@@ -64,22 +69,61 @@ public sealed class DocumentReader(PaddleOcr ocr)
     public const int GlanceSide = 400;
 
     /// <summary>
-    /// The document to read alone, when a glance at the frame (detection at <see cref="GlanceSide"/>, a seventh of the
-    /// usual cost) shows where the print is: the one card found, when it holds the text; or, when no document found
-    /// holds it, the block of print itself (<see cref="TextBlock"/>). A second card, a page under the card, a register
-    /// page or a frame with no text seen at a glance is read the usual way.
+    /// The one card found, when a glance at the frame (detection at <see cref="GlanceSide"/>, a seventh of the usual
+    /// cost) shows it holds the print. A second card, a page under the card, a register page or a frame with no text
+    /// seen at a glance is not read as a card alone.
     /// </summary>
-    private DocumentQuad? Alone(Mat frame, List<DocumentQuad> found)
+    private static DocumentQuad? CardAlone(List<DocumentQuad> found, List<TextQuad> glance)
     {
         var cards = found.Where(d => d.IsCardShaped).ToList();
-        if (cards.Count > 1) return null;
-        List<TextQuad> glance;
-        using (StageTimes.Time("glance")) glance = ocr.Detector.Detect(frame, new DetectionSettings { MaxSide = GlanceSide });
         double total = glance.Sum(q => q.Width * q.Height);
-        if (total <= 0) return null;
-        bool Holds(DocumentQuad d) => glance.Where(q => Inside(d, q.Center)).Sum(q => q.Width * q.Height) >= HoldsTheText * total;
-        if (cards.Count == 1) return Holds(cards[0]) ? cards[0] : null;
-        return found.Any(Holds) ? null : TextBlock.Around(glance, frame);
+        if (cards.Count != 1 || total <= 0) return null;
+        return Share(cards[0], glance) >= HoldsTheText * total && !CutsPrint(cards[0], glance) ? cards[0] : null;
+    }
+
+    /// <summary>
+    /// Print seen at a glance that no document found holds: the block of print itself is then read as the document
+    /// (<see cref="TextBlock"/>).
+    /// </summary>
+    private static bool Unheld(List<DocumentQuad> found, List<TextQuad> glance)
+    {
+        double total = glance.Sum(q => q.Width * q.Height);
+        return total > 0 && !found.Any(d => Share(d, glance) >= HoldsTheText * total);
+    }
+
+    /// <summary>
+    /// Whether a document's quad cuts through print: a glanced line centred in it reaches out of it by more than its
+    /// own height (and the 2 % margin flattening keeps). A quad found on part of a card (its edge lost in glare or
+    /// against a desk of its colour) would cut the lines off at the quad's edge; the frame is read instead.
+    /// </summary>
+    private static bool CutsPrint(DocumentQuad d, List<TextQuad> glance)
+    {
+        double margin = 0.02 * Math.Max(d.Corners.Width, d.Corners.Height);
+        return glance.Where(q => Inside(d, q.Center))
+            .Any(q => q.Points.Any(p => Cv2.PointPolygonTest(d.Corners.Points, p, true) < -(Math.Min(q.Width, q.Height) + margin)));
+    }
+
+    /// <summary>Area of the glanced lines whose centres lie in the document.</summary>
+    private static double Share(DocumentQuad d, List<TextQuad> glance) => glance.Where(q => Inside(d, q.Center)).Sum(q => q.Width * q.Height);
+
+    /// <summary>Least share of the glanced print a document must hold to count as one of several read apart.</summary>
+    private const double HoldsAPart = 0.1;
+
+    /// <summary>
+    /// Documents to read each apart, in the frame's reading order: in a colour photo, two or more documents found apart
+    /// from each other (a card's front and back side by side on the desk, each lying its own way) that each hold a
+    /// tenth of the glanced print and together hold the text. Read whole, one document upside down beside another
+    /// upright puts a card's number left of its label. A grey copy is read whole: its cards were copied one way.
+    /// </summary>
+    private static List<DocumentQuad>? Apart(Mat frame, List<DocumentQuad> found, List<TextQuad> glance)
+    {
+        double total = glance.Sum(q => q.Width * q.Height);
+        if (found.Count < 2 || total <= 0 || !PhotoColour.IsColour(frame)) return null;
+        var holding = found.Where(d => Share(d, glance) >= HoldsAPart * total).ToList();
+        if (holding.Any(d => CutsPrint(d, glance))) return null;
+        bool disjoint = holding.All(a => holding.All(b => ReferenceEquals(a, b) || (!Inside(a, b.Corners.Center) && !Inside(b, a.Corners.Center))));
+        if (holding.Count < 2 || !disjoint || holding.Sum(d => Share(d, glance)) < HoldsTheText * total) return null;
+        return holding.OrderBy(d => d.Corners.Bounds.Y).ThenBy(d => d.Corners.Bounds.X).ToList();
     }
 
     /// <summary>Share of the usual detection size a flattened card is detected at: its print is large on it.</summary>
@@ -99,6 +143,39 @@ public sealed class DocumentReader(PaddleOcr ocr)
         var detection = settings.Detection with { MaxSide = (int)Math.Round(settings.Detection.MaxSide * CardDetectionShare) };
         using (StageTimes.Time("detect")) quads = Detect(flat, settings, detection);
         return ReadUpright(flat, quads, card.Corners, card.Method, settings);
+    }
+
+    /// <summary>
+    /// Several documents, each flattened, detected alone and turned upright by its own lines, then set one below the
+    /// other on white (as a photocopy of them would be) and read as one page: the archival image shows them all upright.
+    /// </summary>
+    private ReadDocument ReadEach(Mat frame, List<DocumentQuad> docs, ReadSettings settings)
+    {
+        var parts = new List<Upright>();
+        foreach (var doc in docs)
+        {
+            Mat flat;
+            using (StageTimes.Time("flatten")) (flat, _) = Flatten(frame, doc, InterpolationFlags.Linear);
+            List<TextQuad> found;
+            using (StageTimes.Time("detect")) found = Detect(flat, settings, settings.Detection with { MaxSide = (int)Math.Round(settings.Detection.MaxSide * CardDetectionShare) });
+            var part = TurnUpright(flat, found);
+            foreach (var s in part.Strips) s.Dispose();
+            parts.Add(part);
+        }
+        int width = parts.Max(p => p.Image.Cols), gap = Math.Max(8, width / 50);
+        var page = new Mat(parts.Sum(p => p.Image.Rows) + gap * (parts.Count - 1), width, MatType.CV_8UC3, Scalar.White);
+        var quads = new List<TextQuad>();
+        int y = 0;
+        foreach (var part in parts)
+        {
+            using (var place = new Mat(page, new Rect(0, y, part.Image.Cols, part.Image.Rows))) part.Image.CopyTo(place);
+            int top = y;
+            quads.AddRange(part.Quads.Select(q => q.Map(p => new Point2f(p.X, p.Y + top))));
+            y += part.Image.Rows + gap;
+            part.Image.Dispose();
+        }
+        var corners = new TextQuad(new(0, 0), new(frame.Cols - 1, 0), new(frame.Cols - 1, frame.Rows - 1), new(0, frame.Rows - 1));
+        return ReadUpright(page, quads, corners, "documents", settings);
     }
 
     /// <summary>Lines of an image, looking closer where they are small; with red print dropped too when asked.</summary>
@@ -141,8 +218,14 @@ public sealed class DocumentReader(PaddleOcr ocr)
         return (flat, Homography.FromMat(t));
     }
 
-    /// <summary>Turns upright and reads one document (whose image this call owns) with its detected lines.</summary>
-    private ReadDocument ReadUpright(Mat image, List<TextQuad> quads, TextQuad frameCorners, string located, ReadSettings settings)
+    /// <summary>A document turned upright by its lines, with its lines cut and classified (the caller owns image and strips).</summary>
+    private sealed record Upright(Mat Image, List<TextQuad> Quads, int Turns, double Skew, List<Mat> Strips, float[] UpsideDown);
+
+    /// <summary>
+    /// Turns a document (whose image this call owns) upright by its lines: their run decides a quarter turn, the median
+    /// slope of the long ones the tilt left, the direction classifier's vote over them 0° or 180°.
+    /// </summary>
+    private Upright TurnUpright(Mat image, List<TextQuad> quads)
     {
         int turns = 0;
         double skew = 0;
@@ -168,47 +251,54 @@ public sealed class DocumentReader(PaddleOcr ocr)
         }
 
         var strips = quads.Select(q => TextLineCrop.Cut(image, q)).ToList();
-        try
+        float[] upsideDown;
+        using (StageTimes.Time("classify")) upsideDown = ocr.Classifier.UpsideDownProbability(strips);
+        // The classifier's vote over the lines decides whether the whole document is upside down.
+        double up = 0, all = 0;
+        for (int i = 0; i < strips.Count; i++)
         {
-            float[] upsideDown;
-            using (StageTimes.Time("classify")) upsideDown = ocr.Classifier.UpsideDownProbability(strips);
-            // The classifier's vote over the lines decides whether the whole document is upside down.
-            double up = 0, all = 0;
+            double weight = strips[i].Cols / (double)strips[i].Rows >= 2 ? strips[i].Cols : 0;
+            all += weight;
+            if (upsideDown[i] > 0.5) up += weight;
+        }
+        if (all > 0 && up > all / 2)
+        {
+            Apply(QuadTransforms.TurnClockwise(image, 180));
+            turns += 180;
             for (int i = 0; i < strips.Count; i++)
             {
-                double weight = strips[i].Cols / (double)strips[i].Rows >= 2 ? strips[i].Cols : 0;
-                all += weight;
-                if (upsideDown[i] > 0.5) up += weight;
+                Cv2.Rotate(strips[i], strips[i], RotateFlags.Rotate180);
+                upsideDown[i] = 1 - upsideDown[i];
             }
-            if (all > 0 && up > all / 2)
-            {
-                Apply(QuadTransforms.TurnClockwise(image, 180));
-                turns += 180;
-                for (int i = 0; i < strips.Count; i++)
-                {
-                    Cv2.Rotate(strips[i], strips[i], RotateFlags.Rotate180);
-                    upsideDown[i] = 1 - upsideDown[i];
-                }
-            }
+        }
+        return new Upright(image, quads, turns, skew, strips, upsideDown);
+    }
+
+    /// <summary>Turns upright and reads one document (whose image this call owns) with its detected lines.</summary>
+    private ReadDocument ReadUpright(Mat image, List<TextQuad> quads, TextQuad frameCorners, string located, ReadSettings settings)
+    {
+        var upright = TurnUpright(image, quads);
+        try
+        {
             StripText[] texts;
             bool[] flipped;
-            using (StageTimes.Time("recognise")) (texts, flipped) = ocr.ReadStrips(strips, upsideDown);
-            var lines = quads.Select((q, i) => new RecognizedLine(q, texts[i].Text, texts[i].Confidence) { Flipped = flipped[i] })
+            using (StageTimes.Time("recognise")) (texts, flipped) = ocr.ReadStrips(upright.Strips, upright.UpsideDown);
+            var lines = upright.Quads.Select((q, i) => new RecognizedLine(q, texts[i].Text, texts[i].Confidence) { Flipped = flipped[i] })
                 .Where(l => l.Text.Length > 0).OrderBy(l => l.Quad.Center.Y).ThenBy(l => l.Quad.Center.X).ToList();
 
             // The document's top edge in the frame, turned as the content was: its angle is the total rotation.
-            double theta = QuadTransforms.EdgeAngle(frameCorners) + skew - turns;
+            double theta = QuadTransforms.EdgeAngle(frameCorners) + upright.Skew - upright.Turns;
             int quarter = (int)(((Math.Round(theta / 90) * 90) % 360 + 360) % 360);
             double residual = theta - Math.Round(theta / 90) * 90;
             return new ReadDocument
             {
-                Image = image, Lines = lines, Orientation = (360 - quarter) % 360, SkewDegrees = Math.Round(residual, 2),
+                Image = upright.Image, Lines = lines, Orientation = (360 - quarter) % 360, SkewDegrees = Math.Round(residual, 2),
                 FrameCorners = frameCorners, Located = located,
             };
         }
         finally
         {
-            foreach (var s in strips) s.Dispose();
+            foreach (var s in upright.Strips) s.Dispose();
         }
     }
 }

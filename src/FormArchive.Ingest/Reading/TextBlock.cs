@@ -20,7 +20,7 @@ public static class TextBlock
 
     public static DocumentQuad? Around(IReadOnlyList<TextQuad> glance, Mat frame)
     {
-        if (glance.Count < MinLines || !InColour(frame)) return null;
+        if (glance.Count < MinLines || !PhotoColour.IsColour(frame)) return null;
         var rect = Cv2.MinAreaRect(glance.SelectMany(q => q.Points).ToArray());
         double line = glance.Select(q => Math.Min(q.Width, q.Height)).Order().ElementAt(glance.Count / 2);
         float grow = (float)(3 * line);
@@ -28,20 +28,5 @@ public static class TextBlock
         if (block.Size.Width * block.Size.Height > MaxShare * frame.Rows * frame.Cols) return null;
         // Corners may stand outside the frame: flattening repeats its edge there.
         return new DocumentQuad(TextQuad.Order(block.Points()), 0.5, "text");
-    }
-
-    /// <summary>
-    /// A colour photo, not a grey scan: the mean saturation of a small copy (0–255) is at least 3. Grey scans measure
-    /// 0; camera photos of pale cards on grey desks, 5 and up.
-    /// </summary>
-    public static bool InColour(Mat bgr)
-    {
-        if (bgr.Channels() < 3) return false;
-        double scale = Math.Min(1.0, 160.0 / Math.Max(bgr.Rows, bgr.Cols));
-        using var small = new Mat();
-        Cv2.Resize(bgr, small, new Size(Math.Max(1, (int)(bgr.Cols * scale)), Math.Max(1, (int)(bgr.Rows * scale))), 0, 0, InterpolationFlags.Area);
-        using var hsv = new Mat();
-        Cv2.CvtColor(small, hsv, ColorConversionCodes.BGR2HSV);
-        return Cv2.Mean(hsv).Val1 >= 3;
     }
 }
