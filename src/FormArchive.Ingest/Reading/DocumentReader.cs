@@ -40,11 +40,16 @@ public sealed class DocumentReader(PaddleOcr ocr)
         if (!settings.WholeFrame)
         {
             using (StageTimes.Time("locate")) found = DocumentLocator.Find(frame);
-            List<TextQuad> glance;
-            using (StageTimes.Time("glance")) glance = ocr.Detector.Detect(frame, new DetectionSettings { MaxSide = GlanceSide });
-            if (CardAlone(found, glance) is { } card) return ReadAlone(frame, card, settings);
-            if (Apart(frame, found, glance) is { } apart) return ReadEach(frame, apart, settings);
-            if (Unheld(found, glance) && TextBlock.Around(glance, frame) is { } block) return ReadAlone(frame, block, settings);
+            // A grey scan is read as a card alone at most (documents apart and blocks of print are for colour photos):
+            // without one card found, the glance would decide nothing there.
+            if (found.Count(d => d.IsCardShaped) == 1 || PhotoColour.IsColour(frame))
+            {
+                List<TextQuad> glance;
+                using (StageTimes.Time("glance")) glance = ocr.Detector.Detect(frame, new DetectionSettings { MaxSide = GlanceSide });
+                if (CardAlone(found, glance) is { } card) return ReadAlone(frame, card, settings);
+                if (Apart(frame, found, glance) is { } apart) return ReadEach(frame, apart, settings);
+                if (Unheld(found, glance) && TextBlock.Around(glance, frame) is { } block) return ReadAlone(frame, block, settings);
+            }
         }
         List<TextQuad> quads;
         using (StageTimes.Time("detect")) quads = Detect(frame, settings, settings.Detection);
