@@ -352,9 +352,9 @@ public abstract class CaseEndpointSuite(ApiServer server)
         try
         {
             var busy = await server.Client.PostAsync("/api/forms/chizhou.acceptance-notice/render", null);
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+            var problem = await ProblemAssert.ChineseAsync(busy, HttpStatusCode.ServiceUnavailable);
             Assert.NotNull(busy.Headers.RetryAfter);
-            Assert.Equal("application/problem+json", busy.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("服务繁忙", (string)problem["title"]!);
         }
         finally
         {
