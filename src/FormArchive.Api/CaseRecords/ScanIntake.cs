@@ -4,9 +4,9 @@ using FormArchive.Api.Endpoints;
 using FormArchive.Api.Work;
 using FormArchive.Casework.Filing;
 using FormArchive.Casework.Records;
+using FormArchive.Domain;
 using FormArchive.Ingest;
 using FormArchive.Ingest.Imaging;
-using FormArchive.Domain;
 
 namespace FormArchive.Api.CaseRecords;
 

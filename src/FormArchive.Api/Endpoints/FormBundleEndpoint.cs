@@ -2,10 +2,10 @@ using System.Text.Json;
 using FormArchive.Api.Access;
 using FormArchive.Api.Forms;
 using FormArchive.Api.Work;
+using FormArchive.Domain;
 using FormArchive.Renderer.Rendering;
 using FormArchive.Templates.Printing;
 using Microsoft.AspNetCore.Http.HttpResults;
-using FormArchive.Domain;
 
 namespace FormArchive.Api.Endpoints;
 

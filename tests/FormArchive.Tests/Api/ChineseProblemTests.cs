@@ -222,6 +222,11 @@ public class ChineseProblemTests(ApiServer server) : IClassFixture<ApiServer>
 
         var method = await ProblemAssert.ChineseAsync(await _clerk.DeleteAsync("/api/forms"), HttpStatusCode.MethodNotAllowed);
         Assert.Equal("不支持此请求方法", (string)method["title"]!);
+
+        // A query parameter that does not bind: the framework's bare 400, given a Chinese title and detail.
+        var caseId = await CreateAsync(_clerk);
+        var binding = await ProblemAssert.ChineseAsync(await _clerk.GetAsync($"/api/cases/{caseId}/record/changes?from=abc"), HttpStatusCode.BadRequest);
+        Assert.Equal("请求有误", (string)binding["title"]!);
     }
 
     [Fact]
