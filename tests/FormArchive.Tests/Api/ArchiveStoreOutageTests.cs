@@ -12,7 +12,7 @@ public class ArchiveStoreOutageTests
     [Fact]
     public async Task A_store_that_cannot_be_reached_is_503_档案存储不可用()
     {
-        var server = new S3ApiServer();
+        var server = new S3ApiServer("formarchive-ceph-outage-test");
         await server.InitializeAsync();
         try
         {
