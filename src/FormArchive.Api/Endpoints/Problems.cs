@@ -26,7 +26,7 @@ public static class Problems
     /// <summary>404 for a case the caller may not see or that does not exist: the same words either way.</summary>
     public static ProblemHttpResult CaseNotFound(string caseId) => Create(StatusCodes.Status404NotFound, "未找到案件", $"没有编号为 {caseId} 的案件。");
 
-    /// <summary>An argument refused below the API: its message when it is already Chinese, else a plain sentence naming the parameter.</summary>
+    /// <summary>An argument refused below the API: its message when it is already Chinese, else a plain Chinese sentence (the English one is for developers).</summary>
     private static string ArgumentProblem(ArgumentException e)
     {
         // .NET appends " (Parameter 'x')" and an actual-value line to the message; the clerk needs neither.
