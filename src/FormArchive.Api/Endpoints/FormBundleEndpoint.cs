@@ -46,7 +46,7 @@ public static class FormBundleEndpoint
         }
         if (Check(items, printer) is { } rejected) return rejected;
 
-        return (await GatedWork.RunAsync(request.HttpContext, () => Task.FromResult(Problems.Guard(() =>
+        return (await GatedWork.RunAsync(request.HttpContext, () => Task.FromResult(Problems.Guard(http: request.HttpContext, action: () =>
         {
             var printed = new List<IReadOnlyList<PrintedForm>>(items.Count);
             foreach (var item in items)

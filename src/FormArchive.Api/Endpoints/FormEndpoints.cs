@@ -53,7 +53,7 @@ public static class FormEndpoints
             return Problems.BadRequest("不支持的格式", $"format 应为 pdf、docx 或 zip，而不是“{format}”。");
 
         var data = JsonBody.Text(request.HttpContext);
-        return (await GatedWork.RunAsync(request.HttpContext, () => Task.FromResult(Problems.Guard(() =>
+        return (await GatedWork.RunAsync(request.HttpContext, () => Task.FromResult(Problems.Guard(http: request.HttpContext, action: () =>
         {
             IReadOnlyList<IReadOnlyList<PrintedForm>> printed = [printer.Print(id, data, formats)];
             if (zip) return TypedResults.File(FormZip.Write(printed), FormZip.ContentType, FormZip.FileName(printed));

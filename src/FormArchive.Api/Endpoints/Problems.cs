@@ -35,8 +35,8 @@ public static class Problems
         return ProblemText.IsChinese(message) ? message.Trim() : "请求中有无效的值。";
     }
 
-    /// <summary>Runs an action and maps the domain's exceptions to problem responses.</summary>
-    public static IResult Guard(Func<IResult> action)
+    /// <summary>Runs an action and maps the domain's exceptions to problem responses; a template fault is logged for the admin (through <paramref name="http"/>'s services).</summary>
+    public static IResult Guard(Func<IResult> action, HttpContext? http = null)
     {
         try
         {
@@ -56,7 +56,9 @@ public static class Problems
         }
         catch (Exception e) when (e is MarkupException or LayoutException or TemplateRenderException)
         {
-            // The template, not the request, is at fault: the message is for the log, not the clerk.
+            // The template, not the request, is at fault: the message is for the admin's log (ID numbers masked), not the clerk.
+            http?.RequestServices.GetService<ILoggerFactory>()?.CreateLogger("FormArchive.Api.Forms")
+                .LogError("form could not be rendered: {ExceptionType}: {Message}", e.GetType().Name, IdNumberMasking.MaskInText(e.Message));
             return Create(StatusCodes.Status500InternalServerError, "表单无法生成", "表单模板有误，无法生成文档；请联系管理员。");
         }
     }
