@@ -294,7 +294,7 @@ public abstract class CaseEndpointSuite(ApiServer server)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bomb.StatusCode);
         var bombProblem = JsonNode.Parse(await bomb.Content.ReadAsStringAsync())!;
         Assert.Equal("bomb.png", (string)bombProblem["files"]!.AsArray().Single()!["file"]!);
-        Assert.Contains("900 megapixels", (string)bombProblem["detail"]!);
+        Assert.Contains("900 百万像素", (string)bombProblem["detail"]!);
 
         Assert.Equal(1, await DocumentCountAsync(_clerk, caseId)); // only the case data
     }
