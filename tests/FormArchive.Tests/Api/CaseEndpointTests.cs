@@ -284,8 +284,9 @@ public abstract class CaseEndpointSuite(ApiServer server)
         Assert.Contains("JavaScript", (string)problem["detail"]!);
 
         var garbage = await _clerk.PostAsync($"/api/cases/{caseId}/scans", Scans(("notes.jpg", "not an image at all"u8.ToArray(), "image/jpeg")));
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, garbage.StatusCode);
-        Assert.Contains("notes.jpg", (string)JsonNode.Parse(await garbage.Content.ReadAsStringAsync())!["detail"]!);
+        var garbageProblem = await ProblemAssert.ChineseAsync(garbage, HttpStatusCode.UnprocessableEntity);
+        Assert.StartsWith("notes.jpg：", (string)garbageProblem["detail"]!);
+        Assert.Contains("不支持的文件类型", (string)garbageProblem["detail"]!);
 
         // A complete, valid PNG of about 110 KB that would decode to 30000 × 30000 pixels (112 MB of zlib data).
         var bombPng = DecompressionBomb.Png(30000, 30000);
