@@ -127,10 +127,11 @@ public sealed class ChineseIdNumber : IEquatable<ChineseIdNumber>
             return "身份证号码为空。";
 
         if (s.Length == LegacyLength && s.All(char.IsAsciiDigit))
-            return $"“{s}”是15位旧版（第一代）身份证号码，不能直接使用：须按GB 11643-1999转换为18位号码或换领第二代居民身份证后再填写。";
+            return $"“{IdNumberMasking.Mask(s)}”是15位旧版（第一代）身份证号码，不能直接使用：须按GB 11643-1999转换为18位号码或换领第二代居民身份证后再填写。";
 
         if (s.Length != Length)
-            return $"身份证号码应为18位，实际为{s.Length}位：“{s}”。";
+            // Masked like any ID number shown back: a number one digit short is all but the whole number.
+            return $"身份证号码应为18位，实际为{s.Length}位：“{IdNumberMasking.Mask(s)}”。";
 
         for (var i = 0; i < 17; i++)
         {

@@ -5,7 +5,7 @@ public sealed class FormNotFoundException : KeyNotFoundException
 {
     /// <summary>Creates the exception.</summary>
     public FormNotFoundException(string formId, IEnumerable<string> availableIds)
-        : base($"没有 id 为“{formId}”的表单（form not found）。可用的表单：{string.Join(", ", availableIds)}")
+        : base($"没有 id 为“{formId}”的表单。可用的表单：{string.Join(", ", availableIds)}")
     {
         FormId = formId;
         AvailableIds = availableIds.ToList();

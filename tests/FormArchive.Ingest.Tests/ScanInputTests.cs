@@ -21,8 +21,8 @@ public sealed class ScanInputTests
     {
         Assert.Equal(ScanFileType.Jpeg, ScanInput.Sniff(CorpusJpeg()));
         Assert.Contains("GIF", Rejection("GIF89a\x01\x00\x01\x00"u8.ToArray()));
-        Assert.Contains("not a JPEG, PNG, TIFF or PDF", Rejection("just some text pretending to be scan.jpg"u8.ToArray()));
-        Assert.Contains("empty", Rejection([]));
+        Assert.Contains("不是 JPEG、PNG、TIFF 或 PDF", Rejection("just some text pretending to be scan.jpg"u8.ToArray()));
+        Assert.Contains("文件为空", Rejection([]));
     }
 
     [Theory]
@@ -63,16 +63,16 @@ public sealed class ScanInputTests
     public void TruncatedJpegIsRejected()
     {
         var jpeg = CorpusJpeg();
-        Assert.Contains("truncated JPEG", Rejection(jpeg[..(jpeg.Length / 2)]));
+        Assert.Contains("JPEG 文件不完整", Rejection(jpeg[..(jpeg.Length / 2)]));
     }
 
     [Fact]
     public void TooManyBytesIsRejectedBeforeDecoding() =>
-        Assert.Contains("file too large", Rejection(CorpusJpeg(), new ScanLimits { MaxBytes = 1000 }));
+        Assert.Contains("文件过大", Rejection(CorpusJpeg(), new ScanLimits { MaxBytes = 1000 }));
 
     [Fact]
     public void TooManyPixelsIsRejected() =>
-        Assert.Contains("megapixels", Rejection(CorpusJpeg(), new ScanLimits { MaxPixelsPerPage = 1_000_000 }));
+        Assert.Contains("百万像素", Rejection(CorpusJpeg(), new ScanLimits { MaxPixelsPerPage = 1_000_000 }));
 
     [Fact]
     public void DecompressionBombIsRejectedFromItsHeader()
@@ -81,7 +81,7 @@ public sealed class ScanInputTests
         var bomb = DecompressionBomb.Png(30000, 30000, rows: 2000); // enough rows to look real
         Assert.True(bomb.Length < 200_000);
         var reason = Rejection(bomb);
-        Assert.Contains("900 megapixels", reason);
+        Assert.Contains("900 百万像素", reason);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class ScanInputTests
         using var pages = new MagickImageCollection();
         for (int i = 0; i < 3; i++) pages.Add(new MagickImage(MagickColors.White, 50, 50));
         var tiff = pages.ToByteArray(MagickFormat.Tiff);
-        Assert.Contains("too many pages: 3", Rejection(tiff, new ScanLimits { MaxPages = 2 }));
+        Assert.Contains("页数过多：3 页", Rejection(tiff, new ScanLimits { MaxPages = 2 }));
         var (type, decoded) = ScanInput.Decode(tiff);
         Assert.Equal(ScanFileType.Tiff, type);
         Assert.Equal(3, decoded.Count);

@@ -28,7 +28,12 @@ public sealed class AuditAnchors(IArchiveStore store, string logName = "main", i
     {
         lock (_lock)
         {
-            if (!_loaded) { _last = Read().LastOrDefault(); _loaded = true; }
+            if (!_loaded)
+            {
+                // A store that is down must not turn the audited request (answered already) into a 500: read again with the next entry.
+                try { _last = Read().LastOrDefault(); _loaded = true; }
+                catch (Exception e) when (IsStoreFault(e)) { return; }
+            }
             var now = _clock.GetUtcNow();
             if (_last is not null && seq - _last.Seq < everyEntries && now - _last.At < _interval) return;
             var anchor = new AuditAnchor(seq, hash, now);
@@ -38,12 +43,14 @@ public sealed class AuditAnchors(IArchiveStore store, string logName = "main", i
                 store.TryCreateAsync(StoreArea.Journal, key, JsonSerializer.SerializeToUtf8Bytes(anchor)).GetAwaiter().GetResult();
                 _last = anchor;
             }
-            catch (Exception e) when (e is ArchiveStorageException or IOException or HttpRequestException or UnauthorizedAccessException)
+            catch (Exception e) when (IsStoreFault(e))
             {
                 // The entry is committed; the anchor is retried with the next one rather than failing the request.
             }
         }
     }
+
+    private static bool IsStoreFault(Exception e) => e is ArchiveStorageException or IOException or HttpRequestException or UnauthorizedAccessException;
 
     /// <summary>Every anchor, oldest first.</summary>
     public IReadOnlyList<AuditAnchor> Read()

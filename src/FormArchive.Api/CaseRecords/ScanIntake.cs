@@ -4,6 +4,7 @@ using FormArchive.Api.Endpoints;
 using FormArchive.Api.Work;
 using FormArchive.Casework.Filing;
 using FormArchive.Casework.Records;
+using FormArchive.Domain;
 using FormArchive.Ingest;
 using FormArchive.Ingest.Imaging;
 
@@ -50,6 +51,6 @@ public static class ScanIntake
     }
 
     private static IResult Refused(string file, string reason) =>
-        Problems.Create(StatusCodes.Status422UnprocessableEntity, "Scan rejected", $"{file}：无法读取（{reason}）",
-            new Dictionary<string, object?> { ["files"] = new[] { new { file, reason } } });
+        Problems.Create(StatusCodes.Status422UnprocessableEntity, "扫描件被拒收", $"{file}：无法读取（{reason}）",
+            new Dictionary<string, object?> { ["files"] = new[] { new { file = IdNumberMasking.MaskInText(file), reason = IdNumberMasking.MaskInText(reason) } } });
 }

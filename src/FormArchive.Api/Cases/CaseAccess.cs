@@ -48,7 +48,7 @@ public static class CaseAccess
             if (!caller.MaySee(m.Metadata))
             {
                 detail = "outside the caller's township";
-                return Problems.Create(StatusCodes.Status404NotFound, "Case not found", $"case {caseId} not found");
+                return Problems.CaseNotFound(caseId);
             }
             var context = new CaseContext(caller, host, m, http);
             try { return await work(context); }

@@ -30,15 +30,15 @@ public static class FileSniffer
     /// <summary>Why the file is refused, or null. Unknown types pass here and are named by the decoder's own message.</summary>
     public static string? Screen(byte[] content, DecodeLimits limits)
     {
-        if (content.Length == 0) return "empty file";
+        if (content.Length == 0) return "文件为空";
         var kind = TypeOf(content);
         int pdfHeader = content.AsSpan(0, Math.Min(content.Length, 1024)).IndexOf("%PDF-"u8);
         if (kind == Kind.Unknown && pdfHeader > 0)
-            return $"a PDF header at byte {pdfHeader} after other data: a file is accepted as PDF only when it starts with %PDF-";
+            return $"第 {pdfHeader} 字节处有 PDF 文件头，前面还有其他数据：只有以 %PDF- 开头的文件才按 PDF 接收";
         if (kind is not (Kind.Unknown or Kind.Pdf) && pdfHeader >= 0)
-            return $"a {kind.ToString().ToUpperInvariant()} that also holds a PDF header at byte {pdfHeader} (a polyglot file)";
+            return $"{kind.ToString().ToUpperInvariant()} 文件在第 {pdfHeader} 字节处又有 PDF 文件头（一文多型的文件）";
         if (ZipDirectoryAtEnd(content) is { } zipAt)
-            return $"{(kind == Kind.Unknown ? "the file" : "a " + kind.ToString().ToUpperInvariant())} that is also a ZIP archive (directory at byte {zipAt}): polyglot files are not accepted";
+            return $"{(kind == Kind.Unknown ? "该文件" : kind.ToString().ToUpperInvariant() + " 文件")}同时是 ZIP 压缩包（目录在第 {zipAt} 字节处）：不接收一文多型的文件";
         if (limits.Problem(content) is { } tooLarge) return tooLarge;
         return kind switch
         {
@@ -51,8 +51,8 @@ public static class FileSniffer
     private static string? PdfProblem(byte[] content)
     {
         var screen = PdfScreen.Inspect(content);
-        if (!screen.Parsed) return $"the PDF cannot be parsed ({screen.Error})";
-        return screen.Active.Count > 0 ? $"PDF with active or embedded content ({string.Join(", ", screen.Active)}) is not accepted" : null;
+        if (!screen.Parsed) return "PDF 无法解析，文件可能已损坏"; // qpdf's own words are for developers
+        return screen.Active.Count > 0 ? $"不接收含有可执行或嵌入内容（{string.Join("、", screen.Active)}）的 PDF" : null;
     }
 
     /// <summary>
@@ -68,12 +68,12 @@ public static class FileSniffer
             image.Warning += (_, e) => warning ??= e.Message;
             image.Read(content, new MagickReadSettings(new JpegReadDefines { Size = new MagickGeometry(64, 64) }) { Format = MagickFormat.Jpeg });
         }
-        catch (MagickException e)
+        catch (MagickException)
         {
-            return "the JPEG does not decode: " + e.Message.Split('\n')[0].Trim();
+            return "JPEG 无法解码，文件可能已损坏";
         }
         return warning is not null && (warning.Contains("premature", StringComparison.OrdinalIgnoreCase) || warning.Contains("Corrupt", StringComparison.OrdinalIgnoreCase))
-            ? "truncated or damaged JPEG: its image data ends early (" + warning.Split('`')[0].Trim() + ")"
+            ? "JPEG 不完整或已损坏：图像数据提前结束" // libjpeg's own words are for developers
             : null;
     }
 

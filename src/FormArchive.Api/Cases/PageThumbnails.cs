@@ -27,7 +27,7 @@ public static class PageThumbnails
     {
         var image = pdf.GetPage(pageNumber).GetImages().MaxBy(i => (long)i.WidthInSamples * i.HeightInSamples);
         if (image is null || image.WidthInSamples <= 0 || image.HeightInSamples <= 0) return null;
-        if (limits.Check(image.WidthInSamples, image.HeightInSamples, $"the image on page {pageNumber}") is { } problem)
+        if (limits.Check(image.WidthInSamples, image.HeightInSamples, $"第 {pageNumber} 页上的图像") is { } problem)
             throw new DecodeLimitException(problem);
 
         int target = Math.Min(width, image.WidthInSamples);
@@ -37,8 +37,8 @@ public static class PageThumbnails
             if (Downsampled(image, target, height) is { } small) return Jpeg(small);
             // Other encodings are decoded whole by PdfPig and Magick: only up to a quarter of the budget.
             if ((long)image.WidthInSamples * image.HeightInSamples > limits.MaxPixels / 4)
-                throw new DecodeLimitException($"the image on page {pageNumber} is {image.WidthInSamples}×{image.HeightInSamples} pixels; images that are neither JPEG "
-                                               + $"nor 8-bit grey or RGB Flate are previewed up to {limits.MaxPixels / 4e6:0.#} megapixels");
+                throw new DecodeLimitException($"第 {pageNumber} 页上的图像为 {image.WidthInSamples}×{image.HeightInSamples} 像素；既非 JPEG 也非 8 位灰度或 RGB Flate 的图像"
+                                               + $"最多预览 {limits.MaxPixels / 4e6:0.#} 百万像素");
         }
         var encoded = EncodedImage(image);
         if (encoded is null) return null;

@@ -32,7 +32,7 @@ public static class ScanUpload
     public static async Task<(List<UploadedScan>? Scans, IResult? Problem)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken ct)
     {
         if (!request.HasFormContentType || request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true)
-            return (null, Endpoints.Problems.Create(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "upload scans as multipart/form-data (field \"files\")"));
+            return (null, Endpoints.Problems.Create(StatusCodes.Status415UnsupportedMediaType, "不支持的媒体类型", "请以 multipart/form-data 上传扫描件（字段 files）。"));
         if (request.ContentLength > maxBytes) return (null, TooLarge(maxBytes));
         // Kestrel stops reading past the limit, also for chunked bodies without a length.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = maxBytes;
@@ -52,14 +52,14 @@ public static class ScanUpload
         }
         catch (InvalidDataException e)
         {
-            return (null, e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) ? TooLarge(maxBytes) : Endpoints.Problems.BadRequest("Malformed upload", e.Message));
+            return (null, e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) ? TooLarge(maxBytes) : Endpoints.Problems.BadRequest("上传内容有误", "无法读取 multipart/form-data 上传内容。"));
         }
 
         var files = form.Files.GetFiles("files");
-        if (files.Count == 0) return (null, Endpoints.Problems.BadRequest("No scans", "send one or more files in the multipart field \"files\""));
+        if (files.Count == 0) return (null, Endpoints.Problems.BadRequest("没有扫描件", "请在 multipart 字段 files 中发送一个或多个文件。"));
         var hints = form["hint"];
         if (hints.Count > 1 && hints.Count != files.Count)
-            return (null, Endpoints.Problems.BadRequest("Hints do not match files", $"give one hint for all files or one per file ({files.Count}), not {hints.Count}"));
+            return (null, Endpoints.Problems.BadRequest("提示与文件数不符", $"hint 应给一个（用于全部文件）或每个文件一个（{files.Count} 个），而不是 {hints.Count} 个"));
         var numbers = form["docNumber"];
         if (numbers.Count > 1 && numbers.Count != files.Count)
             return (null, Endpoints.Problems.BadRequest("文号与文件数不符", $"docNumber 应给一个（用于全部文件）或每个文件一个（{files.Count} 个），而不是 {numbers.Count} 个"));
@@ -73,7 +73,7 @@ public static class ScanUpload
             if (!string.IsNullOrWhiteSpace(hintText))
             {
                 if (!PageClassifier.Hints.TryGetValue(hintText.Trim(), out var t))
-                    return (null, Endpoints.Problems.BadRequest("Unknown hint", $"{files[i].FileName}: hint must be one of {string.Join(", ", PageClassifier.Hints.Keys)}, not '{hintText}'"));
+                    return (null, Endpoints.Problems.BadRequest("未知的提示", $"{files[i].FileName}：hint 应为 {string.Join("、", PageClassifier.Hints.Keys)} 之一，而不是“{hintText}”"));
                 hint = t;
             }
             scans.Add(new UploadedScan(Path.GetFileName(files[i].FileName), files[i].ContentType ?? "application/octet-stream", files[i].Length, hint, files[i], docNumber));
@@ -96,5 +96,5 @@ public static class ScanUpload
 
 
     private static IResult TooLarge(long maxBytes) =>
-        Endpoints.Problems.Create(StatusCodes.Status413PayloadTooLarge, "Upload too large", $"an upload may be at most {maxBytes:N0} bytes in all");
+        Endpoints.Problems.Create(StatusCodes.Status413PayloadTooLarge, "上传内容过大", $"一次上传最多 {maxBytes:N0} 字节。");
 }

@@ -40,7 +40,7 @@ public static class AdminEndpoints
     {
         var request = JsonBody.Of<CreateKeyRequest>(http);
         if (!Roles.TryParse(request.Role, out var role))
-            return Problems.BadRequest("Unknown role", $"role must be integrator, clerk, archivist or admin, not '{request.Role}'");
+            return Problems.BadRequest("未知的角色", $"role 应为 integrator（接口调用方）、clerk（办事员）、archivist（档案员）或 admin（管理员），而不是“{request.Role}”。");
         try
         {
             var issued = store.Add(request.Name, role, request.Township);
@@ -49,12 +49,12 @@ public static class AdminEndpoints
         }
         catch (ArgumentException e)
         {
-            return Problems.BadRequest("Invalid key", e.Message);
+            return Problems.BadRequest("密钥信息有误", ProblemText.IsChinese(e.Message) ? e.Message : "请填写密钥的名称（是谁的密钥）。");
         }
     }
 
     private static Results<NoContent, ProblemHttpResult> RevokeKey(string id, ApiKeyStore store) =>
-        store.Revoke(id) ? TypedResults.NoContent() : Problems.Create(StatusCodes.Status404NotFound, "Key not found", $"no active key {id}");
+        store.Revoke(id) ? TypedResults.NoContent() : Problems.Create(StatusCodes.Status404NotFound, "未找到密钥", $"没有编号为 {id} 的有效密钥。");
 
     private static Ok<IReadOnlyList<AuditEntry>> ReadAudit(string? caseId, int? limit, HttpContext http, AuditLog audit)
     {

@@ -53,7 +53,7 @@ public static class CaseEndpoints
         {
             c.Detail = $"document {no}";
             if (c.Case.Documents.All(d => d.No != no))
-                return Problems.Create(StatusCodes.Status404NotFound, "Document not found", $"case {caseId} has no document {no}");
+                return Problems.Create(StatusCodes.Status404NotFound, "未找到文件", $"案件 {caseId} 没有件号为 {no} 的文件。");
             var (entry, bytes) = await c.Archive.GetDocumentAsync(caseId, no, c.Caller.Actor, c.Cancel);
             return TypedResults.File(bytes, entry.MediaType, entry.FileName);
         }).As<FileContentHttpResult, ProblemHttpResult>();
@@ -83,7 +83,7 @@ public static class CaseEndpoints
             catch (CaseApplicationException e)
             {
                 return Problems.Create(StatusCodes.Status400BadRequest, "立案申请有误", e.Message,
-                    new Dictionary<string, object?> { ["errors"] = e.Problems.Select(x => new { path = x.Path, message = x.Message }).ToList() });
+                    new Dictionary<string, object?> { ["errors"] = e.Problems.Select(x => new { path = x.Path, message = IdNumberMasking.MaskInText(x.Message) }).ToList() });
             }
             catch (FileNumberInUseException e)
             {

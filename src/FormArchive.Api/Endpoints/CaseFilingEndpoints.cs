@@ -148,9 +148,9 @@ public static class CaseFilingEndpoints
         }).As<Ok<ScanUploadReport>, ProblemHttpResult>();
 
     private static ProblemHttpResult Rejected(List<(string File, string Reason)> files) =>
-        Problems.Create(StatusCodes.Status422UnprocessableEntity, "Scan rejected",
-            $"{files[0].File}: {files[0].Reason}" + (files.Count > 1 ? $" (and {files.Count - 1} more); nothing was filed" : "; nothing was filed"),
-            new Dictionary<string, object?> { ["files"] = files.Select(f => new { file = f.File, reason = f.Reason }).ToList() });
+        Problems.Create(StatusCodes.Status422UnprocessableEntity, "扫描件被拒收",
+            $"{files[0].File}：{files[0].Reason}" + (files.Count > 1 ? $"（另有 {files.Count - 1} 个文件）；均未归档。" : "；未归档。"),
+            new Dictionary<string, object?> { ["files"] = files.Select(f => new { file = IdNumberMasking.MaskInText(f.File), reason = IdNumberMasking.MaskInText(f.Reason) }).ToList() });
 
     /// <summary>The per-page report of one filed scan (ID numbers masked: the clerk sees the match, not the number).</summary>
     private static FiledScanReport Report(UploadedScan upload, ScanResult scan, DocumentEntry original, DocumentEntry pdf, DocumentEntry result) =>
@@ -168,7 +168,7 @@ public static class CaseFilingEndpoints
             var missing = items.Where(i => !i.Present).ToList();
             c.Detail = $"{missing.Count} missing";
             if (missing.Count == 0)
-                return Problems.Create(StatusCodes.Status409Conflict, "Nothing missing", $"case {caseId} has every required material; no notice is needed");
+                return Problems.Create(StatusCodes.Status409Conflict, "材料齐全", $"案件 {caseId} 的必备材料已齐全，无需补正通知。");
             var data = CaseChecklist.SupplementNoticeData(c.Case.Metadata.ApplicantName, items, c.Case.Metadata.Agency, ChinaTime.Today());
             var json = System.Text.Json.JsonSerializer.Serialize(data);
             return await GatedWork.RunAsync(http, async () =>

@@ -46,9 +46,9 @@ public static class CasePageEndpoints
         {
             c.Detail = $"document {no} page {page}";
             var entry = c.Case.Documents.FirstOrDefault(d => d.No == no);
-            if (entry is null) return Problems.Create(StatusCodes.Status404NotFound, "Document not found", $"case {caseId} has no document {no}");
+            if (entry is null) return Problems.Create(StatusCodes.Status404NotFound, "未找到文件", $"案件 {caseId} 没有件号为 {no} 的文件。");
             if (!entry.MediaType.Equals("application/pdf", StringComparison.OrdinalIgnoreCase))
-                return Problems.Create(StatusCodes.Status422UnprocessableEntity, "Not a PDF", $"document {no} is {entry.MediaType}; thumbnails are of PDF pages (a scan's searchable PDF)");
+                return Problems.Create(StatusCodes.Status422UnprocessableEntity, "不是 PDF 文件", $"第 {no} 件是 {entry.MediaType}；只有 PDF（如扫描件的可检索 PDF）的页面才有缩略图。");
             var size = PageThumbnails.ClampWidth(width);
             // Made once, then served from the store: a derived object beside the case's objects (never part of its record).
             var cached = CaseKeys.Thumbnail(caseId, entry.Sha256, page, size);
@@ -62,19 +62,19 @@ public static class CasePageEndpoints
                 {
                     using var pdf = PdfDocument.Open(bytes);
                     if (page < 1 || page > pdf.NumberOfPages)
-                        return Problems.Create(StatusCodes.Status404NotFound, "Page not found", $"document {no} has pages 1–{pdf.NumberOfPages}, not {page}");
+                        return Problems.Create(StatusCodes.Status404NotFound, "未找到页面", $"第 {no} 件共 {pdf.NumberOfPages} 页，没有第 {page} 页。");
                     jpeg = PageThumbnails.Render(pdf, page, size, limits);
                 }
-                catch (PdfDocumentFormatException e)
+                catch (PdfDocumentFormatException)
                 {
-                    return Problems.Create(StatusCodes.Status422UnprocessableEntity, "Unreadable PDF", $"document {no}: {e.Message}");
+                    return Problems.Create(StatusCodes.Status422UnprocessableEntity, "PDF 无法读取", $"第 {no} 件的 PDF 已损坏或格式不对，无法生成缩略图。");
                 }
                 catch (DecodeLimitException e)
                 {
-                    return Problems.Create(StatusCodes.Status422UnprocessableEntity, "Image too large to preview", $"document {no}: {e.Message}");
+                    return Problems.Create(StatusCodes.Status422UnprocessableEntity, "图像过大，无法预览", $"第 {no} 件：{e.Message}");
                 }
                 if (jpeg is null)
-                    return Problems.Create(StatusCodes.Status422UnprocessableEntity, "No image on the page", $"page {page} of document {no} has no image to preview");
+                    return Problems.Create(StatusCodes.Status422UnprocessableEntity, "页面上没有图像", $"第 {no} 件第 {page} 页上没有可预览的图像。");
                 await c.Archive.Store.TryCreateAsync(StoreArea.Vault, cached, jpeg, CancellationToken.None);
                 return TypedResults.File(jpeg, "image/jpeg");
             });
@@ -102,8 +102,8 @@ public static class CasePageEndpoints
             }
             catch (CorrectionRefusedException e)
             {
-                return Problems.Create(e.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, e.NotFound ? "Not found" : "Invalid correction", e.Message,
-                    new Dictionary<string, object?> { ["errors"] = new[] { new { path = e.Path, message = e.Reason } } });
+                return Problems.Create(e.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, e.NotFound ? "未找到要更正的内容" : "更正有误", $"{e.Path}：{e.Reason}",
+                    new Dictionary<string, object?> { ["errors"] = new[] { new { path = e.Path, message = IdNumberMasking.MaskInText(e.Reason) } } });
             }
             var correction = filed.Correction;
             // The audit line says what changed, never whose page it is.
@@ -118,10 +118,10 @@ public static class CasePageEndpoints
         CaseAccess.RunAsync(http, caseId, "case.supplement-volume", async c =>
         {
             if (!c.Case.Sealed)
-                return Problems.Create(StatusCodes.Status409Conflict, "Case is open", $"case {caseId} is still open; add to it directly");
+                return Problems.Create(StatusCodes.Status409Conflict, "案件尚未封存", $"案件 {caseId} 尚未封存，请直接在本案中补充。");
             // One open volume at a time: a second would split what belongs together (and catches a double click).
             if (await SupplementVolumes.OpenVolumeAsync(c.Archive, c.Case, c.Cancel) is { } open)
-                return Problems.Create(StatusCodes.Status409Conflict, "Supplement volume open", $"volume {open.CaseId} is still open; add to it",
+                return Problems.Create(StatusCodes.Status409Conflict, "已有未封存的补充卷", $"补充卷 {open.CaseId} 尚未封存，请在其中补充。",
                     new Dictionary<string, object?> { ["openVolume"] = open.CaseId });
             var volume = await SupplementVolumes.OpenAsync(c.Archive, c.Case, c.Caller.Actor, c.Cancel, joinOpen: true); // a racing second request gets the same volume
             c.Detail = $"opened {volume.CaseId}";

@@ -74,7 +74,7 @@ public static class CaseRecordEndpoints
         CaseAccess.RunAsync(http, caseId, "record.read", async c =>
         {
             var versions = CaseRecordVersions.List(c.Case);
-            if (version < 1 || version > versions.Count) return Problems.Create(StatusCodes.Status404NotFound, "No such version", $"案件数据没有第 {version} 版（共 {versions.Count} 版）");
+            if (version < 1 || version > versions.Count) return Problems.Create(StatusCodes.Status404NotFound, "没有这一版", $"案件数据没有第 {version} 版（共 {versions.Count} 版）");
             return TypedResults.Ok(new CaseRecordVersionView(caseId, version, await CaseRecordVersions.ReadAsync(c.Archive, c.Case, versions[version - 1], c.Cancel)));
         }).As<Ok<CaseRecordVersionView>, ProblemHttpResult>();
 
@@ -84,7 +84,7 @@ public static class CaseRecordEndpoints
             var versions = CaseRecordVersions.List(c.Case);
             int b = to ?? versions.Count, a = from ?? b - 1;
             if (b < 1 || b > versions.Count || a < 0 || a > versions.Count)
-                return Problems.Create(StatusCodes.Status404NotFound, "No such version", $"案件数据共 {versions.Count} 版，没有第 {(b < 1 || b > versions.Count ? b : a)} 版");
+                return Problems.Create(StatusCodes.Status404NotFound, "没有这一版", $"案件数据共 {versions.Count} 版，没有第 {(b < 1 || b > versions.Count ? b : a)} 版");
             var before = a == 0 ? null : await CaseRecordVersions.ReadAsync(c.Archive, c.Case, versions[a - 1], c.Cancel);
             var after = await CaseRecordVersions.ReadAsync(c.Archive, c.Case, versions[b - 1], c.Cancel);
             return TypedResults.Ok(new CaseRecordChanges(caseId, a, b, CaseRecordDiff.Between(before, after)));
@@ -106,8 +106,8 @@ public static class CaseRecordEndpoints
             catch (CaseRecordInvalidException e)
             {
                 c.Detail = $"{e.Errors.Count} error(s)";
-                return Problems.Create(StatusCodes.Status400BadRequest, "Invalid case data", e.Message,
-                    new Dictionary<string, object?> { ["errors"] = e.Errors.Select(x => new { path = x.Path, message = x.Message }).ToList() });
+                return Problems.Create(StatusCodes.Status400BadRequest, "案件数据有误", e.Message,
+                    new Dictionary<string, object?> { ["errors"] = e.Errors.Select(x => new { path = x.Path, message = IdNumberMasking.MaskInText(x.Message) }).ToList() });
             }
             if (saved.Unchanged) return TypedResults.Ok(new CaseRecordSaved(caseId, saved.Version, saved.DocumentNo) { Unchanged = true });
             c.Detail = $"version {saved.Version} → document {saved.DocumentNo}";
@@ -122,10 +122,10 @@ public static class CaseRecordEndpoints
             var form = printer.Catalog.Get(formId);
             CaseRecordPrintSource source;
             try { source = await CaseRecordPrinting.SourceAsync(c.Archive, c.Case, form, c.Cancel); }
-            catch (NoCaseRecordException e) { return Problems.Create(StatusCodes.Status409Conflict, "No case data saved", e.Message); }
+            catch (NoCaseRecordException e) { return Problems.Create(StatusCodes.Status409Conflict, "尚未保存案件数据", e.Message); }
             catch (CaseRecordIncompleteException e)
             {
-                return Problems.Create(StatusCodes.Status422UnprocessableEntity, "Case data incomplete", e.Message,
+                return Problems.Create(StatusCodes.Status422UnprocessableEntity, "案件数据不全", e.Message,
                     new Dictionary<string, object?> { ["missing"] = e.Missing.Select(m => new { path = m.Path, label = m.Label }).ToList(), ["version"] = e.Version });
             }
             return await GatedWork.RunAsync(http, async () =>

@@ -41,7 +41,7 @@ public static class CaseRetrievalEndpoints
         CaseAccess.RunAsync(http, caseId, "case.export", async c =>
         {
             if (!c.Case.Sealed)
-                return Problems.Create(StatusCodes.Status409Conflict, "Case not sealed", $"case {caseId} is not sealed; only sealed cases are exported");
+                return Problems.Create(StatusCodes.Status409Conflict, "案件尚未封存", $"案件 {caseId} 尚未封存；只有已封存的案件才能导出。");
             using var zip = new MemoryStream();
             await ExportPackage.WriteAsync(c.Archive, caseId, zip, c.Caller.Actor, c.Cancel);
             return TypedResults.File(zip.ToArray(), "application/zip", $"{caseId}.zip");
@@ -56,7 +56,7 @@ public static class CaseRetrievalEndpoints
             {
                 null or "" or "json" => TypedResults.Json(report, Archive.Cases.ArchiveJson.Options),
                 "pdf" => TypedResults.File(VerificationReportPdf.Build(report, printer), "application/pdf", $"{caseId} 四性检测报告.pdf"),
-                _ => (IResult)Problems.BadRequest("Unsupported format", $"format must be json or pdf, not '{format}'"),
+                _ => (IResult)Problems.BadRequest("不支持的格式", $"format 应为 json 或 pdf，而不是“{format}”。"),
             };
         }, unreadable: true).As<JsonHttpResult<VerificationReport>, FileContentHttpResult, ProblemHttpResult>();
 }

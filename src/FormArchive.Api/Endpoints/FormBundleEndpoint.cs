@@ -2,6 +2,7 @@ using System.Text.Json;
 using FormArchive.Api.Access;
 using FormArchive.Api.Forms;
 using FormArchive.Api.Work;
+using FormArchive.Domain;
 using FormArchive.Renderer.Rendering;
 using FormArchive.Templates.Printing;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,7 +30,7 @@ public static class FormBundleEndpoint
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Render(string? format, HttpRequest request, FormPrinter printer, CancellationToken cancel)
     {
         if (format is not null && !format.Trim().Equals(FormZip.Format, StringComparison.OrdinalIgnoreCase))
-            return Problems.BadRequest("Unsupported format", $"several forms come as format=zip, not '{format}'");
+            return Problems.BadRequest("不支持的格式", $"多个表单只能以 format=zip 生成，而不是“{format}”。");
         var body = JsonBody.Of<FormBundleRequest>(request.HttpContext);
 
         IReadOnlyList<FormBundleItem> items;
@@ -45,7 +46,7 @@ public static class FormBundleEndpoint
         }
         if (Check(items, printer) is { } rejected) return rejected;
 
-        return (await GatedWork.RunAsync(request.HttpContext, () => Task.FromResult(Problems.Guard(() =>
+        return (await GatedWork.RunAsync(request.HttpContext, () => Task.FromResult(Problems.Guard(http: request.HttpContext, action: () =>
         {
             var printed = new List<IReadOnlyList<PrintedForm>>(items.Count);
             foreach (var item in items)
@@ -66,18 +67,18 @@ public static class FormBundleEndpoint
     {
         for (var i = 0; i < items.Count; i++)
             if (!printer.Catalog.TryGet(items[i].FormId, out _))
-                return Problems.Create(StatusCodes.Status404NotFound, "Form not found", $"$.forms[{i}]: no form '{items[i].FormId}'",
+                return Problems.Create(StatusCodes.Status404NotFound, "未找到表单", $"$.forms[{i}]：没有编号为“{items[i].FormId}”的表单。",
                     new Dictionary<string, object?> { ["formId"] = items[i].FormId, ["path"] = $"$.forms[{i}]" });
 
         // Shared data checked for the same form twice gives the same errors twice: keep one.
         var errors = items
             .SelectMany(item => printer.Validate(item.FormId, item.Data)
-                .Select(e => new { formId = item.FormId, path = item.PathInRequest(e.Path), message = e.Message }))
+                .Select(e => new { formId = item.FormId, path = item.PathInRequest(e.Path), message = IdNumberMasking.MaskInText(e.Message) }))
             .Distinct().ToList();
         if (errors.Count == 0) return null;
         var first = errors[0];
-        return Problems.Create(StatusCodes.Status400BadRequest, "Invalid case data",
-            $"{errors.Count} problem(s) in the data of {errors.Select(e => e.formId).Distinct().Count()} form(s); first: {first.formId} {first.path}: {first.message}",
+        return Problems.Create(StatusCodes.Status400BadRequest, "案件数据有误",
+            $"{errors.Select(e => e.formId).Distinct().Count()} 个表单的数据共有 {errors.Count} 处错误；第一处（表单 {first.formId}）{first.path}：{first.message}",
             new Dictionary<string, object?> { ["errors"] = errors });
     }
 }

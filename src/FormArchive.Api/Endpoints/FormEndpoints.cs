@@ -50,10 +50,10 @@ public static class FormEndpoints
         var zip = string.Equals(format?.Trim(), FormZip.Format, StringComparison.OrdinalIgnoreCase);
         IReadOnlyList<OutputFormat>? formats = zip ? [OutputFormat.Pdf, OutputFormat.Docx] : OutputFormats.Parse(format ?? "pdf") is { } one ? [one] : null;
         if (formats is null)
-            return Problems.BadRequest("Unsupported format", $"format must be pdf, docx or zip, not '{format}'");
+            return Problems.BadRequest("不支持的格式", $"format 应为 pdf、docx 或 zip，而不是“{format}”。");
 
         var data = JsonBody.Text(request.HttpContext);
-        return (await GatedWork.RunAsync(request.HttpContext, () => Task.FromResult(Problems.Guard(() =>
+        return (await GatedWork.RunAsync(request.HttpContext, () => Task.FromResult(Problems.Guard(http: request.HttpContext, action: () =>
         {
             IReadOnlyList<IReadOnlyList<PrintedForm>> printed = [printer.Print(id, data, formats)];
             if (zip) return TypedResults.File(FormZip.Write(printed), FormZip.ContentType, FormZip.FileName(printed));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FormArchive.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.Endpoints;
@@ -37,12 +38,29 @@ public static class JsonBody
     /// <summary>The body the filter read as text; null when it was empty.</summary>
     public static string? Text(HttpContext http) => http.Items.TryGetValue(JsonBodyFilter.TextKey, out var v) ? v as string : null;
 
-    /// <summary>400 naming the JSON path of malformed, mistyped or misplaced data.</summary>
+    /// <summary>
+    /// 400 naming where the body is at fault: for malformed JSON the line and byte in it (and the JSON path read so
+    /// far), for well-formed JSON of the wrong shape the JSON path. Never System.Text.Json's English message; a
+    /// message of our own (already Chinese) is kept.
+    /// </summary>
     public static ProblemHttpResult Invalid(JsonException e)
     {
         var path = e.Path ?? "$";
-        return Problems.Create(StatusCodes.Status400BadRequest, "JSON 有误", $"{path}：{FirstLine(e.Message)}",
-            new Dictionary<string, object?> { ["errors"] = new[] { new { path, message = FirstLine(e.Message) } } });
+        var at = e.LineNumber is { } line && e.BytePositionInLine is { } position ? $"（第 {line + 1} 行第 {position + 1} 个字节处）" : "";
+        var (title, message) = IsMalformed(e)
+            ? ("请求体不是有效的 JSON", $"不是有效的 JSON{at}")
+            : ("JSON 有误", ProblemText.IsChinese(e.Message) ? FirstLine(e.Message) : $"此处的值类型、格式或属性名不符合要求{at}");
+        message = IdNumberMasking.MaskInText(message); // our own messages echo what was sent
+        return Problems.Create(StatusCodes.Status400BadRequest, title, $"{path}：{message}",
+            new Dictionary<string, object?> { ["errors"] = new[] { new { path, message } } });
+    }
+
+    /// <summary>The reader, not the mapping, refused the text (System.Text.Json's internal JsonReaderException, thrown or wrapped).</summary>
+    private static bool IsMalformed(JsonException e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+            if (x.GetType().Name == "JsonReaderException") return true;
+        return false;
     }
 
     private static string FirstLine(string s) => s.Split('\n')[0].Trim();

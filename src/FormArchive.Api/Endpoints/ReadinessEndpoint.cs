@@ -33,6 +33,6 @@ public static class ReadinessEndpoint
         if (FormArchive.Ingest.Ocr.Paddle.PaddleOcr.SharedProblem is { } ocr) failures.Add($"OCR: {ocr}");
         return failures.Count == 0
             ? TypedResults.Text("ready")
-            : Problems.Create(StatusCodes.Status503ServiceUnavailable, "Not ready", string.Join("; ", failures));
+            : Problems.Create(StatusCodes.Status503ServiceUnavailable, "服务未就绪", "以下部分不可用（原始信息供运维排查）：" + string.Join("; ", failures));
     }
 }

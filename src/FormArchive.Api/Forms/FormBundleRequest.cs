@@ -26,9 +26,9 @@ public sealed record FormBundleRequest
     public IReadOnlyList<FormBundleItem> Items()
     {
         if (Forms is null || Forms.Count == 0)
-            throw new JsonException("list at least one form id", "$.forms", null, null);
+            throw new JsonException("请至少列出一个表单编号", "$.forms", null, null);
         if (Forms.Count > MaxForms)
-            throw new JsonException($"at most {MaxForms} forms at once, not {Forms.Count}", "$.forms", null, null);
+            throw new JsonException($"一次最多 {MaxForms} 个表单，而不是 {Forms.Count} 个", "$.forms", null, null);
         var shared = DataText(Data);
         return Forms.Select((item, i) => Item(item, i, shared)).ToList();
     }
@@ -40,7 +40,7 @@ public sealed record FormBundleRequest
         "pdf" => [OutputFormat.Pdf],
         "docx" => [OutputFormat.Docx],
         "both" => [OutputFormat.Pdf, OutputFormat.Docx],
-        _ => throw new JsonException($"documents must be pdf, docx or both, not '{Documents}'", "$.documents", null, null),
+        _ => throw new JsonException($"documents 应为 pdf、docx 或 both，而不是“{Documents}”", "$.documents", null, null),
     };
 
     private static FormBundleItem Item(JsonElement item, int index, string? shared)
@@ -49,7 +49,7 @@ public sealed record FormBundleRequest
         if (item.ValueKind == JsonValueKind.String)
             return new FormBundleItem(item.GetString()!, shared, "$.data");
         if (item.ValueKind != JsonValueKind.Object)
-            throw new JsonException("a form is its id or {\"id\": …, \"data\": {…}}", path, null, null);
+            throw new JsonException("表单应写作其编号，或 {\"id\": …, \"data\": {…}}", path, null, null);
 
         string? id = null;
         var data = shared;
@@ -60,18 +60,18 @@ public sealed record FormBundleRequest
             {
                 case "id":
                     id = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()
-                        : throw new JsonException("the form's id must be a string", path + ".id", null, null);
+                        : throw new JsonException("表单编号应为字符串", path + ".id", null, null);
                     break;
                 case "data":
                     data = DataText(property.Value);
                     dataPath = path + ".data";
                     break;
                 default:
-                    throw new JsonException($"unexpected property '{property.Name}' (a form has id and data)", $"{path}.{property.Name}", null, null);
+                    throw new JsonException($"多余的属性“{property.Name}”（表单只有 id 和 data）", $"{path}.{property.Name}", null, null);
             }
         }
         if (string.IsNullOrEmpty(id))
-            throw new JsonException("the form's id is missing", path + ".id", null, null);
+            throw new JsonException("缺少表单编号", path + ".id", null, null);
         return new FormBundleItem(id, data, dataPath);
     }
 

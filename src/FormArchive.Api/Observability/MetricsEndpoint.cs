@@ -19,7 +19,7 @@ public static class MetricsEndpoint
             _ => null,
         };
         if (prometheus is null)
-            return Problems.BadRequest("Unsupported format", $"format must be json or prometheus, not '{format}'");
+            return Problems.BadRequest("不支持的格式", $"format 应为 json 或 prometheus，而不是“{format}”。");
         // The answer depends on Accept: a cache between scraper and service must keep the two apart.
         http.Response.Headers.Vary = "Accept";
         var snapshot = metrics.Snapshot();

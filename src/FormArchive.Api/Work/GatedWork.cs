@@ -12,8 +12,8 @@ public static class GatedWork
         if (slot is null)
         {
             http.Response.Headers.RetryAfter = gate.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problems.Create(StatusCodes.Status503ServiceUnavailable, "Busy",
-                $"all {gate.MaxConcurrent} render/OCR slots are taken and the queue is full; retry after {gate.RetryAfterSeconds} s");
+            return Problems.Create(StatusCodes.Status503ServiceUnavailable, "服务繁忙",
+                $"全部 {gate.MaxConcurrent} 个生成/识别通道已占满且排队已满，请 {gate.RetryAfterSeconds} 秒后重试。");
         }
         return await work();
     }

@@ -26,7 +26,7 @@ public static class RequestTimeouts
     {
         Timeout = TimeSpan.FromSeconds(seconds),
         TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
-        WriteTimeoutResponse = http => Endpoints.Problems.Create(StatusCodes.Status504GatewayTimeout, "Request timed out",
-            $"the request took longer than {seconds} s and was stopped").ExecuteAsync(http),
+        WriteTimeoutResponse = http => Endpoints.Problems.Create(StatusCodes.Status504GatewayTimeout, "请求超时",
+            $"请求处理超过 {seconds} 秒，已停止。").ExecuteAsync(http),
     };
 }

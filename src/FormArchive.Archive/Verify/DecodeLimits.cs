@@ -18,18 +18,18 @@ public sealed record DecodeLimits
     /// <summary>Why <paramref name="content"/> would decode to too many pixels, or null if it stays within the budget.</summary>
     public string? Problem(byte[] content)
     {
-        if (PngSize(content) is { } png) return Check(png.Width, png.Height, "the image");
-        if (JpegSize(content) is { } jpeg) return Check(jpeg.Width, jpeg.Height, "the image");
+        if (PngSize(content) is { } png) return Check(png.Width, png.Height, "图像");
+        if (JpegSize(content) is { } jpeg) return Check(jpeg.Width, jpeg.Height, "图像");
         if (content.AsSpan().StartsWith("%PDF-"u8)) return PdfProblem(content);
         return null;
     }
 
-    /// <summary>Why an image of this size may not be decoded, or null.</summary>
+    /// <summary>Why an image of this size may not be decoded (in Chinese, for the clerk: <paramref name="what"/> is 图像 or 第 N 页上的图像), or null.</summary>
     public string? Check(long width, long height, string what)
     {
         long pixels = width * height;
         return pixels > MaxPixels
-            ? $"{what} is {width}×{height} pixels ({pixels / 1e6:0.#} megapixels); at most {MaxPixels / 1e6:0.#} megapixels are decoded"
+            ? $"{what}为 {width}×{height} 像素（{pixels / 1e6:0.#} 百万像素），超过解码上限 {MaxPixels / 1e6:0.#} 百万像素"
             : null;
     }
 
@@ -40,7 +40,7 @@ public sealed record DecodeLimits
             using var pdf = PdfDocument.Open(content);
             for (int p = 1; p <= pdf.NumberOfPages; p++)
                 foreach (var image in pdf.GetPage(p).GetImages())
-                    if (Check(image.WidthInSamples, image.HeightInSamples, $"an image on page {p}") is { } problem) return problem;
+                    if (Check(image.WidthInSamples, image.HeightInSamples, $"第 {p} 页上的图像") is { } problem) return problem;
             return null;
         }
         catch (Exception e) when (e is not OutOfMemoryException)

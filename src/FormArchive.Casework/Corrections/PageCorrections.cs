@@ -38,26 +38,26 @@ public static class PageCorrections
     public static (PageCorrection Correction, ScannedPage Target) Make(PageCorrectionRequest r, CaseManifest m,
         IReadOnlyList<ScannedPage> pages, IReadOnlyList<HouseholdMember> members, string clerk, DateTimeOffset at)
     {
-        if (r.Document is not { } no) throw Refused("$.document", "the ingest result or searchable PDF of the scan is required");
-        if (m.Documents.All(d => d.No != no)) throw Refused("$.document", notFound: true, message: $"case {m.CaseId} has no document {no}");
+        if (r.Document is not { } no) throw Refused("$.document", "请给出扫描件的识别结果或可检索 PDF 的件号");
+        if (m.Documents.All(d => d.No != no)) throw Refused("$.document", notFound: true, message: $"案件 {m.CaseId} 没有件号为 {no} 的文件");
         var ofDocument = pages.Where(p => p.Documents.IngestResult == no || p.Documents.SearchablePdf == no).ToList();
-        if (ofDocument.Count == 0) throw Refused("$.document", $"document {no} is not a scan's ingest result or searchable PDF");
-        if (r.Page is not { } pageNo) throw Refused("$.page", "the page number is required");
+        if (ofDocument.Count == 0) throw Refused("$.document", $"第 {no} 件不是扫描件的识别结果或可检索 PDF");
+        if (r.Page is not { } pageNo) throw Refused("$.page", "请给出页码");
         var target = ofDocument.FirstOrDefault(p => p.Page.Page == pageNo);
-        if (target is null) throw Refused("$.page", notFound: true, message: $"document {no} has pages 1–{ofDocument.Count}, not {pageNo}");
+        if (target is null) throw Refused("$.page", notFound: true, message: $"第 {no} 件共 {ofDocument.Count} 页，没有第 {pageNo} 页");
         var page = target.Page;
 
         DocumentType? type = null;
         if (r.Type is not null)
         {
             if (!PageClassifier.Hints.TryGetValue(r.Type.Trim(), out var t))
-                throw Refused("$.type", $"type must be one of {string.Join(", ", PageClassifier.Hints.Keys)}");
+                throw Refused("$.type", $"type 应为 {string.Join("、", PageClassifier.Hints.Keys)} 之一");
             type = t;
         }
         if (r.Member is not null && members.All(x => x.Name != r.Member.Trim()))
-            throw Refused("$.member", "member must be one of the case's household members");
-        if (r.IdNumber is not null && r.Member is null) throw Refused("$.idNumber", "idNumber says which number a member correction is for; give member too");
-        if (r.Reason?.Length > MaxReasonLength) throw Refused("$.reason", $"the reason may be at most {MaxReasonLength} characters");
+            throw Refused("$.member", "member 应为本案家庭成员之一");
+        if (r.IdNumber is not null && r.Member is null) throw Refused("$.idNumber", "idNumber 指明成员更正针对哪个号码，请同时给出 member");
+        if (r.Reason?.Length > MaxReasonLength) throw Refused("$.reason", $"更正理由最多 {MaxReasonLength} 个字符");
 
         int? index = null;
         if (r.Member is not null)
@@ -68,7 +68,7 @@ public static class PageCorrections
         var current = index < page.IdNumbers.Count ? page.IdNumbers[index.Value] : null;
         bool typeChanges = type is { } newType && newType != page.Type;
         bool memberChanges = member is not null && !(current is { IsValid: true } && current.MatchedMember == member);
-        if (!typeChanges && !memberChanges) throw Refused("$", "nothing to correct: the page already has that type and member");
+        if (!typeChanges && !memberChanges) throw Refused("$", "无需更正：该页已是此类型和成员");
 
         return (new PageCorrection
         {
@@ -85,15 +85,15 @@ public static class PageCorrections
     {
         var ids = page.IdNumbers;
         if (given is null)
-            return ids.Count <= 1 ? 0 : throw Refused("$.idNumber", $"the page has {ids.Count} ID numbers; say which one the member is for");
+            return ids.Count <= 1 ? 0 : throw Refused("$.idNumber", $"该页有 {ids.Count} 个身份证号码，请用 idNumber 指明成员对应哪一个");
         var wanted = given.Trim().ToUpperInvariant();
         var matches = Enumerable.Range(0, ids.Count)
             .Where(i => ids[i].Number.Equals(wanted, StringComparison.OrdinalIgnoreCase) || IdNumberMasking.Mask(ids[i].Number) == wanted).ToList();
         return matches.Count switch
         {
             1 => matches[0],
-            0 => throw Refused("$.idNumber", "the page has no such ID number"),
-            _ => throw Refused("$.idNumber", "the masked number fits several ID numbers of the page; give it in full"),
+            0 => throw Refused("$.idNumber", "该页没有这个身份证号码"),
+            _ => throw Refused("$.idNumber", "该页有多个身份证号码与此遮蔽号码相符，请给出完整号码"),
         };
     }
 

@@ -33,13 +33,13 @@ public static class ScanInput
 
     private static string Describe(ReadOnlySpan<byte> b)
     {
-        if (b.Length == 0) return "the file is empty";
-        if (b.Length >= 4 && b[0] == 'P' && b[1] == 'K') return "a ZIP/Office file";
-        if (b.Length >= 6 && (b[..6].SequenceEqual("GIF87a"u8) || b[..6].SequenceEqual("GIF89a"u8))) return "a GIF image";
-        if (b.Length >= 12 && b[..4].SequenceEqual("RIFF"u8) && b[8..12].SequenceEqual("WEBP"u8)) return "a WebP image";
-        if (b.Length >= 2 && b[0] == 'B' && b[1] == 'M') return "a BMP image";
-        if (b.Length >= 12 && b[4..8].SequenceEqual("ftyp"u8)) return "an HEIC/MP4 file";
-        return "not a JPEG, PNG, TIFF or PDF file";
+        if (b.Length == 0) return "文件为空";
+        if (b.Length >= 4 && b[0] == 'P' && b[1] == 'K') return "是 ZIP/Office 文件";
+        if (b.Length >= 6 && (b[..6].SequenceEqual("GIF87a"u8) || b[..6].SequenceEqual("GIF89a"u8))) return "是 GIF 图像";
+        if (b.Length >= 12 && b[..4].SequenceEqual("RIFF"u8) && b[8..12].SequenceEqual("WEBP"u8)) return "是 WebP 图像";
+        if (b.Length >= 2 && b[0] == 'B' && b[1] == 'M') return "是 BMP 图像";
+        if (b.Length >= 12 && b[4..8].SequenceEqual("ftyp"u8)) return "是 HEIC/MP4 文件";
+        return "不是 JPEG、PNG、TIFF 或 PDF 文件";
     }
 
     /// <summary>
@@ -74,8 +74,8 @@ public static class ScanInput
     {
         Ocr.TesseractRuntime.ConfigureProcess();
         if (bytes.LongLength > limits.MaxBytes)
-            throw new ScanRejectedException($"file too large: {bytes.LongLength:N0} bytes (limit {limits.MaxBytes:N0})");
-        var type = Sniff(bytes) ?? throw new ScanRejectedException($"unsupported file type: {Describe(bytes)}; accepted are JPEG, PNG, TIFF and PDF");
+            throw new ScanRejectedException($"文件过大：{bytes.LongLength:N0} 字节（上限 {limits.MaxBytes:N0}）");
+        var type = Sniff(bytes) ?? throw new ScanRejectedException($"不支持的文件类型：{Describe(bytes)}；只接收 JPEG、PNG、TIFF 和 PDF");
         CheckComplete(type, bytes);
 
         // Header-only look at every page: dimensions and page count, before pixels are decoded.
@@ -92,11 +92,11 @@ public static class ScanInput
                 using var ping = new MagickImageCollection();
                 ping.Ping(bytes, settings);
                 if (ping.Count > limits.MaxPages)
-                    throw new ScanRejectedException($"too many pages: {ping.Count} (limit {limits.MaxPages})");
+                    throw new ScanRejectedException($"页数过多：{ping.Count} 页（上限 {limits.MaxPages} 页）");
                 for (int i = 0; i < ping.Count; i++)
                     CheckPixels((long)ping[i].Width * ping[i].Height, i, limits);
             }
-            catch (MagickException e) { throw new ScanRejectedException($"unreadable {type} file: {FirstLine(e.Message)}"); }
+            catch (MagickException) { throw new ScanRejectedException($"{type} 文件无法读取，可能已损坏"); }
         }
         return (type, settings);
     }
@@ -108,8 +108,8 @@ public static class ScanInput
         {
             using var collection = new MagickImageCollection();
             collection.Read(bytes, settings);
-            if (collection.Count == 0) throw new ScanRejectedException($"no page could be decoded from the {type} file");
-            if (collection.Count > limits.MaxPages) throw new ScanRejectedException($"too many pages: {collection.Count} (limit {limits.MaxPages})");
+            if (collection.Count == 0) throw new ScanRejectedException($"{type} 文件中没有能解码的页面");
+            if (collection.Count > limits.MaxPages) throw new ScanRejectedException($"页数过多：{collection.Count} 页（上限 {limits.MaxPages} 页）");
             for (int i = 0; i < collection.Count; i++)
             {
                 CheckPixels((long)collection[i].Width * collection[i].Height, i, limits);
@@ -117,10 +117,10 @@ public static class ScanInput
             }
             return pages;
         }
-        catch (MagickException e)
+        catch (MagickException)
         {
             foreach (var p in pages) p.Dispose();
-            throw new ScanRejectedException($"unreadable {type} file: {FirstLine(e.Message)}");
+            throw new ScanRejectedException($"{type} 文件无法读取，可能已损坏");
         }
         catch
         {
@@ -132,9 +132,9 @@ public static class ScanInput
     private static void CheckPixels(long pixels, int page, ScanLimits limits)
     {
         if (pixels > limits.MaxPixelsPerPage)
-            throw new ScanRejectedException($"page {page + 1} too large: {pixels / 1e6:0.#} megapixels (limit {limits.MaxPixelsPerPage / 1e6:0.#})");
+            throw new ScanRejectedException($"第 {page + 1} 页过大：{pixels / 1e6:0.#} 百万像素（上限 {limits.MaxPixelsPerPage / 1e6:0.#}）");
         if (pixels <= 0)
-            throw new ScanRejectedException($"page {page + 1} has no pixels");
+            throw new ScanRejectedException($"第 {page + 1} 页没有像素");
     }
 
     private static void CheckPdf(byte[] bytes, ScanLimits limits)
@@ -143,7 +143,7 @@ public static class ScanInput
         {
             using var pdf = PdfDocument.Open(bytes);
             if (pdf.NumberOfPages > limits.MaxPages)
-                throw new ScanRejectedException($"too many pages: {pdf.NumberOfPages} (limit {limits.MaxPages})");
+                throw new ScanRejectedException($"页数过多：{pdf.NumberOfPages} 页（上限 {limits.MaxPages} 页）");
             for (int i = 1; i <= pdf.NumberOfPages; i++)
             {
                 var page = pdf.GetPage(i);
@@ -152,7 +152,7 @@ public static class ScanInput
             }
         }
         catch (ScanRejectedException) { throw; }
-        catch (Exception e) { throw new ScanRejectedException($"unreadable PDF file: {FirstLine(e.Message)}"); }
+        catch (Exception) { throw new ScanRejectedException("PDF 文件无法读取，可能已损坏"); }
     }
 
     /// <summary>Truncated JPEG/PNG files decode with only a warning in ImageMagick: refuse them explicitly.</summary>
@@ -163,14 +163,12 @@ public static class ScanInput
             int end = b.Length;
             while (end > 2 && b[end - 1] is 0x00 or 0x0A or 0x0D or 0x20) end--;
             if (end < 4 || b[end - 2] != 0xFF || b[end - 1] != 0xD9)
-                throw new ScanRejectedException("truncated JPEG file: the end-of-image marker is missing (incomplete upload or copy?)");
+                throw new ScanRejectedException("JPEG 文件不完整：缺少图像结束标记（上传或复制未完成？）");
         }
         else if (type == ScanFileType.Png)
         {
             if (b.AsSpan().LastIndexOf("IEND"u8) < 0)
-                throw new ScanRejectedException("truncated PNG file: the IEND chunk is missing (incomplete upload or copy?)");
+                throw new ScanRejectedException("PNG 文件不完整：缺少 IEND 块（上传或复制未完成？）");
         }
     }
-
-    private static string FirstLine(string s) => s.Split('\n')[0].Trim();
 }

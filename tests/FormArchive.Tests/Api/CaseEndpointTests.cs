@@ -284,8 +284,9 @@ public abstract class CaseEndpointSuite(ApiServer server)
         Assert.Contains("JavaScript", (string)problem["detail"]!);
 
         var garbage = await _clerk.PostAsync($"/api/cases/{caseId}/scans", Scans(("notes.jpg", "not an image at all"u8.ToArray(), "image/jpeg")));
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, garbage.StatusCode);
-        Assert.Contains("notes.jpg", (string)JsonNode.Parse(await garbage.Content.ReadAsStringAsync())!["detail"]!);
+        var garbageProblem = await ProblemAssert.ChineseAsync(garbage, HttpStatusCode.UnprocessableEntity);
+        Assert.StartsWith("notes.jpg：", (string)garbageProblem["detail"]!);
+        Assert.Contains("不支持的文件类型", (string)garbageProblem["detail"]!);
 
         // A complete, valid PNG of about 110 KB that would decode to 30000 × 30000 pixels (112 MB of zlib data).
         var bombPng = DecompressionBomb.Png(30000, 30000);
@@ -294,7 +295,7 @@ public abstract class CaseEndpointSuite(ApiServer server)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bomb.StatusCode);
         var bombProblem = JsonNode.Parse(await bomb.Content.ReadAsStringAsync())!;
         Assert.Equal("bomb.png", (string)bombProblem["files"]!.AsArray().Single()!["file"]!);
-        Assert.Contains("900 megapixels", (string)bombProblem["detail"]!);
+        Assert.Contains("900 百万像素", (string)bombProblem["detail"]!);
 
         Assert.Equal(1, await DocumentCountAsync(_clerk, caseId)); // only the case data
     }
@@ -352,9 +353,9 @@ public abstract class CaseEndpointSuite(ApiServer server)
         try
         {
             var busy = await server.Client.PostAsync("/api/forms/chizhou.acceptance-notice/render", null);
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+            var problem = await ProblemAssert.ChineseAsync(busy, HttpStatusCode.ServiceUnavailable);
             Assert.NotNull(busy.Headers.RetryAfter);
-            Assert.Equal("application/problem+json", busy.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("服务繁忙", (string)problem["title"]!);
         }
         finally
         {

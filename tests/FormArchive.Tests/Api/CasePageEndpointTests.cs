@@ -272,9 +272,7 @@ public abstract class CasePageEndpointSuite(ApiServer server)
 
     private static async Task AssertProblemAsync(HttpStatusCode status, HttpResponseMessage response, string? path = null)
     {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-        if (path is not null) Assert.Contains(JsonNode.Parse(body)!["errors"]!.AsArray(), e => (string)e!["path"]! == path);
+        var problem = await ProblemAssert.ChineseAsync(response, status);
+        if (path is not null) Assert.Contains(problem["errors"]!.AsArray(), e => (string)e!["path"]! == path);
     }
 }

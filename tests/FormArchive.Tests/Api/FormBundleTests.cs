@@ -99,7 +99,7 @@ public class FormBundleTests(ApiServer server) : IClassFixture<ApiServer>
     public async Task A_schema_error_in_the_second_form_is_a_400_naming_the_form_and_the_path_in_the_body()
     {
         var bad = Sample("case.json");
-        bad["applicant"]!["id_number"] = "not an id";
+        bad["applicant"]!["id_number"] = "12345";
         var body = new JsonObject
         {
             ["forms"] = new JsonArray("chizhou.acceptance-notice", new JsonObject { ["id"] = "chizhou.review-form", ["data"] = bad }),
@@ -139,7 +139,7 @@ public class FormBundleTests(ApiServer server) : IClassFixture<ApiServer>
 
         Assert.Contains("zip", (string)(await ProblemAsync(await PostBundle(body, "?format=pdf"), HttpStatusCode.BadRequest))["detail"]!);
         var single = await server.Client.PostAsync("/api/forms/chizhou.acceptance-notice/render?format=rar", CaseApi.Json("{}"));
-        Assert.Equal("format must be pdf, docx or zip, not 'rar'", (string)(await ProblemAsync(single, HttpStatusCode.BadRequest))["detail"]!);
+        Assert.Equal("format 应为 pdf、docx 或 zip，而不是“rar”。", (string)(await ProblemAsync(single, HttpStatusCode.BadRequest))["detail"]!);
 
         // Without format= the bundle route still answers with its one format.
         Assert.Equal([$"01-{AcceptanceNotice}.pdf"], (await ReadZipAsync(await PostBundle(body, ""))).Keys);
@@ -171,13 +171,7 @@ public class FormBundleTests(ApiServer server) : IClassFixture<ApiServer>
     }
 
     /// <summary>The problem document of a failed request, after checking that no ZIP came instead.</summary>
-    private static async Task<JsonNode> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {text}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-        return JsonNode.Parse(text)!;
-    }
+    private static Task<JsonNode> ProblemAsync(HttpResponseMessage response, HttpStatusCode status) => ProblemAssert.ChineseAsync(response, status);
 
     /// <summary>
     /// The entries of the ZIP response, in archive order. The archive is opened a second time with Latin-1 as the

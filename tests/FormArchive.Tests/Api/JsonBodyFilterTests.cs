@@ -15,15 +15,7 @@ namespace FormArchive.Tests.Api;
 /// </summary>
 public class JsonBodyFilterTests(ApiServer server) : IClassFixture<ApiServer>
 {
-    private static async Task<JsonNode> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, string what)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"{what}: {(int)response.StatusCode} {text}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-        var problem = JsonNode.Parse(text)!;
-        Assert.Equal((int)status, (int)problem["status"]!);
-        return problem;
-    }
+    private static Task<JsonNode> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, string what) => ProblemAssert.ChineseAsync(response, status, what);
 
     [Fact]
     public async Task Every_json_endpoint_refuses_another_type_an_oversize_body_and_malformed_json_alike()
@@ -57,9 +49,9 @@ public class JsonBodyFilterTests(ApiServer server) : IClassFixture<ApiServer>
             Assert.EndsWith("过大", (string)huge["title"]!);
             Assert.Contains("字节", (string)huge["detail"]!);
 
-            var malformed = await ProblemAsync(await client.SendAsync(new HttpRequestMessage(method, path) { Content = Json("{\"applicant\": ") }),
+            var malformed = await ProblemAsync(await client.SendAsync(new HttpRequestMessage(method, path) { Content = Json("{\"applicant\" 1}") }),
                 HttpStatusCode.BadRequest, $"{method} {path} malformed");
-            Assert.Equal("JSON 有误", (string)malformed["title"]!);
+            Assert.True((string)malformed["title"]! == "请求体不是有效的 JSON", $"{method} {path}: {malformed.ToJsonString()}");
             Assert.StartsWith("$", (string)malformed["errors"]![0]!["path"]!);
         }
         Assert.Equal(documents, await DocumentCountAsync(clerk, caseId));
@@ -86,7 +78,7 @@ public class JsonBodyFilterTests(ApiServer server) : IClassFixture<ApiServer>
         var mistyped = await ProblemAsync(await clerk.PostAsync("/api/cases/search", Json("{\"limit\": \"many\"}")), HttpStatusCode.BadRequest, "mistyped");
         Assert.Equal("$.limit", (string)mistyped["errors"]![0]!["path"]!);
         var empty = await ProblemAsync(await clerk.PostAsync("/api/cases/search", Json("")), HttpStatusCode.BadRequest, "empty");
-        Assert.Equal("JSON 有误", (string)empty["title"]!);
+        Assert.Equal("请求体不是有效的 JSON", (string)empty["title"]!);
         var nothing = await ProblemAsync(await clerk.PostAsync("/api/cases/search", Json("null")), HttpStatusCode.BadRequest, "null");
         Assert.Equal("JSON 有误", (string)nothing["title"]!);
     }

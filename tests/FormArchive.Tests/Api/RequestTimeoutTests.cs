@@ -35,7 +35,7 @@ public sealed class RequestTimeoutTests(ShortTimeoutApiServer server) : IClassFi
             var renderSeconds = watch.Elapsed.TotalSeconds;
             Assert.Equal(HttpStatusCode.GatewayTimeout, render.StatusCode);
             Assert.Equal("application/problem+json", render.Content.Headers.ContentType!.MediaType);
-            Assert.Contains("1 s", (string)JsonNode.Parse(await render.Content.ReadAsStringAsync())!["detail"]!);
+            Assert.Contains("1 秒", (string)JsonNode.Parse(await render.Content.ReadAsStringAsync())!["detail"]!);
             Assert.InRange(renderSeconds, 0.9, 10);
 
             watch.Restart();

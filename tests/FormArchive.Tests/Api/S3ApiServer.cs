@@ -10,6 +10,12 @@ namespace FormArchive.Tests.Api;
 public sealed class S3ApiServer : ApiServer
 {
     private CephRgw? _ceph;
+    private readonly string _cephName;
+
+    public S3ApiServer() : this("formarchive-ceph-api-tests") { }
+
+    /// <summary>A server on a Ceph RGW of its own folder: one a test stops must not be the shared server's (same process, same folder).</summary>
+    internal S3ApiServer(string cephName) => _cephName = cephName;
 
     public override string StoreKind => "s3";
 
@@ -18,7 +24,7 @@ public sealed class S3ApiServer : ApiServer
 
     protected override Task<string[]> SettingsAsync()
     {
-        _ceph = CephRgw.StartOwn("formarchive-ceph-api-tests");
+        _ceph = CephRgw.StartOwn(_cephName);
         return Task.FromResult<string[]>([
             $"--FormArchive:S3:Endpoint={_ceph.Endpoint}", $"--FormArchive:S3:AccessKey={_ceph.AccessKey}",
             $"--FormArchive:S3:SecretKey={_ceph.SecretKey}", $"--FormArchive:S3:Bucket=fa-api-{Guid.NewGuid().ToString("N")[..12]}",

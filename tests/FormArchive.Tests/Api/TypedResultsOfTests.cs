@@ -12,7 +12,7 @@ public class TypedResultsOfTests
     {
         var ok = await Task.FromResult<IResult>(TypedResults.Ok("x")).As<Ok<string>, ProblemHttpResult>();
         Assert.IsType<Ok<string>>(ok.Result);
-        var problem = Problems.Create(StatusCodes.Status404NotFound, "Case not found", "case x not found");
+        var problem = Problems.Create(StatusCodes.Status404NotFound, "未找到案件", "没有编号为 x 的案件。");
         Assert.Same(problem, ((IResult)problem).As<Ok<string>, ProblemHttpResult>().Result);
         var third = ((IResult)TypedResults.NoContent()).As<Ok<string>, ProblemHttpResult, NoContent>();
         Assert.IsType<NoContent>(third.Result);

@@ -89,6 +89,17 @@ public class ChineseIdNumberTests
         Assert.Contains(expected, error);
     }
 
+    [Theory]
+    [InlineData("34172319580312001", "341723*******2001")]
+    [InlineData("34172319580312001X1", "341723*********01X1")]
+    [InlineData("341723580312001", "341723*****2001")]
+    public void A_number_of_the_wrong_length_is_shown_back_masked(string text, string masked)
+    {
+        Assert.False(ChineseIdNumber.TryParse(text, out _, out var error));
+        Assert.DoesNotContain(text, error);
+        Assert.Contains($"“{masked}”", error);
+    }
+
     [Fact]
     public void Check_char_helper_matches_the_standard_algorithm()
     {

@@ -37,7 +37,7 @@ public sealed class DecodeLimitTests(QueueingApiServer server) : IClassFixture<Q
         var (status, body, took) = await UploadAsync(caseId, "bomb.pdf", pdf, "application/pdf");
         Assert.True(status == HttpStatusCode.UnprocessableEntity, body);
         Assert.Contains("14000×14000", body);
-        Assert.Contains("196 megapixels", body);
+        Assert.Contains("196 百万像素", body);
         Assert.True(took < TimeSpan.FromSeconds(5), $"{took}");
         Assert.Equal(before, await DocumentCountAsync(_clerk, caseId));
     }
@@ -48,7 +48,7 @@ public sealed class DecodeLimitTests(QueueingApiServer server) : IClassFixture<Q
         var caseId = await CreateAsync(_clerk);
         var (status, body, took) = await UploadAsync(caseId, "big.png", DecompressionBomb.Png(8900, 8900), "image/png");
         Assert.True(status == HttpStatusCode.UnprocessableEntity, body);
-        Assert.Contains("79.2 megapixels", body);
+        Assert.Contains("79.2 百万像素", body);
         Assert.True(took < TimeSpan.FromSeconds(5), $"{took}");
     }
 
@@ -65,7 +65,9 @@ public sealed class DecodeLimitTests(QueueingApiServer server) : IClassFixture<Q
         var response = await _clerk.GetAsync($"/api/cases/{caseId}/documents/{doc.No}/pages/1/thumbnail");
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.UnprocessableEntity, body);
-        Assert.Contains("megapixels", body);
+        var problem = await ProblemAssert.ChineseAsync(response, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("图像过大，无法预览", (string)problem["title"]!);
+        Assert.Contains("百万像素", (string)problem["detail"]!);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"{watch.Elapsed}");
     }
 

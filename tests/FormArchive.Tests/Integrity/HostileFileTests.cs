@@ -47,9 +47,9 @@ public sealed class HostileFileTests(QueueingApiServer server) : IClassFixture<Q
         { "escaped /J#61vaScript", "escaped.pdf", "JavaScript" },
         { "escaped /L#61unch", "launch.pdf", "Launch" },
         { "action in an object stream", "objstm.pdf", "JavaScript" },
-        { "text before %PDF- in a .jpg", "photo.jpg", "PDF header at byte 21" },
-        { "PDF+ZIP polyglot", "poly.pdf", "also a ZIP archive" },
-        { "truncated JPEG with EOI appended", "cut.jpg", "truncated or damaged JPEG" },
+        { "text before %PDF- in a .jpg", "photo.jpg", "第 21 字节处有 PDF 文件头" },
+        { "PDF+ZIP polyglot", "poly.pdf", "同时是 ZIP 压缩包" },
+        { "truncated JPEG with EOI appended", "cut.jpg", "JPEG 不完整或已损坏" },
     };
 
     private static byte[] Content(string attack) => attack switch
@@ -69,7 +69,8 @@ public sealed class HostileFileTests(QueueingApiServer server) : IClassFixture<Q
         var before = await DocumentCountAsync(_clerk, caseId);
         var response = await _clerk.PostAsync($"/api/cases/{caseId}/scans", Scans((fileName, Content(attack), fileName.EndsWith(".pdf") ? "application/pdf" : "image/jpeg")));
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.UnprocessableEntity, $"{attack}: {(int)response.StatusCode} {body}");
+        var problem = await ProblemAssert.ChineseAsync(response, HttpStatusCode.UnprocessableEntity, attack);
+        Assert.Equal("扫描件被拒收", (string)problem["title"]!);
         Assert.Contains(reason, body);
         Assert.Equal(before, await DocumentCountAsync(_clerk, caseId));
     }

@@ -100,7 +100,8 @@ public sealed class IntegrityEndpointTests(QueueingApiServer server) : IClassFix
         var write = await clerk.PostAsync($"/api/cases/{caseId}/forms/chizhou.review-form", Json(FormsFixture.Sample("case.json")));
         var problem = await write.Content.ReadAsStringAsync();
         Assert.True(write.StatusCode == HttpStatusCode.Conflict, problem);
-        Assert.Contains("damaged", problem);
+        Assert.Equal("案件数据已损坏", (string)JsonNode.Parse(problem)!["title"]!);
+        Assert.Contains("event 3", (string)JsonNode.Parse(problem)!["damage"]!); // the archive's own words, for the archivist
 
         var report = await GetJsonAsync(archivist, $"/api/cases/{caseId}/verify");
         Assert.False((bool)report["passed"]!);
@@ -125,7 +126,7 @@ public sealed class IntegrityEndpointTests(QueueingApiServer server) : IClassFix
         {
             var archivist = restarted.ClientFor(Role.Archivist);
             var read = await archivist.GetAsync($"/api/cases/{caseId}");
-            Assert.Equal(HttpStatusCode.Conflict, read.StatusCode); // not a 500
+            await ProblemAssert.ChineseAsync(read, HttpStatusCode.Conflict); // not a 500
             var report = await GetJsonAsync(archivist, $"/api/cases/{caseId}/verify");
             Assert.False((bool)report["passed"]!);
             Assert.Contains(report["checks"]!.AsArray(), c => (string)c!["name"]! == "事件日志连续且哈希链完整" && ((string)c["detail"]!).Contains("第 1 号事件"));
