@@ -180,7 +180,10 @@ async function recordEvent(e) {
     // With a form printed at the step the answer is the filed form with the progress after the step.
     showProgress(answer.progress ?? answer);
     FA.show('progress-message', answer.form ? `已记录，并归档第 ${answer.form.no} 件：${answer.form.title}` : '已记录', 'info');
-    if (answer.form) await refreshCase();
+    if (answer.form) {
+      $('event-print-form').value = ''; // printed once: the next step prints only when chosen again
+      await refreshCase();
+    }
     loadTodo();
   } catch (err) {
     FA.show('progress-message', err.message);
