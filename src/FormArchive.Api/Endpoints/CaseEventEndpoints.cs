@@ -30,7 +30,8 @@ public static class CaseEventEndpoints
             .WithSummary("Record a step of the case's procedure (受理, 入户调查, 公示 …), optionally printing and filing a form at it; refused in Chinese (422) if the procedure does not allow it")
             .WithDescription("JSON body: kind, at or date, outcome, reason, staff, note, documents, printForm. Answers the case's progress after the step (200). "
                 + "With printForm (a form id) the form is printed from the case's newest case data, its dates from the steps (this one included), filed, "
-                + "and named by the step: 201 with the filed form. A refused step files nothing.")
+                + "and named by the step: 201 with the filed form. Only a form the step may print (GET /api/step-forms) is taken; another is refused (422). "
+                + "A refused step files nothing; if the step is refused after its form was filed (another instance wrote to the case between), the 422 names the form (filedForm).")
             .WithTags("Casework");
         app.MapGet("/api/step-forms", ListStepForms)
             .RequireAuthorization(AccessPolicies.Clerk)
