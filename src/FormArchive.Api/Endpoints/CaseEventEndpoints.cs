@@ -88,10 +88,7 @@ public static class CaseEventEndpoints
             catch (FormArchive.Archive.Cases.StageRefusedAfterFilingException x)
             {
                 c.Detail += $" refused after filing document {x.Document.No}";
-                return Problems.Create(StatusCodes.Status422UnprocessableEntity, "办理环节不符合程序", x.Message, new Dictionary<string, object?>
-                {
-                    ["filedForm"] = new { caseId = x.CaseId, no = x.Document.No, title = x.Document.Title, fileName = x.Document.FileName, sha256 = x.Document.Sha256 },
-                });
+                return StepFormProblems.RefusedAfterFiling(x);
             }
             var entry = done.Form;
             if (done.Pages is { } n) c.Http.RequestServices.GetRequiredService<PageCounts>().Remember(entry.Sha256, n);
