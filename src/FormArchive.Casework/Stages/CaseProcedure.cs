@@ -58,18 +58,7 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
             m = await host.Archive.AppendStageAsync(target.CaseId, current =>
             {
                 if (current.Sealed) throw new CaseSealedForStagesException(current.CaseId);
-                var log = Replay(current.CaseId, [.. earlier, current], Rules, applied);
-                var record = StageRecords.ToRecord(e);
-                if (e.Kind == CaseEventKind.Accepted && log.Events.Count == 0)
-                {
-                    // The rules and categories of the case from now on, whatever the installation says later
-                    // (no known category: refused below, as before).
-                    log = new CaseLog(current.CaseId, log.Township, applied, Rules);
-                    record = record with { Rules = Rules.ToString(), Categories = applied.Count > 0 ? [.. applied.Select(c => c.Name)] : null };
-                }
-                CheckDocuments(e, current);
-                Check(log, e, current); // throws CaseworkException: nothing is written
-                return record;
+                return Checked(current, earlier, applied, e).Record; // throws CaseworkException: nothing is written
             }, clerk, ct);
         }
         catch (CaseSealedException)
@@ -127,9 +116,7 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
                 ?? throw new InvalidOperationException($"case data version {versions.Count} of {m.CaseId} is not a JSON object");
             var earlier = await SupplementVolumes.EarlierVolumesAsync(host.Archive, m, ct);
             var applied = await AppliedForAsync(host.Archive, earlier.FirstOrDefault() ?? m, ct);
-            var log = Replay(m.CaseId, [.. earlier, m], Rules, applied);
-            CheckDocuments(e, m);
-            Check(log, e, m); // the procedure's refusal comes before what the form lacks
+            var (_, log) = Checked(m, earlier, applied, e); // the procedure's refusal comes before what the form lacks
 
             var json = (JsonObject)data.DeepClone();
             StageFormDates.Fill(json, log.Events);
@@ -152,10 +139,7 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
                     // Before filing, a log that moved on since printing means the form may carry stale dates: print again.
                     var isFiled = current.Documents.Any(d => d.No == no);
                     if (!isFiled && current.Stages.Count != printedFrom && attempt < MaxPrintAttempts) throw new StaleStepLogException();
-                    var currentLog = Replay(current.CaseId, [.. earlier, current], Rules, applied);
-                    CheckDocuments(e, current);
-                    Check(currentLog, e, current);
-                    return StageRecords.ToRecord(e with { Documents = [.. e.Documents ?? [], no] });
+                    return Checked(current, earlier, applied, e, form: no).Record;
                 }, clerk, ct);
                 IReadOnlyList<CaseManifest> volumes = [.. earlier, after];
                 var progress = Report(after, volumes, Replay(after.CaseId, volumes, Rules, applied).Snapshot(), Today());
@@ -172,6 +156,28 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
 
     /// <summary>The log moved on between printing a step's form and filing it (never leaves <see cref="RecordWithFormAsync"/>).</summary>
     private sealed class StaleStepLogException : Exception;
+
+    /// <summary>
+    /// <paramref name="e"/> checked against the log of <paramref name="current"/> (and the volumes before it): the stored
+    /// step, naming <paramref name="form"/> too if given, and the log with the step in it. The first 受理 records the
+    /// rules and categories of the case from now on, whatever the installation says later.
+    /// </summary>
+    /// <exception cref="CaseworkException">The rules refuse the step, or it names a document not in the volume.</exception>
+    private (StageRecord Record, CaseLog Log) Checked(CaseManifest current, IReadOnlyList<CaseManifest> earlier,
+        IReadOnlyList<AssistanceCategory> applied, CaseEvent e, int? form = null)
+    {
+        var log = Replay(current.CaseId, [.. earlier, current], Rules, applied);
+        var record = StageRecords.ToRecord(form is { } no ? e with { Documents = [.. e.Documents ?? [], no] } : e);
+        if (e.Kind == CaseEventKind.Accepted && log.Events.Count == 0)
+        {
+            // No known category: refused below, as before.
+            log = new CaseLog(current.CaseId, log.Township, applied, Rules);
+            record = record with { Rules = Rules.ToString(), Categories = applied.Count > 0 ? [.. applied.Select(c => c.Name)] : null };
+        }
+        CheckDocuments(e, current);
+        Check(log, e, current);
+        return (record, log);
+    }
 
     /// <summary>The documents a step names must be filed in the volume it is recorded in, each once.</summary>
     private static void CheckDocuments(CaseEvent e, CaseManifest m)

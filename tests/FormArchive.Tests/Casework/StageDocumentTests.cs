@@ -88,6 +88,22 @@ public abstract class StageDocumentSuite(ApiServer server)
     }
 
     [Fact]
+    public async Task The_first_acceptance_with_its_form_records_the_rules_and_categories_as_without_one()
+    {
+        var (withForm, plain) = (await OpenAsync(), await OpenAsync());
+        await SaveRecordAsync(withForm);
+        var done = await Procedure.RecordWithFormAsync(withForm, E(CaseEventKind.Accepted, "2024-02-07"), Printer.Catalog.Get("chizhou.application-pledge"), Printer, "王五");
+        await Procedure.RecordAsync(plain, E(CaseEventKind.Accepted, "2024-02-07"), "王五");
+
+        var (step, expected) = ((await Host.Archive.GetManifestAsync(withForm)).Stages.Single(), (await Host.Archive.GetManifestAsync(plain)).Stages.Single());
+        Assert.NotNull(expected.Rules);
+        Assert.NotEmpty(expected.Categories!);
+        Assert.Equal(expected.Rules, step.Rules);
+        Assert.Equal(expected.Categories, step.Categories);
+        Assert.Equal([done.Form.No], step.Documents!);
+    }
+
+    [Fact]
     public async Task A_step_may_name_documents_of_its_volume_only()
     {
         var id = await OpenAsync();
