@@ -185,4 +185,58 @@ public class CaseworkPageTests(WebServer server) : IClassFixture<WebServer>
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
         await Expect(page.Locator("#todo-section")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task Clerk_records_a_step_with_the_form_it_prints_chosen_from_the_steps_forms()
+    {
+        var township = "表格镇" + Guid.NewGuid().ToString("N")[..4];
+        var key = server.NewKey(Role.Clerk, township);
+        var clerk = server.ClientWithKey(key);
+        var caseId = await CreateCaseAsync(clerk, "孙明红", "370202194004297733");
+        var saved = await clerk.PutAsync($"/api/cases/{caseId}/record", Json(new JsonObject
+        {
+            ["applicant"] = new JsonObject { ["name"] = "孙明红", ["id_number"] = "370202194004297733" },
+            ["categories"] = new JsonArray("最低生活保障"), ["township"] = township, ["village"] = "杏花村",
+            ["members"] = new JsonArray(new JsonObject { ["name"] = "孙明红", ["id_number"] = "370202194004297733", ["relationship"] = "本人" }),
+            ["review_publicity"] = new JsonObject
+            {
+                ["unit"] = township + "办事处",
+                ["families"] = new JsonArray(new JsonObject { ["applicant_name"] = "孙明红", ["village"] = "杏花村", ["household_size"] = 1, ["covered_size"] = 1, ["category"] = "低保", ["amount"] = 500 }),
+            },
+        }));
+        Assert.True(saved.StatusCode == HttpStatusCode.Created, await saved.Content.ReadAsStringAsync());
+        foreach (var (kind, day, outcome, staff) in new[] { ("受理", "2024-02-07", "", ""), ("核对授权", "2024-02-08", "", ""), ("入户调查", "2024-02-08", "", "李四"), ("初审意见", "2024-02-09", "批准", "") })
+        {
+            var body = new JsonObject { ["kind"] = kind, ["date"] = day, ["staff"] = staff.Length > 0 ? new JsonArray(staff) : new JsonArray() };
+            if (outcome.Length > 0) body["outcome"] = outcome;
+            var response = await clerk.PostAsync($"/api/cases/{caseId}/events", Json(body));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        }
+
+        var (context, page) = await server.NewPageAsync();
+        await using var _ = context;
+        await context.AddInitScriptAsync($"sessionStorage.setItem('formarchive.apiKey', {System.Text.Json.JsonSerializer.Serialize(key)});");
+        await page.GotoAsync($"/clerk.html?case={caseId}");
+        await Expect(page.Locator("#progress-stage")).ToHaveTextAsync("初审意见");
+
+        // A step that prints nothing offers nothing; 公示 offers its 审核公示单 only.
+        await page.Locator("#event-kind").SelectOptionAsync("extended");
+        await Expect(page.Locator("#event-print-form")).ToBeDisabledAsync();
+        await Expect(page.Locator("#event-print-form option")).ToHaveTextAsync(["该环节不打印表格"]);
+        await page.Locator("#event-kind").SelectOptionAsync("publicityStarted");
+        await Expect(page.Locator("#event-print-form option")).ToHaveTextAsync(["不打印", "池州市低收入人口审核公示单"]);
+        await page.Locator("#event-print-form").SelectOptionAsync("chizhou.review-publicity");
+        await page.Locator("#event-date").FillAsync("2024-02-19");
+        await page.GetByRole(AriaRole.Button, new() { Name = "记录" }).ClickAsync();
+
+        await Expect(page.Locator("#progress-message")).ToContainTextAsync("已记录，并归档第 3 件：池州市低收入人口审核公示单（据案件数据第 1 版）");
+        await Expect(page.Locator("#progress-stage")).ToHaveTextAsync("公示");
+        await Expect(page.Locator("#progress-timeline li").Last).ToContainTextAsync("附件：第 3 件");
+        await Expect(page.Locator("#directory")).ToContainTextAsync("池州市低收入人口审核公示单（据案件数据第 1 版）");
+        await server.ScreenshotAsync(page, "clerk-9-step-with-form");
+
+        // The stored step names the filed form.
+        var progress = JsonNode.Parse(await clerk.GetStringAsync($"/api/cases/{caseId}/progress"))!;
+        Assert.Equal([3], progress["timeline"]!.AsArray().Last()!["documents"]!.AsArray().Select(n => (int)n!).ToArray());
+    }
 }

@@ -6,8 +6,8 @@ namespace FormArchive.Api.Cases;
 /// <see cref="Date"/> (a China-time day: now if it is today, else 12:00 that day), or now. <see cref="Actor"/>
 /// is who did the step (default: the key's name); <see cref="Staff"/> the others present; <see cref="Documents"/> the
 /// 件号 of documents of the case filed for the step (the form printed at it), recorded with it. <see cref="PrintForm"/>
-/// is a form id: that form is printed from the case's newest case data, its dates from the steps (this one
-/// included), filed, and named by the step.
+/// is a form id, one the step may print (Casework's StageForms, GET /api/step-forms): that form is printed from the
+/// case's newest case data, its dates from the steps (this one included), filed, and named by the step.
 /// </summary>
 public sealed record CaseEventRequest
 {

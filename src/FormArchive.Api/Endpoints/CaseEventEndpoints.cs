@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using FormArchive.Api.Access;
 using FormArchive.Api.CaseRecords;
 using FormArchive.Api.Cases;
@@ -30,9 +30,21 @@ public static class CaseEventEndpoints
             .WithSummary("Record a step of the case's procedure (受理, 入户调查, 公示 …), optionally printing and filing a form at it; refused in Chinese (422) if the procedure does not allow it")
             .WithDescription("JSON body: kind, at or date, outcome, reason, staff, note, documents, printForm. Answers the case's progress after the step (200). "
                 + "With printForm (a form id) the form is printed from the case's newest case data, its dates from the steps (this one included), filed, "
-                + "and named by the step: 201 with the filed form. A refused step files nothing.")
+                + "and named by the step: 201 with the filed form. Only a form the step may print (GET /api/step-forms) is taken; another is refused (422). "
+                + "A refused step files nothing; if the step is refused after its form was filed (another instance wrote to the case between), the 422 names the form (filedForm).")
+            .WithTags("Casework");
+        app.MapGet("/api/step-forms", ListStepForms)
+            .RequireAuthorization(AccessPolicies.Clerk)
+            .WithName("ListStepForms")
+            .WithSummary("Every step of the procedure with the forms it may print (printForm), by Casework's rule; the clerk desk offers these")
             .WithTags("Casework");
     }
+
+    /// <summary>Casework's <see cref="StageForms"/> rule, with the titles of the forms this service's catalog holds.</summary>
+    private static Ok<List<StepForms>> ListStepForms(FormPrinter printer) => TypedResults.Ok(Enum.GetValues<CaseEventKind>()
+        .Select(k => new StepForms(JsonNamingPolicy.CamelCase.ConvertName(k.ToString()), k.Label(),
+            [.. StageForms.For(k).Select(id => printer.Catalog.TryGet(id, out var f) ? new StepFormChoice(id, f.Metadata.Title) : null).OfType<StepFormChoice>()]))
+        .ToList());
 
     private static Task<Results<Ok<CaseProgressReport>, Created<StepWithForm>, ProblemHttpResult>> Record(string caseId, HttpContext http,
         CaseProcedure procedure, FormPrinter printer)
@@ -49,50 +61,40 @@ public static class CaseEventEndpoints
     }
 
     /// <summary>
-    /// The step with <paramref name="formId"/> printed at it from the newest saved case data (as the record's print
-    /// does), its dates filled from the steps the procedure hands over, the new one last.
+    /// The step with <paramref name="formId"/> printed at it, through Casework (<see cref="CaseProcedure.RecordWithFormAsync"/>):
+    /// every refusal comes before anything is filed, in the shapes the record's print answers (409 no case data, 422
+    /// incomplete with the missing items). A form filed and then left unnamed by a step refused at the last moment (another
+    /// instance wrote between) is named in the 422 (filedForm), so nothing is silently orphaned.
     /// </summary>
     private static async Task<IResult> RecordWithFormAsync(CaseContext c, CaseEvent e, string formId, CaseProcedure procedure, FormPrinter printer)
     {
         if (!printer.Catalog.TryGet(formId.Trim(), out var form))
             return Problems.Create(StatusCodes.Status400BadRequest, "办理环节请求有误", $"printForm：没有编号为“{Clip(formId)}”的表格。");
-        c.Detail += $", form {form.Id}";
+        c.Detail += $", form {form.Metadata.Id}";
         if (c.Case.Sealed) throw new FormArchive.Archive.Cases.CaseSealedException(c.Case.CaseId);
-        var versions = CaseRecordVersions.List(c.Case);
-        if (versions.Count == 0)
-            return Problems.Create(StatusCodes.Status409Conflict, "尚未保存案件数据", $"请先保存案件数据，再在“{e.Kind.Label()}”时打印{form.Metadata.Title}。");
-        var newest = versions[^1];
-        var data = await CaseRecordVersions.ReadAsync(c.Archive, c.Case, newest, c.Cancel)
-            ?? throw new InvalidOperationException($"case data version {versions.Count} of {c.Case.CaseId} is not a JSON object");
-
-        // What the form still lacks once the step's dates are in: asked before anything is printed or recorded.
-        var dated = (JsonObject)data.DeepClone();
-        StageFormDates.Fill(dated, [.. (await procedure.LogOfAsync(c.Case, c.Cancel)).Events, e]);
-        var missing = PrintRequirements.Missing(form, dated);
-        if (missing.Count > 0)
-            return Problems.Create(StatusCodes.Status422UnprocessableEntity, "案件数据不全",
-                $"打印{form.Metadata.Title}还缺 {missing.Count} 项：{string.Join("、", missing.Select(m => m.Label))}",
-                new Dictionary<string, object?> { ["missing"] = missing.Select(m => new { path = m.Path, label = m.Label }).ToList(), ["version"] = versions.Count });
-
-        var source = c.Case.Documents.Single(d => d.No == newest.DocumentNo).Sha256;
         return await GatedWork.RunAsync(c.Http, async () =>
         {
-            int? pages = null;
-            var (entry, progress) = await procedure.RecordWithFormAsync(c.Case.CaseId, e, steps =>
+            StepFormFiled done;
+            try { done = await procedure.RecordWithFormAsync(c.Case.CaseId, e, form, printer, c.Caller.Actor, c.Cancel); }
+            catch (NoCaseRecordException)
             {
-                var json = (JsonObject)data.DeepClone();
-                StageFormDates.Fill(json, steps);
-                var text = json.ToJsonString();
-                var printed = printer.Print(form.Metadata.Id, text, OutputFormat.Pdf);
-                pages = printed.Document.PageCount;
-                // The title names the version, as a form printed from the record does: the 卷内目录 shows which data it carries.
-                return new FormToFile($"{printed.Form.Title}（据案件数据第 {versions.Count} 版）", printed.FileName, printed.Document.Content,
-                    FormDocNumber.Of(printed.Form, text), source);
-            }, c.Caller.Actor, c.Cancel);
-            if (pages is { } n) c.Http.RequestServices.GetRequiredService<PageCounts>().Remember(entry.Sha256, n);
-            var volume = progress.Timeline.LastOrDefault(t => t.Documents.Contains(entry.No))?.Volume ?? c.Case.CaseId;
-            c.Detail += $" from version {versions.Count} → {volume} document {entry.No}";
-            return TypedResults.Created($"/api/cases/{volume}/documents/{entry.No}", new StepWithForm(c.Case.CaseId, volume, entry, versions.Count, progress));
+                return Problems.Create(StatusCodes.Status409Conflict, "尚未保存案件数据", $"请先保存案件数据，再在“{e.Kind.Label()}”时打印{form.Metadata.Title}。");
+            }
+            catch (CaseRecordIncompleteException x)
+            {
+                return Problems.Create(StatusCodes.Status422UnprocessableEntity, "案件数据不全", x.Message,
+                    new Dictionary<string, object?> { ["missing"] = x.Missing.Select(m => new { path = m.Path, label = m.Label }).ToList(), ["version"] = x.Version });
+            }
+            catch (FormArchive.Archive.Cases.StageRefusedAfterFilingException x)
+            {
+                c.Detail += $" refused after filing document {x.Document.No}";
+                return StepFormProblems.RefusedAfterFiling(x);
+            }
+            var entry = done.Form;
+            if (done.Pages is { } n) c.Http.RequestServices.GetRequiredService<PageCounts>().Remember(entry.Sha256, n);
+            c.Detail += $" from version {done.CaseRecordVersion} → {done.Volume} document {entry.No}";
+            return TypedResults.Created($"/api/cases/{done.Volume}/documents/{entry.No}",
+                new StepWithForm(c.Case.CaseId, done.Volume, entry, done.CaseRecordVersion, done.Progress));
         });
     }
 

@@ -148,6 +148,25 @@ function deadlineTable(deadlines) {
       FA.el('td', {}, d.doneOn ? d.doneOn + (d.wasLate ? '（逾期完成）' : '') : '—'), FA.el('td', { class: 'muted' }, d.basis)))));
 }
 
+// The forms each step may print, as the service's rule says (GET /api/step-forms); loaded once.
+let stepForms = null;
+async function loadStepForms() {
+  try {
+    stepForms = await FA.json('GET', '/api/step-forms');
+  } catch (e) {
+    stepForms = [];
+  }
+  showStepForms();
+}
+
+function showStepForms() {
+  const step = (stepForms || []).find(s => s.kind === $('event-kind').value);
+  const forms = step ? step.forms : [];
+  $('event-print-form').replaceChildren(FA.el('option', { value: '' }, forms.length ? '不打印' : '该环节不打印表格'),
+    ...forms.map(f => FA.el('option', { value: f.id }, f.title)));
+  $('event-print-form').toggleAttribute('disabled', forms.length === 0);
+}
+
 async function recordEvent(e) {
   e.preventDefault();
   const body = { kind: $('event-kind').value };
@@ -155,9 +174,16 @@ async function recordEvent(e) {
   if ($('event-outcome').value) body.outcome = $('event-outcome').value;
   if ($('event-reason').value.trim()) body.reason = $('event-reason').value.trim();
   body.staff = $('event-staff').value.split(/[、,，\s]+/).map(s => s.trim()).filter(Boolean);
+  if ($('event-print-form').value) body.printForm = $('event-print-form').value;
   try {
-    showProgress(await FA.json('POST', `/api/cases/${encodeURIComponent(current.caseId)}/events`, body));
-    FA.show('progress-message', '已记录', 'info');
+    const answer = await FA.json('POST', `/api/cases/${encodeURIComponent(current.caseId)}/events`, body);
+    // With a form printed at the step the answer is the filed form with the progress after the step.
+    showProgress(answer.progress ?? answer);
+    FA.show('progress-message', answer.form ? `已记录，并归档第 ${answer.form.no} 件：${answer.form.title}` : '已记录', 'info');
+    if (answer.form) {
+      $('event-print-form').value = ''; // printed once: the next step prints only when chosen again
+      await refreshCase();
+    }
     loadTodo();
   } catch (err) {
     FA.show('progress-message', err.message);
@@ -432,12 +458,14 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('supplement-button').addEventListener('click', openSupplement);
   $('todo-form').addEventListener('submit', e => { e.preventDefault(); loadTodo(); });
   $('event-form').addEventListener('submit', recordEvent);
+  $('event-kind').addEventListener('change', showStepForms);
   $('review-form').addEventListener('submit', e => { e.preventDefault(); loadReviewList(); });
   $('review-print').addEventListener('click', printReviewList);
   window.addEventListener('afterprint', () => document.body.classList.remove('print-review'));
   loadForms();
   await FA.ensureKey();
   loadTodo();
+  loadStepForms();
   const fromUrl = new URLSearchParams(location.search).get('case');
   if (fromUrl) openCase(fromUrl);
 });

@@ -151,6 +151,69 @@ public sealed class CaseArchive
             return NextEvent(m, CaseEvent.Stage, clerk) with { StageRecord = make(m) };
         }, ct);
 
+    /// <summary>
+    /// Files one document for a step and records the step naming it. <paramref name="make"/> sees the case as of now
+    /// and the 件号 the document takes, under the case gate, and returns the step or throws to refuse it. It is asked
+    /// before anything is written, so a refused step files nothing, and again whenever another instance appended
+    /// first. The document and the step are two entries: if another instance appends between them and the step is
+    /// then refused, the document stays filed and <see cref="StageRefusedAfterFilingException"/> names it.
+    /// </summary>
+    public async Task<(CaseManifest Case, DocumentEntry Document)> FileForStageAsync(string caseId, DocumentUpload upload,
+        Func<CaseManifest, int, StageRecord> make, string clerk, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(upload.Title)) throw new ArgumentException("a document needs a title", nameof(upload));
+        if (upload.Content is not { Length: > 0 }) throw new ArgumentException("a document needs content", nameof(upload));
+        var state = StateOf(CaseKeys.CheckId(caseId));
+        await state.Gate.WaitAsync(ct);
+        string? created = null;
+        try
+        {
+            var m = await RefreshAsync(caseId, state, ct);
+            RefuseWrites(m);
+            make(m, m.Documents.Count + 1); // refused: nothing written
+            ct.ThrowIfCancellationRequested();
+            var (entry, isNew) = await WriteObjectAsync(caseId, upload, clerk);
+            if (isNew) created = entry.Key;
+            DocumentEntry filed;
+            while (true)
+            {
+                var ev = NextEvent(m, CaseEvent.DocumentsAdded, clerk) with { Documents = [entry] };
+                if (await TryAppendAsync(caseId, state, m, ev, CancellationToken.None, "file") is { } next)
+                {
+                    (m, filed, created) = (next, next.Documents[^1], null);
+                    break;
+                }
+                m = await RefreshAsync(caseId, state, CancellationToken.None);
+                RefuseWrites(m);
+                make(m, m.Documents.Count + 1); // another instance appended: asked again, still nothing filed
+            }
+            while (true)
+            {
+                CaseEvent ev;
+                try
+                {
+                    RefuseWrites(m);
+                    ev = NextEvent(m, CaseEvent.Stage, clerk) with { StageRecord = make(m, filed.No) };
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    throw new StageRefusedAfterFilingException(caseId, filed, e);
+                }
+                if (await TryAppendAsync(caseId, state, m, ev, CancellationToken.None) is { } next) return (next, filed);
+                m = await RefreshAsync(caseId, state, CancellationToken.None);
+            }
+        }
+        catch when (created is not null)
+        {
+            await RemoveIfUnlistedAsync(caseId, state, [created]);
+            throw;
+        }
+        finally
+        {
+            state.Gate.Release();
+        }
+    }
+
     /// <summary>Files one document; returns its manifest entry with its 件号.</summary>
     public async Task<DocumentEntry> AddDocumentAsync(string caseId, DocumentUpload upload, string clerk, CancellationToken ct = default) =>
         (await AddDocumentsAsync(caseId, [upload], clerk, ct))[0];

@@ -1,10 +1,15 @@
+using System.Text.Json.Nodes;
 using FormArchive.Archive;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Catalog;
 using FormArchive.Archive.Dossier;
 using FormArchive.Archive.Printing;
 using FormArchive.Casework.Filing;
+using FormArchive.Casework.Records;
 using FormArchive.Casework.Volumes;
+using FormArchive.Renderer.Rendering;
+using FormArchive.Templates;
+using FormArchive.Templates.Printing;
 
 namespace FormArchive.Casework.Stages;
 
@@ -53,18 +58,7 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
             m = await host.Archive.AppendStageAsync(target.CaseId, current =>
             {
                 if (current.Sealed) throw new CaseSealedForStagesException(current.CaseId);
-                var log = Replay(current.CaseId, [.. earlier, current], Rules, applied);
-                var record = StageRecords.ToRecord(e);
-                if (e.Kind == CaseEventKind.Accepted && log.Events.Count == 0)
-                {
-                    // The rules and categories of the case from now on, whatever the installation says later
-                    // (no known category: refused below, as before).
-                    log = new CaseLog(current.CaseId, log.Township, applied, Rules);
-                    record = record with { Rules = Rules.ToString(), Categories = applied.Count > 0 ? [.. applied.Select(c => c.Name)] : null };
-                }
-                CheckDocuments(e, current);
-                Check(log, e, current); // throws CaseworkException: nothing is written
-                return record;
+                return Checked(current, earlier, applied, e).Record; // throws CaseworkException: nothing is written
             }, clerk, ct);
         }
         catch (CaseSealedException)
@@ -95,22 +89,94 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
     }
 
     /// <summary>
-    /// Records <paramref name="e"/> with a form printed at it: the step is checked against the whole log, the form is
-    /// printed from the log with the step in it (so its dates come from the stages), filed in the volume the step goes
-    /// to, and the step recorded naming the form's 件号. If the step is refused when it is written (another writer
-    /// recorded first), the form stays filed without the link: nothing filed is ever lost.
+    /// Records <paramref name="e"/> with <paramref name="form"/> printed at it from the case's newest saved case data,
+    /// its dates filled from the steps (this one last, <see cref="StageFormDates"/>), filed in the case and named by
+    /// the step. Everything that can refuse the step is asked before anything is written: a form the step may not
+    /// print (<see cref="StageForms"/>), a step the procedure refuses, a case-data date contradicting the steps
+    /// (<see cref="CaseworkException"/>), no saved case data (<see cref="NoCaseRecordException"/>), data the form lacks
+    /// (<see cref="CaseRecordIncompleteException"/>), a sealed case; and the step is checked again under the case's gate
+    /// before the form is filed, so of two clerks racing the loser files nothing. Only if another instance writes
+    /// between the form's entry and the step's and the step is then refused does the form stay filed unnamed, and
+    /// <see cref="StageRefusedAfterFilingException"/> names it.
     /// </summary>
-    /// <param name="print">Prints the form from the case's steps (the new one last).</param>
-    public async Task<(DocumentEntry Form, CaseProgressReport Progress)> RecordWithFormAsync(string caseId, CaseEvent e,
-        Func<IReadOnlyList<CaseEvent>, FormToFile> print, string clerk, CancellationToken ct = default)
+    public async Task<StepFormFiled> RecordWithFormAsync(string caseId, CaseEvent e, FormTemplate form, FormPrinter printer, string clerk, CancellationToken ct = default)
     {
-        var target = await VolumeForAsync(caseId, e, clerk, ct);
-        var log = await LogOfAsync(target, ct);
-        CheckDocuments(e, target);
-        Check(log, e, target);
-        var form = await FormFiling.FileAsync(host.Archive, target, print(log.Events), clerk, ct);
-        var progress = await RecordAsync(target.CaseId, e with { Documents = [.. e.Documents ?? [], form.No] }, clerk, ct);
-        return (form, progress);
+        if (!StageForms.Allows(e.Kind, form.Metadata.Id)) throw new CaseworkException(StageForms.Refusal(e.Kind, form.Metadata.Id, form.Metadata.Title));
+        var now = host.Archive.Clock.GetUtcNow();
+        if (e.At > now.AddMinutes(1))
+            throw new CaseworkException($"不能记录“{e.Kind.Label()}”：事件时间 {e.At.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm} 晚于现在，只能记录已经发生的办理环节。");
+        for (int attempt = 1; ; attempt++)
+        {
+            var m = await host.Archive.GetManifestAsync(caseId, ct);
+            if (m.Sealed) throw new CaseSealedException(m.CaseId);
+            var versions = CaseRecordVersions.List(m);
+            if (versions.Count == 0) throw new NoCaseRecordException(m.CaseId);
+            var newest = versions[^1];
+            var data = await CaseRecordVersions.ReadAsync(host.Archive, m, newest, ct)
+                ?? throw new InvalidOperationException($"case data version {versions.Count} of {m.CaseId} is not a JSON object");
+            var earlier = await SupplementVolumes.EarlierVolumesAsync(host.Archive, m, ct);
+            var applied = await AppliedForAsync(host.Archive, earlier.FirstOrDefault() ?? m, ct);
+            var (_, log) = Checked(m, earlier, applied, e); // the procedure's refusal comes before what the form lacks
+
+            var json = (JsonObject)data.DeepClone();
+            StageFormDates.Fill(json, log.Events);
+            var missing = PrintRequirements.Missing(form, json);
+            if (missing.Count > 0) throw new CaseRecordIncompleteException(form.Metadata.Title, versions.Count, missing);
+            var text = json.ToJsonString();
+            var printed = printer.Print(form.Metadata.Id, text, OutputFormat.Pdf);
+            var upload = new DocumentUpload
+            {
+                // The title names the version, as a form printed from the record does: the 卷内目录 shows which data it carries.
+                Title = $"{printed.Form.Title}（据案件数据第 {versions.Count} 版）", ResponsibleParty = m.Metadata.Agency, Date = ChinaTime.Today(),
+                DocNumber = FormDocNumber.Of(printed.Form, text), FileName = printed.FileName, MediaType = "application/pdf",
+                Content = printed.Document.Content, DerivedFrom = m.Documents.Single(d => d.No == newest.DocumentNo).Sha256,
+            };
+            var printedFrom = m.Stages.Count;
+            try
+            {
+                var (after, filed) = await host.Archive.FileForStageAsync(m.CaseId, upload, (current, no) =>
+                {
+                    // Before filing, a log that moved on since printing means the form may carry stale dates: print again.
+                    var isFiled = current.Documents.Any(d => d.No == no);
+                    if (!isFiled && current.Stages.Count != printedFrom && attempt < MaxPrintAttempts) throw new StaleStepLogException();
+                    return Checked(current, earlier, applied, e, form: no).Record;
+                }, clerk, ct);
+                IReadOnlyList<CaseManifest> volumes = [.. earlier, after];
+                var progress = Report(after, volumes, Replay(after.CaseId, volumes, Rules, applied).Snapshot(), Today());
+                return new StepFormFiled(after.CaseId, filed, versions.Count, printed.Document.PageCount, progress);
+            }
+            catch (StaleStepLogException)
+            {
+                // Another step was recorded meanwhile and this one is still allowed: print from the newer log.
+            }
+        }
+    }
+
+    private const int MaxPrintAttempts = 3;
+
+    /// <summary>The log moved on between printing a step's form and filing it (never leaves <see cref="RecordWithFormAsync"/>).</summary>
+    private sealed class StaleStepLogException : Exception;
+
+    /// <summary>
+    /// <paramref name="e"/> checked against the log of <paramref name="current"/> (and the volumes before it): the stored
+    /// step, naming <paramref name="form"/> too if given, and the log with the step in it. The first 受理 records the
+    /// rules and categories of the case from now on, whatever the installation says later.
+    /// </summary>
+    /// <exception cref="CaseworkException">The rules refuse the step, or it names a document not in the volume.</exception>
+    private (StageRecord Record, CaseLog Log) Checked(CaseManifest current, IReadOnlyList<CaseManifest> earlier,
+        IReadOnlyList<AssistanceCategory> applied, CaseEvent e, int? form = null)
+    {
+        var log = Replay(current.CaseId, [.. earlier, current], Rules, applied);
+        var record = StageRecords.ToRecord(form is { } no ? e with { Documents = [.. e.Documents ?? [], no] } : e);
+        if (e.Kind == CaseEventKind.Accepted && log.Events.Count == 0)
+        {
+            // No known category: refused below, as before.
+            log = new CaseLog(current.CaseId, log.Township, applied, Rules);
+            record = record with { Rules = Rules.ToString(), Categories = applied.Count > 0 ? [.. applied.Select(c => c.Name)] : null };
+        }
+        CheckDocuments(e, current);
+        Check(log, e, current);
+        return (record, log);
     }
 
     /// <summary>The documents a step names must be filed in the volume it is recorded in, each once.</summary>

@@ -6,6 +6,7 @@ using FormArchive.Casework.Opening;
 using FormArchive.Casework.Stages;
 using FormArchive.Domain;
 using ArchiveJson = FormArchive.Archive.Cases.ArchiveJson;
+using StageRefusedAfterFilingException = FormArchive.Archive.Cases.StageRefusedAfterFilingException;
 
 namespace FormArchive.Cli.Commands;
 
@@ -72,9 +73,15 @@ internal static class CaseCommand
         var reason = new Option<string?>("--reason") { Description = "Why (required for 延期)" };
         var note = new Option<string?>("--note") { Description = "Free text" };
         var documents = new Option<int[]>("--document") { Description = "件号 of a document of the case filed for the step, e.g. the form printed at it (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var printForm = new Option<string?>("--print-form")
+        {
+            Description = "A form to print at the step from the case's newest saved case data (its dates from the steps, this one included), "
+                + "file in the case and name in the step; only a form the step may print (e.g. chizhou.review-publicity at 公示)",
+        };
+        var templates = CatalogOption.Create();
         var clerk = new Option<string>("--clerk") { Description = "Who records it (the archive log's actor)", Required = true };
-        var command = new Command("event", "Record a step of the procedure; refused (exit 1, one line) if the procedure does not allow it")
-            { caseId, kind, at, date, actor, staff, outcome, reason, note, documents, clerk };
+        var command = new Command("event", "Record a step of the procedure, optionally printing and filing a form at it; refused (exit 1 or 2, one line) if the procedure does not allow it")
+            { caseId, kind, at, date, actor, staff, outcome, reason, note, documents, printForm, templates, clerk };
         command.SetAction(result =>
         {
             var k = CaseEventKinds.Parse(result.GetValue(kind));
@@ -102,6 +109,24 @@ internal static class CaseCommand
                 Staff = result.GetValue(staff) ?? [],
                 Documents = result.GetValue(documents) ?? [],
             };
+            if (result.GetValue(printForm) is { } formId)
+            {
+                var printer = CatalogOption.Printer(result.GetValue(templates));
+                if (!printer.Catalog.TryGet(formId.Trim(), out var form))
+                    return CliErrors.Fail($"--print-form：没有编号为“{formId}”的表格（formarchive forms 列出全部表格）。", CliErrors.BadInput);
+                if (!StageForms.Allows(k.Value, form.Metadata.Id))
+                    return CliErrors.Fail(StageForms.Refusal(k.Value, form.Metadata.Id, form.Metadata.Title), CliErrors.BadInput);
+                return ArchiveCli.Run(async (_, procedure) =>
+                {
+                    StepFormFiled done;
+                    try { done = await procedure.RecordWithFormAsync(result.GetValue(caseId)!.Trim(), e, form, printer, recorder); }
+                    catch (StageRefusedAfterFilingException x) { return CliErrors.Fail(x.Message, CliErrors.Failure); }
+                    var report = done.Progress;
+                    Console.WriteLine($"{report.CaseId}: 已记录“{k.Value.Label()}”（{e.Date:yyyy-MM-dd}），打印的表格已归档为 {done.Volume} 第 {done.Form.No} 件“{done.Form.Title}”，"
+                                      + $"现处于“{report.StageLabel}”阶段");
+                    return 0;
+                });
+            }
             return ArchiveCli.Run(async (_, procedure) =>
             {
                 var report = await procedure.RecordAsync(result.GetValue(caseId)!, e, recorder);

@@ -337,7 +337,7 @@ public abstract class CaseworkEndpointSuite(ApiServer server)
         foreach (var (path, method, id) in new[]
         {
             ("/api/cases/{caseId}/events", "post", "RecordCaseEvent"), ("/api/cases/{caseId}/progress", "get", "GetCaseProgress"),
-            ("/api/todo", "get", "GetTodoList"), ("/api/review-list", "get", "GetReviewList"),
+            ("/api/todo", "get", "GetTodoList"), ("/api/review-list", "get", "GetReviewList"), ("/api/step-forms", "get", "ListStepForms"),
         })
         {
             var operation = paths[path]?[method];

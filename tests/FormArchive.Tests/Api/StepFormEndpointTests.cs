@@ -114,7 +114,7 @@ public abstract class StepFormEndpointSuite(ApiServer server)
         var documents = await CountAsync();
 
         // Out of order: 审核确认 before 公示 (422, the procedure's words).
-        var (status, problem) = await PostAsync(clerk, caseId, Step("审核确认", "2024-02-20", "批准", printForm: PublicityForm));
+        var (status, problem) = await PostAsync(clerk, caseId, Step("审核确认", "2024-02-20", "批准", printForm: "chizhou.approval-publicity"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.Equal("办理环节不符合程序", (string)problem["title"]!);
         // An unknown form: 400 in Chinese, the step not recorded either.
@@ -169,5 +169,62 @@ public abstract class StepFormEndpointSuite(ApiServer server)
         var won = (int)answers.Single(a => a.Status == HttpStatusCode.Created).Body["form"]!["no"]!;
         var publicity = (await GetJsonAsync(clerk, $"/api/cases/{caseId}/progress"))["timeline"]!.AsArray().Where(t => (string)t!["what"]! == "公示").ToList();
         Assert.Equal([won], Assert.Single(publicity)!["documents"]!.AsArray().Select(n => (int)n!).ToArray());
+    }
+
+    /// <summary>
+    /// Two clerks post the same step with its form at once, three cases over: on each, one is recorded naming its
+    /// form and the other refused having filed nothing — no printed form left in the case that no step names.
+    /// </summary>
+    [Fact]
+    public async Task Racing_steps_with_forms_file_only_the_winners_form_and_leave_no_form_unnamed()
+    {
+        var cases = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => CaseUpToPublicityAsync()));
+        foreach (var (clerk, caseId) in cases)
+        {
+            var before = await DocumentCountAsync(clerk, caseId);
+            var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => PostAsync(clerk, caseId, Step("公示", "2024-02-19", printForm: PublicityForm))));
+            Assert.Equal([HttpStatusCode.Created, HttpStatusCode.UnprocessableEntity], answers.Select(a => a.Status).Order().ToArray());
+            var won = (int)answers.Single(a => a.Status == HttpStatusCode.Created).Body["form"]!["no"]!;
+            var lost = answers.Single(a => a.Status == HttpStatusCode.UnprocessableEntity).Body;
+            Assert.Null(lost["filedForm"]); // refused before filing: nothing to name
+            Assert.Equal(before + 1, await DocumentCountAsync(clerk, caseId));
+
+            // Every printed 审核公示单 in the case is named by a step.
+            var directory = (await GetJsonAsync(clerk, $"/api/cases/{caseId}"))["directory"]!.AsArray();
+            var printed = directory.Where(d => ((string)d!["title"]!).StartsWith("池州市低收入人口审核公示单")).Select(d => (int)d!["no"]!).ToArray();
+            var named = (await GetJsonAsync(clerk, $"/api/cases/{caseId}/progress"))["timeline"]!.AsArray()
+                .SelectMany(t => t!["documents"]!.AsArray().Select(n => (int)n!)).ToHashSet();
+            Assert.Equal([won], printed);
+            Assert.All(printed, no => Assert.Contains(no, named));
+        }
+    }
+
+    /// <summary>The desk's step form: the forms it offers come from GET /api/step-forms, and its post (kind by name, date, printForm) files the form.</summary>
+    [Fact]
+    public async Task The_desk_offers_the_forms_a_step_may_print_and_its_post_files_the_chosen_one()
+    {
+        var (clerk, caseId) = await CaseUpToPublicityAsync();
+        var steps = (await GetJsonAsync(clerk, "/api/step-forms")).AsArray();
+        var publicity = steps.Single(s => (string)s!["kind"]! == "publicityStarted")!;
+        Assert.Equal("公示", (string)publicity["label"]!);
+        Assert.Equal([PublicityForm], publicity["forms"]!.AsArray().Select(f => (string)f!["id"]!).ToArray());
+        Assert.Equal("池州市低收入人口审核公示单", (string)publicity["forms"]![0]!["title"]!);
+        Assert.Empty(steps.Single(s => (string)s!["kind"]! == "extended")!["forms"]!.AsArray());
+
+        // A form the step may not print: refused in Chinese, naming what it may print, nothing filed or recorded.
+        var documents = await DocumentCountAsync(clerk, caseId);
+        var desk = (string printForm) => new JsonObject { ["kind"] = "publicityStarted", ["date"] = "2024-02-19", ["staff"] = new JsonArray(), ["printForm"] = printForm };
+        var (status, problem) = await PostAsync(clerk, caseId, desk("chizhou.acceptance-notice"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Equal($"“公示”时不能打印池州市低收入人口申请受理告知书（chizhou.acceptance-notice）；该环节可打印：{PublicityForm}。", (string)problem["detail"]!);
+        Assert.Equal(documents, await DocumentCountAsync(clerk, caseId));
+        Assert.Equal("初审意见", (string)(await GetJsonAsync(clerk, $"/api/cases/{caseId}/progress"))["timeline"]!.AsArray().Last()!["what"]!);
+
+        var (created, body) = await PostAsync(clerk, caseId, desk(PublicityForm));
+        Assert.True(created == HttpStatusCode.Created, body.ToJsonString());
+        var no = (int)body["form"]!["no"]!;
+        Assert.StartsWith("池州市低收入人口审核公示单", (string)body["form"]!["title"]!);
+        Assert.Equal([no], body["progress"]!["timeline"]!.AsArray().Last()!["documents"]!.AsArray().Select(n => (int)n!).ToArray());
+        Assert.Equal(documents + 1, await DocumentCountAsync(clerk, caseId));
     }
 }

@@ -120,4 +120,62 @@ public sealed class CaseworkCliTests : IDisposable
         // Every category's deadlines: 特困 and 低保边缘 alike follow 池州's 审核确认 within 15 working days.
         Assert.Contains("低保边缘家庭", (await _archive.RunAsync(null, "case", "progress", id, "--json")).Output);
     }
+
+    [Fact]
+    public async Task A_step_prints_files_and_names_its_form_and_a_form_the_step_may_not_print_is_one_line()
+    {
+        var id = await OpenCaseAsync();
+        var data = Path.Combine(_archive.DataDirectory, "case.json");
+        await File.WriteAllTextAsync(data, $$"""
+            { "applicant": { "name": "孙明红", "id_number": "370202194004297733" }, "categories": ["最低生活保障"], "township": "{{Township}}",
+              "village": "杏花村社区", "members": [{ "name": "孙明红", "id_number": "370202194004297733", "relationship": "本人" }],
+              "review_publicity": { "unit": "测试镇人民政府",
+                "families": [{ "applicant_name": "孙明红", "village": "杏花村社区", "household_size": 1, "covered_size": 1, "category": "低保", "amount": 500 }] } }
+            """);
+        var (code, output) = await _archive.RunAsync(null, "case", "record", "save", id, data, "--clerk", "王五");
+        Assert.True(code == 0, output);
+        foreach (var step in new[] { new[] { "受理", "2024-02-07" }, ["核对授权", "2024-02-08"], ["入户调查", "2024-02-08", "--staff", "李四"], ["初审意见", "2024-02-09", "--outcome", "批准"] })
+        {
+            (code, output) = await _archive.RunAsync(null, ["case", "event", id, "--kind", step[0], "--date", step[1], .. step[2..], "--clerk", "王五"]);
+            Assert.True(code == 0, output);
+        }
+        async Task<CaseManifest> CaseAsync()
+        {
+            using var host = await _archive.OpenAsync();
+            return await host.Archive.GetManifestAsync(id);
+        }
+        var before = await CaseAsync();
+
+        // A form the step may not print, and a form that does not exist: exit 2, one line in Chinese, nothing filed or recorded.
+        (code, output) = await _archive.RunAsync(null, "case", "event", id, "--kind", "公示", "--date", "2024-02-19", "--print-form", "chizhou.acceptance-notice", "--clerk", "王五");
+        Assert.Equal(2, code);
+        Assert.Equal("formarchive: error: “公示”时不能打印池州市低收入人口申请受理告知书（chizhou.acceptance-notice）；该环节可打印：chizhou.review-publicity。",
+            Assert.Single(Lines(output)));
+        (code, output) = await _archive.RunAsync(null, "case", "event", id, "--kind", "公示", "--date", "2024-02-19", "--print-form", "no.such-form", "--clerk", "王五");
+        Assert.Equal(2, code);
+        Assert.Contains("--print-form：没有编号为“no.such-form”的表格", Assert.Single(Lines(output)));
+        Assert.Equal(before.Seq, (await CaseAsync()).Seq);
+
+        // The step's own form: printed from the case data with the step's date, filed, named by the step.
+        (code, output) = await _archive.RunAsync(null, "case", "event", id, "--kind", "公示", "--date", "2024-02-19", "--print-form", "chizhou.review-publicity", "--clerk", "王五");
+        Assert.True(code == 0, output);
+        var after = await CaseAsync();
+        var form = after.Documents[^1];
+        Assert.Equal(before.Documents.Count + 1, after.Documents.Count);
+        Assert.Equal("池州市低收入人口审核公示单（据案件数据第 1 版）", form.Title);
+        Assert.Equal([form.No], after.Stages[^1].Documents!);
+        Assert.Contains($"打印的表格已归档为 {id} 第 {form.No} 件“{form.Title}”", Assert.Single(Lines(output)));
+        using (var host = await _archive.OpenAsync())
+        {
+            var (_, pdf) = await host.Archive.GetDocumentAsync(id, form.No, "test");
+            using var doc = UglyToad.PdfPig.PdfDocument.Open(pdf);
+            Assert.Contains("2024年2月19日至2024年2月25日", string.Concat(doc.GetPages().Select(p => p.Text)).Replace(" ", ""));
+        }
+
+        // The same step again: refused by the procedure, exit 1, one line; nothing more filed.
+        (code, output) = await _archive.RunAsync(null, "case", "event", id, "--kind", "公示", "--date", "2024-02-20", "--print-form", "chizhou.review-publicity", "--clerk", "王五");
+        Assert.Equal(1, code);
+        Assert.Single(Lines(output));
+        Assert.Equal(after.Seq, (await CaseAsync()).Seq);
+    }
 }
