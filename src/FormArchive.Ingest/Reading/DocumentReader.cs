@@ -22,8 +22,9 @@ public sealed record ReadSettings
 /// together set one below the other; where no document found holds the print, the block of print itself is read as
 /// the card is. Otherwise text is detected on the frame (looking closer where it is small); when one document found
 /// in the frame (a booklet page) holds the text, it is flattened and the lines are carried onto it, else (a photocopy
-/// with two cards, a flatbed page) the frame itself is the document, straightened by its lines. Orientation comes from the text: the run of the lines decides a quarter turn, the direction
-/// classifier's vote decides 0° or 180°; the image is turned with the lines carried along.
+/// with two cards, a flatbed page) the frame itself is the document, straightened by its lines. Orientation comes from
+/// the text: the run of the lines decides a quarter turn, the direction classifier's vote decides 0° or 180°; the image
+/// is turned with the lines carried along.
 /// </summary>
 public sealed class DocumentReader(PaddleOcr ocr)
 {
@@ -42,21 +43,22 @@ public sealed class DocumentReader(PaddleOcr ocr)
             using (StageTimes.Time("locate")) found = DocumentLocator.Find(frame);
             // A grey scan is read as a card alone at most (documents apart and blocks of print are for colour photos):
             // without one card found, the glance would decide nothing there.
-            if (found.Count(d => d.IsCardShaped) == 1 || PhotoColour.IsColour(frame))
+            bool? colour = null;
+            bool Colour() => colour ??= PhotoColour.IsColour(frame);
+            if (found.Count(d => d.IsCardShaped) == 1 || Colour())
             {
                 List<TextQuad> glance;
                 using (StageTimes.Time("glance")) glance = ocr.Detector.Detect(frame, new DetectionSettings { MaxSide = GlanceSide });
                 if (CardAlone(found, glance) is { } card) return ReadAlone(frame, card, settings);
-                if (Apart(frame, found, glance) is { } apart) return ReadEach(frame, apart, settings);
-                if (Unheld(found, glance) && TextBlock.Around(glance, frame) is { } block) return ReadAlone(frame, block, settings);
+                if (Colour() && Apart(found, glance) is { } apart) return ReadEach(frame, apart, settings);
+                if (Area(glance) > 0 && !found.Any(d => Holds(d, glance)) && TextBlock.Around(glance, frame) is { } block) return ReadAlone(frame, block, settings);
             }
         }
         List<TextQuad> quads;
         using (StageTimes.Time("detect")) quads = Detect(frame, settings, settings.Detection);
         if (!settings.WholeFrame && quads.Count > 0)
         {
-            double total = quads.Sum(q => q.Width * q.Height);
-            var holder = found.FirstOrDefault(d => quads.Where(q => Inside(d, q.Center)).Sum(q => q.Width * q.Height) >= HoldsTheText * total);
+            var holder = found.FirstOrDefault(d => Holds(d, quads));
             if (holder is not null)
             {
                 Mat flat;
@@ -66,8 +68,7 @@ public sealed class DocumentReader(PaddleOcr ocr)
                 return ReadUpright(flat, mapped, holder.Corners, holder.Method, settings);
             }
         }
-        var corners = new TextQuad(new(0, 0), new(frame.Cols - 1, 0), new(frame.Cols - 1, frame.Rows - 1), new(0, frame.Rows - 1));
-        return ReadUpright(frame.Clone(), quads, corners, "frame", settings);
+        return ReadUpright(frame.Clone(), quads, WholeOf(frame), "frame", settings);
     }
 
     /// <summary>Long side of the frame's glance: big print only, enough to tell where the text lies.</summary>
@@ -81,20 +82,15 @@ public sealed class DocumentReader(PaddleOcr ocr)
     private static DocumentQuad? CardAlone(List<DocumentQuad> found, List<TextQuad> glance)
     {
         var cards = found.Where(d => d.IsCardShaped).ToList();
-        double total = glance.Sum(q => q.Width * q.Height);
-        if (cards.Count != 1 || total <= 0) return null;
-        return Share(cards[0], glance) >= HoldsTheText * total && !CutsPrint(cards[0], glance) ? cards[0] : null;
+        if (cards.Count != 1 || Area(glance) <= 0) return null;
+        return Holds(cards[0], glance) && !CutsPrint(cards[0], glance) ? cards[0] : null;
     }
 
-    /// <summary>
-    /// Print seen at a glance that no document found holds: the block of print itself is then read as the document
-    /// (<see cref="TextBlock"/>).
-    /// </summary>
-    private static bool Unheld(List<DocumentQuad> found, List<TextQuad> glance)
-    {
-        double total = glance.Sum(q => q.Width * q.Height);
-        return total > 0 && !found.Any(d => Share(d, glance) >= HoldsTheText * total);
-    }
+    /// <summary>Whether a document holds the lines: <see cref="HoldsTheText"/> of their area has its centre in it.</summary>
+    private static bool Holds(DocumentQuad d, List<TextQuad> lines) => Share(d, lines) >= HoldsTheText * Area(lines);
+
+    /// <summary>The lines' area.</summary>
+    private static double Area(IEnumerable<TextQuad> lines) => lines.Sum(q => q.Width * q.Height);
 
     /// <summary>
     /// Whether a document's quad cuts through print: a glanced line centred in it reaches out of it by more than its
@@ -108,22 +104,22 @@ public sealed class DocumentReader(PaddleOcr ocr)
             .Any(q => q.Points.Any(p => Cv2.PointPolygonTest(d.Corners.Points, p, true) < -(Math.Min(q.Width, q.Height) + margin)));
     }
 
-    /// <summary>Area of the glanced lines whose centres lie in the document.</summary>
-    private static double Share(DocumentQuad d, List<TextQuad> glance) => glance.Where(q => Inside(d, q.Center)).Sum(q => q.Width * q.Height);
+    /// <summary>Area of the lines whose centres lie in the document.</summary>
+    private static double Share(DocumentQuad d, List<TextQuad> lines) => Area(lines.Where(q => Inside(d, q.Center)));
 
     /// <summary>Least share of the glanced print a document must hold to count as one of several read apart.</summary>
     private const double HoldsAPart = 0.1;
 
     /// <summary>
-    /// Documents to read each apart, in the frame's reading order: in a colour photo, two or more documents found apart
-    /// from each other (a card's front and back side by side on the desk, each lying its own way) that each hold a
-    /// tenth of the glanced print and together hold the text. Read whole, one document upside down beside another
-    /// upright puts a card's number left of its label. A grey copy is read whole: its cards were copied one way.
+    /// Documents to read each apart, in the frame's reading order: two or more documents found apart from each other (a
+    /// card's front and back side by side on the desk, each lying its own way) that each hold a tenth of the glanced
+    /// print and together hold the text. Read whole, one document upside down beside another upright puts a card's
+    /// number left of its label. Only in colour photos: a grey copy is read whole, its cards were copied one way.
     /// </summary>
-    private static List<DocumentQuad>? Apart(Mat frame, List<DocumentQuad> found, List<TextQuad> glance)
+    private static List<DocumentQuad>? Apart(List<DocumentQuad> found, List<TextQuad> glance)
     {
-        double total = glance.Sum(q => q.Width * q.Height);
-        if (found.Count < 2 || total <= 0 || !PhotoColour.IsColour(frame)) return null;
+        double total = Area(glance);
+        if (found.Count < 2 || total <= 0) return null;
         var holding = found.Where(d => Share(d, glance) >= HoldsAPart * total).ToList();
         if (holding.Any(d => CutsPrint(d, glance))) return null;
         bool disjoint = holding.All(a => holding.All(b => ReferenceEquals(a, b) || (!Inside(a, b.Corners.Center) && !Inside(b, a.Corners.Center))));
@@ -141,13 +137,20 @@ public sealed class DocumentReader(PaddleOcr ocr)
     /// </summary>
     private ReadDocument ReadAlone(Mat frame, DocumentQuad card, ReadSettings settings)
     {
+        var (flat, quads) = FlattenAndDetect(frame, card, settings);
+        return ReadUpright(flat, quads, card.Corners, card.Method, settings);
+    }
+
+    /// <summary>A document flattened and its lines detected on it alone, at <see cref="CardDetectionShare"/> of the usual size.</summary>
+    private (Mat Flat, List<TextQuad> Quads) FlattenAndDetect(Mat frame, DocumentQuad doc, ReadSettings settings)
+    {
         Mat flat;
         // Bilinear: a card's print is large, and this is a third of the cubic warp's cost (5 against 15 ms).
-        using (StageTimes.Time("flatten")) (flat, _) = Flatten(frame, card, InterpolationFlags.Linear);
+        using (StageTimes.Time("flatten")) (flat, _) = Flatten(frame, doc, InterpolationFlags.Linear);
         List<TextQuad> quads;
         var detection = settings.Detection with { MaxSide = (int)Math.Round(settings.Detection.MaxSide * CardDetectionShare) };
         using (StageTimes.Time("detect")) quads = Detect(flat, settings, detection);
-        return ReadUpright(flat, quads, card.Corners, card.Method, settings);
+        return (flat, quads);
     }
 
     /// <summary>
@@ -159,10 +162,7 @@ public sealed class DocumentReader(PaddleOcr ocr)
         var parts = new List<Upright>();
         foreach (var doc in docs)
         {
-            Mat flat;
-            using (StageTimes.Time("flatten")) (flat, _) = Flatten(frame, doc, InterpolationFlags.Linear);
-            List<TextQuad> found;
-            using (StageTimes.Time("detect")) found = Detect(flat, settings, settings.Detection with { MaxSide = (int)Math.Round(settings.Detection.MaxSide * CardDetectionShare) });
+            var (flat, found) = FlattenAndDetect(frame, doc, settings);
             var part = TurnUpright(flat, found);
             foreach (var s in part.Strips) s.Dispose();
             parts.Add(part);
@@ -179,9 +179,12 @@ public sealed class DocumentReader(PaddleOcr ocr)
             y += part.Image.Rows + gap;
             part.Image.Dispose();
         }
-        var corners = new TextQuad(new(0, 0), new(frame.Cols - 1, 0), new(frame.Cols - 1, frame.Rows - 1), new(0, frame.Rows - 1));
-        return ReadUpright(page, quads, corners, "documents", settings);
+        return ReadUpright(page, quads, WholeOf(frame), "documents", settings);
     }
+
+    /// <summary>The frame's own corners: the document when the frame is read whole.</summary>
+    private static TextQuad WholeOf(Mat frame) =>
+        new(new(0, 0), new(frame.Cols - 1, 0), new(frame.Cols - 1, frame.Rows - 1), new(0, frame.Rows - 1));
 
     /// <summary>Lines of an image, looking closer where they are small; with red print dropped too when asked.</summary>
     private List<TextQuad> Detect(Mat image, ReadSettings settings, DetectionSettings detection)

@@ -40,7 +40,7 @@ public static class BankCardNumberLines
                 used.Add(next);
                 run.Add(next);
             }
-            var digits = string.Concat(run.SelectMany(l => l.Text).Select(IdNumberRules.FoldWidth).Where(char.IsAsciiDigit));
+            var digits = IdNumberRules.Digits(string.Concat(run.Select(l => l.Text)));
             if (digits.Length is < MinDigits or > 19) continue;
             // Read again lengthened: a digit may be missing when the groups fail Luhn, when something that is no group
             // of digits stands right after them (a lone digit read as 力), or when detection missed a lone last digit
@@ -62,7 +62,7 @@ public static class BankCardNumberLines
     /// </summary>
     public static List<string> NotOnIdNumbers(IEnumerable<string> numbers, IEnumerable<string> idReads)
     {
-        var digits = idReads.Select(r => string.Concat(r.Select(IdNumberRules.FoldWidth).Where(char.IsAsciiDigit))).ToList();
+        var digits = idReads.Select(IdNumberRules.Digits).ToList();
         return numbers.Where(n => !digits.Any(d => d.Contains(n, StringComparison.Ordinal))).ToList();
     }
 

@@ -35,7 +35,7 @@ public static class CardNumberRows
             double top = (below.Count == 0 ? date.Line.Quad.Bounds.Bottom : below.Max(l => l.Quad.Bounds.Bottom)) + 0.5 * h;
             // The strip that holds the printed birth date among its digits sits on the number row; a strip half on
             // the row above may read a run of 18 characters too, so it is only taken when none does.
-            var digits = birth.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+            var digits = IdNumberRules.BirthDigits(birth);
             (TextQuad Quad, string Text)? first = null, dated = null;
             for (double y = top; y < top + SearchDepth * h && dated is null; y += Step * h)
             {

@@ -58,7 +58,7 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
                     invalidVotes[raw] = invalidVotes.GetValueOrDefault(raw) + 1;
                     continue;
                 }
-                if (found.PrintedBirthDate is { } birth && c.Valid.Substring(6, 8) != birth.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)) continue;
+                if (found.PrintedBirthDate is { } birth && c.Valid.Substring(6, 8) != IdNumberRules.BirthDigits(birth)) continue;
                 validReads++;
                 votes[c.Valid] = votes.TryGetValue(c.Valid, out var v) ? (v.Count + 1, v.Corrected && c.Corrected) : (1, c.Corrected);
             }
@@ -67,7 +67,7 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
         string? WithCardBirthDate(string raw)
         {
             if (found.CardBirthDate is not { } printed || raw.Length != 18) return null;
-            var date = printed.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+            var date = IdNumberRules.BirthDigits(printed);
             return raw.Substring(6, 8) == date ? null : raw[..6] + date + raw[14..];
         }
         using (StageTimes.Time("id.reread"))

@@ -84,6 +84,12 @@ public static class IdNumberRules
     /// <summary>Full-width digits and letters to ASCII.</summary>
     public static char FoldWidth(char c) => c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c;
 
+    /// <summary>The digits of a text in order, full-width ones folded, everything else dropped.</summary>
+    public static string Digits(string text) => string.Concat(text.Select(FoldWidth).Where(char.IsAsciiDigit));
+
+    /// <summary>A birth date as an ID number carries it (digits 7–14, yyyyMMdd).</summary>
+    public static string BirthDigits(DateOnly date) => date.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Validates a raw read, correcting classic confusions only when the result then validates.</summary>
     public static Candidate Check(string raw)
     {
