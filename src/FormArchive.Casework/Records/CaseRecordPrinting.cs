@@ -28,10 +28,13 @@ public static class CaseRecordPrinting
 
     /// <summary>Files the printed form, derived from the version's document.</summary>
     public static Task<DocumentEntry> FileAsync(CaseArchive archive, CaseManifest m, CaseRecordPrintSource source, PrintedForm printed, string actor, CancellationToken ct = default) =>
-        archive.AddDocumentAsync(m.CaseId, new DocumentUpload
-        {
-            Title = $"{printed.Form.Title}（据案件数据第 {source.Version} 版）", ResponsibleParty = m.Metadata.Agency, Date = ChinaTime.Today(),
-            FileName = printed.FileName, MediaType = "application/pdf", Content = printed.Document.Content,
-            DerivedFrom = source.Document.Sha256,
-        }, actor, ct);
+        archive.AddDocumentAsync(m.CaseId, Upload(m, source, printed), actor, ct);
+
+    /// <summary>The printed form as a document of the case: its title names the version, derived from the version's document.</summary>
+    public static DocumentUpload Upload(CaseManifest m, CaseRecordPrintSource source, PrintedForm printed, string? docNumber = null) => new()
+    {
+        Title = $"{printed.Form.Title}（据案件数据第 {source.Version} 版）", ResponsibleParty = m.Metadata.Agency, Date = ChinaTime.Today(),
+        DocNumber = docNumber, FileName = printed.FileName, MediaType = "application/pdf", Content = printed.Document.Content,
+        DerivedFrom = source.Document.Sha256,
+    };
 }

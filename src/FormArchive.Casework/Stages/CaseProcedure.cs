@@ -45,10 +45,7 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
     /// <param name="clerk">Who writes the log entry (the archive's actor); <paramref name="e"/>'s actor is who did the step.</param>
     public async Task<CaseProgressReport> RecordAsync(string caseId, CaseEvent e, string clerk, CancellationToken ct = default)
     {
-        var now = host.Archive.Clock.GetUtcNow();
-        // A minute's grace for clocks that differ between the clerk's machine and the server.
-        if (e.At > now.AddMinutes(1))
-            throw new CaseworkException($"不能记录“{e.Kind.Label()}”：事件时间 {e.At.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm} 晚于现在，只能记录已经发生的办理环节。");
+        RefuseFuture(e);
         var target = await VolumeForAsync(caseId, e, clerk, ct);
         var earlier = await SupplementVolumes.EarlierVolumesAsync(host.Archive, target, ct);
         var applied = await AppliedForAsync(host.Archive, earlier.FirstOrDefault() ?? target, ct);
@@ -66,7 +63,7 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
             throw new CaseSealedForStagesException(target.CaseId);
         }
         IReadOnlyList<CaseManifest> volumes = [.. earlier, m];
-        return Report(m, volumes, Replay(m.CaseId, volumes, Rules, applied).Snapshot(), DateOnly.FromDateTime(now.ToOffset(ChinaTime.Offset).DateTime));
+        return Report(m, volumes, Replay(m.CaseId, volumes, Rules, applied).Snapshot(), Today());
     }
 
     /// <summary>
@@ -102,9 +99,7 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
     public async Task<StepFormFiled> RecordWithFormAsync(string caseId, CaseEvent e, FormTemplate form, FormPrinter printer, string clerk, CancellationToken ct = default)
     {
         if (!StageForms.Allows(e.Kind, form.Metadata.Id)) throw new CaseworkException(StageForms.Refusal(e.Kind, form.Metadata.Id, form.Metadata.Title));
-        var now = host.Archive.Clock.GetUtcNow();
-        if (e.At > now.AddMinutes(1))
-            throw new CaseworkException($"不能记录“{e.Kind.Label()}”：事件时间 {e.At.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm} 晚于现在，只能记录已经发生的办理环节。");
+        RefuseFuture(e);
         for (int attempt = 1; ; attempt++)
         {
             var m = await host.Archive.GetManifestAsync(caseId, ct);
@@ -124,13 +119,9 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
             if (missing.Count > 0) throw new CaseRecordIncompleteException(form.Metadata.Title, versions.Count, missing);
             var text = json.ToJsonString();
             var printed = printer.Print(form.Metadata.Id, text, OutputFormat.Pdf);
-            var upload = new DocumentUpload
-            {
-                // The title names the version, as a form printed from the record does: the 卷内目录 shows which data it carries.
-                Title = $"{printed.Form.Title}（据案件数据第 {versions.Count} 版）", ResponsibleParty = m.Metadata.Agency, Date = ChinaTime.Today(),
-                DocNumber = FormDocNumber.Of(printed.Form, text), FileName = printed.FileName, MediaType = "application/pdf",
-                Content = printed.Document.Content, DerivedFrom = m.Documents.Single(d => d.No == newest.DocumentNo).Sha256,
-            };
+            // Titled and derived as a form printed from the record is: the 卷内目录 shows which data it carries.
+            var source = new CaseRecordPrintSource(versions.Count, m.Documents.Single(d => d.No == newest.DocumentNo), json);
+            var upload = CaseRecordPrinting.Upload(m, source, printed, FormDocNumber.Of(printed.Form, text));
             var printedFrom = m.Stages.Count;
             try
             {
@@ -150,6 +141,13 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
                 // Another step was recorded meanwhile and this one is still allowed: print from the newer log.
             }
         }
+    }
+
+    /// <summary>A step dated in the future is refused, with a minute's grace for clocks that differ between the clerk's machine and the server.</summary>
+    private void RefuseFuture(CaseEvent e)
+    {
+        if (e.At > host.Archive.Clock.GetUtcNow().AddMinutes(1))
+            throw new CaseworkException($"不能记录“{e.Kind.Label()}”：事件时间 {e.At.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm} 晚于现在，只能记录已经发生的办理环节。");
     }
 
     private const int MaxPrintAttempts = 3;
