@@ -17,6 +17,8 @@ public sealed class ApiKeyStore
     public ApiKeyStore(string path)
     {
         _db = new SqliteFile(path, () => Schema);
+        using var c = Open();
+        AddColumnsOfPosts(c);
     }
 
     public string Path => _db.Path;
@@ -25,22 +27,33 @@ public sealed class ApiKeyStore
     public static ApiKeyStore ForDataDirectory(string? dataDirectory = null) =>
         new(System.IO.Path.Combine(System.IO.Path.GetFullPath(dataDirectory ?? Environment.GetEnvironmentVariable("FORMARCHIVE_DATA") ?? "data"), "access.db"));
 
-    public IssuedApiKey Add(string name, Role role, string? township = null)
+    /// <summary>
+    /// A new key for a person. A clerk works for one unit, a township or a county, in a post (经办人 by default);
+    /// other roles have neither.
+    /// </summary>
+    /// <exception cref="ArgumentException">The unit or post does not fit the role (the message says which, in Chinese).</exception>
+    public IssuedApiKey Add(string name, Role role, string? township = null, string? county = null, Post? post = null)
     {
-        if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("a key needs a name (whose key it is)");
+        if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("请写明密钥持有人的姓名。");
         township = string.IsNullOrWhiteSpace(township) ? null : township.Trim();
-        if (role == Role.Clerk && township is null) throw new ArgumentException("a clerk key needs a township");
-        if (role != Role.Clerk && township is not null) throw new ArgumentException("only clerk keys are tied to a township");
+        county = string.IsNullOrWhiteSpace(county) ? null : county.Trim();
+        if (role == Role.Clerk && (township is null) == (county is null))
+            throw new ArgumentException("办事员密钥须属于一个乡镇（街道）或一个县（区），二者选一。");
+        if (role != Role.Clerk && (township is not null || county is not null || post is not null))
+            throw new ArgumentException($"{Roles.Label(role)}密钥不属于乡镇或县（区），也没有岗位。");
+        if (role == Role.Clerk) post ??= Access.Post.Handler;
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
         var secret = $"fa_{id}_{Base64Url(RandomNumberGenerator.GetBytes(32))}";
-        var key = new ApiKey { Id = id, Name = name.Trim(), Role = role, Township = township, CreatedAt = DateTimeOffset.UtcNow };
+        var key = new ApiKey { Id = id, Name = name.Trim(), Role = role, Township = township, County = county, Post = post, CreatedAt = DateTimeOffset.UtcNow };
         using var c = Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "INSERT INTO api_keys (id, name, role, township, hash, created_at) VALUES ($id, $name, $role, $township, $hash, $at)";
+        cmd.CommandText = "INSERT INTO api_keys (id, name, role, township, county, post, hash, created_at) VALUES ($id, $name, $role, $township, $county, $post, $hash, $at)";
         cmd.Parameters.AddWithValue("$id", id);
         cmd.Parameters.AddWithValue("$name", key.Name);
         cmd.Parameters.AddWithValue("$role", Roles.Name(role));
         cmd.Parameters.AddWithValue("$township", (object?)township ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$county", (object?)county ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$post", post is { } p ? Posts.Name(p) : DBNull.Value);
         cmd.Parameters.AddWithValue("$hash", Hash(secret));
         cmd.Parameters.AddWithValue("$at", key.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
         cmd.ExecuteNonQuery();
@@ -53,7 +66,7 @@ public sealed class ApiKeyStore
         if (string.IsNullOrEmpty(secret) || secret.Length > 200) return null;
         using var c = Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT id, name, role, township, created_at, revoked_at FROM api_keys WHERE hash = $hash AND revoked_at IS NULL";
+        cmd.CommandText = "SELECT id, name, role, township, created_at, revoked_at, county, post FROM api_keys WHERE hash = $hash AND revoked_at IS NULL";
         cmd.Parameters.AddWithValue("$hash", Hash(secret));
         using var r = cmd.ExecuteReader();
         return r.Read() ? Read(r) : null;
@@ -63,7 +76,7 @@ public sealed class ApiKeyStore
     {
         using var c = Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT id, name, role, township, created_at, revoked_at FROM api_keys ORDER BY created_at, id";
+        cmd.CommandText = "SELECT id, name, role, township, created_at, revoked_at, county, post FROM api_keys ORDER BY created_at, id";
         using var r = cmd.ExecuteReader();
         var list = new List<ApiKey>();
         while (r.Read()) list.Add(Read(r));
@@ -99,13 +112,39 @@ public sealed class ApiKeyStore
         Township = r.IsDBNull(3) ? null : r.GetString(3),
         CreatedAt = DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
         RevokedAt = r.IsDBNull(5) ? null : DateTimeOffset.Parse(r.GetString(5), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+        County = r.IsDBNull(6) ? null : r.GetString(6),
+        // A clerk key made before posts existed is a township's 经办人.
+        Post = !r.IsDBNull(7) && Posts.TryParse(r.GetString(7), out var post) ? post : r.GetString(2) == Roles.Name(Role.Clerk) ? Access.Post.Handler : null,
     };
+
+    /// <summary>Databases made before people had posts get the two columns; existing keys keep working unchanged.</summary>
+    private static void AddColumnsOfPosts(SqliteConnection c)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT name FROM pragma_table_info('api_keys')";
+        var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) columns.Add(r.GetString(0));
+        foreach (var column in new[] { "county", "post" }.Where(x => !columns.Contains(x)))
+        {
+            try { SqliteFile.Exec(c, $"ALTER TABLE api_keys ADD COLUMN {column} TEXT"); }
+            catch (SqliteException) when (ColumnExists(c, column)) { } // another process added it first
+        }
+    }
+
+    private static bool ColumnExists(SqliteConnection c, string column)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM pragma_table_info('api_keys') WHERE name = $name";
+        cmd.Parameters.AddWithValue("$name", column);
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+    }
 
     private SqliteConnection Open() => _db.Open();
 
     private const string Schema = """
             CREATE TABLE IF NOT EXISTS api_keys (
                 id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, township TEXT,
-                hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT);
+                hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT, county TEXT, post TEXT);
             """;
 }

@@ -21,13 +21,7 @@ public sealed record CaseworkSettings(LocalRules Rules, ReviewIntervals Interval
     /// <exception cref="ArgumentException">A value that is not one of the above (the message says which, in Chinese).</exception>
     public static CaseworkSettings Parse(string? rules, string? reviewMonths)
     {
-        var r = rules?.Trim() switch
-        {
-            null or "" => LocalRules.Chizhou,
-            var s when s.Equals("chizhou", StringComparison.OrdinalIgnoreCase) || s == "池州" => LocalRules.Chizhou,
-            var s when s.Equals("yunyang", StringComparison.OrdinalIgnoreCase) || s == "云阳" => LocalRules.Yunyang,
-            var s => throw new ArgumentException($"办理规则“{s}”无法识别，应为 chizhou（池州）或 yunyang（云阳）。"),
-        };
+        var r = LocalRulesNames.Parse(rules);
         var intervals = ReviewIntervals.Default;
         foreach (var part in (reviewMonths ?? "").Split([',', '，', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
