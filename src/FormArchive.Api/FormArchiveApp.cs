@@ -66,7 +66,7 @@ public static class FormArchiveApp
             Math.Max(1, builder.Configuration.GetValue("FormArchive:AuditAnchorEveryEntries", 100)),
             TimeSpan.FromMinutes(Math.Max(1, builder.Configuration.GetValue("FormArchive:AuditAnchorEveryMinutes", 10))))));
         builder.Services.AddSingleton(_ => new WorkGate(limits.MaxConcurrentWork, limits.MaxQueuedWork, TimeSpan.FromSeconds(limits.MaxQueueWaitSeconds)));
-        builder.Services.AddSingleton<PageCounts>();
+        builder.Services.AddSingleton<PdfPageCountCache>();
         builder.Services.AddFormArchiveTimeouts(limits);
         builder.Services.AddSingleton(_ => new ScanPipeline());
         // Uploads are limited per endpoint (ScanUpload); everything else keeps Kestrel's default body limit.

@@ -69,7 +69,7 @@ public sealed class CaseArchive
                 if (isNew) created.Add(entry.Key);
                 entries.Add(entry);
             }
-            var ev = new CaseEvent { Seq = 1, Type = CaseEvent.Opened, At = Now(), Actor = clerk, Metadata = metadata, Documents = entries.Count > 0 ? entries : null };
+            var ev = new ArchiveEvent { Seq = 1, Type = ArchiveEvent.Opened, At = Now(), Actor = clerk, Metadata = metadata, Documents = entries.Count > 0 ? entries : null };
             var bytes = ArchiveJson.Bytes(ev);
             if (!await Store.TryCreateAsync(StoreArea.Journal, CaseKeys.Event(caseId, 1), bytes, ct))
                 throw new CaseExistsException(caseId);
@@ -136,7 +136,7 @@ public sealed class CaseArchive
         AppendAsync(metadata.CaseId, m =>
         {
             RefuseWrites(m);
-            return NextEvent(m, CaseEvent.MetadataChanged, clerk) with { Metadata = metadata with { CaseId = m.CaseId } };
+            return NextEvent(m, ArchiveEvent.MetadataChanged, clerk) with { Metadata = metadata with { CaseId = m.CaseId } };
         }, ct);
 
     /// <summary>
@@ -148,7 +148,7 @@ public sealed class CaseArchive
         AppendAsync(caseId, m =>
         {
             RefuseWrites(m);
-            return NextEvent(m, CaseEvent.Stage, clerk) with { StageRecord = make(m) };
+            return NextEvent(m, ArchiveEvent.Stage, clerk) with { StageRecord = make(m) };
         }, ct);
 
     /// <summary>
@@ -177,7 +177,7 @@ public sealed class CaseArchive
             DocumentEntry filed;
             while (true)
             {
-                var ev = NextEvent(m, CaseEvent.DocumentsAdded, clerk) with { Documents = [entry] };
+                var ev = NextEvent(m, ArchiveEvent.DocumentsAdded, clerk) with { Documents = [entry] };
                 if (await TryAppendAsync(caseId, state, m, ev, CancellationToken.None, "file") is { } next)
                 {
                     (m, filed, created) = (next, next.Documents[^1], null);
@@ -189,11 +189,11 @@ public sealed class CaseArchive
             }
             while (true)
             {
-                CaseEvent ev;
+                ArchiveEvent ev;
                 try
                 {
                     RefuseWrites(m);
-                    ev = NextEvent(m, CaseEvent.Stage, clerk) with { StageRecord = make(m, filed.No) };
+                    ev = NextEvent(m, ArchiveEvent.Stage, clerk) with { StageRecord = make(m, filed.No) };
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -251,7 +251,7 @@ public sealed class CaseArchive
             CrashPoint.Reach("file.event");
             while (true)
             {
-                var ev = NextEvent(m, CaseEvent.DocumentsAdded, clerk) with { Documents = entries };
+                var ev = NextEvent(m, ArchiveEvent.DocumentsAdded, clerk) with { Documents = entries };
                 if (await TryAppendAsync(caseId, state, m, ev, CancellationToken.None, "file") is { } next)
                 {
                     created.Clear();
@@ -331,7 +331,7 @@ public sealed class CaseArchive
                 CrashPoint.Reach("seal.manifest");
                 await Store.TryCreateAsync(StoreArea.Vault, CaseKeys.SealedSignature(caseId, sha), Encoding.ASCII.GetBytes(Convert.ToBase64String(signature)), ct);
                 CrashPoint.Reach("seal.signature");
-                var ev = NextEvent(m, CaseEvent.Sealed, clerk) with { At = at, SealedManifest = sha };
+                var ev = NextEvent(m, ArchiveEvent.Sealed, clerk) with { At = at, SealedManifest = sha };
                 var next = await TryAppendAsync(caseId, state, m, ev, ct, "seal");
                 if (next is not null)
                 {
@@ -393,7 +393,7 @@ public sealed class CaseArchive
             var unlisted = stored.Select(i => i.Key).Where(k => !listed.Contains(k) && !m.Unreferenced.Contains(k)).ToList();
             if (unlisted.Count > 0)
             {
-                var ev = NextEvent(m, CaseEvent.Unreferenced, "formarchive repair") with { Keys = unlisted };
+                var ev = NextEvent(m, ArchiveEvent.Unreferenced, "formarchive repair") with { Keys = unlisted };
                 if (await TryAppendAsync(caseId, state, m, ev, ct) is not { } next)
                 {
                     m = await RefreshAsync(caseId, state, ct);
@@ -512,7 +512,7 @@ public sealed class CaseArchive
         return list;
     }
 
-    private async Task<CaseManifest> AppendAsync(string caseId, Func<CaseManifest, CaseEvent> make, CancellationToken ct)
+    private async Task<CaseManifest> AppendAsync(string caseId, Func<CaseManifest, ArchiveEvent> make, CancellationToken ct)
     {
         var state = StateOf(CaseKeys.CheckId(caseId));
         await state.Gate.WaitAsync(ct);
@@ -531,7 +531,7 @@ public sealed class CaseArchive
     }
 
     /// <summary>Creates the event if its sequence number is still free; null if another writer took it.</summary>
-    private async Task<CaseManifest?> TryAppendAsync(string caseId, CaseState state, CaseManifest m, CaseEvent ev, CancellationToken ct, string? step = null)
+    private async Task<CaseManifest?> TryAppendAsync(string caseId, CaseState state, CaseManifest m, ArchiveEvent ev, CancellationToken ct, string? step = null)
     {
         var bytes = ArchiveJson.Bytes(ev);
         if (!await Store.TryCreateAsync(StoreArea.Journal, CaseKeys.Event(caseId, ev.Seq), bytes, ct)) return null;
@@ -561,7 +561,7 @@ public sealed class CaseArchive
             if (bytes is null) { damage = $"event {seq} vanished"; break; }
             try
             {
-                var ev = ArchiveJson.Read<CaseEvent>(bytes, item.Key);
+                var ev = ArchiveJson.Read<ArchiveEvent>(bytes, item.Key);
                 if (ev.Seq != seq || ev.Prev != m?.Head) { damage = $"event {seq} does not continue the log"; break; }
                 m = CaseManifest.Apply(m, ev, ContentDigest.Sha256Hex(bytes));
             }
@@ -655,7 +655,7 @@ public sealed class CaseArchive
         catch (Exception e) when (e is ArchiveStorageException or IOException) { }
     }
 
-    private CaseEvent NextEvent(CaseManifest m, string type, string actor) =>
+    private ArchiveEvent NextEvent(CaseManifest m, string type, string actor) =>
         new() { Seq = m.Seq + 1, Type = type, At = Now(), Actor = actor, Prev = m.Head };
 
     private DateTimeOffset Now() => Clock.GetUtcNow();

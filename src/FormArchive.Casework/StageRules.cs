@@ -5,11 +5,11 @@ namespace FormArchive.Casework;
 /// its stage and deadlines. A pure function of the case and the calendar — no clock, no storage — so the
 /// same log always gives the same answer.
 /// </summary>
-public static class CaseProgress
+public static class StageRules
 {
     /// <summary>Checks the whole log and returns the case's standing.</summary>
     /// <exception cref="CaseworkException">An event breaks the procedure (the message names it, in Chinese).</exception>
-    public static CaseStatus Evaluate(CaseFile file, WorkingDayCalendar calendar)
+    public static CaseStatus Evaluate(StageLogSnapshot file, WorkingDayCalendar calendar)
     {
         if (file.Categories.Count == 0)
             throw new CaseworkException($"案件 {file.CaseId} 没有救助类别。");
@@ -20,7 +20,7 @@ public static class CaseProgress
     }
 
     /// <summary>Checks that <paramref name="next"/> may follow the case's log; throws if not.</summary>
-    public static void CheckAppend(CaseFile file, CaseEvent next)
+    public static void CheckAppend(StageLogSnapshot file, CaseEvent next)
     {
         var s = new Replay(file);
         foreach (var e in file.Events)
@@ -29,7 +29,7 @@ public static class CaseProgress
     }
 
     /// <summary>The case state folded from the log, event by event.</summary>
-    private sealed class Replay(CaseFile file)
+    private sealed class Replay(StageLogSnapshot file)
     {
         private CaseEvent? _last;
         private DateOnly? _accepted, _auth, _visit, _prelimDate, _publicity, _extended, _submitted, _confirmed, _notified, _paid, _entered, _lastReview;
