@@ -59,6 +59,7 @@ public static class FormArchiveApp
         builder.Services.AddSingleton(_ => ArchiveHost.OpenAsync(data, s3, retention: retention,
             standing: CaseProcedure.Standing(WorkingDayCalendar.Default, casework.Rules), fonds: fonds).GetAwaiter().GetResult());
         builder.Services.AddSingleton(sp => new CaseProcedure(sp.GetRequiredService<ArchiveHost>(), WorkingDayCalendar.Default, casework));
+        builder.Services.AddSingleton<FormArchive.Casework.Records.IStageLabelSource>(sp => sp.GetRequiredService<CaseProcedure>());
         builder.Services.AddSingleton(_ => new ApiKeyStore(Path.Combine(data, "access.db")));
         builder.Services.AddSingleton(sp => new AuditLog(Path.Combine(data, "audit.db"), new AuditAnchors(
             sp.GetRequiredService<ArchiveHost>().Archive.Store,

@@ -5,6 +5,7 @@ using FormArchive.Archive.Catalog;
 using FormArchive.Archive.Dossier;
 using FormArchive.Archive.Printing;
 using FormArchive.Casework.Filing;
+using FormArchive.Casework.Opening;
 using FormArchive.Casework.Records;
 using FormArchive.Casework.Volumes;
 using FormArchive.Renderer.Rendering;
@@ -22,7 +23,7 @@ namespace FormArchive.Casework.Stages;
 /// 补充卷 and continue the log there. The rules and categories in force at 受理 are recorded with it, so a later
 /// change of the installation's rules does not move the case's deadlines.
 /// </summary>
-public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar, CaseworkSettings? settings = null)
+public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar, CaseworkSettings? settings = null) : IStageLabelSource
 {
     /// <summary>The stage name the catalog keeps for a case whose stored steps do not replay.</summary>
     public const string InvalidStage = "Invalid";
@@ -200,7 +201,7 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
     /// <summary>Every category the case was opened for (its case data), else the one its metadata names; unknown names are left out.</summary>
     private static async Task<IReadOnlyList<AssistanceCategory>> AppliedForAsync(CaseArchive archive, CaseManifest m, CancellationToken ct)
     {
-        var application = await CaseDocuments.ReadApplicationAsync(archive, m, ct);
+        var application = await FiledApplication.ReadAsync(archive, m, ct);
         var names = application?.Categories is { Count: > 0 } given ? given : [m.Metadata.Category];
         return [.. names.Select(n => AssistanceCategory.TryParse(n, out var c) ? c : null).OfType<AssistanceCategory>().Distinct()];
     }
@@ -223,6 +224,13 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
         // The manifest read once: the steps and the pages come from the same state of the case.
         var later = volumes.Where(v => Math.Max(1, v.Metadata.Volume) > Math.Max(1, m.Metadata.Volume)).Select(v => v.Metadata.Volume).ToList();
         return await DossierBuilder.BuildAsync(host.Archive, m, later, actor, steps, printer, ct);
+    }
+
+    /// <inheritdoc/>
+    public async Task<string?> StageLabelAsync(CaseManifest m, CancellationToken ct)
+    {
+        try { return (await ReportAsync(m, ct)).StageLabel; }
+        catch (Exception e) when (e is StoredStageLogException or CaseworkException) { return null; }
     }
 
     /// <summary>Progress of an already loaded case (any of its volumes): the whole log, every volume's steps in order.</summary>
