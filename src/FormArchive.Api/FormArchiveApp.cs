@@ -59,6 +59,7 @@ public static class FormArchiveApp
         builder.Services.AddSingleton(_ => ArchiveHost.OpenAsync(data, s3, retention: retention,
             standing: CaseProcedure.Standing(WorkingDayCalendar.Default, casework.Rules), fonds: fonds).GetAwaiter().GetResult());
         builder.Services.AddSingleton(sp => new CaseProcedure(sp.GetRequiredService<ArchiveHost>(), WorkingDayCalendar.Default, casework));
+        builder.Services.AddSingleton<FormArchive.Casework.Records.IStageLabelSource>(sp => sp.GetRequiredService<CaseProcedure>());
         builder.Services.AddSingleton(_ => new ApiKeyStore(Path.Combine(data, "access.db")));
         builder.Services.AddSingleton(sp => new AuditLog(Path.Combine(data, "audit.db"), new AuditAnchors(
             sp.GetRequiredService<ArchiveHost>().Archive.Store,
@@ -66,7 +67,7 @@ public static class FormArchiveApp
             Math.Max(1, builder.Configuration.GetValue("FormArchive:AuditAnchorEveryEntries", 100)),
             TimeSpan.FromMinutes(Math.Max(1, builder.Configuration.GetValue("FormArchive:AuditAnchorEveryMinutes", 10))))));
         builder.Services.AddSingleton(_ => new WorkGate(limits.MaxConcurrentWork, limits.MaxQueuedWork, TimeSpan.FromSeconds(limits.MaxQueueWaitSeconds)));
-        builder.Services.AddSingleton<PageCounts>();
+        builder.Services.AddSingleton<PdfPageCountCache>();
         builder.Services.AddFormArchiveTimeouts(limits);
         builder.Services.AddSingleton(_ => new ScanPipeline());
         // Uploads are limited per endpoint (ScanUpload); everything else keeps Kestrel's default body limit.

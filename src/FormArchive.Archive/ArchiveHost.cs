@@ -32,7 +32,7 @@ public sealed class ArchiveHost : IDisposable
     /// </summary>
     /// <param name="standing">Derives each case's stage and next due date for the catalog (Casework supplies it).</param>
     public static async Task<ArchiveHost> OpenAsync(string? dataDirectory = null, S3StoreOptions? s3 = null, CancellationToken ct = default,
-        RetentionPolicy? retention = null, ICaseStandingSource? standing = null, FondsRegistry? fonds = null)
+        RetentionPolicy? retention = null, ICatalogStageSource? standing = null, FondsRegistry? fonds = null)
     {
         var data = Path.GetFullPath(dataDirectory ?? Environment.GetEnvironmentVariable("FORMARCHIVE_DATA") ?? "data");
         var signer = SealSigner.LoadOrCreate(Environment.GetEnvironmentVariable("FORMARCHIVE_SEAL_KEY") ?? Path.Combine(data, "keys", "seal-ed25519.pem"));

@@ -6,7 +6,7 @@ namespace FormArchive.Casework;
 public static class CaseTimeline
 {
     /// <summary>The events of <paramref name="file"/> in log order; staff present at a home visit follow the actor.</summary>
-    public static IReadOnlyList<TimelineEntry> Of(CaseFile file) =>
+    public static IReadOnlyList<TimelineEntry> Of(StageLogSnapshot file) =>
     [
         .. file.Events.Select(e =>
         {

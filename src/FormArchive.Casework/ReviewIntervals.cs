@@ -58,7 +58,7 @@ public sealed class ReviewIntervals
     /// The interval of a case: the shortest of its categories' (the household is reviewed as often as its
     /// strictest category asks), shortened for unstable income; null if none of its categories is reviewed.
     /// </summary>
-    public int? MonthsFor(CaseFile c)
+    public int? MonthsFor(StageLogSnapshot c)
     {
         int? shortest = null;
         foreach (var cat in c.Categories)

@@ -9,7 +9,7 @@ public static class ReviewList
     /// ordered by category (特困 first), then due date, then case number. Cases not approved, stopped (停发),
     /// or of categories not reviewed are left out.
     /// </summary>
-    public static IReadOnlyList<ReviewListEntry> ForMonth(string township, DateOnly month, IEnumerable<CaseFile> cases,
+    public static IReadOnlyList<ReviewListEntry> ForMonth(string township, DateOnly month, IEnumerable<StageLogSnapshot> cases,
         ReviewIntervals intervals, WorkingDayCalendar calendar)
     {
         var first = new DateOnly(month.Year, month.Month, 1);
@@ -19,7 +19,7 @@ public static class ReviewList
         {
             if (intervals.MonthsFor(c) is not { } months)
                 continue;
-            if (CaseProgress.Evaluate(c, calendar).RollDate is not { } checkedOn)
+            if (StageRules.Evaluate(c, calendar).RollDate is not { } checkedOn)
                 continue;
             var due = checkedOn.AddMonths(months);
             if (due <= last)

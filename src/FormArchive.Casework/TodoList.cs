@@ -23,12 +23,12 @@ public static class TodoList
     /// The open deadlines of <paramref name="township"/>'s cases that need attention on <paramref name="today"/>,
     /// most urgent first (bucket, then due date, then case number).
     /// </summary>
-    public static IReadOnlyList<TodoItem> For(string township, IEnumerable<CaseFile> cases, DateOnly today, WorkingDayCalendar calendar)
+    public static IReadOnlyList<TodoItem> For(string township, IEnumerable<StageLogSnapshot> cases, DateOnly today, WorkingDayCalendar calendar)
     {
         var items = new List<TodoItem>();
         foreach (var c in cases.Where(c => c.Township == township))
         {
-            var status = CaseProgress.Evaluate(c, calendar);
+            var status = StageRules.Evaluate(c, calendar);
             foreach (var d in status.Open)
             {
                 if (Classify(d.Due, today, calendar) is { } bucket)

@@ -11,7 +11,7 @@ public sealed record SearchRequest
     public string? Village { get; init; }
     public string? Category { get; init; }
     public string? FileNumber { get; init; }
-    public CaseStatus? Status { get; init; }
+    public SealState? Status { get; init; }
     public string? Stage { get; init; }
     /// <summary>Where the procedure stands: a Casework stage name (publicity) or label (公示).</summary>
     public string? CaseStage { get; init; }

@@ -44,7 +44,7 @@ public static class CaseEndpoints
             .WithSummary("Completeness checklist of a case");
     }
 
-    private static Task<Results<Ok<CaseView>, ProblemHttpResult>> Get(string caseId, HttpContext http, PageCounts pages) =>
+    private static Task<Results<Ok<CaseView>, ProblemHttpResult>> Get(string caseId, HttpContext http, PdfPageCountCache pages) =>
         CaseAccess.RunAsync(http, caseId, "case.read", async c =>
             TypedResults.Ok(CaseView.Of(c.Case, await pages.OfAsync(c.Archive, c.Case, c.Cancel), c.Archive.Fonds))).As<Ok<CaseView>, ProblemHttpResult>();
 

@@ -91,7 +91,7 @@ public static class CaseEventEndpoints
                 return StepFormProblems.RefusedAfterFiling(x);
             }
             var entry = done.Form;
-            if (done.Pages is { } n) c.Http.RequestServices.GetRequiredService<PageCounts>().Remember(entry.Sha256, n);
+            if (done.Pages is { } n) c.Http.RequestServices.GetRequiredService<PdfPageCountCache>().Remember(entry.Sha256, n);
             c.Detail += $" from version {done.CaseRecordVersion} → {done.Volume} document {entry.No}";
             return TypedResults.Created($"/api/cases/{done.Volume}/documents/{entry.No}",
                 new StepWithForm(c.Case.CaseId, done.Volume, entry, done.CaseRecordVersion, done.Progress));

@@ -97,7 +97,7 @@ public static class CaseFilingEndpoints
     {
         var entry = await FormFiling.FileAsync(c.Archive, c.Case,
             new FormToFile(printed.Form.Title, printed.FileName, printed.Document.Content, FormDocNumber.Of(printed.Form, data)), c.Caller.Actor, c.Cancel);
-        if (printed.Document.PageCount is { } pages) c.Http.RequestServices.GetRequiredService<PageCounts>().Remember(entry.Sha256, pages);
+        if (printed.Document.PageCount is { } pages) c.Http.RequestServices.GetRequiredService<PdfPageCountCache>().Remember(entry.Sha256, pages);
         return entry;
     }
 
@@ -140,7 +140,7 @@ public static class CaseFilingEndpoints
                 for (int i = 0; i < scans.Count; i++)
                 {
                     var f = filedScans[i];
-                    http.RequestServices.GetRequiredService<PageCounts>().Remember(f.SearchablePdf.Sha256, results[i].Pages.Count);
+                    http.RequestServices.GetRequiredService<PdfPageCountCache>().Remember(f.SearchablePdf.Sha256, results[i].Pages.Count);
                     filed.Add(Report(scans[i], results[i], f.Original, f.SearchablePdf, f.IngestResult));
                 }
                 return TypedResults.Ok(new ScanUploadReport(caseId, filed));

@@ -132,7 +132,7 @@ public static class CaseRecordEndpoints
             {
                 var printed = await Task.Run(() => printer.Print(formId, source.Data.ToJsonString(), OutputFormat.Pdf), c.Cancel);
                 var entry = await CaseRecordPrinting.FileAsync(c.Archive, c.Case, source, printed, c.Caller.Actor, c.Cancel);
-                if (printed.Document.PageCount is { } pages) http.RequestServices.GetRequiredService<PageCounts>().Remember(entry.Sha256, pages);
+                if (printed.Document.PageCount is { } pages) http.RequestServices.GetRequiredService<PdfPageCountCache>().Remember(entry.Sha256, pages);
                 c.Detail += $" from version {source.Version} → document {entry.No}";
                 return TypedResults.Created($"/api/cases/{caseId}/documents/{entry.No}",
                     new PrintedFromRecord(caseId, entry.No, entry.Title, entry.FileName, source.Version, source.Document.No));

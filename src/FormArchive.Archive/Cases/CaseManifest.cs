@@ -36,11 +36,11 @@ public sealed record CaseManifest
     public bool Damaged => Damage is not null;
 
     /// <summary>Applies one event; events must come in sequence order.</summary>
-    public static CaseManifest Apply(CaseManifest? state, CaseEvent e, string eventSha256)
+    public static CaseManifest Apply(CaseManifest? state, ArchiveEvent e, string eventSha256)
     {
         if (state is null)
         {
-            if (e.Type != CaseEvent.Opened || e.Metadata is null)
+            if (e.Type != ArchiveEvent.Opened || e.Metadata is null)
                 throw new ArchiveCorruptException($"event {e.Seq} of a case must open it, not '{e.Type}'");
             return new CaseManifest
             {
@@ -51,15 +51,15 @@ public sealed record CaseManifest
         var next = state with { Seq = e.Seq, Head = eventSha256 };
         return e.Type switch
         {
-            CaseEvent.MetadataChanged when e.Metadata is not null => next with { Metadata = e.Metadata },
-            CaseEvent.DocumentAdded when e.Document is not null =>
+            ArchiveEvent.MetadataChanged when e.Metadata is not null => next with { Metadata = e.Metadata },
+            ArchiveEvent.DocumentAdded when e.Document is not null =>
                 next with { Documents = [.. state.Documents, e.Document with { No = state.Documents.Count + 1 }] },
-            CaseEvent.DocumentsAdded when e.Documents is { Count: > 0 } docs =>
+            ArchiveEvent.DocumentsAdded when e.Documents is { Count: > 0 } docs =>
                 next with { Documents = [.. state.Documents, .. docs.Select((d, i) => d with { No = state.Documents.Count + 1 + i })] },
-            CaseEvent.Unreferenced when e.Keys is { Count: > 0 } keys =>
+            ArchiveEvent.Unreferenced when e.Keys is { Count: > 0 } keys =>
                 next with { Unreferenced = [.. state.Unreferenced, .. keys.Where(k => !state.Unreferenced.Contains(k))] },
-            CaseEvent.Stage when e.StageRecord is not null => next with { Stages = [.. state.Stages, e.StageRecord] },
-            CaseEvent.Sealed => next with { Sealed = true, SealedAt = e.At, SealedBy = e.Actor, SealedManifestSha256 = e.SealedManifest },
+            ArchiveEvent.Stage when e.StageRecord is not null => next with { Stages = [.. state.Stages, e.StageRecord] },
+            ArchiveEvent.Sealed => next with { Sealed = true, SealedAt = e.At, SealedBy = e.Actor, SealedManifestSha256 = e.SealedManifest },
             _ => throw new ArchiveCorruptException($"event {e.Seq}: unknown or incomplete event '{e.Type}'"),
         };
     }

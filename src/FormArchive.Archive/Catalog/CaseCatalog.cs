@@ -23,7 +23,7 @@ public sealed class CaseCatalog : ICaseIndex
 
     private readonly SqliteFile _db;
     private readonly IdNumberLookup _lookup;
-    private readonly ICaseStandingSource? _standing;
+    private readonly ICatalogStageSource? _standing;
     private readonly FondsRegistry _fonds;
 
     /// <param name="standing">Derives each case's stage and next due date; without it those columns stay empty.</param>
@@ -31,7 +31,7 @@ public sealed class CaseCatalog : ICaseIndex
     /// The fonds settings the 档号 of an open case is made from (a sealed case's is the one its seal signed); the
     /// archive's own (<see cref="CaseArchive.Fonds"/>), so that search results and covers agree.
     /// </param>
-    public CaseCatalog(string path, IdNumberLookup lookup, ICaseStandingSource? standing = null, FondsRegistry? fonds = null)
+    public CaseCatalog(string path, IdNumberLookup lookup, ICatalogStageSource? standing = null, FondsRegistry? fonds = null)
     {
         _lookup = lookup;
         _standing = standing;
@@ -62,8 +62,8 @@ public sealed class CaseCatalog : ICaseIndex
         Upsert(c, "cases", m, standing, null);
     }
 
-    private async Task<CaseStanding> StandingAsync(CaseManifest m, CaseArchive archive, CancellationToken ct) =>
-        _standing is null ? CaseStanding.None : await _standing.OfAsync(m, archive, ct);
+    private async Task<CatalogStage> StandingAsync(CaseManifest m, CaseArchive archive, CancellationToken ct) =>
+        _standing is null ? CatalogStage.None : await _standing.OfAsync(m, archive, ct);
 
     public IReadOnlyList<CatalogEntry> Search(CatalogQuery q)
     {
@@ -88,7 +88,7 @@ public sealed class CaseCatalog : ICaseIndex
         if (!string.IsNullOrWhiteSpace(q.CaseStage) || q.DueBefore is not null)
             where.Add("NOT EXISTS (SELECT 1 FROM cases later WHERE later.supplement_of = COALESCE(cases.supplement_of, cases.case_id) " +
                       "AND later.volume > cases.volume AND later.township = cases.township)");
-        if (q.Status is { } s) Add("sealed = $sealed", "$sealed", s == CaseStatus.Sealed ? 1 : 0);
+        if (q.Status is { } s) Add("sealed = $sealed", "$sealed", s == SealState.Sealed ? 1 : 0);
         if (q.OpenedFrom is { } of) Add("opened_on >= $of", "$of", Day(of));
         if (q.OpenedTo is { } ot) Add("opened_on <= $ot", "$ot", Day(ot));
         if (q.SealedFrom is { } sf) Add("sealed_on >= $sf", "$sf", Day(sf));
@@ -118,7 +118,7 @@ public sealed class CaseCatalog : ICaseIndex
     {
         var watch = Stopwatch.StartNew();
         var ids = await archive.ListCaseIdsAsync(ct);
-        var manifests = new ConcurrentBag<(CaseManifest Case, CaseStanding Standing)>();
+        var manifests = new ConcurrentBag<(CaseManifest Case, CatalogStage Standing)>();
         var unreadable = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (id, c) =>
         {
@@ -166,7 +166,7 @@ public sealed class CaseCatalog : ICaseIndex
         CREATE INDEX IF NOT EXISTS cases_supplement_of ON cases(supplement_of, volume);
         """;
 
-    private void Upsert(SqliteConnection c, string table, CaseManifest m, CaseStanding standing, SqliteTransaction? tx)
+    private void Upsert(SqliteConnection c, string table, CaseManifest m, CatalogStage standing, SqliteTransaction? tx)
     {
         var meta = m.Metadata;
         using var cmd = c.CreateCommand();
@@ -217,7 +217,7 @@ public sealed class CaseCatalog : ICaseIndex
             Village = r.GetString(7),
             Category = r.GetString(8),
             Stage = r.GetString(9),
-            Status = r.GetInt32(10) == 1 ? CaseStatus.Sealed : CaseStatus.Open,
+            Status = r.GetInt32(10) == 1 ? SealState.Sealed : SealState.Open,
             OpenedOn = Date(11),
             ClosedOn = Date(12),
             SealedAt = r.IsDBNull(13) ? null : DateTimeOffset.Parse(r.GetString(13), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),

@@ -12,7 +12,7 @@ public sealed record CatalogEntry
     public string Village { get; init; } = "";
     public string Category { get; init; } = "";
     public string Stage { get; init; } = "";
-    public CaseStatus Status { get; init; }
+    public SealState Status { get; init; }
     public DateOnly? OpenedOn { get; init; }
     public DateOnly? ClosedOn { get; init; }
     public DateTimeOffset? SealedAt { get; init; }

@@ -13,7 +13,7 @@ public sealed record CatalogQuery
     public string? Category { get; init; }
     /// <summary>The clerk's own file number, exactly.</summary>
     public string? FileNumber { get; init; }
-    public CaseStatus? Status { get; init; }
+    public SealState? Status { get; init; }
     /// <summary>The case's own 办理状态 (受理, 审核 …).</summary>
     public string? Stage { get; init; }
     /// <summary>Where the procedure stands (Casework stage name, e.g. Publicity), exactly.</summary>

@@ -95,7 +95,7 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
             var bytes = await _store.GetAsync(StoreArea.Journal, item.Key, ct);
             try
             {
-                var ev = ArchiveJson.Read<CaseEvent>(bytes ?? [], item.Key);
+                var ev = ArchiveJson.Read<ArchiveEvent>(bytes ?? [], item.Key);
                 if (ev.Seq != seq) { problems.Add($"第 {seq} 号事件自称第 {ev.Seq} 号"); break; }
                 if (ev.Prev != fold?.Head) { problems.Add($"第 {seq} 号事件的哈希链未接上第 {seq - 1} 号事件"); break; }
                 var hash = ContentDigest.Sha256Hex(bytes);

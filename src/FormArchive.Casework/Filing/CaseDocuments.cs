@@ -1,24 +1,16 @@
 using System.Text.Json;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Storage;
-using FormArchive.Casework.Opening;
 
 namespace FormArchive.Casework.Filing;
 
 /// <summary>
 /// The JSON documents Casework files beside a case's papers, so that the case can be recomputed from the archive
-/// alone: the application given at opening (<see cref="CaseHousehold.CaseDataFileName"/>), each scan's ingest result
+/// alone: the application given at opening (<see cref="CaseHousehold.CaseDataFileName"/>, read by FiledApplication), each scan's ingest result
 /// and the clerks' corrections. All are read back through here; unreadable JSON means the archive is damaged.
 /// </summary>
 public static class CaseDocuments
 {
-    /// <summary>The application the case was opened with (the last one filed), or null for a case opened without one.</summary>
-    public static async Task<CaseApplication?> ReadApplicationAsync(CaseArchive archive, CaseManifest m, CancellationToken ct)
-    {
-        var doc = m.Documents.LastOrDefault(d => d.FileName == CaseHousehold.CaseDataFileName);
-        return doc is null ? null : await ReadJsonAsync<CaseApplication>(archive, m, doc, ct);
-    }
-
     /// <summary>A JSON document of the case, read from the vault.</summary>
     /// <exception cref="ArchiveCorruptException">The object is missing or not readable as <typeparamref name="T"/>.</exception>
     public static async Task<T> ReadJsonAsync<T>(CaseArchive archive, CaseManifest m, DocumentEntry d, CancellationToken ct)

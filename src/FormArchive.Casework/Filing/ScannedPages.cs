@@ -1,5 +1,4 @@
 using FormArchive.Archive.Cases;
-using FormArchive.Casework.Corrections;
 using FormArchive.Ingest;
 using FormArchive.Ingest.Recognition;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using FormArchive.Archive.Cases;
-using FormArchive.Casework.Stages;
 using FormArchive.Templates;
 
 namespace FormArchive.Casework.Records;
@@ -10,7 +9,7 @@ namespace FormArchive.Casework.Records;
 /// Saves a case's full data as its next version: checked against the case schema as rendering checks, filed as a
 /// document of the case whose title names the version and the stage at save. The service and the CLI both call this.
 /// </summary>
-public sealed class CaseRecordSaving(CaseSchema schema, FormRenderer renderer, CaseProcedure procedure)
+public sealed class CaseRecordSaving(CaseSchema schema, FormRenderer renderer, IStageLabelSource procedure)
 {
     // One save of a case at a time in this process, so the comparison with the newest version and the version in the
     // title hold when the document is filed (the archive's own gate covers only the filing itself).

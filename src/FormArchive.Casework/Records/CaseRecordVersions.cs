@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Storage;
 using FormArchive.Casework.Filing;
-using FormArchive.Casework.Stages;
+using FormArchive.Casework.Opening;
 
 namespace FormArchive.Casework.Records;
 
@@ -29,11 +29,7 @@ public static class CaseRecordVersions
                 StageInTitle.Match(d.Title) is { Success: true } s ? s.Groups["stage"].Value : null)).ToList();
 
     /// <summary>The stage the case is at now, by its recorded steps; null before the first, or when they do not replay.</summary>
-    public static async Task<string?> StageNowAsync(CaseManifest m, CaseProcedure procedure, CancellationToken ct)
-    {
-        try { return (await procedure.ReportAsync(m, ct)).StageLabel; }
-        catch (Exception e) when (e is StoredStageLogException or CaseworkException) { return null; }
-    }
+    public static Task<string?> StageNowAsync(CaseManifest m, IStageLabelSource stages, CancellationToken ct) => stages.StageLabelAsync(m, ct);
 
     public static async Task<JsonObject?> ReadAsync(CaseArchive archive, CaseManifest m, CaseRecordVersion v, CancellationToken ct)
     {
@@ -49,7 +45,7 @@ public static class CaseRecordVersions
     /// </summary>
     public static async Task<JsonObject> DraftAsync(CaseArchive archive, CaseManifest m, CancellationToken ct)
     {
-        var opened = await CaseDocuments.ReadApplicationAsync(archive, m, ct);
+        var opened = await FiledApplication.ReadAsync(archive, m, ct);
         var draft = new JsonObject
         {
             ["applicant"] = new JsonObject { ["name"] = m.Metadata.ApplicantName, ["id_number"] = m.Metadata.IdNumber },

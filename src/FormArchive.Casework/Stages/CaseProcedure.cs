@@ -5,6 +5,7 @@ using FormArchive.Archive.Catalog;
 using FormArchive.Archive.Dossier;
 using FormArchive.Archive.Printing;
 using FormArchive.Casework.Filing;
+using FormArchive.Casework.Opening;
 using FormArchive.Casework.Records;
 using FormArchive.Casework.Volumes;
 using FormArchive.Renderer.Rendering;
@@ -16,13 +17,13 @@ namespace FormArchive.Casework.Stages;
 /// <summary>
 /// The procedure of the cases in one archive: records a step (checked against the stored log, under the
 /// case's gate, appended to its hash-chained log), and reads a case's progress, a township's 待办 list and
-/// its monthly 定期复核名单. Every read replays the stored steps through <see cref="CaseLog"/>, so a stored log
+/// its monthly 定期复核名单. Every read replays the stored steps through <see cref="StageLog"/>, so a stored log
 /// the rules refuse is an error, never a silently wrong answer. The service and the CLI both call this.
 /// A case's log runs through all its volumes: steps after sealing (<see cref="StepsAfterSealing"/>) go to its
 /// 补充卷 and continue the log there. The rules and categories in force at 受理 are recorded with it, so a later
 /// change of the installation's rules does not move the case's deadlines.
 /// </summary>
-public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar, CaseworkSettings? settings = null)
+public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar, CaseworkSettings? settings = null) : IStageLabelSource
 {
     /// <summary>The stage name the catalog keeps for a case whose stored steps do not replay.</summary>
     public const string InvalidStage = "Invalid";
@@ -33,7 +34,7 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
     public ReviewIntervals Intervals { get; } = (settings ?? CaseworkSettings.Default).Intervals;
 
     /// <summary>The catalog's view of the stage rules (hand it to <see cref="ArchiveHost.OpenAsync"/>).</summary>
-    public static ICaseStandingSource Standing(WorkingDayCalendar calendar, LocalRules rules = LocalRules.Chizhou) => new StageStanding(calendar, rules);
+    public static ICatalogStageSource Standing(WorkingDayCalendar calendar, LocalRules rules = LocalRules.Chizhou) => new CatalogStageReplay(calendar, rules);
 
     /// <summary>
     /// Records <paramref name="e"/> on the case. Refused (nothing written) if the rules do not allow it after the
@@ -161,7 +162,7 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
     /// rules and categories of the case from now on, whatever the installation says later.
     /// </summary>
     /// <exception cref="CaseworkException">The rules refuse the step, or it names a document not in the volume.</exception>
-    private (StageRecord Record, CaseLog Log) Checked(CaseManifest current, IReadOnlyList<CaseManifest> earlier,
+    private (StageRecord Record, StageLog Log) Checked(CaseManifest current, IReadOnlyList<CaseManifest> earlier,
         IReadOnlyList<AssistanceCategory> applied, CaseEvent e, int? form = null)
     {
         var log = Replay(current.CaseId, [.. earlier, current], Rules, applied);
@@ -169,7 +170,7 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
         if (e.Kind == CaseEventKind.Accepted && log.Events.Count == 0)
         {
             // No known category: refused below, as before.
-            log = new CaseLog(current.CaseId, log.Township, applied, Rules);
+            log = new StageLog(current.CaseId, log.Township, applied, Rules);
             record = record with { Rules = Rules.ToString(), Categories = applied.Count > 0 ? [.. applied.Select(c => c.Name)] : null };
         }
         CheckDocuments(e, current);
@@ -190,7 +191,7 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
 
     public const int MaxDocumentsPerStep = 20;
 
-    private static void Check(CaseLog log, CaseEvent e, CaseManifest m)
+    private static void Check(StageLog log, CaseEvent e, CaseManifest m)
     {
         if (log.Categories.Count == 0)
             throw new CaseworkException($"不能记录“{e.Kind.Label()}”：案件的救助类别“{m.Metadata.Category}”无法识别。");
@@ -200,7 +201,7 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
     /// <summary>Every category the case was opened for (its case data), else the one its metadata names; unknown names are left out.</summary>
     private static async Task<IReadOnlyList<AssistanceCategory>> AppliedForAsync(CaseArchive archive, CaseManifest m, CancellationToken ct)
     {
-        var application = await CaseDocuments.ReadApplicationAsync(archive, m, ct);
+        var application = await FiledApplication.ReadAsync(archive, m, ct);
         var names = application?.Categories is { Count: > 0 } given ? given : [m.Metadata.Category];
         return [.. names.Select(n => AssistanceCategory.TryParse(n, out var c) ? c : null).OfType<AssistanceCategory>().Distinct()];
     }
@@ -225,6 +226,13 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
         return await DossierBuilder.BuildAsync(host.Archive, m, later, actor, steps, printer, ct);
     }
 
+    /// <inheritdoc/>
+    public async Task<string?> StageLabelAsync(CaseManifest m, CancellationToken ct)
+    {
+        try { return (await ReportAsync(m, ct)).StageLabel; }
+        catch (Exception e) when (e is StoredStageLogException or CaseworkException) { return null; }
+    }
+
     /// <summary>Progress of an already loaded case (any of its volumes): the whole log, every volume's steps in order.</summary>
     public async Task<CaseProgressReport> ReportAsync(CaseManifest m, CancellationToken ct = default)
     {
@@ -234,10 +242,10 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
 
     /// <summary>The stored steps of <paramref name="m"/> and the volumes before it, replayed through the rules.</summary>
     /// <exception cref="StoredStageLogException">A stored step is unreadable or refused.</exception>
-    public async Task<CaseLog> LogOfAsync(CaseManifest m, CancellationToken ct = default) =>
+    public async Task<StageLog> LogOfAsync(CaseManifest m, CancellationToken ct = default) =>
         await ReplayAsync(host.Archive, m.CaseId, [.. await SupplementVolumes.EarlierVolumesAsync(host.Archive, m, ct), m], Rules, ct);
 
-    private CaseProgressReport Report(CaseManifest m, IReadOnlyList<CaseManifest> volumes, CaseFile file, DateOnly today)
+    private CaseProgressReport Report(CaseManifest m, IReadOnlyList<CaseManifest> volumes, StageLogSnapshot file, DateOnly today)
     {
         var heldBy = volumes.SelectMany(v => v.Stages.Select(_ => v.CaseId)).ToList();
         var timeline = CaseTimeline.Of(file).Select((t, i) => t with { Volume = heldBy[i] }).ToList();
@@ -245,7 +253,7 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
         if (file.Events.Count == 0)
             return new CaseProgressReport(m.CaseId, m.Metadata.Township, m.Metadata.Category, null, null, today, [], [], null, null, null, timeline, m.Sealed)
             { Categories = categories, Volumes = volumeIds };
-        var status = CaseProgress.Evaluate(file, Calendar);
+        var status = StageRules.Evaluate(file, Calendar);
         return new CaseProgressReport(m.CaseId, m.Metadata.Township, m.Metadata.Category, status.Stage, status.Stage.Label(), today,
             status.Deadlines.Select(d => DeadlineLine.Of(d, today)).ToList(), status.Warnings,
             status.PublicityStart, status.PublicityEnd, status.BenefitFromMonth, timeline, m.Sealed)
@@ -261,8 +269,8 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
     {
         var day = today ?? Today();
         var horizon = Calendar.AddWorkingDays(day, TodoList.SoonWorkingDays).Date;
-        var rows = InTownship(township, new CatalogQuery { DueBefore = horizon.AddDays(1), Status = Archive.Catalog.CaseStatus.Open })
-            .Concat(InTownship(township, new CatalogQuery { CaseStage = InvalidStage, Status = Archive.Catalog.CaseStatus.Open }))
+        var rows = InTownship(township, new CatalogQuery { DueBefore = horizon.AddDays(1), Status = Archive.Catalog.SealState.Open })
+            .Concat(InTownship(township, new CatalogQuery { CaseStage = InvalidStage, Status = Archive.Catalog.SealState.Open }))
             .DistinctBy(r => r.CaseId).ToList();
         // Nothing more can be recorded on a sealed volume, so its open deadlines are no one's 待办.
         var (files, entries, problems) = await LoadAsync(rows, includeSealed: false, ct);
@@ -300,7 +308,7 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
     /// <see cref="Replay"/>, reading the categories the case was opened for from its case data when its 受理 did not
     /// record them (logs from before they were recorded): those deadlines too follow every category.
     /// </summary>
-    internal static async Task<CaseLog> ReplayAsync(CaseArchive archive, string caseId, IReadOnlyList<CaseManifest> volumes, LocalRules installationRules, CancellationToken ct)
+    internal static async Task<StageLog> ReplayAsync(CaseArchive archive, string caseId, IReadOnlyList<CaseManifest> volumes, LocalRules installationRules, CancellationToken ct)
     {
         var first = volumes.SelectMany(v => v.Stages).FirstOrDefault();
         var applied = first is not null && first.Categories is null ? await AppliedForAsync(archive, volumes[0], ct) : null;
@@ -314,7 +322,7 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
     /// (the case data's categories), else the first volume's category.
     /// </summary>
     /// <exception cref="StoredStageLogException">A stored step is unreadable or refused.</exception>
-    internal static CaseLog Replay(string caseId, IReadOnlyList<CaseManifest> volumes, LocalRules installationRules, IReadOnlyList<AssistanceCategory>? appliedFor = null)
+    internal static StageLog Replay(string caseId, IReadOnlyList<CaseManifest> volumes, LocalRules installationRules, IReadOnlyList<AssistanceCategory>? appliedFor = null)
     {
         var first = volumes[0];
         var stages = volumes.SelectMany(v => v.Stages).ToList();
@@ -333,7 +341,7 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
                 categories = [.. parsed.OfType<AssistanceCategory>()];
             }
         }
-        var log = new CaseLog(caseId, first.Metadata.Township.Trim(), categories, rules);
+        var log = new StageLog(caseId, first.Metadata.Township.Trim(), categories, rules);
         if (stages.Count > 0 && log.Categories.Count == 0)
             throw new StoredStageLogException(caseId, 1, $"救助类别“{first.Metadata.Category}”无法识别。");
         for (int i = 0; i < stages.Count; i++)
@@ -350,10 +358,10 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
         // The catalog matches townships by part of the name; the lists want this township exactly.
         host.Catalog.Search(q with { Township = township, Limit = 10_000 }).Where(r => r.Township == township.Trim());
 
-    private async Task<(List<CaseFile> Files, Dictionary<string, CatalogEntry> Entries, List<string> Problems)> LoadAsync(
+    private async Task<(List<StageLogSnapshot> Files, Dictionary<string, CatalogEntry> Entries, List<string> Problems)> LoadAsync(
         IReadOnlyList<CatalogEntry> rows, bool includeSealed, CancellationToken ct)
     {
-        var files = new List<CaseFile>();
+        var files = new List<StageLogSnapshot>();
         var problems = new List<string>();
         foreach (var row in rows.OrderBy(r => r.CaseId, StringComparer.Ordinal))
         {

@@ -23,7 +23,7 @@ internal static class SearchCommand
         var village = new Option<string?>("--village") { Description = "村（社区） (or part of it)" };
         var fileNumber = new Option<string?>("--file-number") { Description = "The clerk's own file number (本单位案卷号), exactly" };
         var category = new Option<string?>("--category") { Description = "Assistance category, exactly (低保, 特困 …)" };
-        var status = new Option<CaseStatus?>("--status") { Description = "open or sealed" };
+        var status = new Option<SealState?>("--status") { Description = "open or sealed" };
         var stage = new Option<string?>("--stage") { Description = "The case's 办理状态, exactly (受理, 审核 …)" };
         var caseStage = new Option<string?>("--case-stage") { Description = "Where the procedure stands: 受理, 公示 … (or accepted, publicity …; invalid: steps that do not replay)" };
         var dueBefore = new Option<DateOnly?>("--due-before") { Description = "Next deadline before this day (yyyy-MM-dd, China time)" };
@@ -68,7 +68,7 @@ internal static class SearchCommand
                 return Task.FromResult(0);
             }
             foreach (var e in found)
-                Console.WriteLine(string.Join('\t', e.CaseId, e.ArchivalCode ?? "", e.Status == CaseStatus.Sealed ? "sealed" : "open", e.ApplicantName, e.IdNumberMasked,
+                Console.WriteLine(string.Join('\t', e.CaseId, e.ArchivalCode ?? "", e.Status == SealState.Sealed ? "sealed" : "open", e.ApplicantName, e.IdNumberMasked,
                     $"{e.Township} {e.Village}".Trim(), e.Category, e.Stage, e.OpenedOn?.ToString("yyyy-MM-dd") ?? "",
                     e.SealedAt?.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd") ?? "", e.Documents == 1 ? "1 doc" : $"{e.Documents} docs",
                     e.CaseStage is { } cs ? (CaseStageLabels.Parse(cs) is { } st ? CaseStageLabels.Label(st) : cs) : "", e.NextDue?.ToString("yyyy-MM-dd") ?? ""));

@@ -3,13 +3,13 @@ using ImageMagick;
 
 namespace FormArchive.Ingest.Imaging;
 
-/// <summary>Measurements on small grey copies: where the document lies on the desk (the skew: <see cref="FastGeometry"/>).</summary>
+/// <summary>Measurements on small grey copies: where the document lies on the desk (the skew: <see cref="SkewAndRotation"/>).</summary>
 internal static class DocumentGeometry
 {
     /// <summary>Grey bytes of an image scaled to fit <paramref name="maxSide"/>; returns the scale used.</summary>
     public static (byte[] Gray, int Width, int Height, double Scale) SmallGray(MagickImage image, int maxSide)
     {
-        if (FastGeometry.SmallGray(image, maxSide) is { } fast) return fast;
+        if (SkewAndRotation.SmallGray(image, maxSide) is { } fast) return fast;
         using var small = (MagickImage)image.Clone();
         double scale = Math.Min(1.0, (double)maxSide / Math.Max(small.Width, small.Height));
         if (scale < 1.0) small.Sample((uint)Math.Max(1, small.Width * scale), (uint)Math.Max(1, small.Height * scale));

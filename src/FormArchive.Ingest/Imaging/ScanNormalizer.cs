@@ -68,7 +68,7 @@ public sealed class ScanNormalizer(TesseractPool pool)
             using (StageTimes.Time("norm.skew"))
             {
                 small = DocumentGeometry.SmallGray(img, 1000);
-                skew = FastGeometry.EstimateSkew(small.G, small.W, small.H);
+                skew = SkewAndRotation.EstimateSkew(small.G, small.W, small.H);
             }
             PixelBox tight;
             using (StageTimes.Time("norm.rotate+tight"))
@@ -76,10 +76,10 @@ public sealed class ScanNormalizer(TesseractPool pool)
                 if (Math.Abs(skew) >= 0.1)
                 {
                     // Find the document's box on the small copy rotated back, then rotate only that box of the page.
-                    var (rg, rw, rh) = FastGeometry.RotateGray(small.G, small.W, small.H, -skew, small.G[0]);
-                    var (nw, nh) = FastGeometry.RotatedSize((int)img.Width, (int)img.Height, -skew);
+                    var (rg, rw, rh) = SkewAndRotation.RotateGray(small.G, small.W, small.H, -skew, small.G[0]);
+                    var (nw, nh) = SkewAndRotation.RotatedSize((int)img.Width, (int)img.Height, -skew);
                     tight = DocumentGeometry.FindDocument(rg, rw, rh, (double)rw / nw, nw, nh, 0.015, out _);
-                    var rotated = FastGeometry.Rotate(img, -skew, EdgeColour(img), tight);
+                    var rotated = SkewAndRotation.Rotate(img, -skew, EdgeColour(img), tight);
                     img.Dispose();
                     img = rotated;
                 }
@@ -111,7 +111,7 @@ public sealed class ScanNormalizer(TesseractPool pool)
             {
                 img.Rotate(orientation);
                 img.ResetPage();
-                gray = FastGeometry.RotateQuarter(gray, orientation);
+                gray = SkewAndRotation.RotateQuarter(gray, orientation);
             }
             var box = new PixelBox(loose.X + tight.X, loose.Y + tight.Y, tight.Width, tight.Height); // approximate (pre-deskew) coordinates
             return new NormalizedPage
@@ -143,7 +143,7 @@ public sealed class ScanNormalizer(TesseractPool pool)
 
     public static GrayImage ToGray(MagickImage img)
     {
-        var bytes = FastGeometry.Gray(img);
+        var bytes = SkewAndRotation.Gray(img);
         if (bytes is null)
         {
             using var g = (MagickImage)img.Clone();

@@ -59,8 +59,8 @@ public sealed class CaseCatalogTests(ArchiveFixture fx)
             ("township", Find(catalog, new CatalogQuery { Township = town })),
             ("village", Find(catalog, new CatalogQuery { Village = "梅东村" + token })),
             ("category", Find(catalog, new CatalogQuery { Township = town, Category = "低保" })),
-            ("sealed", Find(catalog, new CatalogQuery { Township = town, Status = CaseStatus.Sealed })),
-            ("open", Find(catalog, new CatalogQuery { Township = town, Status = CaseStatus.Open })),
+            ("sealed", Find(catalog, new CatalogQuery { Township = town, Status = SealState.Sealed })),
+            ("open", Find(catalog, new CatalogQuery { Township = town, Status = SealState.Open })),
             ("opened range", Find(catalog, new CatalogQuery { Township = town, OpenedFrom = new DateOnly(2025, 2, 1), OpenedTo = new DateOnly(2025, 3, 30) })),
             ("sealed today", Find(catalog, new CatalogQuery { Township = town, SealedFrom = today.AddDays(-1), SealedTo = today.AddDays(1) })),
             ("wildcards are literal", Find(catalog, new CatalogQuery { Township = "%" })),
@@ -92,7 +92,7 @@ public sealed class CaseCatalogTests(ArchiveFixture fx)
         Assert.Empty(before.Single(b => b.What == "wildcards are literal").Found);
 
         var row = catalog.Search(new CatalogQuery { IdNumber = idNumber }).Single();
-        Assert.Equal(CaseStatus.Sealed, row.Status);
+        Assert.Equal(SealState.Sealed, row.Status);
         Assert.Equal(idNumber[..6] + "********" + idNumber[^4..], row.IdNumberMasked);
         Assert.Equal(1, row.Documents);
 
@@ -138,11 +138,11 @@ public sealed class CaseCatalogTests(ArchiveFixture fx)
         var other = fx.Archive(kind);   // another API server, without this catalog
         await other.AddDocumentAsync(id, Samples.PdfUpload("申请书"), "clerk");
         await other.SealAsync(id, "archivist");
-        Assert.Equal(CaseStatus.Open, catalog.Search(new CatalogQuery { IdNumber = Samples.Metadata(id).IdNumber }).Single(e => e.CaseId == id).Status);
+        Assert.Equal(SealState.Open, catalog.Search(new CatalogQuery { IdNumber = Samples.Metadata(id).IdNumber }).Single(e => e.CaseId == id).Status);
 
         await indexed.GetManifestAsync(id);
 
-        var row = catalog.Search(new CatalogQuery { Status = CaseStatus.Sealed, Limit = 10_000 }).Single(e => e.CaseId == id);
+        var row = catalog.Search(new CatalogQuery { Status = SealState.Sealed, Limit = 10_000 }).Single(e => e.CaseId == id);
         Assert.Equal(1, row.Documents);
     }
 }

@@ -79,8 +79,8 @@ public abstract class CaseworkEndpointSuite(ApiServer server)
         var m = await Archive.GetManifestAsync(caseId);
         Assert.Equal("Accepted", Assert.Single(m.Stages).Kind);
         var keys = await Archive.Store.ListAsync(StoreArea.Journal, CaseKeys.Events(caseId));
-        var last = ArchiveJson.Read<CaseEvent>((await Archive.Store.GetAsync(StoreArea.Journal, keys.Max(k => k.Key)!))!, "event");
-        Assert.Equal(CaseEvent.Stage, last.Type);
+        var last = ArchiveJson.Read<ArchiveEvent>((await Archive.Store.GetAsync(StoreArea.Journal, keys.Max(k => k.Key)!))!, "event");
+        Assert.Equal(ArchiveEvent.Stage, last.Type);
 
         // The catalog: by stage (name or label) and by next due date (strictly before).
         Assert.Contains(await SearchAsync(clerk, new JsonObject { ["caseStage"] = "受理" }), e => (string)e!["caseId"]! == caseId);

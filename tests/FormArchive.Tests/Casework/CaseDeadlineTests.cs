@@ -12,7 +12,7 @@ public class CaseDeadlineTests
     [Fact]
     public void Acceptance_on_2024_02_07_puts_the_preliminary_opinion_on_2024_02_22_and_confirmation_on_2024_03_05()
     {
-        var status = CaseProgress.Evaluate(Case("A1", [E(CaseEventKind.Accepted, "2024-02-07")]), Calendar);
+        var status = StageRules.Evaluate(Case("A1", [E(CaseEventKind.Accepted, "2024-02-07")]), Calendar);
         Assert.Equal(CaseStage.Accepted, status.Stage);
         var opinion = Find(status, "初审意见");
         Assert.Equal(D("2024-02-22"), opinion.Due);
@@ -27,7 +27,7 @@ public class CaseDeadlineTests
     [Fact]
     public void Acceptance_on_2025_09_26_runs_through_the_National_Day_holiday()
     {
-        var status = CaseProgress.Evaluate(Case("A2", [E(CaseEventKind.Accepted, "2025-09-26")]), Calendar);
+        var status = StageRules.Evaluate(Case("A2", [E(CaseEventKind.Accepted, "2025-09-26")]), Calendar);
         Assert.Equal(D("2025-10-13"), Find(status, "初审意见").Due);
         Assert.Equal(D("2025-10-23"), Find(status, "审核确认").Due);
     }
@@ -35,7 +35,7 @@ public class CaseDeadlineTests
     [Fact]
     public void A_deadline_crossing_into_an_unshipped_year_warns()
     {
-        var status = CaseProgress.Evaluate(Case("A3", [E(CaseEventKind.Accepted, "2026-12-21")]), Calendar);
+        var status = StageRules.Evaluate(Case("A3", [E(CaseEventKind.Accepted, "2026-12-21")]), Calendar);
         Assert.Empty(Find(status, "初审意见").Warnings);
         var confirm = Find(status, "审核确认");
         Assert.Equal(D("2027-01-11"), confirm.Due);
@@ -48,7 +48,7 @@ public class CaseDeadlineTests
     {
         var events = ThroughPublicity("2024-02-07", "2024-02-08", "2024-02-09", "2024-02-20", "2024-02-21");
         events.Add(E(CaseEventKind.Extended, "2024-03-01", reason: "申请人住院，待补充医疗费用票据"));
-        var confirm = Find(CaseProgress.Evaluate(Case("A4", events), Calendar), "审核确认");
+        var confirm = Find(StageRules.Evaluate(Case("A4", events), Calendar), "审核确认");
         Assert.Equal(D("2024-03-19"), confirm.Due);
         Assert.Contains("25个工作日", confirm.Basis);
     }
@@ -57,7 +57,7 @@ public class CaseDeadlineTests
     public void Publicity_runs_7_calendar_days_counting_the_start_day_and_confirmation_waits_for_its_end()
     {
         var events = ThroughPublicity("2024-02-07", "2024-02-08", "2024-02-09", "2024-02-20", "2024-02-21");
-        var status = CaseProgress.Evaluate(Case("A5", events), Calendar);
+        var status = StageRules.Evaluate(Case("A5", events), Calendar);
         Assert.Equal(CaseStage.Publicity, status.Stage);
         Assert.Equal(D("2024-02-21"), status.PublicityStart);
         Assert.Equal(D("2024-02-27"), status.PublicityEnd);
@@ -70,7 +70,7 @@ public class CaseDeadlineTests
     public void A_late_opinion_is_recorded_as_late()
     {
         var events = ThroughPublicity("2024-02-07", "2024-02-08", "2024-02-09", "2024-02-23", "2024-02-23");
-        var opinion = Find(CaseProgress.Evaluate(Case("A6", events), Calendar), "初审意见");
+        var opinion = Find(StageRules.Evaluate(Case("A6", events), Calendar), "初审意见");
         Assert.Equal(D("2024-02-23"), opinion.DoneOn);
         Assert.True(opinion.WasLate);
     }
@@ -81,7 +81,7 @@ public class CaseDeadlineTests
         // 2025-09-26 confirmed (Friday): 9.28 (调休), 9.29, 9.30 → due 9.30; 保障金 from October.
         var events = ThroughPublicity("2025-09-01", "2025-09-02", "2025-09-03", "2025-09-08", "2025-09-09");
         events.Add(E(CaseEventKind.Confirmed, "2025-09-26", CaseOutcome.Approved));
-        var status = CaseProgress.Evaluate(Case("A7", events, categories: [AssistanceCategory.Dibao]), Calendar);
+        var status = StageRules.Evaluate(Case("A7", events, categories: [AssistanceCategory.Dibao]), Calendar);
         Assert.Equal(CaseStage.Confirmed, status.Stage);
         Assert.Equal(D("2025-10-01"), status.BenefitFromMonth);
         var aid = Find(status, "发放临时救助金");
@@ -91,7 +91,7 @@ public class CaseDeadlineTests
 
         events.Add(E(CaseEventKind.Notified, "2025-09-29", CaseOutcome.Approved));
         events.Add(E(CaseEventKind.Paid, "2025-10-09"));
-        status = CaseProgress.Evaluate(Case("A7", events, categories: [AssistanceCategory.Dibao]), Calendar);
+        status = StageRules.Evaluate(Case("A7", events, categories: [AssistanceCategory.Dibao]), Calendar);
         Assert.Equal(CaseStage.OnRoll, status.Stage);
         Assert.True(Find(status, "发放临时救助金").WasLate);
     }
@@ -103,7 +103,7 @@ public class CaseDeadlineTests
         {
             var events = ThroughPublicity("2024-09-02", "2024-09-03", "2024-09-04", "2024-09-06", "2024-09-09");
             events.Add(E(CaseEventKind.Confirmed, "2024-09-20", CaseOutcome.Approved));
-            var status = CaseProgress.Evaluate(Case("B", events, categories: [category]), Calendar);
+            var status = StageRules.Evaluate(Case("B", events, categories: [category]), Calendar);
             // 9.23, 9.24, 9.25, 9.26, 9.27 → 9.27 (9.29 is a 调休 Sunday but comes later)
             Assert.Equal(D("2024-09-27"), Find(status, "录入社会救助大数据信息系统").Due);
             Assert.Null(status.BenefitFromMonth);
@@ -112,7 +112,7 @@ public class CaseDeadlineTests
         // a household confirmed both 低保 and (for a member) 刚性支出困难 has both deadlines
         var both = ThroughPublicity("2024-09-02", "2024-09-03", "2024-09-04", "2024-09-06", "2024-09-09");
         both.Add(E(CaseEventKind.Confirmed, "2024-09-27", CaseOutcome.Approved));
-        var s = CaseProgress.Evaluate(Case("C", both, categories: [AssistanceCategory.Dibao, AssistanceCategory.RigidExpenditure]), Calendar);
+        var s = StageRules.Evaluate(Case("C", both, categories: [AssistanceCategory.Dibao, AssistanceCategory.RigidExpenditure]), Calendar);
         Assert.Equal(D("2024-10-08"), Find(s, "发放临时救助金").Due); // 9.29 (调休), 9.30, [10.1–10.7], 10.8
         Assert.Equal(D("2024-10-10"), Find(s, "录入社会救助大数据信息系统").Due);
     }
@@ -125,7 +125,7 @@ public class CaseDeadlineTests
         events.Add(E(CaseEventKind.WarningReceived, "2024-09-30"));
         events.Add(E(CaseEventKind.WarningReceived, "2024-10-08"));
         events.Add(E(CaseEventKind.WarningHandled, "2024-10-09"));
-        var warnings = CaseProgress.Evaluate(Case("W", events), Calendar).Deadlines.Where(d => d.What == "处置预警信息").ToList();
+        var warnings = StageRules.Evaluate(Case("W", events), Calendar).Deadlines.Where(d => d.What == "处置预警信息").ToList();
         Assert.Equal(2, warnings.Count);
         Assert.Equal(D("2024-10-12"), warnings[0].Due); // 10.8, 10.9, 10.10, 10.11, 10.12 (调休 Saturday)
         Assert.True(warnings[0].WasLate is false && warnings[0].DoneOn == D("2024-10-09"));
@@ -136,13 +136,13 @@ public class CaseDeadlineTests
     [Fact]
     public void Yunyang_application_before_the_15th_is_due_by_the_15th_of_next_month_and_after_it_a_month_later()
     {
-        var early = CaseProgress.Evaluate(Case("Y1", [E(CaseEventKind.Accepted, "2024-03-15")], rules: LocalRules.Yunyang), Calendar);
+        var early = StageRules.Evaluate(Case("Y1", [E(CaseEventKind.Accepted, "2024-03-15")], rules: LocalRules.Yunyang), Calendar);
         var d1 = Assert.Single(early.Deadlines);
         Assert.Equal(D("2024-04-15"), d1.Due);
         Assert.Contains("巴阳府发〔2021〕10号", d1.Basis);
-        var late = CaseProgress.Evaluate(Case("Y2", [E(CaseEventKind.Accepted, "2024-03-16")], rules: LocalRules.Yunyang), Calendar);
+        var late = StageRules.Evaluate(Case("Y2", [E(CaseEventKind.Accepted, "2024-03-16")], rules: LocalRules.Yunyang), Calendar);
         Assert.Equal(D("2024-05-15"), Assert.Single(late.Deadlines).Due);
-        var december = CaseProgress.Evaluate(Case("Y3", [E(CaseEventKind.Accepted, "2026-12-20")], rules: LocalRules.Yunyang), Calendar);
+        var december = StageRules.Evaluate(Case("Y3", [E(CaseEventKind.Accepted, "2026-12-20")], rules: LocalRules.Yunyang), Calendar);
         Assert.Equal(D("2027-02-15"), Assert.Single(december.Deadlines).Due);
         Assert.NotEmpty(december.Warnings);
     }
@@ -152,10 +152,10 @@ public class CaseDeadlineTests
     {
         var events = ThroughPublicity("2024-03-05", "2024-03-06", "2024-03-20", "2024-04-01", "2024-04-02");
         var confirmEarly = events.Append(E(CaseEventKind.Confirmed, "2024-04-10", CaseOutcome.Approved)).ToList();
-        var e = Assert.Throws<CaseworkException>(() => CaseProgress.Evaluate(Case("Y4", confirmEarly, rules: LocalRules.Yunyang), Calendar));
+        var e = Assert.Throws<CaseworkException>(() => StageRules.Evaluate(Case("Y4", confirmEarly, rules: LocalRules.Yunyang), Calendar));
         Assert.Contains("尚未报送县民政局审批", e.Message);
         events.Add(E(CaseEventKind.Submitted, "2024-04-09"));
-        var s = CaseProgress.Evaluate(Case("Y4", events, rules: LocalRules.Yunyang), Calendar);
+        var s = StageRules.Evaluate(Case("Y4", events, rules: LocalRules.Yunyang), Calendar);
         Assert.Equal(D("2024-04-09"), Assert.Single(s.Deadlines).DoneOn);
     }
 
@@ -165,6 +165,6 @@ public class CaseDeadlineTests
         // 2024-02-06 17:30 UTC is 2024-02-07 01:30 in China
         var accepted = new CaseEvent(CaseEventKind.Accepted, "张三", new DateTimeOffset(2024, 2, 6, 17, 30, 0, TimeSpan.Zero));
         Assert.Equal(D("2024-02-07"), accepted.Date);
-        Assert.Equal(D("2024-02-22"), CaseProgress.Evaluate(Case("T", [accepted]), Calendar).Deadlines[0].Due);
+        Assert.Equal(D("2024-02-22"), StageRules.Evaluate(Case("T", [accepted]), Calendar).Deadlines[0].Due);
     }
 }

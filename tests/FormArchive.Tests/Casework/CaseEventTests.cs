@@ -34,16 +34,16 @@ public class CaseEventTests
     {
         var json = """{ "Kind": "HomeVisited", "Actor": "张三", "At": "2024-02-08T10:00:00+08:00", "Staff": null }""";
         var visit = JsonSerializer.Deserialize<CaseEvent>(json, new JsonSerializerOptions { Converters = { new JsonStringEnumConverter() } })!;
-        var log = new CaseLog("N-1", "秋浦街道", [AssistanceCategory.Dibao], LocalRules.Chizhou, [E(CaseEventKind.Accepted, "2024-02-07")]);
+        var log = new StageLog("N-1", "秋浦街道", [AssistanceCategory.Dibao], LocalRules.Chizhou, [E(CaseEventKind.Accepted, "2024-02-07")]);
         Assert.Contains("只记录了1名", Assert.Throws<CaseworkException>(() => log.Append(visit)).Message);
     }
 
     [Fact]
     public void Status_names_the_next_deadline()
     {
-        var s = CaseProgress.Evaluate(Case("N-2", [E(CaseEventKind.Accepted, "2024-02-07")]), Calendar);
+        var s = StageRules.Evaluate(Case("N-2", [E(CaseEventKind.Accepted, "2024-02-07")]), Calendar);
         Assert.Equal("初审意见", s.Next!.What);
-        var done = CaseProgress.Evaluate(Case("N-3", ThroughPublicity("2024-02-07", "2024-02-08", "2024-02-09", "2024-02-20", "2024-02-21")), Calendar);
+        var done = StageRules.Evaluate(Case("N-3", ThroughPublicity("2024-02-07", "2024-02-08", "2024-02-09", "2024-02-20", "2024-02-21")), Calendar);
         Assert.Equal("审核确认", done.Next!.What);
         Assert.Empty(done.Overdue(D("2024-03-05")));
         Assert.Single(done.Overdue(D("2024-03-06")));

@@ -29,7 +29,7 @@ internal static class CaseFixtures
         E(CaseEventKind.PublicityStarted, publicity),
     ];
 
-    public static CaseFile Case(string id, IReadOnlyList<CaseEvent> events, string township = "秋浦街道", LocalRules rules = LocalRules.Chizhou,
+    public static StageLogSnapshot Case(string id, IReadOnlyList<CaseEvent> events, string township = "秋浦街道", LocalRules rules = LocalRules.Chizhou,
         bool unstable = false, params AssistanceCategory[] categories) =>
         new(id, township, categories.Length == 0 ? [AssistanceCategory.Dibao] : categories, events, rules, unstable);
 }

@@ -7,7 +7,7 @@ namespace FormArchive.Tests.Casework;
 /// <summary>Events the procedure does not allow are refused with a Chinese message, and the log stays as it was.</summary>
 public class CaseTransitionTests
 {
-    private static CaseLog Log(IEnumerable<CaseEvent> events) =>
+    private static StageLog Log(IEnumerable<CaseEvent> events) =>
         new("T-1", "秋浦街道", [AssistanceCategory.Dibao], LocalRules.Chizhou, events);
 
     private static void Refused(IEnumerable<CaseEvent> before, CaseEvent next, string expected)
@@ -72,7 +72,7 @@ public class CaseTransitionTests
         Refused(Published(), E(CaseEventKind.Confirmed, "2024-02-27", CaseOutcome.Approved), "公示期至 2024-02-27 届满");
         var log = Log(Published());
         log.Append(E(CaseEventKind.Confirmed, "2024-02-28", CaseOutcome.Approved));
-        Assert.Equal(CaseStage.Confirmed, CaseProgress.Evaluate(log.Snapshot(), Calendar).Stage);
+        Assert.Equal(CaseStage.Confirmed, StageRules.Evaluate(log.Snapshot(), Calendar).Stage);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public class CaseTransitionTests
         Refused(rejected, E(CaseEventKind.Notified, "2024-02-20", CaseOutcome.Approved), "告知须在审核确认之后");
         var log = Log(rejected);
         log.Append(E(CaseEventKind.Notified, "2024-02-20", CaseOutcome.Rejected));
-        var status = CaseProgress.Evaluate(log.Snapshot(), Calendar);
+        var status = StageRules.Evaluate(log.Snapshot(), Calendar);
         Assert.Equal(CaseStage.Closed, status.Stage);
         Assert.Empty(status.Open); // the 审核确认 clock stopped with the notice
         Refused(log.Events, E(CaseEventKind.Confirmed, "2024-03-01", CaseOutcome.Approved), "已告知不予批准");
@@ -106,7 +106,7 @@ public class CaseTransitionTests
         Refused(Published(), E(CaseEventKind.Paid, "2024-02-28"), "尚未审核确认批准");
         var approved = Published().Append(E(CaseEventKind.Confirmed, "2024-02-28", CaseOutcome.Approved)).ToList();
         Refused(approved, E(CaseEventKind.Entered, "2024-02-29"), "录入信息系统适用于低保边缘家庭");
-        var marginal = new CaseLog("T-2", "秋浦街道", [AssistanceCategory.DibaoMarginal], LocalRules.Chizhou, approved);
+        var marginal = new StageLog("T-2", "秋浦街道", [AssistanceCategory.DibaoMarginal], LocalRules.Chizhou, approved);
         var e = Assert.Throws<CaseworkException>(() => marginal.Append(E(CaseEventKind.Paid, "2024-02-29")));
         Assert.Contains("本案类别不发放救助金", e.Message);
     }
@@ -125,7 +125,7 @@ public class CaseTransitionTests
         var approved = Published().Append(E(CaseEventKind.Confirmed, "2024-02-28", CaseOutcome.Approved)).ToList();
         Refused(approved, E(CaseEventKind.WarningHandled, "2024-03-01"), "没有待处置的预警信息");
         var stopped = approved.Append(E(CaseEventKind.Reviewed, "2025-02-20", CaseOutcome.Rejected)).ToList();
-        Assert.Equal(CaseStage.Closed, CaseProgress.Evaluate(Case("S", stopped), Calendar).Stage);
+        Assert.Equal(CaseStage.Closed, StageRules.Evaluate(Case("S", stopped), Calendar).Stage);
         Refused(stopped, E(CaseEventKind.Paid, "2025-03-01"), "案件已停发");
     }
 
@@ -134,8 +134,8 @@ public class CaseTransitionTests
     {
         var broken = new[] { E(CaseEventKind.Accepted, "2024-02-07"), E(CaseEventKind.Notified, "2024-02-08", CaseOutcome.Approved) };
         Assert.Throws<CaseworkException>(() => Log(broken));
-        Assert.Throws<CaseworkException>(() => CaseProgress.Evaluate(Case("X", broken), Calendar));
-        Assert.Throws<CaseworkException>(() => CaseProgress.Evaluate(Case("X", [E(CaseEventKind.Accepted, "2024-02-07")]) with { Categories = [] }, Calendar));
+        Assert.Throws<CaseworkException>(() => StageRules.Evaluate(Case("X", broken), Calendar));
+        Assert.Throws<CaseworkException>(() => StageRules.Evaluate(Case("X", [E(CaseEventKind.Accepted, "2024-02-07")]) with { Categories = [] }, Calendar));
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public abstract class CaseworkServiceSuite(ApiServer server)
         Assert.Equal(CaseHousehold.CaseDataFileName, data.FileName);
         Assert.Equal("低保边缘", m.Metadata.Category); // the catalog's first category
         Assert.Equal(_township, m.Metadata.Township);
-        var stored = await CaseDocuments.ReadApplicationAsync(Archive, m, default);
+        var stored = await FiledApplication.ReadAsync(Archive, m, default);
         Assert.Equal(m.CaseId, stored!.CaseId);
         Assert.Equal(_township, stored.Township);
         Assert.Equal(["低保边缘", "特困"], stored.Categories);

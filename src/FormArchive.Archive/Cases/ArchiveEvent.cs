@@ -5,7 +5,7 @@ namespace FormArchive.Archive.Cases;
 /// only if absent: the sequence number is the lock. <see cref="Prev"/> chains each entry to the SHA-256 of the
 /// previous entry's bytes, so an edited or removed entry breaks the chain.
 /// </summary>
-public sealed record CaseEvent
+public sealed record ArchiveEvent
 {
     public const string Opened = "opened";
     public const string MetadataChanged = "metadata";

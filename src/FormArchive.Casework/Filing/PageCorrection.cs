@@ -1,7 +1,7 @@
 using FormArchive.Ingest;
 using FormArchive.Ingest.Recognition;
 
-namespace FormArchive.Casework.Corrections;
+namespace FormArchive.Casework.Filing;
 
 /// <summary>
 /// A clerk's correction of one scanned page, filed as its own JSON document (识别结果更正) derived from the

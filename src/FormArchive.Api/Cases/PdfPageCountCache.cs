@@ -9,7 +9,7 @@ namespace FormArchive.Api.Cases;
 /// Page counts of stored PDFs for the 卷内目录. Objects are content-addressed and write-once, so a count
 /// cached by SHA-256 never goes stale.
 /// </summary>
-public sealed class PageCounts
+public sealed class PdfPageCountCache
 {
     private readonly ConcurrentDictionary<string, int> _bySha = new(StringComparer.Ordinal);
 

@@ -5,7 +5,7 @@ namespace FormArchive.Archive.Catalog;
 /// due date of its next open deadline. Both null when the case has no steps, or when its steps do not replay
 /// (then <see cref="Problem"/> says why, and the case is found by neither stage nor due date).
 /// </summary>
-public sealed record CaseStanding(string? Stage, DateOnly? NextDue, string? Problem = null)
+public sealed record CatalogStage(string? Stage, DateOnly? NextDue, string? Problem = null)
 {
-    public static CaseStanding None { get; } = new(null, null);
+    public static CatalogStage None { get; } = new(null, null);
 }

@@ -5,7 +5,7 @@ namespace FormArchive.Casework;
 /// whose procedure governs it, its stage log in the order written, and whether the household's income is
 /// unstable (a 低保 household then comes up for review every six months).
 /// </summary>
-public sealed record CaseFile(
+public sealed record StageLogSnapshot(
     string CaseId,
     string Township,
     IReadOnlyList<AssistanceCategory> Categories,

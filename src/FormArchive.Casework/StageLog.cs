@@ -5,13 +5,13 @@ namespace FormArchive.Casework;
 /// that exists is a log the rules accept. Nothing is ever edited or removed; a mistake is corrected by a
 /// later event.
 /// </summary>
-public sealed class CaseLog
+public sealed class StageLog
 {
     private readonly List<CaseEvent> _events = [];
     private readonly object _gate = new();
 
     /// <summary>A log for this case, replaying <paramref name="stored"/> (refused if the rules reject it).</summary>
-    public CaseLog(string caseId, string township, IReadOnlyList<AssistanceCategory> categories,
+    public StageLog(string caseId, string township, IReadOnlyList<AssistanceCategory> categories,
         LocalRules rules = LocalRules.Chizhou, IEnumerable<CaseEvent>? stored = null, bool incomeUnstable = false)
     {
         CaseId = caseId;
@@ -41,15 +41,15 @@ public sealed class CaseLog
     {
         lock (_gate)
         {
-            CaseProgress.CheckAppend(Snapshot(), e);
+            StageRules.CheckAppend(Snapshot(), e);
             _events.Add(e);
         }
     }
 
     /// <summary>The case as the rules see it now.</summary>
-    public CaseFile Snapshot()
+    public StageLogSnapshot Snapshot()
     {
         lock (_gate)
-            return new CaseFile(CaseId, Township, Categories, [.. _events], Rules, IncomeUnstable);
+            return new StageLogSnapshot(CaseId, Township, Categories, [.. _events], Rules, IncomeUnstable);
     }
 }

@@ -8,7 +8,7 @@ namespace FormArchive.Ingest.Imaging;
 /// searches about ±7° (and locks near 0° on a bright document on a dark desk), and its Rotate of a 1–2 MP colour
 /// image costs 150 ms or more with OpenMP limited to one thread.
 /// </summary>
-internal static class FastGeometry
+internal static class SkewAndRotation
 {
     /// <summary>
     /// Skew in degrees, clockwise positive, of the text lines and edges of <paramref name="image"/>, searched in

@@ -5,11 +5,11 @@ namespace FormArchive.Casework;
 /// its stage and deadlines. A pure function of the case and the calendar — no clock, no storage — so the
 /// same log always gives the same answer.
 /// </summary>
-public static class CaseProgress
+public static class StageRules
 {
     /// <summary>Checks the whole log and returns the case's standing.</summary>
     /// <exception cref="CaseworkException">An event breaks the procedure (the message names it, in Chinese).</exception>
-    public static CaseStatus Evaluate(CaseFile file, WorkingDayCalendar calendar)
+    public static CaseStatus Evaluate(StageLogSnapshot file, WorkingDayCalendar calendar)
     {
         if (file.Categories.Count == 0)
             throw new CaseworkException($"案件 {file.CaseId} 没有救助类别。");
@@ -20,7 +20,7 @@ public static class CaseProgress
     }
 
     /// <summary>Checks that <paramref name="next"/> may follow the case's log; throws if not.</summary>
-    public static void CheckAppend(CaseFile file, CaseEvent next)
+    public static void CheckAppend(StageLogSnapshot file, CaseEvent next)
     {
         var s = new Replay(file);
         foreach (var e in file.Events)
@@ -29,7 +29,7 @@ public static class CaseProgress
     }
 
     /// <summary>The case state folded from the log, event by event.</summary>
-    private sealed class Replay(CaseFile file)
+    private sealed class Replay(StageLogSnapshot file)
     {
         private CaseEvent? _last;
         private DateOnly? _accepted, _auth, _visit, _prelimDate, _publicity, _extended, _submitted, _confirmed, _notified, _paid, _entered, _lastReview;
@@ -44,6 +44,32 @@ public static class CaseProgress
 
         public void Apply(CaseEvent e)
         {
+            RefuseOutOfTurn(e);
+            var d = e.Date;
+            switch (e.Kind)
+            {
+                case CaseEventKind.Accepted: Accept(e, d); break;
+                case CaseEventKind.AuthorizationChecked: CheckAuthorization(e, d); break;
+                case CaseEventKind.HomeVisited: VisitHome(e, d); break;
+                case CaseEventKind.PreliminaryOpinion: GivePreliminaryOpinion(e, d); break;
+                case CaseEventKind.PublicityStarted: StartPublicity(e, d); break;
+                case CaseEventKind.Extended: Extend(e, d); break;
+                case CaseEventKind.Submitted: Submit(e, d); break;
+                case CaseEventKind.Confirmed: Confirm(e, d); break;
+                case CaseEventKind.Notified: Notify(e, d); break;
+                case CaseEventKind.Paid: Pay(e, d); break;
+                case CaseEventKind.Entered: Enter(e, d); break;
+                case CaseEventKind.WarningReceived: ReceiveWarning(e, d); break;
+                case CaseEventKind.WarningHandled: HandleWarning(e, d); break;
+                case CaseEventKind.Reviewed: Review(e, d); break;
+                default: throw Refuse(e, "未知的事件类型。");
+            }
+            _last = e;
+        }
+
+        /// <summary>What no event may do: come without an actor, before the last one, before 受理, or after the case is closed.</summary>
+        private void RefuseOutOfTurn(CaseEvent e)
+        {
             if (string.IsNullOrWhiteSpace(e.Actor))
                 throw Refuse(e, "未写明经办人。");
             if (_last is not null && e.At < _last.At)
@@ -54,105 +80,126 @@ public static class CaseProgress
                 throw Refuse(e, "案件已停发（定期复核决定），不再办理。");
             if (_notice == CaseOutcome.Rejected)
                 throw Refuse(e, "已告知不予批准，案件已办结。");
-            var d = e.Date;
-            switch (e.Kind)
+        }
+
+        private void Accept(CaseEvent e, DateOnly d)
+        {
+            if (_accepted is not null)
+                throw Refuse(e, "案件已受理，不能重复受理。");
+            _accepted = d;
+        }
+
+        private void CheckAuthorization(CaseEvent e, DateOnly d)
+        {
+            Once(e, _auth);
+            Before(e, _prelimDate, CaseEventKind.PreliminaryOpinion);
+            _auth = d;
+        }
+
+        private void VisitHome(CaseEvent e, DateOnly d)
+        {
+            Once(e, _visit);
+            Before(e, _prelimDate, CaseEventKind.PreliminaryOpinion);
+            var staff = (e.Staff ?? []).Append(e.Actor).Where(x => x is not null).Select(x => x.Trim()).Where(x => x.Length > 0).Distinct().Count();
+            if (staff < 2)
+                throw Refuse(e, $"入户调查应由2名以上（含2名）工作人员进行，只记录了{staff}名（{LegalBasis.HomeVisitStaff}）。");
+            _visit = d;
+        }
+
+        private void GivePreliminaryOpinion(CaseEvent e, DateOnly d)
+        {
+            Once(e, _prelimDate);
+            if (_auth is null || _visit is null)
+                throw Refuse(e, "初审意见须在核对授权和入户调查之后提出。");
+            _prelim = OutcomeOf(e);
+            _prelimDate = d;
+        }
+
+        private void StartPublicity(CaseEvent e, DateOnly d)
+        {
+            Once(e, _publicity);
+            if (_prelim != CaseOutcome.Approved)
+                throw Refuse(e, _prelim is null ? "公示须在初审意见之后。" : "初审意见为不予批准，不公示，应送达不予批准告知书。");
+            _publicity = d;
+        }
+
+        private void Extend(CaseEvent e, DateOnly d)
+        {
+            Once(e, _extended);
+            Before(e, _confirmed, CaseEventKind.Confirmed);
+            if (string.IsNullOrWhiteSpace(e.Reason))
+                throw Refuse(e, $"延期必须写明理由（{LegalBasis.ConfirmationExtended}，仅限特殊情况）。");
+            _extended = d;
+        }
+
+        private void Submit(CaseEvent e, DateOnly d)
+        {
+            Once(e, _submitted);
+            Before(e, _confirmed, CaseEventKind.Confirmed);
+            PublicityOver(e);
+            _submitted = d;
+        }
+
+        private void Confirm(CaseEvent e, DateOnly d)
+        {
+            Once(e, _confirmed);
+            PublicityOver(e);
+            if (file.Rules == LocalRules.Yunyang && _submitted is null)
+                throw Refuse(e, "初核材料尚未报送县民政局审批。");
+            _confirmation = OutcomeOf(e);
+            _confirmed = d;
+        }
+
+        private void Notify(CaseEvent e, DateOnly d)
+        {
+            Once(e, _notified);
+            var told = OutcomeOf(e);
+            if (_confirmation is null)
             {
-                case CaseEventKind.Accepted:
-                    if (_accepted is not null)
-                        throw Refuse(e, "案件已受理，不能重复受理。");
-                    _accepted = d;
-                    break;
-                case CaseEventKind.AuthorizationChecked:
-                    Once(e, _auth);
-                    Before(e, _prelimDate, CaseEventKind.PreliminaryOpinion);
-                    _auth = d;
-                    break;
-                case CaseEventKind.HomeVisited:
-                    Once(e, _visit);
-                    Before(e, _prelimDate, CaseEventKind.PreliminaryOpinion);
-                    var staff = (e.Staff ?? []).Append(e.Actor).Where(x => x is not null).Select(x => x.Trim()).Where(x => x.Length > 0).Distinct().Count();
-                    if (staff < 2)
-                        throw Refuse(e, $"入户调查应由2名以上（含2名）工作人员进行，只记录了{staff}名（{LegalBasis.HomeVisitStaff}）。");
-                    _visit = d;
-                    break;
-                case CaseEventKind.PreliminaryOpinion:
-                    Once(e, _prelimDate);
-                    if (_auth is null || _visit is null)
-                        throw Refuse(e, "初审意见须在核对授权和入户调查之后提出。");
-                    _prelim = OutcomeOf(e);
-                    _prelimDate = d;
-                    break;
-                case CaseEventKind.PublicityStarted:
-                    Once(e, _publicity);
-                    if (_prelim != CaseOutcome.Approved)
-                        throw Refuse(e, _prelim is null ? "公示须在初审意见之后。" : "初审意见为不予批准，不公示，应送达不予批准告知书。");
-                    _publicity = d;
-                    break;
-                case CaseEventKind.Extended:
-                    Once(e, _extended);
-                    Before(e, _confirmed, CaseEventKind.Confirmed);
-                    if (string.IsNullOrWhiteSpace(e.Reason))
-                        throw Refuse(e, $"延期必须写明理由（{LegalBasis.ConfirmationExtended}，仅限特殊情况）。");
-                    _extended = d;
-                    break;
-                case CaseEventKind.Submitted:
-                    Once(e, _submitted);
-                    Before(e, _confirmed, CaseEventKind.Confirmed);
-                    PublicityOver(e);
-                    _submitted = d;
-                    break;
-                case CaseEventKind.Confirmed:
-                    Once(e, _confirmed);
-                    PublicityOver(e);
-                    if (file.Rules == LocalRules.Yunyang && _submitted is null)
-                        throw Refuse(e, "初核材料尚未报送县民政局审批。");
-                    _confirmation = OutcomeOf(e);
-                    _confirmed = d;
-                    break;
-                case CaseEventKind.Notified:
-                    Once(e, _notified);
-                    var told = OutcomeOf(e);
-                    if (_confirmation is null)
-                    {
-                        if (!(_prelim == CaseOutcome.Rejected && told == CaseOutcome.Rejected))
-                            throw Refuse(e, "告知须在审核确认之后（初审不符合条件的，可直接告知不予批准）。");
-                    }
-                    else if (told != _confirmation)
-                        throw Refuse(e, $"告知结果“{told.Label()}”与审核确认结果“{_confirmation.Value.Label()}”不一致。");
-                    _notice = told;
-                    _notified = d;
-                    break;
-                case CaseEventKind.Paid:
-                    OnRollRequired(e);
-                    if (!Has(AssistanceCategory.ExtremelyPoor, AssistanceCategory.Dibao, AssistanceCategory.Temporary))
-                        throw Refuse(e, "本案类别不发放救助金（低保边缘、刚性支出困难、其他低收入人口应录入信息系统）。");
-                    _paid ??= d;
-                    break;
-                case CaseEventKind.Entered:
-                    Once(e, _entered);
-                    OnRollRequired(e);
-                    if (!Has(AssistanceCategory.DibaoMarginal, AssistanceCategory.RigidExpenditure, AssistanceCategory.OtherLowIncome))
-                        throw Refuse(e, "录入信息系统适用于低保边缘家庭、刚性支出困难家庭和其他低收入人口。");
-                    _entered = d;
-                    break;
-                case CaseEventKind.WarningReceived:
-                    _warnings.Add((d, null));
-                    break;
-                case CaseEventKind.WarningHandled:
-                    var i = _warnings.FindIndex(w => w.Handled is null);
-                    if (i < 0)
-                        throw Refuse(e, "没有待处置的预警信息。");
-                    _warnings[i] = (_warnings[i].Received, d);
-                    break;
-                case CaseEventKind.Reviewed:
-                    OnRollRequired(e);
-                    _lastReview = d;
-                    _stopped = OutcomeOf(e) == CaseOutcome.Rejected;
-                    break;
-                default:
-                    throw Refuse(e, "未知的事件类型。");
+                if (!(_prelim == CaseOutcome.Rejected && told == CaseOutcome.Rejected))
+                    throw Refuse(e, "告知须在审核确认之后（初审不符合条件的，可直接告知不予批准）。");
             }
-            _last = e;
+            else if (told != _confirmation)
+                throw Refuse(e, $"告知结果“{told.Label()}”与审核确认结果“{_confirmation.Value.Label()}”不一致。");
+            _notice = told;
+            _notified = d;
+        }
+
+        private void Pay(CaseEvent e, DateOnly d)
+        {
+            OnRollRequired(e);
+            if (!Has(AssistanceCategory.ExtremelyPoor, AssistanceCategory.Dibao, AssistanceCategory.Temporary))
+                throw Refuse(e, "本案类别不发放救助金（低保边缘、刚性支出困难、其他低收入人口应录入信息系统）。");
+            _paid ??= d;
+        }
+
+        private void Enter(CaseEvent e, DateOnly d)
+        {
+            Once(e, _entered);
+            OnRollRequired(e);
+            if (!Has(AssistanceCategory.DibaoMarginal, AssistanceCategory.RigidExpenditure, AssistanceCategory.OtherLowIncome))
+                throw Refuse(e, "录入信息系统适用于低保边缘家庭、刚性支出困难家庭和其他低收入人口。");
+            _entered = d;
+        }
+
+        private void ReceiveWarning(CaseEvent e, DateOnly d)
+        {
+            _warnings.Add((d, null));
+        }
+
+        private void HandleWarning(CaseEvent e, DateOnly d)
+        {
+            var i = _warnings.FindIndex(w => w.Handled is null);
+            if (i < 0)
+                throw Refuse(e, "没有待处置的预警信息。");
+            _warnings[i] = (_warnings[i].Received, d);
+        }
+
+        private void Review(CaseEvent e, DateOnly d)
+        {
+            OnRollRequired(e);
+            _lastReview = d;
+            _stopped = OutcomeOf(e) == CaseOutcome.Rejected;
         }
 
         private static void Once(CaseEvent e, DateOnly? already)
