@@ -21,6 +21,15 @@ public sealed record CaseEvent(CaseEventKind Kind, string Actor, DateTimeOffset 
     /// <summary>件号 of documents filed for this step in the case's volume it is recorded in (a form printed at it).</summary>
     public IReadOnlyList<int> Documents { get; init; } = [];
 
+    /// <summary>The person who signed the step, in their post at their unit; null in logs written before people signed.</summary>
+    public Signer? SignedBy { get; init; }
+
+    /// <summary>For 退回补正: the items the township is to supply.</summary>
+    public IReadOnlyList<string> Supply { get; init; } = [];
+
+    /// <summary>For a 审核确认 批准: the amounts and the first month the forms print.</summary>
+    public ApprovalTerms? Terms { get; init; }
+
     /// <summary>The calendar day of the event in China (UTC+8), whatever offset <see cref="At"/> carries.</summary>
     public DateOnly Date => DateOnly.FromDateTime(At.ToOffset(ChinaTime.Offset).DateTime);
 }

@@ -31,4 +31,8 @@ public enum CaseEventKind
     WarningHandled,
     /// <summary>定期复核: the periodic review done; outcome 批准 = 续保/调整, 不予批准 = 停发.</summary>
     Reviewed,
+    /// <summary>负责人审签: the unit's 负责人 countersigns its 经办人's 初审意见 or 审核确认 (四眼原则).</summary>
+    Countersigned,
+    /// <summary>退回补正: the county returns a submitted case to the township with the items to supply.</summary>
+    Returned,
 }

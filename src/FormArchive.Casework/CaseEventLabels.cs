@@ -20,6 +20,8 @@ public static class CaseEventLabels
         CaseEventKind.WarningReceived => "预警",
         CaseEventKind.WarningHandled => "预警处置",
         CaseEventKind.Reviewed => "定期复核",
+        CaseEventKind.Countersigned => "负责人审签",
+        CaseEventKind.Returned => "退回补正",
         _ => kind.ToString(),
     };
 

@@ -11,6 +11,10 @@ public enum CaseStage
     PreliminaryOpinion,
     /// <summary>公示 posted (running or ended), 审核确认 pending.</summary>
     Publicity,
+    /// <summary>报送审批: submitted to the county, awaiting its 审核确认; the township cannot change the file.</summary>
+    Submitted,
+    /// <summary>退回补正: returned by the county with items to supply; the township may change the file and submit again.</summary>
+    Returned,
     /// <summary>审核确认 made, the applicant not yet told.</summary>
     Confirmed,
     /// <summary>告知: the applicant told; for an approval, 发放/录入 may still be due.</summary>

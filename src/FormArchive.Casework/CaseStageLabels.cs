@@ -10,6 +10,8 @@ public static class CaseStageLabels
         CaseStage.Investigation => "核对授权/入户调查",
         CaseStage.PreliminaryOpinion => "初审意见",
         CaseStage.Publicity => "公示",
+        CaseStage.Submitted => "报送审批",
+        CaseStage.Returned => "退回补正",
         CaseStage.Confirmed => "审核确认",
         CaseStage.Notified => "告知",
         CaseStage.OnRoll => "发放/录入",

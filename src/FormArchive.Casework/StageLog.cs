@@ -12,13 +12,14 @@ public sealed class StageLog
 
     /// <summary>A log for this case, replaying <paramref name="stored"/> (refused if the rules reject it).</summary>
     public StageLog(string caseId, string township, IReadOnlyList<AssistanceCategory> categories,
-        LocalRules rules = LocalRules.Chizhou, IEnumerable<CaseEvent>? stored = null, bool incomeUnstable = false)
+        LocalRules rules = LocalRules.Chizhou, IEnumerable<CaseEvent>? stored = null, bool incomeUnstable = false, ConfirmingLevels? levels = null)
     {
         CaseId = caseId;
         Township = township;
         Categories = categories;
         Rules = rules;
         IncomeUnstable = incomeUnstable;
+        Levels = levels;
         foreach (var e in stored ?? [])
             Append(e);
     }
@@ -28,6 +29,8 @@ public sealed class StageLog
     public IReadOnlyList<AssistanceCategory> Categories { get; }
     public LocalRules Rules { get; }
     public bool IncomeUnstable { get; }
+    /// <summary>Which level confirms each category, as recorded at 受理; null for logs from before it was.</summary>
+    public ConfirmingLevels? Levels { get; }
 
     /// <summary>The events so far, in the order appended (a copy).</summary>
     public IReadOnlyList<CaseEvent> Events
@@ -50,6 +53,6 @@ public sealed class StageLog
     public StageLogSnapshot Snapshot()
     {
         lock (_gate)
-            return new StageLogSnapshot(CaseId, Township, Categories, [.. _events], Rules, IncomeUnstable);
+            return new StageLogSnapshot(CaseId, Township, Categories, [.. _events], Rules, IncomeUnstable, Levels);
     }
 }

@@ -5,7 +5,7 @@ namespace FormArchive.Casework;
 /// its stage and deadlines. A pure function of the case and the calendar — no clock, no storage — so the
 /// same log always gives the same answer.
 /// </summary>
-public static class StageRules
+public static partial class StageRules
 {
     /// <summary>Checks the whole log and returns the case's standing.</summary>
     /// <exception cref="CaseworkException">An event breaks the procedure (the message names it, in Chinese).</exception>
@@ -29,7 +29,7 @@ public static class StageRules
     }
 
     /// <summary>The case state folded from the log, event by event.</summary>
-    private sealed class Replay(StageLogSnapshot file)
+    private sealed partial class Replay(StageLogSnapshot file)
     {
         private CaseEvent? _last;
         private DateOnly? _accepted, _auth, _visit, _prelimDate, _publicity, _extended, _submitted, _confirmed, _notified, _paid, _entered, _lastReview;
@@ -45,6 +45,7 @@ public static class StageRules
         public void Apply(CaseEvent e)
         {
             RefuseOutOfTurn(e);
+            RefuseOutOfLevel(e);
             var d = e.Date;
             switch (e.Kind)
             {
@@ -62,6 +63,8 @@ public static class StageRules
                 case CaseEventKind.WarningReceived: ReceiveWarning(e, d); break;
                 case CaseEventKind.WarningHandled: HandleWarning(e, d); break;
                 case CaseEventKind.Reviewed: Review(e, d); break;
+                case CaseEventKind.Countersigned: Countersign(e); break;
+                case CaseEventKind.Returned: Return(e); break;
                 default: throw Refuse(e, "未知的事件类型。");
             }
             _last = e;
@@ -113,6 +116,7 @@ public static class StageRules
                 throw Refuse(e, "初审意见须在核对授权和入户调查之后提出。");
             _prelim = OutcomeOf(e);
             _prelimDate = d;
+            AwaitCountersign(e);
         }
 
         private void StartPublicity(CaseEvent e, DateOnly d)
@@ -134,10 +138,13 @@ public static class StageRules
 
         private void Submit(CaseEvent e, DateOnly d)
         {
-            Once(e, _submitted);
+            if (!_returned) Once(e, _submitted); // a case returned for 补正 is submitted again
             Before(e, _confirmed, CaseEventKind.Confirmed);
             PublicityOver(e);
+            RefuseSubmissionOfDelegated(e);
+            RequireCountersigned(e, CaseEventKind.PreliminaryOpinion);
             _submitted = d;
+            _returned = false;
         }
 
         private void Confirm(CaseEvent e, DateOnly d)
@@ -146,8 +153,10 @@ public static class StageRules
             PublicityOver(e);
             if (file.Rules == LocalRules.Yunyang && _submitted is null)
                 throw Refuse(e, "初核材料尚未报送县民政局审批。");
+            RefuseConfirmationOutOfLevel(e);
             _confirmation = OutcomeOf(e);
             _confirmed = d;
+            AwaitCountersign(e);
         }
 
         private void Notify(CaseEvent e, DateOnly d)
@@ -161,6 +170,7 @@ public static class StageRules
             }
             else if (told != _confirmation)
                 throw Refuse(e, $"告知结果“{told.Label()}”与审核确认结果“{_confirmation.Value.Label()}”不一致。");
+            if (_confirmation is not null) RequireCountersigned(e, CaseEventKind.Confirmed);
             _notice = told;
             _notified = d;
         }
@@ -255,6 +265,10 @@ public static class StageRules
                 var batch = new DateOnly(accepted.Year, accepted.Month, 1).AddMonths(accepted.Day <= 15 ? 1 : 2);
                 var due = new DateOnly(batch.Year, batch.Month, 15);
                 Add(deadlines, "初核（报送县民政局审批）", calendar.Certify(due), LegalBasis.MonthlyBatch, _submitted ?? rejectedEarly);
+                // Online approval: the county's 审核确认 runs on the working-day calendar from 受理, as 民发〔2021〕57号 sets it.
+                if (ConfirmedByCounty)
+                    Add(deadlines, "审核确认", calendar.AddWorkingDays(accepted, _extended is null ? 15 : 25),
+                        _extended is null ? LegalBasis.ConfirmationNational : LegalBasis.ConfirmationNationalExtended, _confirmed ?? rejectedEarly);
             }
 
             DateOnly? benefitFrom = null;
@@ -277,6 +291,8 @@ public static class StageRules
                 : _paid is not null || _entered is not null ? CaseStage.OnRoll
                 : _notified is not null ? CaseStage.Notified
                 : _confirmed is not null ? CaseStage.Confirmed
+                : _returned ? CaseStage.Returned
+                : _submitted is not null ? CaseStage.Submitted
                 : _publicity is not null ? CaseStage.Publicity
                 : _prelimDate is not null ? CaseStage.PreliminaryOpinion
                 : _auth is not null || _visit is not null ? CaseStage.Investigation

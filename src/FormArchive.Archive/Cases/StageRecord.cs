@@ -27,4 +27,15 @@ public sealed record StageRecord
     public IReadOnlyList<string>? Categories { get; init; }
     /// <summary>件号 of documents filed for this step (a form printed at it), in the case's volume.</summary>
     public IReadOnlyList<int>? Documents { get; init; }
+    /// <summary>Who signed the step; null in logs written before people signed.</summary>
+    public StageSignature? Signer { get; init; }
+    /// <summary>For 受理: which level confirms each category (category code → township or county). Null in older logs.</summary>
+    public IReadOnlyDictionary<string, string>? Confirms { get; init; }
+    /// <summary>For 退回补正: the items to supply.</summary>
+    public IReadOnlyList<string>? Supply { get; init; }
+    /// <summary>For a 审核确认 批准: the amounts and the first month.</summary>
+    public FormArchive.Domain.ApprovalTerms? Terms { get; init; }
 }
+
+/// <summary>The signature on a stored step: the key, the person's name, post and level (machine names) and unit.</summary>
+public sealed record StageSignature(string KeyId, string Name, string Post, string Level, string Unit);

@@ -170,8 +170,14 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
         if (e.Kind == CaseEventKind.Accepted && log.Events.Count == 0)
         {
             // No known category: refused below, as before.
-            log = new StageLog(current.CaseId, log.Township, applied, Rules);
-            record = record with { Rules = Rules.ToString(), Categories = applied.Count > 0 ? [.. applied.Select(c => c.Name)] : null };
+            var levels = LevelsOf(log.Township);
+            log = new StageLog(current.CaseId, log.Township, applied, Rules, levels: levels);
+            record = record with
+            {
+                Rules = Rules.ToString(),
+                Categories = applied.Count > 0 ? [.. applied.Select(c => c.Name)] : null,
+                Confirms = levels.ToCodes(),
+            };
         }
         CheckDocuments(e, current);
         Check(log, e, current);
@@ -341,7 +347,10 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
                 categories = [.. parsed.OfType<AssistanceCategory>()];
             }
         }
-        var log = new StageLog(caseId, first.Metadata.Township.Trim(), categories, rules);
+        // Which level confirms what, as recorded at 受理 (not the installation's setting of today); none in older logs.
+        var levels = stages.Count > 0 && stages[0].Kind == nameof(CaseEventKind.Accepted) && stages[0].Confirms is { } confirms
+            ? ConfirmingLevels.FromCodes(confirms, ConfirmingLevels.Of(rules)) : null;
+        var log = new StageLog(caseId, first.Metadata.Township.Trim(), categories, rules, levels: levels);
         if (stages.Count > 0 && log.Categories.Count == 0)
             throw new StoredStageLogException(caseId, 1, $"救助类别“{first.Metadata.Category}”无法识别。");
         for (int i = 0; i < stages.Count; i++)
@@ -353,6 +362,10 @@ public sealed class CaseProcedure(ArchiveHost host, WorkingDayCalendar calendar,
         }
         return log;
     }
+
+    /// <summary>The confirming levels of the township's county, or of the installation's procedure where no county holds it.</summary>
+    private ConfirmingLevels LevelsOf(string township) =>
+        (settings ?? CaseworkSettings.Default).Counties.OfTownship(township)?.Levels ?? ConfirmingLevels.Of(Rules);
 
     private IEnumerable<CatalogEntry> InTownship(string township, CatalogQuery q) =>
         // The catalog matches townships by part of the name; the lists want this township exactly.

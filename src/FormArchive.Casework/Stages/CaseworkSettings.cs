@@ -9,6 +9,9 @@ namespace FormArchive.Casework.Stages;
 /// </summary>
 public sealed record CaseworkSettings(LocalRules Rules, ReviewIntervals Intervals)
 {
+    /// <summary>The counties and their townships: who approves a township's cases, and what is delegated to it.</summary>
+    public Counties Counties { get; init; } = Counties.Embedded;
+
     public const string RulesVariable = "FORMARCHIVE_CASE_RULES";
     public const string ReviewMonthsVariable = "FORMARCHIVE_REVIEW_MONTHS";
     private const string UnstableIncome = "收入不稳定";

@@ -1,3 +1,4 @@
+using FormArchive.Archive.Access;
 using FormArchive.Archive.Cases;
 
 namespace FormArchive.Casework.Stages;
@@ -16,6 +17,9 @@ public static class StageRecords
         Staff = e.Staff ?? [],
         // Left out when none, so a step without documents is stored as before.
         Documents = e.Documents is { Count: > 0 } documents ? documents : null,
+        Signer = e.SignedBy is { } s ? new StageSignature(s.KeyId, s.Name, Posts.Name(s.Post), s.Level.ToString().ToLowerInvariant(), s.Unit) : null,
+        Supply = e.Supply is { Count: > 0 } supply ? supply : null,
+        Terms = e.Terms,
     };
 
     /// <summary>The event a stored step records; null if its kind or outcome is not one the rules know.</summary>
@@ -28,8 +32,18 @@ public static class StageRecords
             if (!Enum.GetNames<CaseOutcome>().Contains(r.Outcome, StringComparer.Ordinal)) return null;
             outcome = Enum.Parse<CaseOutcome>(r.Outcome);
         }
+        Signer? signer = null;
+        if (r.Signer is { } sig)
+        {
+            if (!Posts.TryParse(sig.Post, out var post) || !Enum.TryParse<ApprovalLevel>(sig.Level, ignoreCase: true, out var level) || !Enum.IsDefined(level))
+                return null;
+            signer = new Signer(sig.KeyId, sig.Name, post, level, sig.Unit);
+        }
         return new CaseEvent(Enum.Parse<CaseEventKind>(r.Kind), r.Actor, r.At)
         {
+            SignedBy = signer,
+            Supply = r.Supply ?? [],
+            Terms = r.Terms,
             Outcome = outcome,
             Reason = r.Reason,
             Note = r.Note,

@@ -1,5 +1,5 @@
 using FormArchive.Casework;
-using FormArchive.Casework.Approval;
+using FormArchive.Casework.Stages;
 using FormArchive.Domain;
 
 namespace FormArchive.Tests.Approval;

@@ -1,4 +1,4 @@
-namespace FormArchive.Casework.Approval;
+namespace FormArchive.Casework.Stages;
 
 /// <summary>
 /// A county (县、区) as the approval sees it: its civil-affairs bureau, the townships whose cases it approves, whose

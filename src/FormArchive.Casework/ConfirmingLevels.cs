@@ -1,6 +1,6 @@
 using FormArchive.Domain;
 
-namespace FormArchive.Casework.Approval;
+namespace FormArchive.Casework;
 
 /// <summary>
 /// Which level confirms (审核确认) each category, a per-county rule recorded in a case at 受理 like its deadline rules.

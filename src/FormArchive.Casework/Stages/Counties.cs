@@ -1,6 +1,6 @@
 using FormArchive.Domain;
 
-namespace FormArchive.Casework.Approval;
+namespace FormArchive.Casework.Stages;
 
 /// <summary>
 /// The counties an installation serves, each with its townships: which county approves a township's cases, and

@@ -1,6 +1,6 @@
 using FormArchive.Archive.Access;
 
-namespace FormArchive.Casework.Approval;
+namespace FormArchive.Casework;
 
 /// <summary>
 /// Who signed a step, as the case log keeps it: the person's key, name and post, and the unit they signed for

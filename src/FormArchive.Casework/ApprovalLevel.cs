@@ -1,4 +1,4 @@
-namespace FormArchive.Casework.Approval;
+namespace FormArchive.Casework;
 
 /// <summary>The level of government a unit belongs to: the township that accepts and reviews, or the county that approves.</summary>
 public enum ApprovalLevel
