@@ -3,9 +3,9 @@ using FormArchive.Api.Audit;
 using FormArchive.Api.Cases;
 using FormArchive.Api.Work;
 using FormArchive.Archive.Cases;
-using FormArchive.Archive.Storage;
 using FormArchive.Casework.Corrections;
 using FormArchive.Casework.Filing;
+using FormArchive.Casework.Pages;
 using FormArchive.Casework.Volumes;
 using FormArchive.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -54,9 +54,7 @@ public static class CasePageEndpoints
         if (!entry.MediaType.Equals("application/pdf", StringComparison.OrdinalIgnoreCase))
             return Problems.Create(StatusCodes.Status422UnprocessableEntity, "不是 PDF 文件", $"第 {no} 件是 {entry.MediaType}；只有 PDF（如扫描件的可检索 PDF）的页面才有缩略图。");
         var size = PageThumbnails.ClampWidth(width);
-        // Made once, then served from the store: a derived object beside the case's objects (never part of its record).
-        var cached = CaseKeys.Thumbnail(caseId, entry.Sha256, page, size);
-        if (await c.Archive.Store.GetAsync(StoreArea.Vault, cached, c.Cancel) is { } hit) return TypedResults.File(hit, "image/jpeg");
+        if (await PageThumbnailCache.ReadAsync(c.Archive, caseId, entry, page, size, c.Cancel) is { } hit) return TypedResults.File(hit, "image/jpeg");
         var limits = http.RequestServices.GetRequiredService<ApiLimits>().Decode;
         return await GatedWork.RunAsync<Results<FileContentHttpResult, ProblemHttpResult>>(http, async () =>
         {
@@ -79,7 +77,7 @@ public static class CasePageEndpoints
             }
             if (jpeg is null)
                 return Problems.Create(StatusCodes.Status422UnprocessableEntity, "页面上没有图像", $"第 {no} 件第 {page} 页上没有可预览的图像。");
-            await c.Archive.Store.TryCreateAsync(StoreArea.Vault, cached, jpeg, CancellationToken.None);
+            await PageThumbnailCache.KeepAsync(c.Archive, caseId, entry, page, size, jpeg);
             return TypedResults.File(jpeg, "image/jpeg");
         });
     }
