@@ -28,6 +28,9 @@ public static class FormArchiveApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Apply);
+        builder.Services.AddExceptionHandler<DomainExceptionHandler>();
+        builder.Services.AddScoped<RequestAudit>();
+        builder.Services.AddScoped<CaseContext>();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;

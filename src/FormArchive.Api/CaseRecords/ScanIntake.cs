@@ -1,4 +1,4 @@
-using FormArchive.Api.Access;
+using FormArchive.Api.Audit;
 using FormArchive.Api.Cases;
 using FormArchive.Api.Endpoints;
 using FormArchive.Api.Work;
@@ -7,6 +7,7 @@ using FormArchive.Casework.Records;
 using FormArchive.Domain;
 using FormArchive.Ingest;
 using FormArchive.Ingest.Imaging;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.CaseRecords;
 
@@ -17,19 +18,16 @@ namespace FormArchive.Api.CaseRecords;
 /// </summary>
 public static class ScanIntake
 {
-    public static async Task<IResult> ReadAsync(HttpContext http, ScanPipeline pipeline, ApiLimits limits)
+    public static async Task<Results<Ok<IntakeReading>, ProblemHttpResult>> ReadAsync(HttpContext http, ScanPipeline pipeline, ApiLimits limits, RequestAudit audit)
     {
-        var caller = Caller.Required(http);
-        string detail = "";
-        var result = await Problems.GuardAsync(async () =>
         {
             var (scans, problem) = await ScanUpload.ReadAsync(http.Request, limits.MaxUploadBytes, http.RequestAborted);
             if (problem is not null) return problem;
-            detail = $"{scans!.Count} file(s): {string.Join(", ", scans.Select(s => s.FileName))}";
+            audit.Detail = $"{scans!.Count} file(s): {string.Join(", ", scans.Select(s => s.FileName))}";
             foreach (var s in scans)
                 if (await ScanUpload.ScreenAsync(s, limits.Decode, http.RequestAborted) is { } reason)
                     return Refused(s.FileName, reason);
-            return await GatedWork.RunAsync(http, async () =>
+            return await GatedWork.RunAsync<Results<Ok<IntakeReading>, ProblemHttpResult>>(http, async () =>
             {
                 var pages = new List<ScannedPage>();
                 for (int i = 0; i < scans.Count; i++)
@@ -42,15 +40,16 @@ public static class ScanIntake
                     pages.AddRange(scan.Pages.Select(p => new ScannedPage(scan.File, new ScanDocuments(null, null, i + 1), "", p, p, [])));
                 }
                 var persons = ScannedPersons.From(pages);
-                detail += $" → {persons.Count} person(s)";
-                return Results.Ok(new { persons, expiredCards = ScannedPersons.ExpiredCards(pages) });
+                audit.Detail += $" → {persons.Count} person(s)";
+                return TypedResults.Ok(new IntakeReading(persons, ScannedPersons.ExpiredCards(pages)));
             });
-        });
-        CaseAccess.Audit(http, caller, "intake.read", null, detail, result);
-        return result;
+        }
     }
 
-    private static IResult Refused(string file, string reason) =>
+    private static ProblemHttpResult Refused(string file, string reason) =>
         Problems.Create(StatusCodes.Status422UnprocessableEntity, "扫描件被拒收", $"{file}：无法读取（{reason}）",
             new Dictionary<string, object?> { ["files"] = new[] { new { file = IdNumberMasking.MaskInText(file), reason = IdNumberMasking.MaskInText(reason) } } });
 }
+
+/// <summary>What POST /api/case-intake/scans read: the persons, and the ID cards found expired.</summary>
+public sealed record IntakeReading(IReadOnlyList<ScannedPerson> Persons, IReadOnlyList<ExpiredCard> ExpiredCards);

@@ -3,6 +3,7 @@ using FormArchive.Domain;
 using FormArchive.Ingest;
 using FormArchive.Ingest.Recognition;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.Cases;
 
@@ -29,7 +30,7 @@ public sealed record UploadedScan(string FileName, string ContentType, long Leng
 /// </summary>
 public static class ScanUpload
 {
-    public static async Task<(List<UploadedScan>? Scans, IResult? Problem)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken ct)
+    public static async Task<(List<UploadedScan>? Scans, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken ct)
     {
         if (!request.HasFormContentType || request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true)
             return (null, Endpoints.Problems.Create(StatusCodes.Status415UnsupportedMediaType, "不支持的媒体类型", "请以 multipart/form-data 上传扫描件（字段 files）。"));
@@ -95,6 +96,6 @@ public static class ScanUpload
     public static string? Screen(UploadedScan scan, byte[] content, DecodeLimits limits) => FileSniffer.Screen(content, limits);
 
 
-    private static IResult TooLarge(long maxBytes) =>
+    private static ProblemHttpResult TooLarge(long maxBytes) =>
         Endpoints.Problems.Create(StatusCodes.Status413PayloadTooLarge, "上传内容过大", $"一次上传最多 {maxBytes:N0} 字节。");
 }

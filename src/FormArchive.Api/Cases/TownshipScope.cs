@@ -2,6 +2,7 @@ using System.Globalization;
 using FormArchive.Api.Access;
 using FormArchive.Api.Endpoints;
 using FormArchive.Archive.Access;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.Cases;
 
@@ -9,7 +10,7 @@ namespace FormArchive.Api.Cases;
 /// Which township a township-wide list is for: a clerk's own (asking for another is 403), an archivist's
 /// choice (required). Also reads the lists' optional day.
 /// </summary>
-public sealed record TownshipScope(string? Township, IResult? Problem)
+public sealed record TownshipScope(string? Township, ProblemHttpResult? Problem)
 {
     public static TownshipScope Of(Caller caller, string? asked)
     {
@@ -24,7 +25,7 @@ public sealed record TownshipScope(string? Township, IResult? Problem)
     }
 
     /// <summary>An optional yyyy-MM-dd day; false with a problem if it is given and not one.</summary>
-    public static bool TryDay(string? text, out DateOnly? day, out IResult? problem)
+    public static bool TryDay(string? text, out DateOnly? day, out ProblemHttpResult? problem)
     {
         day = null;
         problem = null;

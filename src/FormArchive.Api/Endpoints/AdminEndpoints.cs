@@ -26,9 +26,11 @@ public static class AdminEndpoints
 
         var audit = app.MapGroup("/api/audit").RequireAuthorization(AccessPolicies.Auditor).WithTags("Audit");
         audit.MapGet("", ReadAudit)
+            .Audited("audit.read")
             .WithName("ReadAudit")
             .WithSummary("The append-only audit log, optionally of one case (caseId=, limit= default 200)");
         audit.MapGet("/verify", VerifyAudit)
+            .Audited("audit.verify")
             .WithName("VerifyAudit")
             .WithSummary("Checks the audit log's hash chain; reports the head hash and the first break")
             .WithDescription("The head is worth writing down elsewhere: a truncated tail keeps a valid chain.");
@@ -56,18 +58,16 @@ public static class AdminEndpoints
     private static Results<NoContent, ProblemHttpResult> RevokeKey(string id, ApiKeyStore store) =>
         store.Revoke(id) ? TypedResults.NoContent() : Problems.Create(StatusCodes.Status404NotFound, "未找到密钥", $"没有编号为 {id} 的有效密钥。");
 
-    private static Ok<IReadOnlyList<AuditEntry>> ReadAudit(string? caseId, int? limit, HttpContext http, AuditLog audit)
+    private static Ok<IReadOnlyList<AuditEntry>> ReadAudit(string? caseId, int? limit, AuditLog audit, RequestAudit line)
     {
-        var result = TypedResults.Ok(audit.Read(string.IsNullOrWhiteSpace(caseId) ? null : caseId, limit ?? 200));
-        CaseAccess.Audit(http, Caller.Required(http), "audit.read", caseId, "", result);
-        return result;
+        line.CaseId = caseId;
+        return TypedResults.Ok(audit.Read(string.IsNullOrWhiteSpace(caseId) ? null : caseId, limit ?? 200));
     }
 
-    private static Ok<AuditVerification> VerifyAudit(HttpContext http, AuditLog audit)
+    private static Ok<AuditVerification> VerifyAudit(AuditLog audit, RequestAudit line)
     {
         var verification = audit.Verify();
-        var result = TypedResults.Ok(verification);
-        CaseAccess.Audit(http, Caller.Required(http), "audit.verify", null, verification.Intact ? $"intact, {verification.Entries} entries" : $"broken at {verification.BrokenAt}", result);
-        return result;
+        line.Detail = verification.Intact ? $"intact, {verification.Entries} entries" : $"broken at {verification.BrokenAt}";
+        return TypedResults.Ok(verification);
     }
 }

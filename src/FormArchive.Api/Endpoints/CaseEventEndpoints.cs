@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FormArchive.Api.Access;
+using FormArchive.Api.Audit;
 using FormArchive.Api.CaseRecords;
 using FormArchive.Api.Cases;
 using FormArchive.Api.Work;
@@ -23,9 +24,10 @@ public static class CaseEventEndpoints
 {
     public static void MapCaseEventEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/cases/{caseId}/events", Record)
+        app.MapCaseGroup().MapPost("/events", Record)
             .RequireAuthorization(AccessPolicies.Clerk)
-            .AcceptsJson<CaseEventRequest>(auditAction: "case.event")
+            .WithAuditAction("case.event")
+            .AcceptsJson<CaseEventRequest>()
             .WithName("RecordCaseEvent")
             .WithSummary("Record a step of the case's procedure (受理, 入户调查, 公示 …), optionally printing and filing a form at it; refused in Chinese (422) if the procedure does not allow it")
             .WithDescription("JSON body: kind, at or date, outcome, reason, staff, note, documents, printForm. Answers the case's progress after the step (200). "
@@ -46,18 +48,14 @@ public static class CaseEventEndpoints
             [.. StageForms.For(k).Select(id => printer.Catalog.TryGet(id, out var f) ? new StepFormChoice(id, f.Metadata.Title) : null).OfType<StepFormChoice>()]))
         .ToList());
 
-    private static Task<Results<Ok<CaseProgressReport>, Created<StepWithForm>, ProblemHttpResult>> Record(string caseId, HttpContext http,
-        CaseProcedure procedure, FormPrinter printer)
+    private static async Task<Results<Ok<CaseProgressReport>, Created<StepWithForm>, ProblemHttpResult>> Record(CaseContext c, CaseProcedure procedure, FormPrinter printer)
     {
-        var request = JsonBody.Of<CaseEventRequest>(http);
-        return CaseAccess.RunAsync(http, caseId, "case.event", async c =>
-        {
-            var (e, invalid) = EventOf(request, c.Caller, c.Archive.Clock.GetUtcNow());
-            if (e is null) return invalid!;
-            c.Detail = e.Kind.Label(); // the step only: staff names and notes stay out of the audit line
-            if (!string.IsNullOrWhiteSpace(request.PrintForm)) return await RecordWithFormAsync(c, e, request.PrintForm, procedure, printer);
-            return TypedResults.Ok(await procedure.RecordAsync(caseId, e, c.Caller.Actor, c.Cancel));
-        }).As<Ok<CaseProgressReport>, Created<StepWithForm>, ProblemHttpResult>();
+        var request = JsonBody.Of<CaseEventRequest>(c.Http);
+        if (request.ToEvent(c.Caller.Key.Name, c.Archive.Clock.GetUtcNow(), out var refusal) is not { } e)
+            return Problems.Create(StatusCodes.Status400BadRequest, "办理环节请求有误", refusal!);
+        c.Detail = e.Kind.Label(); // the step only: staff names and notes stay out of the audit line
+        if (!string.IsNullOrWhiteSpace(request.PrintForm)) return await RecordWithFormAsync(c, e, request.PrintForm, procedure, printer);
+        return TypedResults.Ok(await procedure.RecordAsync(c.Case.CaseId, e, c.Caller.Actor, c.Cancel));
     }
 
     /// <summary>
@@ -66,13 +64,13 @@ public static class CaseEventEndpoints
     /// incomplete with the missing items). A form filed and then left unnamed by a step refused at the last moment (another
     /// instance wrote between) is named in the 422 (filedForm), so nothing is silently orphaned.
     /// </summary>
-    private static async Task<IResult> RecordWithFormAsync(CaseContext c, CaseEvent e, string formId, CaseProcedure procedure, FormPrinter printer)
+    private static async Task<Results<Ok<CaseProgressReport>, Created<StepWithForm>, ProblemHttpResult>> RecordWithFormAsync(CaseContext c, CaseEvent e, string formId, CaseProcedure procedure, FormPrinter printer)
     {
         if (!printer.Catalog.TryGet(formId.Trim(), out var form))
-            return Problems.Create(StatusCodes.Status400BadRequest, "办理环节请求有误", $"printForm：没有编号为“{Clip(formId)}”的表格。");
+            return Problems.Create(StatusCodes.Status400BadRequest, "办理环节请求有误", $"printForm：没有编号为“{CaseStepRequest.Clip(formId)}”的表格。");
         c.Detail += $", form {form.Metadata.Id}";
         if (c.Case.Sealed) throw new FormArchive.Archive.Cases.CaseSealedException(c.Case.CaseId);
-        return await GatedWork.RunAsync(c.Http, async () =>
+        return await GatedWork.RunAsync<Results<Ok<CaseProgressReport>, Created<StepWithForm>, ProblemHttpResult>>(c.Http, async () =>
         {
             StepFormFiled done;
             try { done = await procedure.RecordWithFormAsync(c.Case.CaseId, e, form, printer, c.Caller.Actor, c.Cancel); }
@@ -97,38 +95,4 @@ public static class CaseEventEndpoints
                 new StepWithForm(c.Case.CaseId, done.Volume, entry, done.CaseRecordVersion, done.Progress));
         });
     }
-
-    private static (CaseEvent? Event, ProblemHttpResult? Problem) EventOf(CaseEventRequest r, Caller caller, DateTimeOffset now)
-    {
-        static (CaseEvent?, ProblemHttpResult?) Bad(string detail) =>
-            (null, Problems.Create(StatusCodes.Status400BadRequest, "办理环节请求有误", detail));
-        if (CaseEventKinds.Parse(r.Kind) is not { } kind)
-            return Bad($"kind：未知的办理环节“{Clip(r.Kind)}”，应为 {CaseEventKinds.Choices()}。");
-        CaseOutcome? outcome = null;
-        if (!string.IsNullOrWhiteSpace(r.Outcome))
-        {
-            outcome = CaseEventKinds.ParseOutcome(r.Outcome);
-            if (outcome is null)
-                return Bad($"outcome：未知的结果“{Clip(r.Outcome)}”，应为 批准(approved) 或 不予批准(rejected)。");
-        }
-        if (r.At is not null && r.Date is not null)
-            return Bad("at 与 date 只能给出一个。");
-        var actor = string.IsNullOrWhiteSpace(r.Actor) ? caller.Key.Name : r.Actor.Trim();
-        if (actor.Length > 50 || (r.Reason?.Length ?? 0) > 500 || (r.Note?.Length ?? 0) > 500 || (r.Staff?.Count ?? 0) > 20 || (r.Staff ?? []).Any(s => s is null || s.Length > 50))
-            return Bad("actor、staff 每项至多50字，reason、note 至多500字，staff 至多20人。");
-        var at = r.At ?? (r.Date is { } day
-            ? day == DateOnly.FromDateTime(now.ToOffset(ChinaTime.Offset).DateTime) ? now : new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), ChinaTime.Offset)
-            : now);
-        return (new CaseEvent(kind, actor, at)
-        {
-            Outcome = outcome,
-            Reason = string.IsNullOrWhiteSpace(r.Reason) ? null : r.Reason.Trim(),
-            Note = string.IsNullOrWhiteSpace(r.Note) ? null : r.Note.Trim(),
-            Staff = [.. (r.Staff ?? []).Select(s => s.Trim()).Where(s => s.Length > 0)],
-            Documents = r.Documents ?? [],
-        }, null);
-    }
-
-    /// <summary>What the caller sent, cut short for the error message (a body may hold a megabyte).</summary>
-    private static string? Clip(string? text) => text is { Length: > 20 } ? text[..20] + "…" : text;
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FormArchive.Api.Access;
+using FormArchive.Api.Audit;
 using FormArchive.Api.Cases;
 using FormArchive.Api.Work;
 using FormArchive.Archive.Cases;
@@ -27,47 +28,49 @@ public static class CaseFilingEndpoints
 
     public static void MapCaseFilingEndpoints(this IEndpointRouteBuilder app)
     {
-        var cases = app.MapGroup("/api/cases/{caseId}").RequireAuthorization(AccessPolicies.Clerk).WithTags("Case filing");
+        var cases = app.MapCaseGroup().RequireAuthorization(AccessPolicies.Clerk).WithTags("Case filing");
         cases.MapPost("/forms/{formId}", RenderIntoCase)
-            .AcceptsJsonText(FormEndpoints.MaxDataBytes, optional: true, auditAction: "case.render")
+            .WithAuditAction("case.render")
+            .AcceptsJsonText(FormEndpoints.MaxDataBytes, optional: true)
             .WithName("RenderIntoCase")
             .WithSummary("Render a form (JSON case data) and file it into the case")
             .WithDescription("Dates the procedure fixes (公示 start and end …) are taken from the case's recorded stages.");
         cases.MapPost("/scans", UploadScans)
+            .WithAuditAction("case.upload")
             .WithRequestTimeout(RequestTimeouts.Long) // OCR of many pages
             .WithName("UploadScans")
             .WithSummary("Upload scans (multipart, several files, optional hints): OCR, match, file")
             .WithDescription("All or nothing: a refused file files nothing of the upload.");
         cases.MapPost("/supplement-notice", SupplementNotice)
+            .WithAuditAction("case.supplement-notice")
             .WithName("SupplementNotice")
             .WithSummary("File and download the 补充材料一次性告知书 for what is missing");
         cases.MapPost("/seal", Seal)
+            .WithAuditAction("case.seal")
             .WithName("SealCase")
             .WithSummary("Seal the case (no writes afterwards)");
     }
 
-    private static Task<Results<Ok<CaseView>, ProblemHttpResult>> Seal(string caseId, HttpContext http) =>
-        CaseAccess.RunAsync(http, caseId, "case.seal", async c =>
-        {
-            var seal = await c.Archive.SealAsync(caseId, c.Caller.Actor, c.Cancel);
-            c.Detail = $"sealed {seal.Case.Documents.Count} documents, manifest {seal.Case.SealedManifestSha256}";
-            return TypedResults.Ok(CaseView.Of(seal.Case, fonds: c.Archive.Fonds));
-        }).As<Ok<CaseView>, ProblemHttpResult>();
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Seal(CaseContext c)
+    {
+        var seal = await c.Archive.SealAsync(c.Case.CaseId, c.Caller.Actor, c.Cancel);
+        c.Detail = $"sealed {seal.Case.Documents.Count} documents, manifest {seal.Case.SealedManifestSha256}";
+        return TypedResults.Ok(CaseView.Of(seal.Case, fonds: c.Archive.Fonds));
+    }
 
-    private static Task<Results<Created<DocumentEntry>, ProblemHttpResult>> RenderIntoCase(string caseId, string formId, HttpContext http, FormPrinter printer, CaseProcedure procedure) =>
-        CaseAccess.RunAsync(http, caseId, "case.render", async c =>
+    private static async Task<Results<Created<DocumentEntry>, ProblemHttpResult>> RenderIntoCase(string caseId, string formId, HttpContext http, CaseContext c, FormPrinter printer, CaseProcedure procedure)
+    {
+        c.Detail = $"form {formId}";
+        if (c.Case.Sealed) throw new CaseSealedException(caseId);
+        var body = await DatedFromStagesAsync(c, procedure, JsonBody.Text(http) ?? "");
+        return await GatedWork.RunAsync<Results<Created<DocumentEntry>, ProblemHttpResult>>(http, async () =>
         {
-            c.Detail = $"form {formId}";
-            if (c.Case.Sealed) throw new CaseSealedException(caseId);
-            var body = await DatedFromStagesAsync(c, procedure, JsonBody.Text(http) ?? "");
-            return await GatedWork.RunAsync(http, async () =>
-            {
-                var printed = await Task.Run(() => printer.Print(formId, string.IsNullOrWhiteSpace(body) ? null : body, OutputFormat.Pdf), c.Cancel);
-                var entry = await FileForm(c, printed, body);
-                c.Detail += $" → document {entry.No}";
-                return TypedResults.Created($"/api/cases/{caseId}/documents/{entry.No}", entry);
-            });
-        }).As<Created<DocumentEntry>, ProblemHttpResult>();
+            var printed = await Task.Run(() => printer.Print(formId, string.IsNullOrWhiteSpace(body) ? null : body, OutputFormat.Pdf), c.Cancel);
+            var entry = await FileForm(c, printed, body);
+            c.Detail += $" → document {entry.No}";
+            return TypedResults.Created($"/api/cases/{caseId}/documents/{entry.No}", entry);
+        });
+    }
 
     /// <summary>
     /// The form's data with its dates taken from the case's recorded stages (Casework's <see cref="StageFormDates"/>).
@@ -101,51 +104,50 @@ public static class CaseFilingEndpoints
         return entry;
     }
 
-    private static Task<Results<Ok<ScanUploadReport>, ProblemHttpResult>> UploadScans(string caseId, HttpContext http, ScanPipeline pipeline, ApiLimits limits) =>
-        CaseAccess.RunAsync(http, caseId, "case.upload", async c =>
+    private static async Task<Results<Ok<ScanUploadReport>, ProblemHttpResult>> UploadScans(string caseId, HttpContext http, CaseContext c, ScanPipeline pipeline, ApiLimits limits)
+    {
+        if (c.Case.Sealed) throw new CaseSealedException(caseId);
+        var (scans, problem) = await ScanUpload.ReadAsync(http.Request, limits.MaxUploadBytes, c.Cancel);
+        if (problem is not null) return problem;
+        c.Detail = $"{scans!.Count} file(s): {string.Join(", ", scans.Select(s => s.FileName))}";
+
+        // Cheap checks before queueing, one file in memory at a time: an empty file or an active PDF is refused at once.
+        var rejected = new List<(string File, string Reason)>();
+        foreach (var s in scans)
+            if (await ScanUpload.ScreenAsync(s, limits.Decode, c.Cancel) is { } reason) rejected.Add((s.FileName, reason));
+        if (rejected.Count > 0) return Rejected(rejected);
+
+        // OCR everything first: if any file is refused, nothing of the upload is filed.
+        return await GatedWork.RunAsync<Results<Ok<ScanUploadReport>, ProblemHttpResult>>(http, async () =>
         {
-            if (c.Case.Sealed) throw new CaseSealedException(caseId);
-            var (scans, problem) = await ScanUpload.ReadAsync(http.Request, limits.MaxUploadBytes, c.Cancel);
-            if (problem is not null) return problem;
-            c.Detail = $"{scans!.Count} file(s): {string.Join(", ", scans.Select(s => s.FileName))}";
-
-            // Cheap checks before queueing, one file in memory at a time: an empty file or an active PDF is refused at once.
-            var rejected = new List<(string File, string Reason)>();
+            var members = await CaseHousehold.ReadAsync(c.Archive, c.Case, c.Cancel);
+            var contents = new List<byte[]>();
+            var results = new List<ScanResult>();
             foreach (var s in scans)
-                if (await ScanUpload.ScreenAsync(s, limits.Decode, c.Cancel) is { } reason) rejected.Add((s.FileName, reason));
-            if (rejected.Count > 0) return Rejected(rejected);
-
-            // OCR everything first: if any file is refused, nothing of the upload is filed.
-            return await GatedWork.RunAsync(http, async () =>
             {
-                var members = await CaseHousehold.ReadAsync(c.Archive, c.Case, c.Cancel);
-                var contents = new List<byte[]>();
-                var results = new List<ScanResult>();
-                foreach (var s in scans)
-                {
-                    var content = await s.ReadAsync(c.Cancel);
-                    contents.Add(content);
-                    results.Add(await Task.Run(() => pipeline.Process(s.FileName, content,
-                        new IngestOptions { Hint = s.Hint, Members = members, Limits = new ScanLimits { MaxPixelsPerPage = limits.MaxPixels } }), c.Cancel));
-                }
-                var refused = results.Where(r => r.IsRejected).Select(r => (r.File, r.Rejected!)).ToList();
-                if (refused.Count > 0) return Rejected(refused);
+                var content = await s.ReadAsync(c.Cancel);
+                contents.Add(content);
+                results.Add(await Task.Run(() => pipeline.Process(s.FileName, content,
+                    new IngestOptions { Hint = s.Hint, Members = members, Limits = new ScanLimits { MaxPixelsPerPage = limits.MaxPixels } }), c.Cancel));
+            }
+            var refused = results.Where(r => r.IsRejected).Select(r => (r.File, r.Rejected!)).ToList();
+            if (refused.Count > 0) return Rejected(refused);
 
-                // Past this point the upload is filed whole even if the client goes away or the time limit strikes:
-                // every document of every file in one archive call, which lists them all in one event.
-                c.Cancel.ThrowIfCancellationRequested();
-                var filedScans = await ScanFiling.FileAsync(c.Archive, c.Case,
-                    [.. scans.Select((s, i) => new ScanToFile(s.FileName, s.ContentType, contents[i], results[i], s.DocNumber))], c.Caller.Actor, CancellationToken.None);
-                var filed = new List<FiledScanReport>();
-                for (int i = 0; i < scans.Count; i++)
-                {
-                    var f = filedScans[i];
-                    http.RequestServices.GetRequiredService<PdfPageCountCache>().Remember(f.SearchablePdf.Sha256, results[i].Pages.Count);
-                    filed.Add(Report(scans[i], results[i], f.Original, f.SearchablePdf, f.IngestResult));
-                }
-                return TypedResults.Ok(new ScanUploadReport(caseId, filed));
-            });
-        }).As<Ok<ScanUploadReport>, ProblemHttpResult>();
+            // Past this point the upload is filed whole even if the client goes away or the time limit strikes:
+            // every document of every file in one archive call, which lists them all in one event.
+            c.Cancel.ThrowIfCancellationRequested();
+            var filedScans = await ScanFiling.FileAsync(c.Archive, c.Case,
+                [.. scans.Select((s, i) => new ScanToFile(s.FileName, s.ContentType, contents[i], results[i], s.DocNumber))], c.Caller.Actor, CancellationToken.None);
+            var filed = new List<FiledScanReport>();
+            for (int i = 0; i < scans.Count; i++)
+            {
+                var f = filedScans[i];
+                http.RequestServices.GetRequiredService<PdfPageCountCache>().Remember(f.SearchablePdf.Sha256, results[i].Pages.Count);
+                filed.Add(Report(scans[i], results[i], f.Original, f.SearchablePdf, f.IngestResult));
+            }
+            return TypedResults.Ok(new ScanUploadReport(caseId, filed));
+        });
+    }
 
     private static ProblemHttpResult Rejected(List<(string File, string Reason)> files) =>
         Problems.Create(StatusCodes.Status422UnprocessableEntity, "扫描件被拒收",
@@ -160,23 +162,22 @@ public static class CaseFilingEndpoints
             [.. p.IdNumbers.Select(i => new FiledIdNumber(IdNumberMasking.Mask(i.Number), i.IsValid, i.MatchedMember, i.Problem, i.Box))],
             p.CardBack, p.Warnings))]);
 
-    private static Task<Results<FileContentHttpResult, ProblemHttpResult>> SupplementNotice(string caseId, HttpContext http, FormPrinter printer) =>
-        CaseAccess.RunAsync(http, caseId, "case.supplement-notice", async c =>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SupplementNotice(string caseId, HttpContext http, CaseContext c, FormPrinter printer)
+    {
+        if (c.Case.Sealed) throw new CaseSealedException(caseId);
+        var items = await CaseChecklist.OfCaseAsync(c.Archive, c.Case, ChinaTime.Today(), c.Cancel);
+        var missing = items.Where(i => !i.Present).ToList();
+        c.Detail = $"{missing.Count} missing";
+        if (missing.Count == 0)
+            return Problems.Create(StatusCodes.Status409Conflict, "材料齐全", $"案件 {caseId} 的必备材料已齐全，无需补正通知。");
+        var data = CaseChecklist.SupplementNoticeData(c.Case.Metadata.ApplicantName, items, c.Case.Metadata.Agency, ChinaTime.Today());
+        var json = System.Text.Json.JsonSerializer.Serialize(data);
+        return await GatedWork.RunAsync<Results<FileContentHttpResult, ProblemHttpResult>>(http, async () =>
         {
-            if (c.Case.Sealed) throw new CaseSealedException(caseId);
-            var items = await CaseChecklist.OfCaseAsync(c.Archive, c.Case, ChinaTime.Today(), c.Cancel);
-            var missing = items.Where(i => !i.Present).ToList();
-            c.Detail = $"{missing.Count} missing";
-            if (missing.Count == 0)
-                return Problems.Create(StatusCodes.Status409Conflict, "材料齐全", $"案件 {caseId} 的必备材料已齐全，无需补正通知。");
-            var data = CaseChecklist.SupplementNoticeData(c.Case.Metadata.ApplicantName, items, c.Case.Metadata.Agency, ChinaTime.Today());
-            var json = System.Text.Json.JsonSerializer.Serialize(data);
-            return await GatedWork.RunAsync(http, async () =>
-            {
-                var printed = await Task.Run(() => printer.Print(SupplementNoticeForm, json, OutputFormat.Pdf), c.Cancel);
-                var entry = await FileForm(c, printed, json);
-                http.Response.Headers["X-Document-No"] = entry.No.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return TypedResults.File(printed.Document.Content, "application/pdf", printed.FileName);
-            });
-        }).As<FileContentHttpResult, ProblemHttpResult>();
+            var printed = await Task.Run(() => printer.Print(SupplementNoticeForm, json, OutputFormat.Pdf), c.Cancel);
+            var entry = await FileForm(c, printed, json);
+            http.Response.Headers["X-Document-No"] = entry.No.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.File(printed.Document.Content, "application/pdf", printed.FileName);
+        });
+    }
 }

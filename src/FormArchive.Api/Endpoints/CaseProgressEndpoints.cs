@@ -1,4 +1,5 @@
 using FormArchive.Api.Access;
+using FormArchive.Api.Audit;
 using FormArchive.Api.Cases;
 using FormArchive.Casework.Stages;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,14 +11,14 @@ public static class CaseProgressEndpoints
 {
     public static void MapCaseProgressEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/cases/{caseId}/progress", Progress)
+        app.MapCaseGroup().MapGet("/progress", Progress)
             .RequireAuthorization(AccessPolicies.CaseReader)
+            .WithAuditAction("case.progress")
             .WithName("GetCaseProgress")
             .WithSummary("Where the case stands: stage, deadlines with legal basis, warnings, timeline (dates in China time)")
             .WithTags("Casework");
     }
 
-    private static Task<Results<Ok<CaseProgressReport>, ProblemHttpResult>> Progress(string caseId, HttpContext http, CaseProcedure procedure) =>
-        CaseAccess.RunAsync(http, caseId, "case.progress", async c =>
-            (IResult)TypedResults.Ok(await procedure.ReportAsync(c.Case, c.Cancel))).As<Ok<CaseProgressReport>, ProblemHttpResult>();
+    private static async Task<Results<Ok<CaseProgressReport>, ProblemHttpResult>> Progress(CaseContext c, CaseProcedure procedure) =>
+        TypedResults.Ok(await procedure.ReportAsync(c.Case, c.Cancel));
 }

@@ -1,4 +1,5 @@
 using FormArchive.Api.Access;
+using FormArchive.Api.Audit;
 using FormArchive.Api.Cases;
 using FormArchive.Api.Work;
 using FormArchive.Archive.Export;
@@ -15,48 +16,49 @@ public static class CaseRetrievalEndpoints
     public static void MapCaseRetrievalEndpoints(this IEndpointRouteBuilder app)
     {
         // Whole-case work reads every document: the long time limit.
-        var cases = app.MapGroup("/api/cases/{caseId}").RequireAuthorization(AccessPolicies.Archivist).WithTags("Archive");
+        var cases = app.MapCaseGroup().RequireAuthorization(AccessPolicies.Archivist).WithTags("Archive");
         cases.WithRequestTimeout(RequestTimeouts.Long);
         cases.MapGet("/dossier", Dossier)
+            .WithAuditAction("case.dossier")
             .WithName("GetDossier")
             .WithSummary("The case as one dossier PDF");
         cases.MapGet("/export", Export)
+            .WithAuditAction("case.export")
             .WithName("ExportCase")
             .WithSummary("Export package (ZIP) of a sealed case");
         cases.MapGet("/verify", Verify)
+            .WithAuditAction("case.verify")
+            .AllowUnreadableCaseForArchivists()
             .WithName("VerifyCase")
             .WithSummary("四性检测 report; format=json|pdf")
             .WithDescription("A case whose log cannot be read at all is still reported (as damaged), not refused.");
     }
 
-    private static Task<Results<FileContentHttpResult, ProblemHttpResult>> Dossier(string caseId, HttpContext http, CaseProcedure procedure, ArchivePrinter printer) =>
-        CaseAccess.RunAsync(http, caseId, "case.dossier", c =>
-            GatedWork.RunAsync(http, async () =>
-            {
-                var pdf = await procedure.DossierAsync(caseId, c.Caller.Actor, printer, c.Cancel);
-                return TypedResults.File(pdf, "application/pdf", $"{caseId} 案卷.pdf");
-            })).As<FileContentHttpResult, ProblemHttpResult>();
-
-    private static Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(string caseId, HttpContext http) =>
-        CaseAccess.RunAsync(http, caseId, "case.export", async c =>
+    private static Task<Results<FileContentHttpResult, ProblemHttpResult>> Dossier(string caseId, HttpContext http, CaseContext c, CaseProcedure procedure, ArchivePrinter printer) =>
+        GatedWork.RunAsync<Results<FileContentHttpResult, ProblemHttpResult>>(http, async () =>
         {
-            if (!c.Case.Sealed)
-                return Problems.Create(StatusCodes.Status409Conflict, "案件尚未封存", $"案件 {caseId} 尚未封存；只有已封存的案件才能导出。");
-            using var zip = new MemoryStream();
-            await ExportPackage.WriteAsync(c.Archive, caseId, zip, c.Caller.Actor, c.Cancel);
-            return TypedResults.File(zip.ToArray(), "application/zip", $"{caseId}.zip");
-        }).As<FileContentHttpResult, ProblemHttpResult>();
+            var pdf = await procedure.DossierAsync(caseId, c.Caller.Actor, printer, c.Cancel);
+            return TypedResults.File(pdf, "application/pdf", $"{caseId} 案卷.pdf");
+        });
 
-    private static Task<Results<JsonHttpResult<VerificationReport>, FileContentHttpResult, ProblemHttpResult>> Verify(string caseId, string? format, HttpContext http, ArchivePrinter printer) =>
-        CaseAccess.RunAsync(http, caseId, "case.verify", async c =>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(string caseId, HttpContext http, CaseContext c)
+    {
+        if (!c.Case.Sealed)
+            return Problems.Create(StatusCodes.Status409Conflict, "案件尚未封存", $"案件 {caseId} 尚未封存；只有已封存的案件才能导出。");
+        using var zip = new MemoryStream();
+        await ExportPackage.WriteAsync(c.Archive, caseId, zip, c.Caller.Actor, c.Cancel);
+        return TypedResults.File(zip.ToArray(), "application/zip", $"{caseId}.zip");
+    }
+
+    private static async Task<Results<JsonHttpResult<VerificationReport>, FileContentHttpResult, ProblemHttpResult>> Verify(string caseId, string? format, HttpContext http, ArchivePrinter printer, CaseContext c)
+    {
+        var report = await new CaseVerifier(c.Archive).VerifyAsync(caseId, c.Caller.Actor, c.Cancel);
+        c.Detail = report.Passed ? "passed" : $"{report.Failures.Count()} failure(s)";
+        return format?.ToLowerInvariant() switch
         {
-            var report = await new CaseVerifier(c.Archive).VerifyAsync(caseId, c.Caller.Actor, c.Cancel);
-            c.Detail = report.Passed ? "passed" : $"{report.Failures.Count()} failure(s)";
-            return format?.ToLowerInvariant() switch
-            {
-                null or "" or "json" => TypedResults.Json(report, Archive.Cases.ArchiveJson.Options),
-                "pdf" => TypedResults.File(VerificationReportPdf.Build(report, printer), "application/pdf", $"{caseId} 四性检测报告.pdf"),
-                _ => (IResult)Problems.BadRequest("不支持的格式", $"format 应为 json 或 pdf，而不是“{format}”。"),
-            };
-        }, unreadable: true).As<JsonHttpResult<VerificationReport>, FileContentHttpResult, ProblemHttpResult>();
+            null or "" or "json" => TypedResults.Json(report, Archive.Cases.ArchiveJson.Options),
+            "pdf" => TypedResults.File(VerificationReportPdf.Build(report, printer), "application/pdf", $"{caseId} 四性检测报告.pdf"),
+            _ => Problems.BadRequest("不支持的格式", $"format 应为 json 或 pdf，而不是“{format}”。"),
+        };
+    }
 }

@@ -46,7 +46,7 @@ public static class FormBundleEndpoint
         }
         if (Check(items, printer) is { } rejected) return rejected;
 
-        return (await GatedWork.RunAsync(request.HttpContext, () => Task.FromResult(Problems.Guard(http: request.HttpContext, action: () =>
+        return await GatedWork.RunAsync<Results<FileContentHttpResult, ProblemHttpResult>>(request.HttpContext, () =>
         {
             var printed = new List<IReadOnlyList<PrintedForm>>(items.Count);
             foreach (var item in items)
@@ -54,8 +54,8 @@ public static class FormBundleEndpoint
                 cancel.ThrowIfCancellationRequested();
                 printed.Add(printer.Print(item.FormId, item.Data, formats));
             }
-            return TypedResults.File(FormZip.Write(printed), FormZip.ContentType, FormZip.FileName(printed));
-        })))).As<FileContentHttpResult, ProblemHttpResult>();
+            return Task.FromResult<Results<FileContentHttpResult, ProblemHttpResult>>(TypedResults.File(FormZip.Write(printed), FormZip.ContentType, FormZip.FileName(printed)));
+        });
     }
 
     /// <summary>

@@ -39,10 +39,10 @@ public static class FormEndpoints
         TypedResults.Ok(catalog.Forms.OrderBy(f => f.Id, StringComparer.Ordinal).Select(f => f.Metadata).ToList());
 
     private static Results<Ok<FormMetadata>, ProblemHttpResult> Get(string id, TemplateCatalog catalog) =>
-        Problems.Guard(() => TypedResults.Ok(catalog.Get(id).Metadata)).As<Ok<FormMetadata>, ProblemHttpResult>();
+        TypedResults.Ok(catalog.Get(id).Metadata); // an unknown form: DomainProblems' 404
 
     private static Results<ContentHttpResult, ProblemHttpResult> Schema(string id, TemplateCatalog catalog) =>
-        Problems.Guard(() => TypedResults.Text(catalog.Get(id).SchemaJson, "application/schema+json")).As<ContentHttpResult, ProblemHttpResult>();
+        TypedResults.Text(catalog.Get(id).SchemaJson, "application/schema+json");
 
     /// <summary>format=pdf or docx: that document; format=zip: a ZIP with both (<see cref="FormZip"/>).</summary>
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Render(string id, string? format, HttpRequest request, FormPrinter printer, CancellationToken cancel)
@@ -53,12 +53,12 @@ public static class FormEndpoints
             return Problems.BadRequest("不支持的格式", $"format 应为 pdf、docx 或 zip，而不是“{format}”。");
 
         var data = JsonBody.Text(request.HttpContext);
-        return (await GatedWork.RunAsync(request.HttpContext, () => Task.FromResult(Problems.Guard(http: request.HttpContext, action: () =>
+        return await GatedWork.RunAsync<Results<FileContentHttpResult, ProblemHttpResult>>(request.HttpContext, () =>
         {
             IReadOnlyList<IReadOnlyList<PrintedForm>> printed = [printer.Print(id, data, formats)];
-            if (zip) return TypedResults.File(FormZip.Write(printed), FormZip.ContentType, FormZip.FileName(printed));
+            if (zip) return Task.FromResult<Results<FileContentHttpResult, ProblemHttpResult>>(TypedResults.File(FormZip.Write(printed), FormZip.ContentType, FormZip.FileName(printed)));
             var document = printed[0][0];
-            return TypedResults.File(document.Document.Content, document.Document.Format.ContentType(), document.FileName);
-        })))).As<FileContentHttpResult, ProblemHttpResult>();
+            return Task.FromResult<Results<FileContentHttpResult, ProblemHttpResult>>(TypedResults.File(document.Document.Content, document.Document.Format.ContentType(), document.FileName));
+        });
     }
 }

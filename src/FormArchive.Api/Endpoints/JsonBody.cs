@@ -14,15 +14,15 @@ public static class JsonBody
     public const int MaxBytes = 1 << 20;
 
     /// <summary>The body, read into <typeparamref name="T"/> (ArchiveJson options), for the handler.</summary>
-    public static RouteHandlerBuilder AcceptsJson<T>(this RouteHandlerBuilder endpoint, int maxBytes = MaxBytes, string? auditAction = null) where T : class =>
-        endpoint.Checked(new JsonBodyRule(typeof(T), maxBytes, "请求", Optional: false, auditAction));
+    public static RouteHandlerBuilder AcceptsJson<T>(this RouteHandlerBuilder endpoint, int maxBytes = MaxBytes) where T : class =>
+        endpoint.Checked(new JsonBodyRule(typeof(T), maxBytes, "请求", Optional: false));
 
     /// <summary>
     /// Case data handed on as text (to the printer or the schema validator, which name its errors by path):
     /// well-formed JSON of at most <paramref name="maxBytes"/>; <paramref name="optional"/> admits an empty body (a blank form).
     /// </summary>
-    public static RouteHandlerBuilder AcceptsJsonText(this RouteHandlerBuilder endpoint, int maxBytes, bool optional, string? auditAction = null) =>
-        endpoint.Checked(new JsonBodyRule(null, maxBytes, "案件数据", optional, auditAction));
+    public static RouteHandlerBuilder AcceptsJsonText(this RouteHandlerBuilder endpoint, int maxBytes, bool optional) =>
+        endpoint.Checked(new JsonBodyRule(null, maxBytes, "案件数据", optional));
 
     /// <summary>
     /// The filter, and its rule as metadata: the OpenAPI request body is read off it (<see cref="Observability.ApiReference"/>).

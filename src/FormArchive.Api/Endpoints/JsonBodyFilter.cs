@@ -1,13 +1,12 @@
 using System.Text.Json;
-using FormArchive.Api.Access;
-using FormArchive.Api.Cases;
 using FormArchive.Archive.Cases;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.Endpoints;
 
 /// <summary>
 /// The filter behind <see cref="JsonBody.AcceptsJson{T}"/> and <see cref="JsonBody.AcceptsJsonText"/>: reads the
-/// body once, within its limit, before the handler runs; a refusal is RFC 7807 in Chinese, and audited when the rule says so.
+/// body once, within its limit, before the handler runs; a refusal is RFC 7807 in Chinese (audited by an <see cref="Audit.AuditFilter"/> around it, if any).
 /// </summary>
 public sealed class JsonBodyFilter(JsonBodyRule rule) : IEndpointFilter
 {
@@ -18,16 +17,10 @@ public sealed class JsonBodyFilter(JsonBodyRule rule) : IEndpointFilter
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (await ReadAsync(http) is { } problem)
-        {
-            if (Rule.AuditAction is { } action && Caller.Of(http) is { } caller)
-                CaseAccess.Audit(http, caller, action, http.GetRouteValue("caseId") as string, "", problem);
-            return problem;
-        }
-        return await next(context);
+        return await ReadAsync(http) ?? await next(context);
     }
 
-    private async Task<IResult?> ReadAsync(HttpContext http)
+    private async Task<ProblemHttpResult?> ReadAsync(HttpContext http)
     {
         var request = http.Request;
         var json = request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
@@ -65,6 +58,6 @@ public sealed class JsonBodyFilter(JsonBodyRule rule) : IEndpointFilter
         }
     }
 
-    private IResult NotJson() =>
+    private ProblemHttpResult NotJson() =>
         Problems.Create(StatusCodes.Status415UnsupportedMediaType, "不支持的媒体类型", $"请以 application/json 发送{Rule.What}。");
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FormArchive.Api.Access;
+using FormArchive.Api.Audit;
 using FormArchive.Api.Cases;
 using FormArchive.Casework.Stages;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,15 +14,16 @@ public static class ReviewListEndpoints
     {
         app.MapGet("/api/review-list", List)
             .RequireAuthorization(AccessPolicies.CaseReader)
+            .Audited("review-list.read")
             .WithName("GetReviewList")
             .WithSummary("定期复核名单 of a township for a month: township= (a clerk's own by default), month=yyyy-MM (default this month, China time)")
             .WithTags("Casework");
     }
 
-    private static async Task<Results<Ok<ReviewReport>, ProblemHttpResult>> List(string? township, string? month, HttpContext http, CaseProcedure procedure)
+    private static async Task<Results<Ok<ReviewReport>, ProblemHttpResult>> List(string? township, string? month, HttpContext http, CaseProcedure procedure, RequestAudit audit)
     {
         var caller = Caller.Required(http);
-        var result = await Problems.GuardAsync(async () =>
+        audit.Detail = township ?? caller.Key.Township ?? "";
         {
             var scope = TownshipScope.Of(caller, township);
             if (scope.Problem is { } denied) return denied;
@@ -36,8 +38,6 @@ public static class ReviewListEndpoints
             else
                 return Problems.BadRequest("月份有误", $"month：“{month}”不是 yyyy-MM 格式的月份。");
             return TypedResults.Ok(await procedure.ReviewListAsync(scope.Township!, first, http.RequestAborted));
-        });
-        CaseAccess.Audit(http, caller, "review-list.read", null, township ?? caller.Key.Township ?? "", result);
-        return result.As<Ok<ReviewReport>, ProblemHttpResult>();
+        }
     }
 }

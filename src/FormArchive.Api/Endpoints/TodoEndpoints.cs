@@ -1,4 +1,5 @@
 using FormArchive.Api.Access;
+using FormArchive.Api.Audit;
 using FormArchive.Api.Cases;
 using FormArchive.Casework.Stages;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,22 +13,19 @@ public static class TodoEndpoints
     {
         app.MapGet("/api/todo", List)
             .RequireAuthorization(AccessPolicies.CaseReader)
+            .Audited("todo.read")
             .WithName("GetTodoList")
             .WithSummary("待办 of a township: overdue, due today, due within 3 working days; township= (a clerk's own by default), date=yyyy-MM-dd (China time, default today)")
             .WithTags("Casework");
     }
 
-    private static async Task<Results<Ok<TodoReport>, ProblemHttpResult>> List(string? township, string? date, HttpContext http, CaseProcedure procedure)
+    private static async Task<Results<Ok<TodoReport>, ProblemHttpResult>> List(string? township, string? date, HttpContext http, CaseProcedure procedure, RequestAudit audit)
     {
         var caller = Caller.Required(http);
-        var result = await Problems.GuardAsync(async () =>
-        {
-            var scope = TownshipScope.Of(caller, township);
-            if (scope.Problem is { } denied) return denied;
-            if (!TownshipScope.TryDay(date, out var day, out var badDay)) return badDay!;
-            return TypedResults.Ok(await procedure.TodoAsync(scope.Township!, day, http.RequestAborted));
-        });
-        CaseAccess.Audit(http, caller, "todo.read", null, township ?? caller.Key.Township ?? "", result);
-        return result.As<Ok<TodoReport>, ProblemHttpResult>();
+        audit.Detail = township ?? caller.Key.Township ?? "";
+        var scope = TownshipScope.Of(caller, township);
+        if (scope.Problem is { } denied) return denied;
+        if (!TownshipScope.TryDay(date, out var day, out var badDay)) return badDay!;
+        return TypedResults.Ok(await procedure.TodoAsync(scope.Township!, day, http.RequestAborted));
     }
 }

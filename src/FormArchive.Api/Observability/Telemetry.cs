@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using FormArchive.Api.Access;
+using FormArchive.Api.Endpoints;
 using FormArchive.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -48,9 +49,16 @@ public static partial class Telemetry
         {
             var started = Stopwatch.GetTimestamp();
             var failed = false;
+            int? mapped = null;
             try
             {
                 await next(http);
+            }
+            catch (Exception e) when (DomainProblems.Of(e) is { } problem)
+            {
+                // Not unhandled: the DomainExceptionHandler answers it (and clears the route, so it is taken here).
+                mapped = problem.StatusCode;
+                throw;
             }
             catch (Exception e)
             {
@@ -61,7 +69,7 @@ public static partial class Telemetry
             finally
             {
                 var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                var status = failed && !http.Response.HasStarted ? StatusCodes.Status500InternalServerError : http.Response.StatusCode;
+                var status = mapped ?? (failed && !http.Response.HasStarted ? StatusCodes.Status500InternalServerError : http.Response.StatusCode);
                 var method = MethodName(http.Request.Method);
                 var route = RouteOf(http);
                 metrics.Record(method, route, status, ms);

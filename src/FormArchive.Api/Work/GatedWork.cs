@@ -1,20 +1,12 @@
-using FormArchive.Api.Endpoints;
-
 namespace FormArchive.Api.Work;
 
-/// <summary>Runs heavy work through the <see cref="WorkGate"/>, answering 503 + Retry-After when it is full.</summary>
+/// <summary>Runs heavy work through the <see cref="WorkGate"/>; when it is full, <see cref="WorkGateFullException"/> (503 + Retry-After).</summary>
 public static class GatedWork
 {
-    public static async Task<IResult> RunAsync(HttpContext http, Func<Task<IResult>> work)
+    public static async Task<TResult> RunAsync<TResult>(HttpContext http, Func<Task<TResult>> work)
     {
         var gate = http.RequestServices.GetRequiredService<WorkGate>();
-        using var slot = await gate.TryEnterAsync(http.RequestAborted);
-        if (slot is null)
-        {
-            http.Response.Headers.RetryAfter = gate.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problems.Create(StatusCodes.Status503ServiceUnavailable, "服务繁忙",
-                $"全部 {gate.MaxConcurrent} 个生成/识别通道已占满且排队已满，请 {gate.RetryAfterSeconds} 秒后重试。");
-        }
+        using var slot = await gate.TryEnterAsync(http.RequestAborted) ?? throw new WorkGateFullException(gate.MaxConcurrent, gate.RetryAfterSeconds);
         return await work();
     }
 }

@@ -84,45 +84,43 @@ internal static class CaseCommand
             { caseId, kind, at, date, actor, staff, outcome, reason, note, documents, printForm, templates, clerk };
         command.SetAction(result =>
         {
-            var k = CaseEventKinds.Parse(result.GetValue(kind));
-            if (k is null) return CliErrors.Fail($"未知的办理环节“{result.GetValue(kind)}”，应为 {CaseEventKinds.Choices()}。", CliErrors.BadInput);
-            CaseOutcome? o = null;
-            if (result.GetValue(outcome) is { Length: > 0 } text && (o = CaseEventKinds.ParseOutcome(text)) is null)
-                return CliErrors.Fail($"未知的结果“{text}”，应为 批准(approved) 或 不予批准(rejected)。", CliErrors.BadInput);
-            if (result.GetValue(at) is not null && result.GetValue(date) is not null)
-                return CliErrors.Fail("--at 与 --date 只能给出一个。", CliErrors.BadInput);
-            DateTimeOffset when = DateTimeOffset.UtcNow;
-            if (result.GetValue(at) is { } atText && !DateTimeOffset.TryParseExact(atText, "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out when))
-                return CliErrors.Fail($"--at：“{atText}”不是带时区的时间（如 2024-02-09T10:00:00+08:00）。", CliErrors.BadInput);
+            DateTimeOffset? when = null;
+            if (result.GetValue(at) is { } atText)
+            {
+                if (!DateTimeOffset.TryParseExact(atText, "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+                    return CliErrors.Fail($"--at：“{atText}”不是带时区的时间（如 2024-02-09T10:00:00+08:00）。", CliErrors.BadInput);
+                when = instant;
+            }
+            DateOnly? day = null;
             if (result.GetValue(date) is { } dateText)
             {
-                if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
                     return CliErrors.Fail($"--date：“{dateText}”不是 yyyy-MM-dd 格式的日期。", CliErrors.BadInput);
-                if (day != ChinaTime.Today()) when = new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), ChinaTime.Offset);
+                day = d;
             }
             var recorder = result.GetValue(clerk)!;
-            var e = new CaseEvent(k.Value, result.GetValue(actor) is { Length: > 0 } a ? a : recorder, when)
+            // The API's rule (Casework's): trimmed, capped, the same messages.
+            var step = new CaseStepRequest
             {
-                Outcome = o,
-                Reason = result.GetValue(reason),
-                Note = result.GetValue(note),
-                Staff = result.GetValue(staff) ?? [],
-                Documents = result.GetValue(documents) ?? [],
+                Kind = result.GetValue(kind), At = when, Date = day, Actor = result.GetValue(actor), Outcome = result.GetValue(outcome),
+                Reason = result.GetValue(reason), Note = result.GetValue(note), Staff = result.GetValue(staff), Documents = result.GetValue(documents),
             };
+            if (step.ToEvent(recorder, DateTimeOffset.UtcNow, out var refusal) is not { } e) return CliErrors.Fail(refusal!, CliErrors.BadInput);
+            var k = e.Kind;
             if (result.GetValue(printForm) is { } formId)
             {
                 var printer = CatalogOption.Printer(result.GetValue(templates));
                 if (!printer.Catalog.TryGet(formId.Trim(), out var form))
                     return CliErrors.Fail($"--print-form：没有编号为“{formId}”的表格（formarchive forms 列出全部表格）。", CliErrors.BadInput);
-                if (!StageForms.Allows(k.Value, form.Metadata.Id))
-                    return CliErrors.Fail(StageForms.Refusal(k.Value, form.Metadata.Id, form.Metadata.Title), CliErrors.BadInput);
+                if (!StageForms.Allows(k, form.Metadata.Id))
+                    return CliErrors.Fail(StageForms.Refusal(k, form.Metadata.Id, form.Metadata.Title), CliErrors.BadInput);
                 return ArchiveCli.Run(async (_, procedure) =>
                 {
                     StepFormFiled done;
                     try { done = await procedure.RecordWithFormAsync(result.GetValue(caseId)!.Trim(), e, form, printer, recorder); }
                     catch (StageRefusedAfterFilingException x) { return CliErrors.Fail(x.Message, CliErrors.Failure); }
                     var report = done.Progress;
-                    Console.WriteLine($"{report.CaseId}: 已记录“{k.Value.Label()}”（{e.Date:yyyy-MM-dd}），打印的表格已归档为 {done.Volume} 第 {done.Form.No} 件“{done.Form.Title}”，"
+                    Console.WriteLine($"{report.CaseId}: 已记录“{k.Label()}”（{e.Date:yyyy-MM-dd}），打印的表格已归档为 {done.Volume} 第 {done.Form.No} 件“{done.Form.Title}”，"
                                       + $"现处于“{report.StageLabel}”阶段");
                     return 0;
                 });
@@ -130,7 +128,7 @@ internal static class CaseCommand
             return ArchiveCli.Run(async (_, procedure) =>
             {
                 var report = await procedure.RecordAsync(result.GetValue(caseId)!, e, recorder);
-                Console.WriteLine($"{report.CaseId}: 已记录“{k.Value.Label()}”（{e.Date:yyyy-MM-dd}），现处于“{report.StageLabel}”阶段"
+                Console.WriteLine($"{report.CaseId}: 已记录“{k.Label()}”（{e.Date:yyyy-MM-dd}），现处于“{report.StageLabel}”阶段"
                                   + (report.Deadlines.FirstOrDefault(d => d.Open) is { } next ? $"，下一期限：{next.What} {next.Due:yyyy-MM-dd}" : ""));
                 return 0;
             });
