@@ -40,4 +40,10 @@ fi
 scripts/fetch-ocr-models.sh
 
 command -v dotnet >/dev/null || { echo "bootstrap: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
-dotnet restore FormArchive.sln --verbosity quiet
+# Package versions are pinned by the committed packages.lock.json of every project (Directory.Build.props). In CI the
+# restore must match them exactly (it fails instead of resolving anew); locally a restore updates them, to be committed.
+if [ "${CI:-}" = "true" ]; then
+  dotnet restore FormArchive.sln --locked-mode --verbosity quiet
+else
+  dotnet restore FormArchive.sln --verbosity quiet
+fi

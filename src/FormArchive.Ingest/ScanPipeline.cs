@@ -64,7 +64,11 @@ public sealed class ScanPipeline(PaddleOcr? ocr = null, TesseractPool? pool = nu
                 using (jpeg)
                 {
                     try { return new ScanResult { File = fileName, FileType = ScanFileType.Jpeg, Pages = [ProcessFrame(jpeg, 1, options)] }; }
-                    catch (Exception e) when (e is OpenCvSharp.OpenCVException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException) { return Unreadable(fileName, e); }
+                    catch (Exception e) when (e is OpenCvSharp.OpenCVException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
+                    {
+                        return Unreadable(fileName,
+                        e);
+                    }
                 }
         }
         List<MagickImage> pages;
@@ -139,10 +143,12 @@ public sealed class ScanPipeline(PaddleOcr? ocr = null, TesseractPool? pool = nu
         var stages = StageTimes.End() ?? [];
         return new PageResult
         {
-            Page = pageNumber, Type = type, ClassifiedAs = page.Findings.Type, Orientation = page.Findings.Document.Orientation, DeskewDegrees = page.Findings.Document.SkewDegrees,
+            Page = pageNumber, Type = type, ClassifiedAs = page.Findings.Type, Orientation = page.Findings.Document.Orientation,
+            DeskewDegrees = page.Findings.Document.SkewDegrees,
             CropBox = page.CropBox, Width = page.Archival.Cols, Height = page.Archival.Rows,
             OcrText = string.Join('\n', page.Lines.Select(l => l.Text)), OcrConfidence = confidence, IdNumbers = ids,
-            BankCardNumbers = page.Findings.BankNumbers, Warnings = warnings, CardBack = back, Person = page.Findings.Person, MatchedBankAccount = matchedAccount,
+            BankCardNumbers = page.Findings.BankNumbers, Warnings = warnings, CardBack = back, Person = page.Findings.Person,
+            MatchedBankAccount = matchedAccount,
             ElapsedMs = sw.ElapsedMilliseconds, ArchivalJpeg = jpeg, StageMs = stages,
             Lines = page.Lines.Select(l => new OcrLine(l.Text, l.Confidence * 100, l.Quad.Bounds)).ToList(),
         };

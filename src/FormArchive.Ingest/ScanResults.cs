@@ -6,7 +6,8 @@ using FormArchive.Ingest.Recognition;
 namespace FormArchive.Ingest;
 
 /// <summary>An ID number on a page, as reported.</summary>
-public sealed record IdCandidateResult(string Number, bool IsValid, double Confidence, int AgreeingReads, bool Corrected, PixelBox Box, string? MatchedMember, string? Problem);
+public sealed record IdCandidateResult(string Number, bool IsValid, double Confidence, int AgreeingReads, bool Corrected, PixelBox Box, string? MatchedMember,
+    string? Problem);
 
 /// <summary>An ID card back as read: 签发机关, 有效期限 and whether the card had expired on the scan date.</summary>
 public sealed record CardBackResult(string? IssuingAuthority, string? Validity, string? ValidUntil, bool Expired);

@@ -147,9 +147,11 @@ public static class DataShaper
                     JTokenType.String => (object?)(string?)v,
                     JTokenType.Boolean => (bool)v,
                     // (object) casts: without them the conditional's type would be decimal for integers too
-                    JTokenType.Integer => v.Value is System.Numerics.BigInteger big ? (object)(decimal)big : (object)System.Convert.ToInt64(v.Value, CultureInfo.InvariantCulture),
+                    JTokenType.Integer => v.Value is System.Numerics.BigInteger big ? (object)(decimal)big : (object)System.Convert.ToInt64(v.Value,
+                        CultureInfo.InvariantCulture),
                     JTokenType.Float => v.Value is decimal m ? (object)m : (object)System.Convert.ToDecimal(v.Value, CultureInfo.InvariantCulture),
-                    JTokenType.Date => v.Value is DateTime dt ? dt.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) : v.ToString(CultureInfo.InvariantCulture),
+                    JTokenType.Date => v.Value is DateTime dt ? dt.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)
+                        : v.ToString(CultureInfo.InvariantCulture),
                     _ => v.ToString(CultureInfo.InvariantCulture),
                 };
             default:

@@ -28,6 +28,7 @@ public sealed class TemplateCatalog
 
     private const string MetadataSuffix = ".form.json";
     private const string SchemaSuffix = ".schema.json";
+    private static readonly JsonSerializerOptions MetadataJson = new() { RespectRequiredConstructorParameters = true, RespectNullableAnnotations = true };
     private const string TemplateSuffix = ".scriban";
 
     private readonly Dictionary<string, FormTemplate> _byId;
@@ -56,7 +57,7 @@ public sealed class TemplateCatalog
 
     /// <summary>
     /// The folder of the archive's own documents (案卷封面, 卷内目录, 卷内备考表, 四性检测报告 …): laid out and checked
-    /// like a jurisdiction's forms, but not forms a clerk prints for a case, so <see cref="Load"/> leaves it out and
+    /// like a jurisdiction's forms, but not forms a clerk prints for a case, so <see cref="Load(string)"/> leaves it out and
     /// <see cref="LoadArchive"/> loads only it.
     /// </summary>
     public const string ArchiveFolder = "archive";
@@ -132,8 +133,7 @@ public sealed class TemplateCatalog
         FormMetadata? metadata = null;
         try
         {
-            metadata = JsonSerializer.Deserialize<FormMetadata>(File.ReadAllText(metadataPath),
-                new JsonSerializerOptions { RespectRequiredConstructorParameters = true, RespectNullableAnnotations = true });
+            metadata = JsonSerializer.Deserialize<FormMetadata>(File.ReadAllText(metadataPath), MetadataJson);
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {
@@ -220,7 +220,8 @@ public sealed class TemplateCatalog
                 if (!string.Equals(paper, form.Metadata.Paper, StringComparison.OrdinalIgnoreCase))
                     problems.Add(new TemplateLoadProblem(form.Id, form.TemplatePath, $"<document paper=\"{paper}\"> 与元数据 paper “{form.Metadata.Paper}”不一致。"));
                 if (orientation != form.Metadata.Orientation)
-                    problems.Add(new TemplateLoadProblem(form.Id, form.TemplatePath, $"<document orientation=\"{orientation}\"> 与元数据 orientation “{form.Metadata.Orientation}”不一致。"));
+                    problems.Add(new TemplateLoadProblem(form.Id, form.TemplatePath,
+                        $"<document orientation=\"{orientation}\"> 与元数据 orientation “{form.Metadata.Orientation}”不一致。"));
             }
         }
         catch (XmlException ex)

@@ -58,7 +58,7 @@ public static partial class TemplateFunctions
     /// </summary>
     public static string ProposedAmount(object? category, object? amount)
     {
-        AssistanceCategory.TryParse(Text(category), out var parsed);
+        _ = AssistanceCategory.TryParse(Text(category), out var parsed);
         if (ProposedBenefit.HasNoAmount(parsed))
             return ProposedBenefit.None;
         return Money(amount);

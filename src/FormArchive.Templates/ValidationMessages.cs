@@ -17,14 +17,16 @@ internal static class ValidationMessages
 
         if (schema?.Format == IdNumberFormatValidator.FormatName && value is JValue { Type: JTokenType.String } idValue)
         {
-            ChineseIdNumber.TryParse((string?)idValue, out _, out var reason);
+            _ = ChineseIdNumber.TryParse((string?)idValue, out _, out var reason);
             return new FormDataError(path, reason, "IdNumber");
         }
         if (schema?.Format == IsoDateOrMonthFormatValidator.FormatName || error.Kind == ValidationErrorKind.DateExpected)
-            return new FormDataError(path, $"“{Show(value)}”不是有效日期，应写作“2024-05-30”{(schema?.Format == IsoDateOrMonthFormatValidator.FormatName ? "或“2024-05”" : "")}。", "Date");
+            return new FormDataError(path,
+                $"“{Show(value)}”不是有效日期，应写作“2024-05-30”{(schema?.Format == IsoDateOrMonthFormatValidator.FormatName ? "或“2024-05”" : "")}。", "Date");
 
         if (schema?.Format == AssistanceCategoryFormatValidator.FormatName)
-            return new FormDataError(path, $"未知的保障类别“{Show(value)}”，应为：{string.Join("、", AssistanceCategory.All.Select(c => c.FormLabel))}（或其全称、简称）。", "AssistanceCategory");
+            return new FormDataError(path, $"未知的保障类别“{Show(value)}”，应为：{string.Join("、", AssistanceCategory.All.Select(c => c.FormLabel))}（或其全称、简称）。",
+                "AssistanceCategory");
 
         if (error.Kind is ValidationErrorKind.StringExpected or ValidationErrorKind.NumberExpected or ValidationErrorKind.IntegerExpected
             or ValidationErrorKind.BooleanExpected or ValidationErrorKind.ObjectExpected or ValidationErrorKind.ArrayExpected

@@ -6,7 +6,7 @@ namespace FormArchive.ScanGen;
 /// <summary>
 /// The capture kinds: documents photographed by a document camera or phone, A4 photocopies, photographed 户口簿
 /// cards and the negatives (bank cards, a card whose number fails the checksum, hospital pages). Each call draws
-/// one image from <paramref name="rng"/> only, so a seed gives the same image on any thread.
+/// one image from its <c>rng</c> only, so a seed gives the same image on any thread.
 /// </summary>
 public static class CaptureKinds
 {

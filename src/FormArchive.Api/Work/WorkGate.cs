@@ -30,7 +30,7 @@ public sealed class WorkGate(int maxConcurrent, int maxQueued, TimeSpan maxWait)
     /// <summary>A slot (dispose to release), or null when the work is refused.</summary>
     public async Task<IDisposable?> TryEnterAsync(CancellationToken ct)
     {
-        if (_slots.Wait(0)) return new Slot(_slots);
+        if (_slots.Wait(0, CancellationToken.None)) return new Slot(_slots);
         if (Interlocked.Increment(ref _waiting) > MaxQueued)
         {
             Interlocked.Decrement(ref _waiting);

@@ -20,6 +20,8 @@ public sealed class FondsRegistry
 
     public static FondsRegistry Embedded { get; } = new(null, new Dictionary<string, FondsUnit>());
 
+    private static readonly JsonSerializerOptions FileJson = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip };
+
     private readonly FondsUnit _default;
     private readonly Dictionary<string, FondsUnit> _units;
 
@@ -59,7 +61,7 @@ public sealed class FondsRegistry
                 RefuseUnitsNamedTwice(doc.RootElement);
                 RefuseUnknownKeys(doc.RootElement);
             }
-            var shape = JsonSerializer.Deserialize<FileShape>(bytes, new JsonSerializerOptions { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip });
+            var shape = JsonSerializer.Deserialize<FileShape>(bytes, FileJson);
             return new FondsRegistry(shape?.Default, shape?.Units ?? []);
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)

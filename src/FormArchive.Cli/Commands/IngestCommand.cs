@@ -26,6 +26,7 @@ internal static class IngestCommand
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+    private static readonly JsonSerializerOptions MembersJson = new() { PropertyNameCaseInsensitive = true };
 
     private static readonly Option<string[]> Accounts = new("--bank-account") { Description = "The household's bank account number, to match bank cards (repeatable)", AllowMultipleArgumentsPerToken = true };
     private static readonly Argument<FileInfo[]> Files = new("files") { Description = "Scans: JPEG, PNG, TIFF or PDF", Arity = ArgumentArity.OneOrMore };
@@ -147,7 +148,7 @@ internal static class IngestCommand
         if (!file.Exists) throw new FileNotFoundException($"members file not found: {file.FullName}");
         try
         {
-            var list = JsonSerializer.Deserialize<List<MemberDto>>(File.ReadAllText(file.FullName), new JsonSerializerOptions { PropertyNameCaseInsensitive = true }) ?? [];
+            var list = JsonSerializer.Deserialize<List<MemberDto>>(File.ReadAllText(file.FullName), MembersJson) ?? [];
             return list.Select(m => new HouseholdMember(m.Name, m.IdNumber)).ToList();
         }
         catch (JsonException e)

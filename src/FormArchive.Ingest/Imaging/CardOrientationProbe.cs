@@ -10,8 +10,8 @@ namespace FormArchive.Ingest.Imaging;
 /// </summary>
 /// <remarks>
 /// Why: OSD cannot tell 0° from 180° on document-camera images of cards, so an upside-down card used to cost one
-/// full-page OCR (~215 ms, garbage) before the pipeline's 180° retry. On an ID card front the 公民身份号码 sits in
-/// the bottom band, right of its label. One digit-whitelist line read (eng, PSM 7, ~10 ms) of that band, and when it
+/// full-page OCR (garbage) before the pipeline's 180° retry. On an ID card front the 公民身份号码 sits in
+/// the bottom band, right of its label. One digit-whitelist line read (eng, PSM 7: a fraction of a page's cost) of that band, and when it
 /// does not yield a checksum-valid number a second read of the opposite band turned 180°, shows which way up the
 /// card is: the way the number reads. Only a clear answer is acted on. ID backs, bank cards and unreadable numbers
 /// give <see cref="Verdict.Unknown"/>, the page is left as it is, and the pipeline's 180° retry stays the safety net

@@ -2,7 +2,8 @@ using OpenCvSharp;
 
 namespace FormArchive.Ingest.Imaging;
 
-/// <summary>Two measures behind the page warnings: sharpness (variance of the Laplacian) and contrast (1st–99th grey percentile spread: text may be 2 % of a page).</summary>
+/// <summary>Two measures behind the page warnings: sharpness (variance of the Laplacian) and contrast (1st–99th grey percentile spread: text may be 2 % of a
+/// page).</summary>
 public static class ImageQuality
 {
     public static (double Sharpness, int Contrast) Measure(Mat bgr)

@@ -3,8 +3,8 @@ using OpenCvSharp;
 namespace FormArchive.Ingest.Imaging;
 
 /// <summary>
-/// A colour photo, not a grey scan: the mean saturation of a small copy (0–255) is at least 3. Grey scans measure 0;
-/// camera photos of pale cards on grey desks, 5 and up (measured on the generated sets).
+/// A colour photo, not a grey scan: the mean saturation of a small copy (0–255) is at least 3, a threshold between
+/// grey scans and the palest camera photos (docs/measurements.md).
 /// </summary>
 public static class PhotoColour
 {

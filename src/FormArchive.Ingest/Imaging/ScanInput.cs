@@ -26,7 +26,8 @@ public static class ScanInput
     {
         if (b.Length >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF) return ScanFileType.Jpeg;
         if (b.Length >= 8 && b[..8].SequenceEqual((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])) return ScanFileType.Png;
-        if (b.Length >= 4 && ((b[0] == 'I' && b[1] == 'I' && b[2] == 42 && b[3] == 0) || (b[0] == 'M' && b[1] == 'M' && b[2] == 0 && b[3] == 42))) return ScanFileType.Tiff;
+        if (b.Length >= 4 && ((b[0] == 'I' && b[1] == 'I' && b[2] == 42 && b[3] == 0) || (b[0] == 'M' && b[1] == 'M' && b[2] == 0
+            && b[3] == 42))) return ScanFileType.Tiff;
         if (b[..Math.Min(b.Length, 1024)].IndexOf("%PDF-"u8) >= 0) return ScanFileType.Pdf;
         return null;
     }
@@ -79,7 +80,16 @@ public static class ScanInput
         CheckComplete(type, bytes);
 
         // Header-only look at every page: dimensions and page count, before pixels are decoded.
-        var settings = new MagickReadSettings { Format = type switch { ScanFileType.Jpeg => MagickFormat.Jpeg, ScanFileType.Png => MagickFormat.Png, ScanFileType.Tiff => MagickFormat.Tiff, _ => MagickFormat.Pdf } };
+        var settings = new MagickReadSettings
+        {
+            Format = type switch
+            {
+                ScanFileType.Jpeg => MagickFormat.Jpeg,
+                ScanFileType.Png => MagickFormat.Png,
+                ScanFileType.Tiff => MagickFormat.Tiff,
+                _ => MagickFormat.Pdf
+            }
+        };
         if (type == ScanFileType.Pdf)
         {
             CheckPdf(bytes, limits);

@@ -5,8 +5,8 @@ namespace FormArchive.Ingest.Imaging;
 
 /// <summary>
 /// Skew measurement by projection profiles and bilinear rotation, in managed code: ImageMagick's Deskew only
-/// searches about ±7° (and locks near 0° on a bright document on a dark desk), and its Rotate of a 1–2 MP colour
-/// image costs 150 ms or more with OpenMP limited to one thread.
+/// searches about ±7° (and locks near 0° on a bright document on a dark desk), and its Rotate is slow with OpenMP
+/// limited to one thread (docs/measurements.md).
 /// </summary>
 internal static class SkewAndRotation
 {
@@ -125,7 +125,11 @@ internal static class SkewAndRotation
                 if (!direct) src = copyPtr;
                 RotateCore(src, nch, w, h, dst, 3, nw, nh, box, sn, cs, [(byte)background.R, (byte)background.G, (byte)background.B]);
             }
-            return new MagickImage(dst, 0, (uint)dstLen, new MagickReadSettings { Format = MagickFormat.Rgb, Width = (uint)box.Width, Height = (uint)box.Height, Depth = 8 });
+            return new MagickImage(dst, 0, (uint)dstLen, new MagickReadSettings
+            {
+                Format = MagickFormat.Rgb, Width = (uint)box.Width, Height = (uint)box.Height,
+                Depth = 8
+            });
         }
         finally { System.Buffers.ArrayPool<byte>.Shared.Return(dst); }
     }

@@ -43,7 +43,8 @@ internal sealed class TesseractPageReader(TesseractPool pool)
         }
 
         var type = options.Hint ?? attempt.Type;
-        var (ids, warnings) = PageAssessment.Of(options.Hint, attempt.Type, attempt.Ids, options.Members, page.Sharpness, page.Contrast, attempt.Ocr.MeanConfidence);
+        var (ids, warnings) = PageAssessment.Of(options.Hint, attempt.Type, attempt.Ids, options.Members, page.Sharpness, page.Contrast,
+            attempt.Ocr.MeanConfidence);
 
         byte[] jpeg;
         using (StageTimes.Time("jpeg"))
@@ -78,7 +79,11 @@ internal sealed class TesseractPageReader(TesseractPool pool)
         }
         OcrPage ocr;
         using (StageTimes.Time("ocr.full"))
-            ocr = _pool.Use(TesseractPool.Chinese, e => e.Recognize(ocrImage, new OcrOptions { PageSegMode = 3, ThresholdingMethod = 2, Ppi = (int)(300 * scale) }));
+            ocr = _pool.Use(TesseractPool.Chinese, e => e.Recognize(ocrImage, new OcrOptions
+            {
+                PageSegMode = 3, ThresholdingMethod = 2,
+                Ppi = (int)(300 * scale)
+            }));
         var fullResLines = new OcrPage(ocr.Text, ocr.MeanConfidence, ocr.Lines.Select(l => l with { Box = Scale(l.Box, 1 / scale) }).ToList());
         var bank = IdNumberRules.BankCardNumbers(ocr.Text);
         // A 19-digit bank card number holds 18-digit windows: those are not ID number candidates.

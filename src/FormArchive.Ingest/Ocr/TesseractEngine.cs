@@ -56,7 +56,8 @@ public sealed class TesseractEngine : IDisposable
             TesseractNative.TessBaseAPIDelete(_handle);
             _handle = IntPtr.Zero;
             throw new InvalidOperationException(
-                $"Tesseract could not load '{languages}' from {TesseractRuntime.TessdataPath}; install tesseract-ocr-chi-sim, tesseract-ocr-eng and tesseract-ocr-osd.");
+                $"Tesseract could not load '{languages}' from {TesseractRuntime.TessdataPath}; "
+                + "install tesseract-ocr-chi-sim, tesseract-ocr-eng and tesseract-ocr-osd.");
         }
         TesseractNative.TessBaseAPISetVariable(_handle, "debug_file", "/dev/null");
     }
@@ -70,7 +71,8 @@ public sealed class TesseractEngine : IDisposable
         options ??= new OcrOptions();
         var h = _handle;
         TesseractNative.TessBaseAPISetVariable(h, "tessedit_char_whitelist", options.Whitelist ?? "");
-        TesseractNative.TessBaseAPISetVariable(h, "thresholding_method", options.ThresholdingMethod.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        TesseractNative.TessBaseAPISetVariable(h, "thresholding_method",
+            options.ThresholdingMethod.ToString(System.Globalization.CultureInfo.InvariantCulture));
         TesseractNative.TessBaseAPISetPageSegMode(h, options.PageSegMode);
         SetImage(image, options.Ppi);
         if (region is { } r)

@@ -33,7 +33,8 @@ internal static partial class TesseractNative
     [LibraryImport(Lib)] public static partial void TessBaseAPIClear(IntPtr handle);
     [LibraryImport(Lib)] public static partial void TessDeleteText(IntPtr text);
     [LibraryImport(Lib)]
-    public static partial int TessBaseAPIDetectOrientationScript(IntPtr handle, out int orientDeg, out float orientConf, out IntPtr scriptName, out float scriptConf);
+    public static partial int TessBaseAPIDetectOrientationScript(IntPtr handle, out int orientDeg, out float orientConf, out IntPtr scriptName,
+        out float scriptConf);
 
     [LibraryImport(Lib)] public static partial IntPtr TessBaseAPIGetIterator(IntPtr handle);
     [LibraryImport(Lib)] public static partial void TessResultIteratorDelete(IntPtr iterator);

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace FormArchive.Ingest.Ocr;
 
 /// <summary>
-/// Keeps Tesseract engines alive (initialising chi_sim+eng costs ~450 ms and 60 MiB) and hands each to one
+/// Keeps Tesseract engines alive (initialising chi_sim+eng is slow and large; docs/measurements.md) and hands each to one
 /// thread at a time. Engines are created lazily, per language set, and at most <see cref="MaxPerLanguage"/>
 /// idle engines per language set are kept.
 /// </summary>

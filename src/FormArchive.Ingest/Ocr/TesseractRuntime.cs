@@ -2,7 +2,7 @@ namespace FormArchive.Ingest.Ocr;
 
 /// <summary>
 /// Process-wide Tesseract set-up, done once before the first Tesseract call: OpenMP limited to one thread
-/// (Tesseract's OpenMP makes each recognition ~6× slower on 2 cores; .NET's Environment.SetEnvironmentVariable
+/// (Tesseract's OpenMP makes each recognition several times slower on few cores; .NET's Environment.SetEnvironmentVariable
 /// does not reach native getenv, so libc setenv is called), leptonica's messages silenced.
 /// </summary>
 public static class TesseractRuntime
@@ -30,7 +30,8 @@ public static class TesseractRuntime
 
     private static bool s_envSet;
 
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "must run when the assembly loads, before any native library it uses is loaded")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255",
+        Justification = "must run when the assembly loads, before any native library it uses is loaded")]
     [System.Runtime.CompilerServices.ModuleInitializer]
     internal static void OnLoad() => ConfigureProcess();
 
@@ -44,10 +45,11 @@ public static class TesseractRuntime
             TessdataPath = string.IsNullOrWhiteSpace(dir) ? DefaultTessdataPath : dir;
             if (!File.Exists(Path.Combine(TessdataPath, "eng.traineddata")))
                 throw new InvalidOperationException(
-                    $"Tesseract data not found in {TessdataPath}: install the Debian packages tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-osd libtesseract5 (or set {TessdataEnvironmentVariable}).");
+                    $"Tesseract data not found in {TessdataPath}: install the Debian packages tesseract-ocr tesseract-ocr-chi-sim "
+                    + $"tesseract-ocr-osd libtesseract5 (or set {TessdataEnvironmentVariable}).");
             // Must happen before libtesseract (and with it libgomp) is loaded; overwrite=0 keeps an explicit setting.
             ConfigureProcess();
-            try { TesseractNative.setMsgSeverity(6); } catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { }
+            try { _ = TesseractNative.setMsgSeverity(6); } catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { }
             Volatile.Write(ref s_initialised, true);
         }
     }

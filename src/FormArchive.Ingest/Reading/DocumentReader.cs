@@ -15,16 +15,8 @@ public sealed record ReadSettings
 }
 
 /// <summary>
-/// Frame → text lines → the document that holds them, flattened, turned upright by its text and read. Documents are
-/// found first, and the frame is glanced at (big print only, at a seventh of the usual detection's cost): one card
-/// that holds the print is flattened and detected alone, at two thirds of the usual size; several documents lying
-/// apart in a colour photo (a card's front and back) are each flattened, detected and turned upright alone, then read
-/// together set one below the other; where no document found holds the print, the block of print itself is read as
-/// the card is. Otherwise text is detected on the frame (looking closer where it is small); when one document found
-/// in the frame (a booklet page) holds the text, it is flattened and the lines are carried onto it, else (a photocopy
-/// with two cards, a flatbed page) the frame itself is the document, straightened by its lines. Orientation comes from
-/// the text: the run of the lines decides a quarter turn, the direction classifier's vote decides 0° or 180°; the image
-/// is turned with the lines carried along.
+/// Frame → text lines → the document that holds them, flattened, turned upright by its text and read. Which document
+/// is read is decided by the text it holds, not by its outline alone; the steps are in docs/ingest-reading.md.
 /// </summary>
 public sealed class DocumentReader(PaddleOcr ocr)
 {
@@ -51,7 +43,8 @@ public sealed class DocumentReader(PaddleOcr ocr)
                 using (StageTimes.Time("glance")) glance = ocr.Detector.Detect(frame, new DetectionSettings { MaxSide = GlanceSide });
                 if (CardAlone(found, glance) is { } card) return ReadAlone(frame, card, settings);
                 if (Colour() && Apart(found, glance) is { } apart) return ReadEach(frame, apart, settings);
-                if (Area(glance) > 0 && !found.Any(d => Holds(d, glance)) && TextBlock.Around(glance, frame) is { } block) return ReadAlone(frame, block, settings);
+                if (Area(glance) > 0 && !found.Any(d => Holds(d, glance)) && TextBlock.Around(glance, frame) is { } block)
+                    return ReadAlone(frame, block, settings);
             }
         }
         List<TextQuad> quads;
@@ -145,7 +138,7 @@ public sealed class DocumentReader(PaddleOcr ocr)
     private (Mat Flat, List<TextQuad> Quads) FlattenAndDetect(Mat frame, DocumentQuad doc, ReadSettings settings)
     {
         Mat flat;
-        // Bilinear: a card's print is large, and this is a third of the cubic warp's cost (5 against 15 ms).
+        // Bilinear: a card's print is large, and the cubic warp costs three times as much (docs/measurements.md).
         using (StageTimes.Time("flatten")) (flat, _) = Flatten(frame, doc, InterpolationFlags.Linear);
         List<TextQuad> quads;
         var detection = settings.Detection with { MaxSide = (int)Math.Round(settings.Detection.MaxSide * CardDetectionShare) };

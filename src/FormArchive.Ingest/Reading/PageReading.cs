@@ -47,7 +47,8 @@ internal sealed class PageReading : IDisposable
     /// <summary>No confirmed number where one is expected, unless the number reads clearly and is itself invalid.</summary>
     private static bool NeedsRetry(DocumentFindings found, DocumentType? hint) =>
         found.ValidIds == 0 && !found.Ids.Any(i => i.Read.ConsistentlyInvalid)
-        && (hint is DocumentType.IdCardFront or DocumentType.HukouMember || found.HasIdLabel || found.Type is DocumentType.IdCardFront or DocumentType.HukouMember);
+        && (hint is DocumentType.IdCardFront or DocumentType.HukouMember || found.HasIdLabel
+            || found.Type is DocumentType.IdCardFront or DocumentType.HukouMember);
 
     public void Dispose() => Findings.Document.Dispose();
 }

@@ -48,7 +48,8 @@ public static class BankCardNumberLines
             // the longer read only when its tail, read alone, gives the same digits: a speck past the end, read as a
             // digit once, must not lengthen a whole number.
             bool maybeShort = !IdNumberRules.IsLuhnValid(digits) || page.Lines.Any(l => !run.Contains(l) && PageText.SameRow(l, run[^1])
-                && l.Quad.Bounds.X > run[^1].Quad.Bounds.Right - 0.5 * run[^1].Quad.Height && l.Quad.Bounds.X - run[^1].Quad.Bounds.Right < 3 * run[^1].Quad.Height);
+                && l.Quad.Bounds.X > run[^1].Quad.Bounds.Right - 0.5 * run[^1].Quad.Height
+                    && l.Quad.Bounds.X - run[^1].Quad.Bounds.Right < 3 * run[^1].Quad.Height);
             var number = Longer(run, digits, readAgain, confirmTail: !maybeShort) ?? digits;
             if (number.Length is >= 16 and <= 19 && IdNumberRules.IsLuhnValid(number) && !ChineseIdNumber.IsValid(number)) found.Add(number);
         }
@@ -82,7 +83,8 @@ public static class BankCardNumberLines
         var (a, b) = (run[0].Quad, run[^1].Quad);
         float digitWidth = run.Sum(l => (float)l.Quad.Width) / Math.Max(1, digits.Length);
         float along = (float)Math.Max(1, Math.Sqrt(Math.Pow(b.TopRight.X - a.TopLeft.X, 2) + Math.Pow(b.TopRight.Y - a.TopLeft.Y, 2)));
-        Point2f Along(float widths) => new((b.TopRight.X - a.TopLeft.X) / along * widths * digitWidth, (b.TopRight.Y - a.TopLeft.Y) / along * widths * digitWidth);
+        Point2f Along(float widths) => new((b.TopRight.X - a.TopLeft.X) / along * widths * digitWidth,
+            (b.TopRight.Y - a.TopLeft.Y) / along * widths * digitWidth);
         var d = Along(2);
         var read = LeadingDigits(readAgain(new TextQuad(a.TopLeft, b.TopRight + d, b.BottomRight + d, a.BottomLeft)));
         if (read.Length <= digits.Length || read.Length > 19 || !read.StartsWith(digits, StringComparison.Ordinal) || !IdNumberRules.IsLuhnValid(read))

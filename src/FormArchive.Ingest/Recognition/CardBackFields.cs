@@ -11,7 +11,7 @@ public sealed record CardBackFields(string? IssuingAuthority, IdCardValidity? Va
         var authority = page.ValueOf("签发机关")?.Value;
         var validityText = page.ValueOf("有效期限")?.Value;
         IdCardValidity? validity = null;
-        if (validityText is not null) IdCardValidity.TryParse(validityText, out validity);
+        if (validityText is not null) _ = IdCardValidity.TryParse(validityText, out validity);
         // The label may not read while the period does.
         if (validity is null)
             foreach (var line in page.Lines)

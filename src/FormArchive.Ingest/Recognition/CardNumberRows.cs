@@ -56,5 +56,6 @@ public static class CardNumberRows
         && line.Quad.Bounds.X < column.X + StripLength * h && line.Quad.Bounds.Right > column.X - h;
 
     private static TextQuad Strip(double x, double y, double w, double hgt) =>
-        new(new Point2f((float)x, (float)y), new Point2f((float)(x + w), (float)y), new Point2f((float)(x + w), (float)(y + hgt)), new Point2f((float)x, (float)(y + hgt)));
+        new(new Point2f((float)x, (float)y), new Point2f((float)(x + w), (float)y), new Point2f((float)(x + w), (float)(y + hgt)),
+            new Point2f((float)x, (float)(y + hgt)));
 }

@@ -40,7 +40,8 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
         // character that fails the checksum: the card may carry an invalid number, misread valid once.
         var bodies = new Dictionary<string, int>();
         int Support(string number) =>
-            votes[number].Count + (invalidVotes.Keys.Any(k => k.StartsWith(number[..17], StringComparison.Ordinal)) ? 0 : bodies.GetValueOrDefault(number[..17]));
+            votes[number].Count + (invalidVotes.Keys.Any(k => k.StartsWith(number[..17], StringComparison.Ordinal)) ? 0
+                : bodies.GetValueOrDefault(number[..17]));
         void Add(string text)
         {
             var raws = IdNumberRules.RawCandidates(text);
@@ -82,8 +83,9 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
             // Further reads only while no two agree: red print dropped from the tight cut, the wide cut as it is
             // (dropping red can take ink with it where a rule runs through the digits), the darkest ink alone (a pen note
             // across the digits is lighter than print), and that cut to the print's band (what is left of the note's
-            // strokes above and below the digits goes), cuts moved up and down and a taller one (a stroke written across the number falls differently in each), a binarised one, then
-            // Tesseract. Two reads of one number still have to agree: more reads find the agreeing pair sooner, and
+            // strokes above and below the digits goes), cuts moved up and down and a taller one (a stroke written across
+            // the number falls differently in each), a binarised one, then Tesseract.
+            // Two reads of one number still have to agree: more reads find the agreeing pair sooner, and
             // a wrong number would have to be read wrong the same way twice and still pass the checksum.
             var more = new List<Func<string>>
             {
@@ -127,7 +129,8 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
         bool valid = count >= 2 && !tie;
         return new IdNumberRead
         {
-            Number = number, IsValid = valid, Confidence = Math.Round((double)count / (validReads + count - votes[number].Count), 2), AgreeingReads = count, Corrected = corrected, Box = box,
+            Number = number, IsValid = valid, Confidence = Math.Round((double)count / (validReads + count - votes[number].Count), 2), AgreeingReads = count,
+            Corrected = corrected, Box = box,
             Problem = valid ? null : tie ? "多次识别结果不一致" : "仅一次识别通过校验",
         };
     }
@@ -162,7 +165,8 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
     {
         var h = new Point2f((q.BottomLeft.X - q.TopLeft.X), (q.BottomLeft.Y - q.TopLeft.Y));
         Point2f At(Point2f p, float f) => new(p.X + h.X * f, p.Y + h.Y * f);
-        return new TextQuad(At(q.TopLeft, down - taller / 2), At(q.TopRight, down - taller / 2), At(q.BottomRight, down + taller / 2), At(q.BottomLeft, down + taller / 2));
+        return new TextQuad(At(q.TopLeft, down - taller / 2), At(q.TopRight, down - taller / 2), At(q.BottomRight, down + taller / 2),
+            At(q.BottomLeft, down + taller / 2));
     }
 
     private string ReadCut(Mat document, TextQuad quad, bool flipped)
@@ -184,6 +188,10 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
         Cv2.Resize(grey, sized, new Size(Math.Max(1, (int)(grey.Cols * scale)), Math.Max(1, (int)(grey.Rows * scale))), 0, 0, InterpolationFlags.Cubic);
         sized.GetArray(out byte[] bytes);
         var image = new GrayImage(bytes, sized.Cols, sized.Rows);
-        return tesseract!.Use(TesseractPool.English, e => e.Recognize(image, new OcrOptions { PageSegMode = 7, Whitelist = "0123456789X", ThresholdingMethod = 2 })).Text;
+        return tesseract!.Use(TesseractPool.English, e => e.Recognize(image, new OcrOptions
+        {
+            PageSegMode = 7, Whitelist = "0123456789X",
+            ThresholdingMethod = 2
+        })).Text;
     }
 }

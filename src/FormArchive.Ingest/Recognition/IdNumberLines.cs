@@ -8,10 +8,10 @@ namespace FormArchive.Ingest.Recognition;
 /// it): its text is read from the image there.
 /// </summary>
 /// <param name="PrintedBirthDate">The card's printed 出生 that the number must agree with (a number line found without its label).</param>
-/// <param name="CardBirthDate">The 出生 printed above the number on the same card: a digit of the number's birth date
-/// misread (a pen stroke across it) is read from there instead, and the whole number must still pass the checksum.</param>
 public sealed record IdNumberLine(RecognizedLine Line, RecognizedLine? Label, DateOnly? PrintedBirthDate, bool Expected = false)
 {
+    /// <summary>The 出生 printed above the number on the same card: a digit of the number's birth date
+    /// misread (a pen stroke across it) is read from there instead, and the whole number must still pass the checksum.</summary>
     public DateOnly? CardBirthDate { get; init; }
 }
 
@@ -61,7 +61,9 @@ public static class IdNumberLines
             }
             // The label's line goes on with a few digits: detection cut the number short.
             else if (compact[end..].Any(char.IsAsciiDigit)) Add(Lengthened(line, compact[end..].Length, compact.Length), line);
-            else if (end == compact.Length) found.Add(new IdNumberLine(ExpectedValue(line, TypicalLineHeight(page)), line, null, Expected: true) { CardBirthDate = BirthDateAbove(page, line) });
+            else if (end == compact.Length) found.Add(new IdNumberLine(ExpectedValue(line, TypicalLineHeight(page)), line, null,
+                Expected: true)
+            { CardBirthDate = BirthDateAbove(page, line) });
         }
         if (found.Count == 0 && (LooksLikeCardFront(page) || LooksLikeHouseholdCard(page)) && PrintedBirthDate(page) is { } birth)
             foreach (var line in page.Lines.Where(l => IdNumberReader.LooksNumeric(l.Text)))
@@ -87,7 +89,9 @@ public static class IdNumberLines
         float extra = perChar * (19 - digits);
         var ux = (q.TopRight.X - q.TopLeft.X) / (float)q.Width; var uy = (q.TopRight.Y - q.TopLeft.Y) / (float)q.Width;
         var d = new OpenCvSharp.Point2f(ux * extra, uy * extra);
-        return (new RecognizedLine(new TextQuad(q.TopLeft, q.TopRight + d, q.BottomRight + d, q.BottomLeft), line.Text, line.Confidence) { Flipped = line.Flipped }, true);
+        return (new RecognizedLine(new TextQuad(q.TopLeft, q.TopRight + d, q.BottomRight + d, q.BottomLeft), line.Text,
+            line.Confidence)
+        { Flipped = line.Flipped }, true);
     }
 
     /// <summary>
@@ -106,7 +110,8 @@ public static class IdNumberLines
         // Only while the number is short of its 18 characters: a 户口簿 row goes on with 身高 and other cells.
         int digits = Digits(value.Text);
         while (digits < 18 && first > 0 && pieces[first].Quad.Bounds.X - pieces[first - 1].Quad.Bounds.Right < gap) digits += Digits(pieces[--first].Text);
-        while (digits < 18 && last < pieces.Count - 1 && pieces[last + 1].Quad.Bounds.X - pieces[last].Quad.Bounds.Right < gap) digits += Digits(pieces[++last].Text);
+        while (digits < 18 && last < pieces.Count - 1
+            && pieces[last + 1].Quad.Bounds.X - pieces[last].Quad.Bounds.Right < gap) digits += Digits(pieces[++last].Text);
         if (first == last) return value;
         var (a, b) = (pieces[first].Quad, pieces[last].Quad);
         var text = string.Concat(pieces.Skip(first).Take(last - first + 1).Select(p => PageText.Compact(p.Text)));
@@ -158,15 +163,17 @@ public static class IdNumberLines
         return PageText.SameRow(value, label) || (cy >= l.Y - 0.35 * l.Height && cy <= l.Bottom + 1.3 * l.Height);
     }
 
-    private static bool LooksLikeCardFront(PageText page) =>
-        new[] { "姓名", "性别", "民族", "出生", "住址" }.Count(page.Contains) >= 2;
+    private static readonly string[] CardFrontLabels = ["姓名", "性别", "民族", "出生", "住址"];
+    private static readonly string[] HouseholdCardLabels = ["出生日期", "籍贯", "出生地", "宗教信仰", "文化程度", "婚姻状况", "兵役状况", "服务处所"];
+
+    private static bool LooksLikeCardFront(PageText page) => CardFrontLabels.Count(page.Contains) >= 2;
 
     /// <summary>
     /// A 常住人口登记卡 whose number label may not read (printed in red on two lines, 公民身份 / 号码): its title, or two
     /// of the labels only such a card carries.
     /// </summary>
     private static bool LooksLikeHouseholdCard(PageText page) =>
-        page.Contains("常住人口登记卡") || new[] { "出生日期", "籍贯", "出生地", "宗教信仰", "文化程度", "婚姻状况", "兵役状况", "服务处所" }.Count(page.Contains) >= 2;
+        page.Contains("常住人口登记卡") || HouseholdCardLabels.Count(page.Contains) >= 2;
 
     /// <summary>
     /// The birth date printed on a card front (出生 1990年1月2日) or a 常住人口登记卡 (出生日期), if it reads: the date after

@@ -67,13 +67,21 @@ public sealed class IdNumberReader(TesseractPool pool)
             foreach (var variant in Variants(page, line.Box))
             {
                 if (votes.Values.Any(v => v.Count >= 3) || (votes.Count == 1 && votes.Values.First().Count >= 2)) break;
-                var text = pool.Use(TesseractPool.English, e => e.Recognize(variant.Image, new OcrOptions { PageSegMode = 7, Whitelist = Digits, ThresholdingMethod = variant.Threshold }, variant.Region)).Text;
+                var text = pool.Use(TesseractPool.English, e => e.Recognize(variant.Image, new OcrOptions
+                {
+                    PageSegMode = 7, Whitelist = Digits,
+                    ThresholdingMethod = variant.Threshold
+                }, variant.Region)).Text;
                 Add(text);
             }
             if (votes.Count == 0)
             {
                 if (bestRaw is not null)
-                    results.Add(new IdNumberRead { Number = bestRaw, IsValid = false, Confidence = 0, AgreeingReads = 0, Box = line.Box, Problem = "no read validates (checksum or birth date)" });
+                    results.Add(new IdNumberRead
+                    {
+                        Number = bestRaw, IsValid = false, Confidence = 0, AgreeingReads = 0, Box = line.Box,
+                        Problem = "no read validates (checksum or birth date)"
+                    });
                 continue;
             }
             var ordered = votes.OrderByDescending(v => v.Value.Count).ToList();

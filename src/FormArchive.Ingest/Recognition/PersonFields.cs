@@ -32,7 +32,8 @@ public sealed record PersonFields
         var address = ReadAddress(page);
         var fields = new PersonFields
         {
-            Name = Clean(name), Sex = sex, Ethnicity = Clean(ethnicity)?.TrimEnd('族'), BirthDate = birth?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Name = Clean(name), Sex = sex, Ethnicity = Clean(ethnicity)?.TrimEnd('族'), BirthDate = birth?.ToString("yyyy-MM-dd",
+                System.Globalization.CultureInfo.InvariantCulture),
             Address = Clean(address), Relationship = Clean(relation),
         };
         return fields.IsEmpty ? null : fields;

@@ -35,7 +35,8 @@ public static class RelationshipField
     private static bool IsLabelPart(Ocr.Paddle.RecognizedLine line)
     {
         var c = PageText.Compact(line.Text);
-        return c.Length is >= 2 and <= 5 && (c.StartsWith("户主", StringComparison.Ordinal) || c.EndsWith("关系", StringComparison.Ordinal) || c.EndsWith("关采", StringComparison.Ordinal));
+        return c.Length is >= 2 and <= 5 && (c.StartsWith("户主", StringComparison.Ordinal) || c.EndsWith("关系", StringComparison.Ordinal) || c.EndsWith("关采",
+            StringComparison.Ordinal));
     }
 
     private static string Clean(string s) => new(s.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c)).ToArray());

@@ -21,7 +21,8 @@ internal static class DocxBlockBuilder
             switch (block)
             {
                 case Paragraph paragraph:
-                    foreach (var p in DocxParagraphBuilder.Build(paragraph, widthTwips / 20f, context, inCell: container is DocumentFormat.OpenXml.Wordprocessing.TableCell)) container.AppendChild(p);
+                    foreach (var p in DocxParagraphBuilder.Build(paragraph, widthTwips / 20f, context,
+                        inCell: container is DocumentFormat.OpenXml.Wordprocessing.TableCell)) container.AppendChild(p);
                     lastWasTable = false;
                     break;
                 case Table table:

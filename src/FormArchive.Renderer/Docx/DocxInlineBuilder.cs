@@ -27,7 +27,8 @@ internal static class DocxInlineBuilder
                     // Office suites drop the character spacing of a line's last character, which would halve a
                     // blank that ends the line; a zero-width word joiner after it keeps the padding.
                     if (i + 1 == inlines.Count || inlines[i + 1] is LineBreak)
-                        paragraph.AppendChild(new Run(DocxRunProperties.For(blank.Style with { Underline = false }, baseFamily), DocxText.Text(DocxBlank.LineEndGuard)));
+                        paragraph.AppendChild(new Run(DocxRunProperties.For(blank.Style with { Underline = false }, baseFamily),
+                            DocxText.Text(DocxBlank.LineEndGuard)));
                     break;
                 case LineBreak lineBreak:
                     paragraph.AppendChild(new Run(DocxRunProperties.For(lineBreak.Style with { Underline = false }, baseFamily), new Break()));

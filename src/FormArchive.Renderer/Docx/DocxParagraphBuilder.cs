@@ -125,7 +125,8 @@ internal static class DocxParagraphBuilder
     /// same as the PDF layout's (<see cref="LinePitch"/>): "auto" spacing multiplies each office suite's own idea of
     /// the font's line height (LibreOffice's came out 1.44 × the PDF's pitch and ran forms onto extra pages).
     /// </summary>
-    public static ParagraphProperties Properties(ParagraphStyle style, string? styleId, ParagraphMarkRunProperties? mark, float linePitchPt, bool keepLines = false)
+    public static ParagraphProperties Properties(ParagraphStyle style, string? styleId, ParagraphMarkRunProperties? mark, float linePitchPt,
+        bool keepLines = false)
     {
         var pPr = new ParagraphProperties();
         if (styleId is not null) pPr.AppendChild(new ParagraphStyleId { Val = styleId });

@@ -155,13 +155,15 @@ internal static class DocxTableBuilder
     private static WTableRow CaptionRow(ModelTable table, int[] columns, int[] map, DocxContext context)
     {
         var tr = new WTableRow(new TableRowProperties(new CantSplit(), new TableHeader()));
-        var tc = Cell(new ModelTableCell(table.CaptionBlocks, ColSpan: columns.Length, PaddingPt: 0f), 0, columns.Length, columns, map, VerticalMergeMode.None, 0, context);
+        var tc = Cell(new ModelTableCell(table.CaptionBlocks, ColSpan: columns.Length, PaddingPt: 0f), 0, columns.Length, columns, map, VerticalMergeMode.None,
+            0, context);
         var borders = new TableCellBorders(
             new TopBorder { Val = BorderValues.Nil }, new LeftBorder { Val = BorderValues.Nil },
             new BottomBorder { Val = BorderValues.Nil }, new RightBorder { Val = BorderValues.Nil });
         // tcBorders sits after tcW, gridSpan and vMerge in the schema's order.
         var tcPr = tc.TableCellProperties!;
-        var after = (OpenXmlElement?)tcPr.GetFirstChild<VerticalMerge>() ?? (OpenXmlElement?)tcPr.GetFirstChild<GridSpan>() ?? tcPr.GetFirstChild<TableCellWidth>();
+        var after = (OpenXmlElement?)tcPr.GetFirstChild<VerticalMerge>() ?? (OpenXmlElement?)tcPr.GetFirstChild<GridSpan>()
+            ?? tcPr.GetFirstChild<TableCellWidth>();
         tcPr.InsertAfter(borders, after);
         tr.AppendChild(tc);
         return tr;
@@ -170,7 +172,8 @@ internal static class DocxTableBuilder
     private enum VerticalMergeMode { None, Restart, Continue }
 
     /// <summary>tcPr: tcW, gridSpan, vMerge, tcMar, vAlign — the schema's order; then the content (at least one w:p).</summary>
-    private static WTableCell Cell(ModelTableCell? cell, int col, int span, int[] columns, int[] map, VerticalMergeMode mode, int borderTwips, DocxContext context)
+    private static WTableCell Cell(ModelTableCell? cell, int col, int span, int[] columns, int[] map, VerticalMergeMode mode, int borderTwips,
+        DocxContext context)
     {
         var width = 0;
         for (var c = col; c < col + span; c++) width += columns[c];

@@ -6,7 +6,8 @@ namespace FormArchive.Renderer.Layout;
 /// </summary>
 public static class LineBreaker
 {
-    public static List<TextLine> Break(List<InlineAtom> atoms, float width, float firstLineIndent, float lineSpacing, ITextMeasurer measurer, Model.TextStyle paragraphStyle)
+    public static List<TextLine> Break(List<InlineAtom> atoms, float width, float firstLineIndent, float lineSpacing, ITextMeasurer measurer,
+        Model.TextStyle paragraphStyle)
     {
         var spans = new List<(int Start, int End, bool Forced)>();
         var start = 0;
@@ -123,7 +124,8 @@ public static class LineBreaker
         return i;
     }
 
-    private static TextLine MakeLine(List<InlineAtom> atoms, int start, int end, bool hardEnd, float indent, float lineSpacing, ITextMeasurer measurer, Model.TextStyle paragraphStyle)
+    private static TextLine MakeLine(List<InlineAtom> atoms, int start, int end, bool hardEnd, float indent, float lineSpacing, ITextMeasurer measurer,
+        Model.TextStyle paragraphStyle)
     {
         while (end > start && atoms[end - 1] is SpaceAtom) end--;
         var lineAtoms = atoms.GetRange(start, end - start);

@@ -20,7 +20,8 @@ public static class PageComposer
         {
             var plan = body.Measure(page.ContentWidthPt, page.ContentHeightPt);
             if (plan.Kind == SpacePlanKind.Wrap)
-                throw new LayoutException($"page {pages.Count + 1}: the next block is taller than a whole page and cannot be split (a table row group joined by row spans?)");
+                throw new LayoutException($"page {pages.Count + 1}: the next block is taller than a whole page and cannot be split "
+                    + "(a table row group joined by row spans?)");
             var laidOut = new LaidOutPage(page.WidthPt, page.HeightPt);
             body.Draw(laidOut, page.MarginLeftPt, page.MarginTopPt, page.ContentWidthPt, page.ContentHeightPt);
             pages.Add(laidOut);

@@ -145,7 +145,7 @@ public sealed class TableLayout(Table table, LayoutBuilder builder) : ILayoutEle
         return content;
     }
 
-    private float InnerWidth(TableGeometry geometry, int column, TableCell cell) =>
+    private static float InnerWidth(TableGeometry geometry, int column, TableCell cell) =>
         Math.Max(1f, geometry.SpanWidth(column, cell.ColSpan) - 2f * cell.PaddingPt);
 
     /// <summary>Heights of rows [start, end) for their remaining content; row-spanning cells stretch their last row.</summary>
@@ -171,7 +171,8 @@ public sealed class TableLayout(Table table, LayoutBuilder builder) : ILayoutEle
         return heights;
     }
 
-    private void DrawRows(IDrawingSurface surface, TableGeometry geometry, float x, float y, int start, int end, float[] heights, Dictionary<(int, int), ColumnLayout> content)
+    private void DrawRows(IDrawingSurface surface, TableGeometry geometry, float x, float y, int start, int end, float[] heights, Dictionary<(int, int),
+        ColumnLayout> content)
     {
         var rowTops = new float[end - start + 1];
         rowTops[0] = y;
@@ -205,7 +206,7 @@ public sealed class TableLayout(Table table, LayoutBuilder builder) : ILayoutEle
     }
 
     /// <summary>Tallest remaining cell content of a single row, ignoring its minimum height.</summary>
-    private float ContentHeight(TableGeometry geometry, int row, Dictionary<(int, int), ColumnLayout> content)
+    private static float ContentHeight(TableGeometry geometry, int row, Dictionary<(int, int), ColumnLayout> content)
     {
         var max = 0f;
         foreach (var (r, column, cell) in geometry.Placements)
@@ -214,7 +215,7 @@ public sealed class TableLayout(Table table, LayoutBuilder builder) : ILayoutEle
         return max;
     }
 
-    private bool RowIsDrawn(TableGeometry geometry, int row, Dictionary<(int, int), ColumnLayout> content)
+    private static bool RowIsDrawn(TableGeometry geometry, int row, Dictionary<(int, int), ColumnLayout> content)
     {
         foreach (var (r, column, cell) in geometry.Placements)
             if (r == row && content[(r, column)].Measure(InnerWidth(geometry, column, cell), float.MaxValue / 4).Height > 0.01f)

@@ -60,10 +60,12 @@ internal static class BlockParser
     public static Paragraph ParseParagraph(XElement element, ElementReader reader, TextStyle style, int headingLevel, TextAlignment? defaultAlign = null)
     {
         if (defaultAlign is null)
-            reader.OnlyAttributes("align", "indent", "space-before", "space-after", "line-spacing", "size", "font", "bold", "keep-with-next", "min-size", "ruled");
+            reader.OnlyAttributes("align", "indent", "space-before", "space-after", "line-spacing", "size", "font", "bold", "keep-with-next", "min-size",
+                "ruled");
         var runStyle = reader.Style(style);
         var lineSpacing = reader.Text("line-spacing") is { } ls
-            ? (float.TryParse(ls, System.Globalization.CultureInfo.InvariantCulture, out var v) && v is >= 0.8f and <= 4f ? v : throw reader.Error($"line-spacing must be a number from 0.8 to 4, not '{ls}'"))
+            ? (float.TryParse(ls, System.Globalization.CultureInfo.InvariantCulture, out var v) && v is >= 0.8f and <= 4f ? v
+                : throw reader.Error($"line-spacing must be a number from 0.8 to 4, not '{ls}'"))
             : headingLevel > 0 ? 1.3f : defaultAlign is null ? 1.5f : 1.2f;
         var paragraphStyle = new ParagraphStyle(
             reader.Align() ?? defaultAlign ?? (headingLevel == 1 ? TextAlignment.Center : TextAlignment.Left),

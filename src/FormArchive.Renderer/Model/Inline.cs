@@ -11,7 +11,7 @@ public sealed record TextRun(string Text, TextStyle Style, bool NoWrap = false) 
 
 /// <summary>
 /// A square check box drawn as vector graphics (Noto CJK has no ☐/☑ glyphs). Its state is also written as
-/// invisible text, <see cref="Text"/>, so a searchable archive can tell a ticked box from an empty one.
+/// invisible text, <see cref="TextFor"/>, so a searchable archive can tell a ticked box from an empty one.
 /// </summary>
 public sealed record Checkbox(bool Checked, TextStyle Style) : Inline(Style)
 {

@@ -14,7 +14,8 @@ public readonly record struct ColumnWidth(float Value, bool IsFraction)
 /// <see cref="Caption"/>: blocks printed above the table on every page it runs onto, before the header rows — a page
 /// of a long list read alone still says what list it is.
 /// </summary>
-public sealed record Table(IReadOnlyList<ColumnWidth> Columns, IReadOnlyList<TableRow> Rows, int HeaderRowCount = 0, float BorderWidthPt = 0.75f, bool KeepWithNext = false,
+public sealed record Table(IReadOnlyList<ColumnWidth> Columns, IReadOnlyList<TableRow> Rows, int HeaderRowCount = 0, float BorderWidthPt = 0.75f,
+    bool KeepWithNext = false,
     IReadOnlyList<Block>? Caption = null) : Block
 {
     public IReadOnlyList<Block> CaptionBlocks => Caption ?? [];

@@ -81,7 +81,8 @@ internal sealed class EmbeddedFont
         bool bold = Face.PostScriptName.Contains("Bold", StringComparison.OrdinalIgnoreCase);
         w.WriteObject(descriptor,
             $"<< /Type /FontDescriptor /FontName /{baseFont} /Flags {flags} " +
-            $"/FontBBox [{PdfSyntax.Num(bb.XMin * scale)} {PdfSyntax.Num(bb.YMin * scale)} {PdfSyntax.Num(bb.XMax * scale)} {PdfSyntax.Num(bb.YMax * scale)}] " +
+            $"/FontBBox [{PdfSyntax.Num(bb.XMin * scale)} {PdfSyntax.Num(bb.YMin * scale)} " +
+            $"{PdfSyntax.Num(bb.XMax * scale)} {PdfSyntax.Num(bb.YMax * scale)}] " +
             $"/ItalicAngle 0 /Ascent {PdfSyntax.Num(Face.AscentEm * k)} /Descent {PdfSyntax.Num(Face.DescentEm * k)} " +
             $"/CapHeight {PdfSyntax.Num(Face.CapHeightEm * k)} /XHeight {PdfSyntax.Num(Face.XHeightEm * k)} " +
             $"/StemV {(bold ? 140 : 80)} /FontFile3 {fontFile} 0 R >>");

@@ -104,8 +104,8 @@ public sealed class FontFace : IDisposable
     public float GetAdvanceEm(ushort glyphId) => glyphId < _advanceEm.Length ? _advanceEm[glyphId] : 0f;
 
     /// <summary>
-    /// Face to hand to the subsetter. Deliberately not hb_subset_preprocess'd: measured on Noto Serif CJK it costs
-    /// ~1.8 s and ~400 MB per face to save ~3 ms per subset, and the subset cache already absorbs repeats.
+    /// Face to hand to the subsetter. Deliberately not hb_subset_preprocess'd: preprocessing a CJK face costs far more
+    /// than it saves per subset, and the subset cache already absorbs repeats (docs/measurements.md).
     /// </summary>
     internal IntPtr SubsetSourceFace => _face.DangerousGetHandle();
 

@@ -35,7 +35,8 @@ public sealed class FontLibrary
             string p = Path.Combine(directory, f);
             if (!File.Exists(p))
                 throw new InvalidOperationException(
-                    $"Font file '{p}' is missing; install the Debian package fonts-noto-cjk (or set {FontDirEnvironmentVariable} to a directory containing {f}).");
+                    $"Font file '{p}' is missing; install the Debian package fonts-noto-cjk "
+                    + $"(or set {FontDirEnvironmentVariable} to a directory containing {f}).");
         }
         var loaded = new List<FontFace>(4);
         try
@@ -61,7 +62,7 @@ public sealed class FontLibrary
     /// <summary>
     /// Bold 宋体 (serif) text is drawn with the regular face, emboldened by stroking its outlines (see
     /// <see cref="IsSynthesizedBold"/>), as office suites draw bold SimSun, which has no bold face. The forms use serif
-    /// bold for a few labels only; embedding a whole third font program for them cost about 4 KB per PDF.
+    /// bold for a few labels only, not worth a whole third font program in every PDF.
     /// </summary>
     public static bool IsSynthesizedBold(FontFamilyKind family, bool bold) => bold && family == FontFamilyKind.Serif;
 

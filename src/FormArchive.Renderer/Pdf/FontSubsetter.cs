@@ -12,10 +12,11 @@ internal sealed class FontSubset
     public required string Tag { get; init; }
     private byte[]? _deflated;
     /// <summary>
-    /// Compressed once and cached with the subset (deflating ~100 KB of CFF dominates a cache-hit render), so it
-    /// affords zlib's smallest setting: about 1 % smaller font programs for a few ms once per glyph set.
+    /// Compressed once and cached with the subset (deflating the CFF dominates a cache-hit render), so it affords
+    /// zlib's smallest setting: slightly smaller font programs, paid once per glyph set.
     /// </summary>
-    public byte[] DeflatedCffProgram => _deflated ??= PdfObjectWriter.Deflate(CffProgram, System.IO.Compression.CompressionLevel.SmallestSize); // benign race: same bytes
+    public byte[] DeflatedCffProgram => _deflated ??= PdfObjectWriter.Deflate(CffProgram,
+        System.IO.Compression.CompressionLevel.SmallestSize); // benign race: same bytes
     public TimeSpan Elapsed { get; init; }
 }
 
@@ -38,7 +39,7 @@ internal static class FontSubsetter
         "OS/2", "cmap", "DSIG", "hmtx", "hhea", "kern", "meta", "STAT",
     ];
 
-    /// <summary>No hinting + desubroutinize: measured smallest output for Noto CJK subsets (~100 KB → ~85 KB deflated for 300 complex glyphs); hints matter little at PDF zoom levels.</summary>
+    /// <summary>No hinting + desubroutinize: the smallest Noto CJK subsets (docs/measurements.md); hints matter little at PDF zoom levels.</summary>
     internal static uint Flags { get; set; } = SubsetFlagsNoHinting | SubsetFlagsDesubroutinize;
 
     public static FontSubset Subset(FontFace face, IReadOnlyCollection<ushort> glyphs)
@@ -77,7 +78,7 @@ internal static class FontSubsetter
         IntPtr source = face.SubsetSourceFace;
         var sw = Stopwatch.StartNew();
         IntPtr input = hb_subset_input_create_or_fail();
-        if (input == IntPtr.Zero) throw new OutOfMemoryException("hb_subset_input_create_or_fail");
+        if (input == IntPtr.Zero) throw new InvalidOperationException("HarfBuzz could not allocate a subset input (hb_subset_input_create_or_fail).");
         IntPtr plan = IntPtr.Zero, subsetFace = IntPtr.Zero;
         try
         {

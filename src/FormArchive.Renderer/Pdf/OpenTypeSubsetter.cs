@@ -40,7 +40,7 @@ internal static class OpenTypeSubsetter
     private static byte[] SubsetUncached(FontFace face, int[] codepoints)
     {
         IntPtr input = hb_subset_input_create_or_fail();
-        if (input == IntPtr.Zero) throw new OutOfMemoryException("hb_subset_input_create_or_fail");
+        if (input == IntPtr.Zero) throw new InvalidOperationException("HarfBuzz could not allocate a subset input (hb_subset_input_create_or_fail).");
         IntPtr plan = IntPtr.Zero, subsetFace = IntPtr.Zero;
         try
         {

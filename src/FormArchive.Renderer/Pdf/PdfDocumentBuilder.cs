@@ -74,7 +74,8 @@ public sealed class PdfDocumentBuilder
         var pageObjs = _pages.Select(_ => (Page: w.Allocate(), Content: w.Allocate())).ToArray();
 
         var cat = new StringBuilder($"<< /Type /Catalog /Pages {pagesRoot} 0 R /Metadata {xmp} 0 R /Lang (zh-CN)");
-        cat.Append($" /OutputIntents [<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (Custom) /Info {PdfSyntax.TextString(GrayIccProfile.Description)} /DestOutputProfile {icc} 0 R >>]");
+        cat.Append(" /OutputIntents [<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (Custom)");
+        cat.Append($" /Info {PdfSyntax.TextString(GrayIccProfile.Description)} /DestOutputProfile {icc} 0 R >>]");
         if (outlines != 0) cat.Append($" /Outlines {outlines} 0 R /PageMode /UseOutlines");
         cat.Append(" >>");
         w.WriteObject(catalog, cat.ToString());
@@ -109,7 +110,10 @@ public sealed class PdfDocumentBuilder
         foreach (var f in _embedded.Values) f.Write(w);
         WriteImages(w, iccObjects);
 
+        // The file identifier (ISO 32000-1 §14.4) is MD5 by the PDF specification's own recommendation; not a security hash.
+#pragma warning disable CA5351
         byte[] id = MD5.HashData(body.GetBuffer().AsSpan(0, (int)body.Length));
+#pragma warning restore CA5351
         w.Finish(catalog, info, id);
         body.Position = 0;
         body.CopyTo(output);

@@ -9,7 +9,8 @@ public sealed record OcrModels(string Directory)
 {
     public const string FolderName = "ocr-models-1.4.2";
     public const string EnvironmentVariable = "FORMARCHIVE_OCR_MODELS";
-    public static readonly string[] Files = ["ch_PP-OCRv4_det_infer.onnx", "ch_PP-OCRv4_rec_infer.onnx", "ch_ppocr_mobile_v2.0_cls_infer.onnx", "ppocr_keys_v1.txt"];
+    public static readonly string[] Files = ["ch_PP-OCRv4_det_infer.onnx", "ch_PP-OCRv4_rec_infer.onnx", "ch_ppocr_mobile_v2.0_cls_infer.onnx",
+        "ppocr_keys_v1.txt"];
 
     public string Detection => Path.Combine(Directory, Files[0]);
     public string Recognition => Path.Combine(Directory, Files[1]);

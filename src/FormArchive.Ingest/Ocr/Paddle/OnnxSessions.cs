@@ -3,9 +3,8 @@ using Microsoft.ML.OnnxRuntime;
 namespace FormArchive.Ingest.Ocr.Paddle;
 
 /// <summary>
-/// Session options measured best on this kind of machine: one intra-op and one inter-op thread, sequential
-/// execution, full graph optimisation. Throughput comes from several pages in parallel, one thread each; a second
-/// intra-op thread helped detection only and made recognition spin-wait.
+/// Session options: one intra-op and one inter-op thread, sequential execution, full graph optimisation. Throughput
+/// comes from several pages in parallel, one thread each; a second intra-op thread makes recognition spin-wait.
 /// </summary>
 internal static class OnnxSessions
 {

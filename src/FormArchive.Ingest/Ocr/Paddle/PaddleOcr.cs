@@ -32,7 +32,8 @@ public sealed class PaddleOcr : IDisposable
         var models = OcrModels.Locate(out var lookedAt);
         if (models is null) return (null, OcrModels.MissingMessage(lookedAt));
         try { return (new PaddleOcr(models), null); }
-        catch (Exception e) when (e is OnnxRuntimeException or FileNotFoundException or DllNotFoundException) { return (null, $"PP-OCR models could not be loaded: {e.Message}"); }
+        catch (Exception e) when (e is OnnxRuntimeException or FileNotFoundException or DllNotFoundException)
+        { return (null, $"PP-OCR models could not be loaded: {e.Message}"); }
     });
 
     /// <summary>The process-wide engine, or null when the models are missing (see <see cref="SharedProblem"/>).</summary>

@@ -3,7 +3,8 @@ using OpenCvSharp;
 
 namespace FormArchive.Ingest.Ocr.Paddle;
 
-/// <summary>Batches of text strips as the classifier and recogniser take them: resized to a fixed height, (x/255 − 0.5)/0.5, zero-padded on the right.</summary>
+/// <summary>Batches of text strips as the classifier and recogniser take them: resized to a fixed height, (x/255 − 0.5)/0.5, zero-padded on the
+/// right.</summary>
 internal static class StripTensor
 {
     public static DenseTensor<float> Build(IReadOnlyList<Mat> strips, int height, int width, Func<Mat, int> stripWidth)

@@ -9,11 +9,9 @@ public readonly record struct StripText(string Text, float Confidence);
 
 /// <summary>
 /// PP-OCRv4 SVTR recognition with CTC decoding. Input height 48, width ⌈48·w/h⌉ zero-padded on the right to at
-/// least 96. PaddleOCR pads every strip to 320; one or two characters padded less read as well or better and cost
-/// less (recognition ≈ 0.037 ms per pixel of width). Measured on 100 card photos (name, sex, 民族 of 100): 320 →
-/// 98/97/94 (stop 18, frames detected whole); 160 → 99/98/99; 96 → 99/99/100 at 11 ms less a card; 64 → 99/99/99. On 40 户口簿 cards 96 and 160 read
-/// alike (36/36/39), 96 at 65 ms less. One strip per run (measured: padding a batch to its widest strip costs more
-/// than it saves, 209 → 129 ms a card).
+/// least 96: PaddleOCR pads every strip to 320, but short strips padded less read as well and cost less (recognition
+/// time grows with width). One strip per run: padding a batch to its widest strip costs more than batching saves.
+/// Figures in docs/measurements.md.
 /// The output (already softmaxed) is read greedily: argmax per step, repeats collapsed, blanks (class 0) dropped;
 /// class i is line i−1 of the keys file and the last class is a space.
 /// </summary>

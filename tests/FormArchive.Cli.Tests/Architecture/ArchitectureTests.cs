@@ -278,8 +278,8 @@ public sealed class ArchitectureTests
             onStack.Add(v);
             foreach (var w in graph.TryGetValue(v, out var e) ? e.Keys.Order(StringComparer.Ordinal).ToList() : [])
             {
-                if (!index.ContainsKey(w)) { Visit(w); low[v] = Math.Min(low[v], low[w]); }
-                else if (onStack.Contains(w)) low[v] = Math.Min(low[v], index[w]);
+                if (!index.TryGetValue(w, out var seen)) { Visit(w); low[v] = Math.Min(low[v], low[w]); }
+                else if (onStack.Contains(w)) low[v] = Math.Min(low[v], seen);
             }
             if (low[v] != index[v]) return;
             var component = new List<string>();

@@ -28,7 +28,7 @@ public abstract class CrashSuite(S3ApiServer? s3) : IDisposable
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private CephRgw? ceph => s3?.Ceph;
+    private CephRgw? Ceph => s3?.Ceph;
 
     /// <summary>Steps of `formarchive file` with three files, and whether the upload is in the case after a crash there.</summary>
     public static TheoryData<string, bool> FilingSteps => new()
@@ -46,7 +46,7 @@ public abstract class CrashSuite(S3ApiServer? s3) : IDisposable
 
     private async Task<(ArchiveProcess Archive, string CaseId, string[] Files)> OpenCaseWithOneDocumentAsync()
     {
-        var archive = new ArchiveProcess(ceph);
+        var archive = new ArchiveProcess(Ceph);
         _folders.Add(archive.DataDirectory);
         var id = "CR-" + Guid.NewGuid().ToString("N")[..10];
         using (var host = await archive.OpenAsync())
@@ -107,7 +107,7 @@ public abstract class CrashSuite(S3ApiServer? s3) : IDisposable
     [Fact]
     public async Task A_kill_between_a_temporary_file_and_its_final_name_leaves_a_temp_file_that_repair_removes()
     {
-        if (ceph is not null) return; // S3 writes leave no temporary files
+        if (Ceph is not null) return; // S3 writes leave no temporary files
         var (archive, id, files) = await OpenCaseWithOneDocumentAsync();
         var (code, output) = await archive.RunAsync("store.temp", ["file", id, "--clerk", "clerk", .. files]);
         Assert.True(code is null, output);
