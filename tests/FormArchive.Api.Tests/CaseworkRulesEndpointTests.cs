@@ -31,9 +31,13 @@ public sealed class CaseworkRulesEndpointTests(YunyangApiServer server) : IClass
         var batch = await CreateAsync(clerk);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(clerk, batch, Event("受理", "2024-03-10"))).StatusCode);
         var progress = await GetJsonAsync(clerk, $"/api/cases/{batch}/progress");
-        var due = Assert.Single(progress["deadlines"]!.AsArray())!;
+        var deadlines = progress["deadlines"]!.AsArray();
+        var due = Assert.Single(deadlines, d => ((string)d!["what"]!).StartsWith("初核", StringComparison.Ordinal))!;
         Assert.Equal("2024-04-15", (string)due["due"]!);
         Assert.Contains("巴阳府发〔2021〕10号", (string)due["basis"]!);
+        // The county's 审核确认, online, on the working-day calendar from 受理 (15 working days after Sunday 2024-03-10: Friday 2024-03-29).
+        var county = Assert.Single(deadlines, d => (string)d!["what"]! == "审核确认")!;
+        Assert.Equal("2024-03-29", (string)county["due"]!);
         var search = await clerk.PostAsync("/api/cases/search", Json(new JsonObject { ["dueBefore"] = "2024-04-16" }));
         var found = JsonNode.Parse(await search.Content.ReadAsStringAsync())!.AsArray();
         var row = Assert.Single(found, r => (string)r!["caseId"]! == batch)!;

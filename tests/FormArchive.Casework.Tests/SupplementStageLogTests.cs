@@ -143,6 +143,8 @@ public abstract class SupplementStageLogSuite(ApiServer server)
         var id = await OpenAsync("低保边缘", "特困");
         foreach (var e in ThroughPublicity("2024-02-07", "2024-02-08", "2024-02-08", "2024-02-09", "2024-02-18"))
             await Procedure.RecordAsync(id, e, "王五");
+        // 低保边缘 is the county's to confirm (附件3 审核事项): the township submits first.
+        await Procedure.RecordAsync(id, E(CaseEventKind.Submitted, "2024-02-26"), "王五");
         var report = await Procedure.RecordAsync(id, E(CaseEventKind.Confirmed, "2024-02-26", CaseOutcome.Approved), "王五");
         Assert.Equal(["低保边缘家庭", "特困人员"], report.Categories);
         Assert.Equal("低保边缘", report.Category);
@@ -160,5 +162,6 @@ public abstract class SupplementStageLogSuite(ApiServer server)
         var accepted = (await Host.Archive.GetManifestAsync(id)).Stages[0];
         Assert.Equal(["低保边缘家庭", "特困人员"], accepted.Categories!);
         Assert.Equal("Chizhou", accepted.Rules);
+        Assert.Equal(("county", "township"), (accepted.Confirms!["dibao_marginal"], accepted.Confirms["tekun"])); // recorded at 受理
     }
 }

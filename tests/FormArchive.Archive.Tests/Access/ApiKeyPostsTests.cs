@@ -1,7 +1,7 @@
 using FormArchive.Archive.Access;
 using Microsoft.Data.Sqlite;
 
-namespace FormArchive.Tests.Approval;
+namespace FormArchive.Archive.Tests.Access;
 
 /// <summary>Keys belong to people with posts at a township or a county; keys made before posts existed keep working.</summary>
 public class ApiKeyPostsTests
