@@ -1,6 +1,7 @@
 using FormArchive.Ingest.Imaging;
 using FormArchive.Ingest.Ocr;
 using FormArchive.Ingest.Ocr.Paddle;
+using FormArchive.Ingest.Profiling;
 using OpenCvSharp;
 
 namespace FormArchive.Ingest.Recognition;
