@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using FormArchive.Archive.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace FormArchive.Archive.Access;
