@@ -13,7 +13,7 @@ while IFS= read -r line || [[ -n $line ]]; do
     @map) ;;
     @mv) if [[ -e ${w[1]} && ! -e ${w[2]} ]]; then git mv "${w[1]}" "${w[2]}"; fi ;;
     @scope) scope="${w[*]:1}"; [[ -v scripts[$scope] ]] || { scopes+=("$scope"); scripts[$scope]=""; } ;;
-    s/*) [[ -v scripts[$scope] ]] || { scopes+=("$scope"); scripts[$scope]=""; }; scripts[$scope]+="$line"$'\n' ;;
+    s/*|/*) [[ -v scripts[$scope] ]] || { scopes+=("$scope"); scripts[$scope]=""; }; scripts[$scope]+="$line"$'\n' ;;
     *) echo "renames: cannot read: $line" >&2; exit 1 ;;
   esac
 done <"$spec"

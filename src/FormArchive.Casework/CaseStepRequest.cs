@@ -7,7 +7,8 @@ namespace FormArchive.Casework;
 /// rule for both. <see cref="Kind"/> by name (homeVisited) or label (入户调查); <see cref="Outcome"/> approved/批准 or
 /// rejected/不予批准. When: <see cref="At"/> (with its offset), or <see cref="Date"/> (a China-time day: now if it is
 /// today, else 12:00 that day), or now. <see cref="Actor"/> is who did the step (default: the one recording it);
-/// <see cref="Staff"/> the others present; <see cref="Documents"/> the 件号 of documents of the case filed for the step.
+/// <see cref="Staff"/> the others present; <see cref="Documents"/> the 件号 of documents of the case filed for the step;
+/// <see cref="Supply"/> the items a 退回补正 asks the township to supply.
 /// </summary>
 public record CaseStepRequest
 {
@@ -20,6 +21,7 @@ public record CaseStepRequest
     public string? Note { get; init; }
     public IReadOnlyList<string>? Staff { get; init; }
     public IReadOnlyList<int>? Documents { get; init; }
+    public IReadOnlyList<string>? Supply { get; init; }
 
     /// <summary>The step, texts trimmed; null with <paramref name="refusal"/> (Chinese, naming the field) when the request is not one.</summary>
     public CaseEvent? ToEvent(string defaultActor, DateTimeOffset now, out string? refusal)
@@ -32,6 +34,11 @@ public record CaseStepRequest
             refusal = "actor、staff 每项至多50字，reason、note 至多500字，staff 至多20人。";
             return null;
         }
+        if ((Supply?.Count ?? 0) > 30 || (Supply ?? []).Any(s => s is null || s.Length > 200))
+        {
+            refusal = "supply 至多30项，每项至多200字。";
+            return null;
+        }
         var at = At ?? (Date is { } day
             ? day == DateOnly.FromDateTime(now.ToOffset(ChinaTime.Offset).DateTime) ? now : new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), ChinaTime.Offset)
             : now);
@@ -42,6 +49,7 @@ public record CaseStepRequest
             Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(),
             Staff = [.. (Staff ?? []).Select(s => s.Trim()).Where(s => s.Length > 0)],
             Documents = Documents ?? [],
+            Supply = [.. (Supply ?? []).Select(s => s.Trim()).Where(s => s.Length > 0)],
         };
     }
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using FormArchive.Domain;
 using FormArchive.Ingest.Imaging;
-using FormArchive.Ingest.Legacy;
 using FormArchive.Ingest.Ocr;
 using FormArchive.Ingest.Ocr.Paddle;
+using FormArchive.Ingest.Profiling;
 using FormArchive.Ingest.Reading;
 using FormArchive.Ingest.Recognition;
 using ImageMagick;
@@ -108,7 +108,7 @@ public sealed class ScanPipeline(PaddleOcr? ocr = null, TesseractPool? pool = nu
         var reader = new DocumentReader(Ocr);
         var confirmer = new IdNumberConfirmer(Ocr, options.Mode == OcrMode.Standard ? _pool : null,
             options.Mode == OcrMode.Standard ? SecondReads.PaddleThenTesseract : SecondReads.PaddleOnly);
-        var page = PageReading.Read(reader, confirmer, frame, options);
+        var page = PageReading.Read(reader, confirmer, frame, options.Hint);
         try
         {
             return Result(page, pageNumber, options, sw);

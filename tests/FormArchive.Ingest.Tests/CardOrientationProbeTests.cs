@@ -1,5 +1,6 @@
 using FormArchive.Ingest.Imaging;
 using FormArchive.Ingest.Ocr;
+using FormArchive.Ingest.Recognition;
 using ImageMagick;
 
 namespace FormArchive.Ingest.Tests;
@@ -82,5 +83,5 @@ public sealed class CardOrientationProbeTests
     [InlineData(2480, 3508, false)]
     [InlineData(1400, 1000, false)]
     public void OnlyLandscapeCardShapesAreProbed(int width, int height, bool card) =>
-        Assert.Equal(card, CardOrientationProbe.IsLandscapeCard(width, height));
+        Assert.Equal(card, CardShape.IsLandscape(width, height));
 }

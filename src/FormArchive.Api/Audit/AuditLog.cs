@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FormArchive.Api.Access;
-using FormArchive.Archive;
 using FormArchive.Archive.Access;
+using FormArchive.Archive.Storage;
 using FormArchive.Domain;
 using Microsoft.Data.Sqlite;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using FormArchive.Archive.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace FormArchive.Archive.Access;
@@ -117,6 +118,8 @@ public sealed class ApiKeyStore
         Post = !r.IsDBNull(7) && Posts.TryParse(r.GetString(7), out var post) ? post : r.GetString(2) == Roles.Name(Role.Clerk) ? Access.Post.Handler : null,
     };
 
+    private static readonly string[] ColumnsOfPosts = ["county", "post"];
+
     /// <summary>Databases made before people had posts get the two columns; existing keys keep working unchanged.</summary>
     private static void AddColumnsOfPosts(SqliteConnection c)
     {
@@ -125,7 +128,7 @@ public sealed class ApiKeyStore
         var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         using (var r = cmd.ExecuteReader())
             while (r.Read()) columns.Add(r.GetString(0));
-        foreach (var column in new[] { "county", "post" }.Where(x => !columns.Contains(x)))
+        foreach (var column in ColumnsOfPosts.Where(x => !columns.Contains(x)))
         {
             try { SqliteFile.Exec(c, $"ALTER TABLE api_keys ADD COLUMN {column} TEXT"); }
             catch (SqliteException) when (ColumnExists(c, column)) { } // another process added it first

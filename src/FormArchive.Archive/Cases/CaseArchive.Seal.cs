@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using FormArchive.Archive.Fonds;
 using FormArchive.Archive.Seal;
 using FormArchive.Archive.Storage;
 

@@ -22,7 +22,7 @@ public sealed record CaseManifest
     /// the case is open. Not in the journal's snapshot: the signed manifest is its only record.
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public Fonds.ArchivalReference? SealedReference { get; init; }
+    public ArchivalReference? SealedReference { get; init; }
     /// <summary>Vault keys recorded as unreferenced by repair: present in the store, not part of the record.</summary>
     public IReadOnlyList<string> Unreferenced { get; init; } = [];
     /// <summary>The procedure's steps in log order (受理, 入户调查 …), as written; Casework replays them.</summary>

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Fonds;
+using FormArchive.Archive.Storage;
 using FormArchive.Domain;
 using Microsoft.Data.Sqlite;
 

@@ -1,5 +1,4 @@
 using FormArchive.Archive.Cases;
-using FormArchive.Archive.Fonds;
 using FormArchive.Archive.Printing;
 using FormArchive.Domain;
 

@@ -3,8 +3,6 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using FormArchive.Archive.Cases;
-using FormArchive.Archive.Fonds;
-using FormArchive.Archive.Seal;
 using FormArchive.Domain;
 
 namespace FormArchive.Archive.Export;

@@ -33,7 +33,7 @@ public static class ExportPackage
         var seal = await archive.ReadSealAsync(caseId, ct);
         if (!archive.Signer.Verify(seal.ManifestBytes, seal.Signature))
             throw new ArchiveCorruptException($"case {caseId}: the seal signature does not verify with key {archive.Signer.KeyId}; run verify");
-        var sealedManifest = ArchiveJson.Read<Seal.SealedManifest>(seal.ManifestBytes, "sealed manifest");
+        var sealedManifest = ArchiveJson.Read<SealedManifest>(seal.ManifestBytes, "sealed manifest");
         var exportedAt = archive.Clock.GetUtcNow();
 
         var entries = sealedManifest.Documents.Select(d => new PackageEntry(d.No, EntryName(d), d.Title, d.MediaType, d.Size, d.Sha256, d.Sm3)).ToList();
@@ -64,7 +64,7 @@ public static class ExportPackage
         await AddAsync(zip, ManifestJson, seal.ManifestBytes, stamp, CompressionLevel.Optimal, ct);
         await AddAsync(zip, Signature, Encoding.ASCII.GetBytes(Convert.ToBase64String(seal.Signature) + "\n"), stamp, CompressionLevel.NoCompression, ct);
         await AddAsync(zip, PublicKey, Encoding.ASCII.GetBytes(archive.Signer.PublicKeyPem()), stamp, CompressionLevel.NoCompression, ct);
-        await AddAsync(zip, ManifestXml, Da48Xml.Render(sealedManifest, sealedManifest.ArchivalReference ?? Fonds.ArchivalReference.Of(sealedManifest.Metadata, archive.Fonds), seal.Case.SealedManifestSha256!, seal.Signature, entries, exportedAt), stamp, CompressionLevel.Optimal, ct);
+        await AddAsync(zip, ManifestXml, Da48Xml.Render(sealedManifest, sealedManifest.ArchivalReference ?? ArchivalReference.Of(sealedManifest.Metadata, archive.Fonds), seal.Case.SealedManifestSha256!, seal.Signature, entries, exportedAt), stamp, CompressionLevel.Optimal, ct);
         foreach (var item in await archive.Store.ListAsync(StoreArea.Journal, CaseKeys.Events(caseId), ct))
         {
             if (CaseKeys.SeqOf(item.Key) is not { } seq || seq > sealedManifest.EventSeq + 1) continue;

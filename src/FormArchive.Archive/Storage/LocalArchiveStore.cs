@@ -1,4 +1,3 @@
-using FormArchive.Archive;
 
 namespace FormArchive.Archive.Storage;
 

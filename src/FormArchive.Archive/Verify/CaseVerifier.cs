@@ -71,8 +71,8 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
             // The 档号 the cover and the export print: the one the seal signed, else made from the signed metadata. A
             // manifest whose hash or signature fails is not believed: a forged 档号 would file the report under another case.
             ArchivalCode = ((sealSigned ? sealedManifest : null) is { } signedManifest
-                ? signedManifest.ArchivalReference ?? Fonds.ArchivalReference.Of(signedManifest.Metadata, archive.Fonds)
-                : Fonds.ArchivalReference.Of(fold.Metadata, archive.Fonds)).ArchivalCode,
+                ? signedManifest.ArchivalReference ?? ArchivalReference.Of(signedManifest.Metadata, archive.Fonds)
+                : ArchivalReference.Of(fold.Metadata, archive.Fonds)).ArchivalCode,
         };
     }
 

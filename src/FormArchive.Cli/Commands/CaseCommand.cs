@@ -69,6 +69,7 @@ internal static class CaseCommand
         var date = new Option<string?>("--date") { Description = "When, as a China-time day (yyyy-MM-dd; 12:00 that day, now if today)" };
         var actor = new Option<string?>("--actor") { Description = "Who did the step (default: --clerk)" };
         var staff = new Option<string[]>("--staff") { Description = "Others present (入户调查 needs 2 or more in all)", AllowMultipleArgumentsPerToken = true };
+        var supply = new Option<string[]>("--supply") { Description = "For 退回补正: an item the township is to supply (repeat for each)", AllowMultipleArgumentsPerToken = true };
         var outcome = new Option<string?>("--outcome") { Description = "批准 (approved) or 不予批准 (rejected)" };
         var reason = new Option<string?>("--reason") { Description = "Why (required for 延期)" };
         var note = new Option<string?>("--note") { Description = "Free text" };
@@ -81,7 +82,7 @@ internal static class CaseCommand
         var templates = CatalogOption.Create();
         var clerk = new Option<string>("--clerk") { Description = "Who records it (the archive log's actor)", Required = true };
         var command = new Command("event", "Record a step of the procedure, optionally printing and filing a form at it; refused (exit 1 or 2, one line) if the procedure does not allow it")
-            { caseId, kind, at, date, actor, staff, outcome, reason, note, documents, printForm, templates, clerk };
+            { caseId, kind, at, date, actor, staff, supply, outcome, reason, note, documents, printForm, templates, clerk };
         command.SetAction(result =>
         {
             DateTimeOffset? when = null;
@@ -104,6 +105,7 @@ internal static class CaseCommand
             {
                 Kind = result.GetValue(kind), At = when, Date = day, Actor = result.GetValue(actor), Outcome = result.GetValue(outcome),
                 Reason = result.GetValue(reason), Note = result.GetValue(note), Staff = result.GetValue(staff), Documents = result.GetValue(documents),
+                Supply = result.GetValue(supply),
             };
             if (step.ToEvent(recorder, DateTimeOffset.UtcNow, out var refusal) is not { } e) return CliErrors.Fail(refusal!, CliErrors.BadInput);
             var k = e.Kind;

@@ -1,4 +1,5 @@
 using FormArchive.Ingest.Ocr;
+using FormArchive.Ingest.Profiling;
 using ImageMagick;
 
 namespace FormArchive.Ingest.Imaging;
@@ -98,7 +99,7 @@ public sealed class ScanNormalizer(TesseractPool pool)
             // A landscape card (ID or bank card, ISO 7810 ratio 1.586) is upright or upside down: OSD cannot tell
             // those apart reliably anyway, so skip it (the caller decides with CardOrientationProbe and retries 180°).
             // Everything else asks OSD.
-            bool landscapeCard = CardOrientationProbe.IsLandscapeCard(gray.Width, gray.Height);
+            bool landscapeCard = CardShape.IsLandscape(gray.Width, gray.Height);
             using var t1 = StageTimes.Time("norm.orient+measures");
             var osd = landscapeCard ? null : pool.Use(TesseractPool.Osd, e => e.DetectOrientation(Downscaled(gray, 1400), 300));
             if (osd is { } o)

@@ -1,4 +1,5 @@
 using FormArchive.Ingest.Ocr.Paddle;
+using FormArchive.Ingest.Profiling;
 using FormArchive.Ingest.Recognition;
 
 namespace FormArchive.Ingest.Reading;

@@ -1,5 +1,6 @@
 using FormArchive.Ingest.Imaging;
 using FormArchive.Ingest.Ocr.Paddle;
+using FormArchive.Ingest.Profiling;
 using OpenCvSharp;
 
 namespace FormArchive.Ingest.Reading;

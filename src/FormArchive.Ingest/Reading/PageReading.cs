@@ -1,5 +1,6 @@
 using FormArchive.Ingest.Ocr;
 using FormArchive.Ingest.Ocr.Paddle;
+using FormArchive.Ingest.Profiling;
 using FormArchive.Ingest.Recognition;
 using OpenCvSharp;
 
@@ -27,17 +28,17 @@ internal sealed class PageReading : IDisposable
         ("frame", s => s with { WholeFrame = true, Detection = s.Detection with { MaxSide = 1280 } }),
     ];
 
-    public static PageReading Read(DocumentReader reader, IdNumberConfirmer confirmer, Mat frame, IngestOptions options)
+    public static PageReading Read(DocumentReader reader, IdNumberConfirmer confirmer, Mat frame, DocumentType? hint)
     {
         var settings = new ReadSettings();
-        var best = DocumentFindings.Of(reader.Read(frame, settings), reader.Ocr, confirmer, options.Hint);
+        var best = DocumentFindings.Of(reader.Read(frame, settings), reader.Ocr, confirmer, hint);
         foreach (var (name, change) in Retries)
         {
-            if (!NeedsRetry(best, options.Hint)) break;
+            if (!NeedsRetry(best, hint)) break;
             // A page read as a whole already is not read as a whole again.
             if (change(settings).WholeFrame && best.Document.Located == "frame") continue;
             using var _ = StageTimes.Time("retry." + name);
-            var again = DocumentFindings.Of(reader.Read(frame, change(settings)), reader.Ocr, confirmer, options.Hint);
+            var again = DocumentFindings.Of(reader.Read(frame, change(settings)), reader.Ocr, confirmer, hint);
             if (again.ValidIds > best.ValidIds) (best, again) = (again, best);
             again.Document.Dispose();
         }

@@ -1,6 +1,7 @@
 using FormArchive.Ingest.Imaging;
 using FormArchive.Ingest.Ocr;
 using FormArchive.Ingest.Ocr.Paddle;
+using FormArchive.Ingest.Profiling;
 using OpenCvSharp;
 
 namespace FormArchive.Ingest.Recognition;
@@ -28,111 +29,60 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
     /// <summary>The number on the line, valid or not; null when no read holds an 18-character number at all.</summary>
     public IdNumberRead? Confirm(Mat document, IdNumberLine found)
     {
-        var votes = new Dictionary<string, (int Count, bool Corrected)>();
-        var invalidVotes = new Dictionary<string, int>();
-        int validReads = 0;
-        string? bestRaw = null;
-        // Settled: two reads agree on a valid number, or enough on an invalid one (a stroke across a digit repeats the
-        // same misread in the first cuts; the darkest ink alone, read early, parts it from the print).
-        bool Settled() => votes.Keys.Any(n => Support(n) >= 2) || (votes.Count == 0 && invalidVotes.Values.Any(v => v >= InvalidAgreement));
-        // A read of the first 17 digits alone (the end of the line under a stroke) agrees with a valid read that
-        // begins so: the check character follows from them. Not while any read gives those 17 another last
-        // character that fails the checksum: the card may carry an invalid number, misread valid once.
-        var bodies = new Dictionary<string, int>();
-        int Support(string number) =>
-            votes[number].Count + (invalidVotes.Keys.Any(k => k.StartsWith(number[..17], StringComparison.Ordinal)) ? 0
-                : bodies.GetValueOrDefault(number[..17]));
-        void Add(string text)
-        {
-            var raws = IdNumberRules.RawCandidates(text);
-            // A read gives whole numbers or, failing those, bodies (17 digits then an X is a whole number, read once).
-            if (raws.Count == 0)
-                foreach (var body in IdNumberRules.BodyCandidates(text)) bodies[body] = bodies.GetValueOrDefault(body) + 1;
-            foreach (var raw in raws)
-            {
-                bestRaw ??= raw;
-                var c = IdNumberRules.Check(raw);
-                if (c.Valid is null && WithCardBirthDate(raw) is { } fixedRaw && IdNumberRules.Check(fixedRaw) is { Valid: not null } f)
-                    c = f with { Corrected = true };
-                if (c.Valid is null)
-                {
-                    invalidVotes[raw] = invalidVotes.GetValueOrDefault(raw) + 1;
-                    continue;
-                }
-                if (found.PrintedBirthDate is { } birth && c.Valid.Substring(6, 8) != IdNumberRules.BirthDigits(birth)) continue;
-                validReads++;
-                votes[c.Valid] = votes.TryGetValue(c.Valid, out var v) ? (v.Count + 1, v.Corrected && c.Corrected) : (1, c.Corrected);
-            }
-        }
-        // A read whose birth-date digits differ from the 出生 printed on the same card, with those digits taken from there.
-        string? WithCardBirthDate(string raw)
-        {
-            if (found.CardBirthDate is not { } printed || raw.Length != 18) return null;
-            var date = IdNumberRules.BirthDigits(printed);
-            return raw.Substring(6, 8) == date ? null : raw[..6] + date + raw[14..];
-        }
+        var votes = new IdNumberVotes(found);
         using (StageTimes.Time("id.reread"))
+            ReadUntilSettled(document, found, votes);
+        return votes.Verdict(found.Line.Quad.Bounds);
+    }
+
+    /// <summary>The first read and the wide cut with red print dropped, then <see cref="FurtherReads"/> while no two agree.</summary>
+    private void ReadUntilSettled(Mat document, IdNumberLine found, IdNumberVotes votes)
+    {
+        var quad = Clip(found.Line.Quad, document);
+        using var tight = Cut(document, quad, found.Line.Flipped);
+        // A place where the number should stand has no first read yet: read it from the image.
+        votes.Add(AfterLabel(found.Expected ? Read(tight) : found.Line.Text));
+        using var wide = Cut(document, Widen(quad, document), found.Line.Flipped);
+        using var wideDropped = RedDropout.Apply(wide);
+        votes.Add(AfterLabel(Read(wideDropped)));
+        foreach (var read in FurtherReads(document, found, quad, tight, wide, wideDropped))
         {
-            var quad = Clip(found.Line.Quad, document);
-            using var tight = Cut(document, quad, found.Line.Flipped);
-            // A place where the number should stand has no first read yet: read it from the image.
-            Add(AfterLabel(found.Expected ? Read(tight) : found.Line.Text));
-            using var wide = Cut(document, Widen(quad, document), found.Line.Flipped);
-            using var wideDropped = RedDropout.Apply(wide);
-            Add(AfterLabel(Read(wideDropped)));
-            // Further reads only while no two agree: red print dropped from the tight cut, the wide cut as it is
-            // (dropping red can take ink with it where a rule runs through the digits), the darkest ink alone (a pen note
-            // across the digits is lighter than print), and that cut to the print's band (what is left of the note's
-            // strokes above and below the digits goes), cuts moved up and down and a taller one (a stroke written across
-            // the number falls differently in each), a binarised one, then Tesseract.
-            // Two reads of one number still have to agree: more reads find the agreeing pair sooner, and
-            // a wrong number would have to be read wrong the same way twice and still pass the checksum.
-            var more = new List<Func<string>>
-            {
-                () => { using var dark = StripInk.DarkestInk(wide); return Read(dark); },
-                () => { using var tightDropped = RedDropout.Apply(tight); return Read(tightDropped); },
-                () => Read(wide),
-                () => { using var dark = StripInk.DarkestInk(wide); using var band = StripInk.PrintBand(dark); return Read(band); },
-                () => ReadCut(document, Moved(quad, 0, -0.18f), found.Line.Flipped),
-                () => ReadCut(document, Moved(quad, 0, 0.18f), found.Line.Flipped),
-                () => ReadCut(document, Moved(quad, 0.6f, 0), found.Line.Flipped),
-                () => { using var bin = StripInk.Binarised(wide); return Read(bin); },
-                () => { using var dark = StripInk.DarkestInk(tight); return Read(dark); },
-                () => { using var dark = StripInk.DarkestInk(tight); using var band = StripInk.PrintBand(dark); return Read(band); },
-            };
-            if (mode == SecondReads.PaddleThenTesseract && tesseract is not null)
-            {
-                more.Add(() => TesseractDigits(wideDropped));
-                more.Add(() => TesseractDigits(tight));
-                more.Add(() => { using var dark = StripInk.DarkestInk(wide); return TesseractDigits(dark); });
-            }
-            foreach (var read in more)
-            {
-                if (Settled()) break;
-                Add(AfterLabel(read()));
-            }
+            if (votes.Settled) break;
+            votes.Add(AfterLabel(read()));
         }
-        var box = found.Line.Quad.Bounds;
-        if (votes.Count == 0)
+    }
+
+    /// <summary>
+    /// The reads tried, in order, while no two agree: red print dropped from the tight cut, the wide cut as it is
+    /// (dropping red can take ink with it where a rule runs through the digits), the darkest ink alone (a pen note
+    /// across the digits is lighter than print), and that cut to the print's band (what is left of the note's
+    /// strokes above and below the digits goes), cuts moved up and down and a taller one (a stroke written across the
+    /// number falls differently in each), a binarised one, then Tesseract. Two reads of one number still have to agree:
+    /// more reads find the agreeing pair sooner, and a wrong number would have to be read wrong the same way twice and
+    /// still pass the checksum.
+    /// </summary>
+    private List<Func<string>> FurtherReads(Mat document, IdNumberLine found, TextQuad quad, Mat tight, Mat wide, Mat wideDropped)
+    {
+        var more = new List<Func<string>>
         {
-            if (bestRaw is null) return null;
-            var (raw, agreeing) = invalidVotes.Count == 0 ? (bestRaw, 1) : invalidVotes.MaxBy(v => v.Value) is var m ? (m.Key, m.Value) : default;
-            return new IdNumberRead
-            {
-                Number = raw, IsValid = false, Confidence = 0, AgreeingReads = 0, Box = box, ConsistentlyInvalid = agreeing >= InvalidAgreement,
-                Problem = agreeing >= InvalidAgreement ? "号码本身未通过校验（多次识别一致）" : "校验未通过（校验码、出生日期或地区码）",
-            };
-        }
-        var ordered = votes.Select(v => (Number: v.Key, Count: Support(v.Key), v.Value.Corrected)).OrderByDescending(v => v.Count).ToList();
-        var (number, count, corrected) = ordered[0];
-        bool tie = ordered.Count > 1 && ordered[1].Count == count;
-        bool valid = count >= 2 && !tie;
-        return new IdNumberRead
-        {
-            Number = number, IsValid = valid, Confidence = Math.Round((double)count / (validReads + count - votes[number].Count), 2), AgreeingReads = count,
-            Corrected = corrected, Box = box,
-            Problem = valid ? null : tie ? "多次识别结果不一致" : "仅一次识别通过校验",
+            () => { using var dark = StripInk.DarkestInk(wide); return Read(dark); },
+            () => { using var tightDropped = RedDropout.Apply(tight); return Read(tightDropped); },
+            () => Read(wide),
+            () => { using var dark = StripInk.DarkestInk(wide); using var band = StripInk.PrintBand(dark); return Read(band); },
+            () => ReadCut(document, Moved(quad, 0, -0.18f), found.Line.Flipped),
+            () => ReadCut(document, Moved(quad, 0, 0.18f), found.Line.Flipped),
+            () => ReadCut(document, Moved(quad, 0.6f, 0), found.Line.Flipped),
+            () => { using var bin = StripInk.Binarised(wide); return Read(bin); },
+            () => { using var dark = StripInk.DarkestInk(tight); return Read(dark); },
+            () => { using var dark = StripInk.DarkestInk(tight); using var band = StripInk.PrintBand(dark); return Read(band); },
         };
+        if (mode == SecondReads.PaddleThenTesseract && tesseract is not null)
+        {
+            more.Add(() => TesseractDigits(wideDropped));
+            more.Add(() => TesseractDigits(tight));
+            more.Add(() => { using var dark = StripInk.DarkestInk(wide); return TesseractDigits(dark); });
+        }
+        return more;
     }
 
     private string Read(Mat strip) => ocr.Recognizer.Recognize([strip])[0].Text;
@@ -165,8 +115,8 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
     {
         var h = new Point2f((q.BottomLeft.X - q.TopLeft.X), (q.BottomLeft.Y - q.TopLeft.Y));
         Point2f At(Point2f p, float f) => new(p.X + h.X * f, p.Y + h.Y * f);
-        return new TextQuad(At(q.TopLeft, down - taller / 2), At(q.TopRight, down - taller / 2), At(q.BottomRight, down + taller / 2),
-            At(q.BottomLeft, down + taller / 2));
+        return new TextQuad(At(q.TopLeft, down - taller / 2), At(q.TopRight, down - taller / 2),
+            At(q.BottomRight, down + taller / 2), At(q.BottomLeft, down + taller / 2));
     }
 
     private string ReadCut(Mat document, TextQuad quad, bool flipped)
@@ -188,10 +138,7 @@ public sealed class IdNumberConfirmer(PaddleOcr ocr, TesseractPool? tesseract, S
         Cv2.Resize(grey, sized, new Size(Math.Max(1, (int)(grey.Cols * scale)), Math.Max(1, (int)(grey.Rows * scale))), 0, 0, InterpolationFlags.Cubic);
         sized.GetArray(out byte[] bytes);
         var image = new GrayImage(bytes, sized.Cols, sized.Rows);
-        return tesseract!.Use(TesseractPool.English, e => e.Recognize(image, new OcrOptions
-        {
-            PageSegMode = 7, Whitelist = "0123456789X",
-            ThresholdingMethod = 2
-        })).Text;
+        return tesseract!.Use(TesseractPool.English,
+            e => e.Recognize(image, new OcrOptions { PageSegMode = 7, Whitelist = "0123456789X", ThresholdingMethod = 2 })).Text;
     }
 }

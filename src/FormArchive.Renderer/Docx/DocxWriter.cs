@@ -4,7 +4,6 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using FormArchive.Renderer.Layout;
 using FormArchive.Renderer.Model;
 using FormArchive.Renderer.Pdf;
-using FormArchive.Renderer.Rendering;
 
 namespace FormArchive.Renderer.Docx;
 

@@ -58,7 +58,7 @@ public sealed class DirectoryPagesTests(ArchiveFixture fx)
         int directoryPages = Enumerable.Range(2, doc.NumberOfPages - 1).TakeWhile(p => Squeeze(doc.GetPage(p).Text) is var t && (t.StartsWith("卷内目录") || t.StartsWith(string.Concat(DirectoryPages.Heads)))).Count();   // the head row repeats on every page
         Assert.True(directoryPages >= 2, $"30 three-line rows need more than one page, got {directoryPages}");
         // A continuation page read alone says what it is: every page starts with the title, the 档号, then the head row.
-        var code = FormArchive.Archive.Fonds.ArchivalReference.Of(await archive.GetManifestAsync(id), archive.Fonds).ArchivalCode;
+        var code = FormArchive.Archive.Cases.ArchivalReference.Of(await archive.GetManifestAsync(id), archive.Fonds).ArchivalCode;
         for (int p = 2; p < 2 + directoryPages; p++)
             Assert.StartsWith("卷内目录档号：" + Squeeze(code) + string.Concat(DirectoryPages.Heads), Squeeze(doc.GetPage(p).Text));
         Assert.Equal(1 + directoryPages + 30 + 1, doc.NumberOfPages);

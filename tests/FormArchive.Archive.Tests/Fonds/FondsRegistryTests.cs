@@ -1,3 +1,4 @@
+using FormArchive.Archive.Cases;
 using FormArchive.Archive.Fonds;
 using FormArchive.Archive.Tests.Infrastructure;
 

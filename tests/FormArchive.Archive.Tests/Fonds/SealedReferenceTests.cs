@@ -6,7 +6,6 @@ using FormArchive.Archive.Cases;
 using FormArchive.Archive.Dossier;
 using FormArchive.Archive.Export;
 using FormArchive.Archive.Fonds;
-using FormArchive.Archive.Seal;
 using FormArchive.Archive.Storage;
 using FormArchive.Archive.Tests.Infrastructure;
 using FormArchive.Archive.Verify;

@@ -72,6 +72,6 @@ public sealed class CatalogFileNumberTests(ArchiveFixture fx)
         Assert.Equal("J012-MZ3-秋浦-2025-017", Code(restarted, sealedId));   // the code its seal signed
         // As the cover printed now says.
         var reopened = new FormArchive.Archive.Cases.CaseArchive(fx.Local, fx.Signer) { Fonds = after };
-        Assert.Equal(FormArchive.Archive.Fonds.ArchivalReference.Of(await reopened.GetManifestAsync(openId), after).ArchivalCode, Code(restarted, openId));
+        Assert.Equal(FormArchive.Archive.Cases.ArchivalReference.Of(await reopened.GetManifestAsync(openId), after).ArchivalCode, Code(restarted, openId));
     }
 }

@@ -55,7 +55,7 @@ public sealed class SealFactsTests(ArchiveFixture fx)
         await archive.OpenCaseAsync(Samples.Metadata(id), "clerk");
         await archive.AddDocumentAsync(id, Samples.PdfUpload("申请书"), "clerk");
         var seal = await archive.SealAsync(id, "王科长");
-        var signed = ArchiveJson.Read<FormArchive.Archive.Seal.SealedManifest>(seal.ManifestBytes, "manifest");
+        var signed = ArchiveJson.Read<FormArchive.Archive.Cases.SealedManifest>(seal.ManifestBytes, "manifest");
         var read = await fx.Archive(kind).GetManifestAsync(id);
         Assert.Null(read.Damage);
         Assert.Equal((signed.SealedBy, signed.SealedAt), (read.SealedBy!, read.SealedAt!.Value));

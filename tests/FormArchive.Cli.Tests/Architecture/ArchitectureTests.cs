@@ -72,9 +72,6 @@ public sealed class ArchitectureTests
     private static readonly Dictionary<string, string[][]> KnownCycles = new(StringComparer.Ordinal)
     {
         ["FormArchive.Api"] = [["FormArchive.Api", "FormArchive.Api.Access", "FormArchive.Api.Audit", "FormArchive.Api.CaseRecords", "FormArchive.Api.Cases", "FormArchive.Api.Endpoints", "FormArchive.Api.Observability", "FormArchive.Api.Work"]],
-        ["FormArchive.Archive"] = [["FormArchive.Archive", "FormArchive.Archive.Cases", "FormArchive.Archive.Catalog", "FormArchive.Archive.Fonds", "FormArchive.Archive.Seal", "FormArchive.Archive.Storage"]],
-        ["FormArchive.Ingest"] = [["FormArchive.Ingest", "FormArchive.Ingest.Imaging", "FormArchive.Ingest.Legacy", "FormArchive.Ingest.Reading", "FormArchive.Ingest.Recognition"]],
-        ["FormArchive.Renderer"] = [["FormArchive.Renderer.Docx", "FormArchive.Renderer.Rendering"]],
     };
 
     [Theory]

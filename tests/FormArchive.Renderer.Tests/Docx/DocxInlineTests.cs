@@ -45,7 +45,7 @@ public sealed class DocxInlineTests
     }
 
     private static readonly FormArchive.Renderer.Layout.ITextMeasurer Metrics =
-        new FormArchive.Renderer.Rendering.FontTextMeasurer(FormArchive.Renderer.Pdf.FontLibrary.Default);
+        new FormArchive.Renderer.Pdf.FontTextMeasurer(FormArchive.Renderer.Pdf.FontLibrary.Default);
 
     /// <summary>Width of a padding run in points: its no-break space plus its character spacing.</summary>
     private static float PadWidth(Run run)

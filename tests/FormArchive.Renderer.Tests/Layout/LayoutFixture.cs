@@ -2,7 +2,6 @@ using FormArchive.Renderer.Layout;
 using FormArchive.Renderer.Markup;
 using FormArchive.Renderer.Model;
 using FormArchive.Renderer.Pdf;
-using FormArchive.Renderer.Rendering;
 
 namespace FormArchive.Tests.Layout;
 

@@ -1,8 +1,7 @@
 using FormArchive.Renderer.Layout;
 using FormArchive.Renderer.Model;
-using FormArchive.Renderer.Pdf;
 
-namespace FormArchive.Renderer.Rendering;
+namespace FormArchive.Renderer.Pdf;
 
 /// <summary>Layout metrics from the same fonts the PDF embeds, so what is measured is what is drawn.</summary>
 public sealed class FontTextMeasurer(FontLibrary fonts) : ITextMeasurer

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace FormArchive.Archive;
+namespace FormArchive.Archive.Storage;
 
 /// <summary>
 /// One SQLite database file of the data folder (catalog, API keys, audit). The folder is created on demand; WAL so

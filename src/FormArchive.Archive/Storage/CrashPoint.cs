@@ -1,4 +1,4 @@
-namespace FormArchive.Archive;
+namespace FormArchive.Archive.Storage;
 
 /// <summary>
 /// Named steps of filing and sealing where the crash tests stop a real process. With FORMARCHIVE_CRASH_AT set

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using FormArchive.Ingest.Imaging;
 using FormArchive.Ingest.Ocr;
+using FormArchive.Ingest.Profiling;
 using FormArchive.Ingest.Recognition;
 using ImageMagick;
 
-namespace FormArchive.Ingest.Legacy;
+namespace FormArchive.Ingest;
 
 /// <summary>
 /// The Tesseract-only page reader that came before PP-OCR: deskew by projection, OSD orientation, full-page

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using FormArchive.Archive.Cases;
+using FormArchive.Archive.Fonds;
 
-namespace FormArchive.Archive.Fonds;
+namespace FormArchive.Archive.Cases;
 
 /// <summary>
 /// Where a 案卷 is filed, in the one form the 案卷封面 and the export package both print: 全宗名称, 全宗号, 目录号,

@@ -1,8 +1,8 @@
+using FormArchive.Ingest.Imaging;
 using FormArchive.Ingest.Ocr;
-using FormArchive.Ingest.Recognition;
 using ImageMagick;
 
-namespace FormArchive.Ingest.Imaging;
+namespace FormArchive.Ingest.Recognition;
 
 /// <summary>
 /// Tells whether a landscape card-shaped page (ID card, ISO 7810 ratio 1.586) is upright or upside down, cheaply,
@@ -26,16 +26,9 @@ public sealed class CardOrientationProbe(TesseractPool pool)
     // Cards photographed at high resolution are read at about this width (cost grows with pixels, not with accuracy).
     private const int MaxCardWidth = 1100;
 
-    /// <summary>Landscape with the proportions of an ID or bank card (OSD is not asked about these).</summary>
-    public static bool IsLandscapeCard(int width, int height)
-    {
-        double aspect = (double)width / height;
-        return aspect is > 1.45 and < 1.75;
-    }
-
     public Verdict Decide(GrayImage page)
     {
-        if (!IsLandscapeCard(page.Width, page.Height)) return Verdict.Unknown;
+        if (!CardShape.IsLandscape(page.Width, page.Height)) return Verdict.Unknown;
         var up = Strength(page, turned: false);
         if (up == 2) return Verdict.Upright;
         var down = Strength(page, turned: true);

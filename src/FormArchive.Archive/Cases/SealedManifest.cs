@@ -1,7 +1,4 @@
-using FormArchive.Archive.Cases;
-using FormArchive.Archive.Fonds;
-
-namespace FormArchive.Archive.Seal;
+namespace FormArchive.Archive.Cases;
 
 /// <summary>
 /// What sealing freezes and signs: every document with size, SHA-256 and SM3, the case metadata, who sealed

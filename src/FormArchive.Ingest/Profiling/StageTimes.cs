@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace FormArchive.Ingest;
+namespace FormArchive.Ingest.Profiling;
 
 /// <summary>
 /// Per-stage wall-clock times of the page being processed on the current thread (profiling aid; cheap).
