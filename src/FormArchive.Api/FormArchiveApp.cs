@@ -57,7 +57,9 @@ public static class FormArchiveApp
         // Whose procedure and which review intervals: FormArchive:CaseRules / FormArchive:ReviewMonths (or the CLI's variables).
         var casework = CaseworkSettings.Parse(
             builder.Configuration["FormArchive:CaseRules"] ?? Environment.GetEnvironmentVariable(CaseworkSettings.RulesVariable),
-            builder.Configuration["FormArchive:ReviewMonths"] ?? Environment.GetEnvironmentVariable(CaseworkSettings.ReviewMonthsVariable));
+            builder.Configuration["FormArchive:ReviewMonths"] ?? Environment.GetEnvironmentVariable(CaseworkSettings.ReviewMonthsVariable))
+            with
+        { Counties = CountySettings.From(builder.Configuration) };
         var fonds = ArchiveSettings.Fonds(builder.Configuration);
         builder.Services.AddSingleton(_ => ArchiveHost.OpenAsync(data, s3, retention: retention,
             standing: CaseProcedure.Standing(WorkingDayCalendar.Default, casework.Rules), fonds: fonds).GetAwaiter().GetResult());
