@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using FormArchive.Api;
+using FormArchive.Api.Settings;
 using FormArchive.Archive.Access;
 using Microsoft.Extensions.DependencyInjection;
 

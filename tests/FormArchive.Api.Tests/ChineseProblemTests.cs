@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using FormArchive.Api.Endpoints;
+using FormArchive.Api.Http;
 using FormArchive.Archive.Access;
 using FormArchive.Tests.Forms;
 using Microsoft.AspNetCore.Http;

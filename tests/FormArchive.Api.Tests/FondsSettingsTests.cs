@@ -1,4 +1,5 @@
 using FormArchive.Api;
+using FormArchive.Api.Settings;
 using Microsoft.Extensions.Configuration;
 
 namespace FormArchive.Tests.Api;

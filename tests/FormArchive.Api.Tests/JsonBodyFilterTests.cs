@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using FormArchive.Api.Endpoints;
+using FormArchive.Api.Http;
 using FormArchive.Archive.Access;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;

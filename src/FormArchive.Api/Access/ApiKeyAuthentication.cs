@@ -1,4 +1,4 @@
-using FormArchive.Api.Endpoints;
+using FormArchive.Api.Http;
 using FormArchive.Archive.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;

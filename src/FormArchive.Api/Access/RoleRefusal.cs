@@ -1,4 +1,4 @@
-using FormArchive.Api.Endpoints;
+using FormArchive.Api.Http;
 using FormArchive.Archive.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;

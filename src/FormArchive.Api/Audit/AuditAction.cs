@@ -13,7 +13,7 @@ public static class AuditActions
 
     /// <summary>
     /// Audits the endpoint under <paramref name="action"/>: its filter goes first, so that a body the
-    /// <see cref="Endpoints.JsonBodyFilter"/> refuses is audited too, whatever order the builder calls come in.
+    /// <see cref="Http.JsonBodyFilter"/> refuses is audited too, whatever order the builder calls come in.
     /// </summary>
     public static RouteHandlerBuilder Audited(this RouteHandlerBuilder endpoint, string action)
     {

@@ -1,5 +1,5 @@
 using FormArchive.Api.Access;
-using FormArchive.Api.Endpoints;
+using FormArchive.Api.Http;
 
 namespace FormArchive.Api.Audit;
 

@@ -1,6 +1,7 @@
 using FormArchive.Api.Audit;
 using FormArchive.Api.Cases;
-using FormArchive.Api.Endpoints;
+using FormArchive.Api.Http;
+using FormArchive.Api.Settings;
 using FormArchive.Api.Work;
 using FormArchive.Casework.Filing;
 using FormArchive.Casework.Records;

@@ -1,6 +1,6 @@
 using FormArchive.Api.Access;
 using FormArchive.Api.Audit;
-using FormArchive.Api.Endpoints;
+using FormArchive.Api.Http;
 using FormArchive.Archive;
 using FormArchive.Archive.Access;
 using FormArchive.Archive.Cases;

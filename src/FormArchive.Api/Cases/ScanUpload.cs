@@ -1,3 +1,4 @@
+using FormArchive.Api.Http;
 using FormArchive.Archive.Verify;
 using FormArchive.Domain;
 using FormArchive.Ingest;
@@ -33,7 +34,7 @@ public static class ScanUpload
     public static async Task<(List<UploadedScan>? Scans, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken ct)
     {
         if (!request.HasFormContentType || request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true)
-            return (null, Endpoints.Problems.Create(StatusCodes.Status415UnsupportedMediaType, "不支持的媒体类型", "请以 multipart/form-data 上传扫描件（字段 files）。"));
+            return (null, Problems.Create(StatusCodes.Status415UnsupportedMediaType, "不支持的媒体类型", "请以 multipart/form-data 上传扫描件（字段 files）。"));
         if (request.ContentLength > maxBytes) return (null, TooLarge(maxBytes));
         // Kestrel stops reading past the limit, also for chunked bodies without a length.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = maxBytes;
@@ -49,32 +50,32 @@ public static class ScanUpload
         }
         catch (BadHttpRequestException e)
         {
-            return (null, Endpoints.Problems.FromBadRequest(e));
+            return (null, Problems.FromBadRequest(e));
         }
         catch (InvalidDataException e)
         {
-            return (null, e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) ? TooLarge(maxBytes) : Endpoints.Problems.BadRequest("上传内容有误", "无法读取 multipart/form-data 上传内容。"));
+            return (null, e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) ? TooLarge(maxBytes) : Problems.BadRequest("上传内容有误", "无法读取 multipart/form-data 上传内容。"));
         }
 
         var files = form.Files.GetFiles("files");
-        if (files.Count == 0) return (null, Endpoints.Problems.BadRequest("没有扫描件", "请在 multipart 字段 files 中发送一个或多个文件。"));
+        if (files.Count == 0) return (null, Problems.BadRequest("没有扫描件", "请在 multipart 字段 files 中发送一个或多个文件。"));
         var hints = form["hint"];
         if (hints.Count > 1 && hints.Count != files.Count)
-            return (null, Endpoints.Problems.BadRequest("提示与文件数不符", $"hint 应给一个（用于全部文件）或每个文件一个（{files.Count} 个），而不是 {hints.Count} 个"));
+            return (null, Problems.BadRequest("提示与文件数不符", $"hint 应给一个（用于全部文件）或每个文件一个（{files.Count} 个），而不是 {hints.Count} 个"));
         var numbers = form["docNumber"];
         if (numbers.Count > 1 && numbers.Count != files.Count)
-            return (null, Endpoints.Problems.BadRequest("文号与文件数不符", $"docNumber 应给一个（用于全部文件）或每个文件一个（{files.Count} 个），而不是 {numbers.Count} 个"));
+            return (null, Problems.BadRequest("文号与文件数不符", $"docNumber 应给一个（用于全部文件）或每个文件一个（{files.Count} 个），而不是 {numbers.Count} 个"));
         var scans = new List<UploadedScan>();
         for (int i = 0; i < files.Count; i++)
         {
             if (!DocumentNumber.TryNormalize(numbers.Count == 0 ? null : numbers.Count == 1 ? numbers[0] : numbers[i], out var docNumber, out var invalid))
-                return (null, Endpoints.Problems.BadRequest("文号无效", $"{files[i].FileName}：{invalid}"));
+                return (null, Problems.BadRequest("文号无效", $"{files[i].FileName}：{invalid}"));
             var hintText = hints.Count == 0 ? null : hints.Count == 1 ? hints[0] : hints[i];
             DocumentType? hint = null;
             if (!string.IsNullOrWhiteSpace(hintText))
             {
                 if (!PageClassifier.Hints.TryGetValue(hintText.Trim(), out var t))
-                    return (null, Endpoints.Problems.BadRequest("未知的提示", $"{files[i].FileName}：hint 应为 {string.Join("、", PageClassifier.Hints.Keys)} 之一，而不是“{hintText}”"));
+                    return (null, Problems.BadRequest("未知的提示", $"{files[i].FileName}：hint 应为 {string.Join("、", PageClassifier.Hints.Keys)} 之一，而不是“{hintText}”"));
                 hint = t;
             }
             scans.Add(new UploadedScan(Path.GetFileName(files[i].FileName), files[i].ContentType ?? "application/octet-stream", files[i].Length, hint, files[i], docNumber));
@@ -97,5 +98,5 @@ public static class ScanUpload
 
 
     private static ProblemHttpResult TooLarge(long maxBytes) =>
-        Endpoints.Problems.Create(StatusCodes.Status413PayloadTooLarge, "上传内容过大", $"一次上传最多 {maxBytes:N0} 字节。");
+        Problems.Create(StatusCodes.Status413PayloadTooLarge, "上传内容过大", $"一次上传最多 {maxBytes:N0} 字节。");
 }

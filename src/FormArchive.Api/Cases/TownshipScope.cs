@@ -1,6 +1,6 @@
 using System.Globalization;
 using FormArchive.Api.Access;
-using FormArchive.Api.Endpoints;
+using FormArchive.Api.Http;
 using FormArchive.Archive.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 

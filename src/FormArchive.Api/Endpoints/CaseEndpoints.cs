@@ -1,6 +1,7 @@
 using FormArchive.Api.Access;
 using FormArchive.Api.Audit;
 using FormArchive.Api.Cases;
+using FormArchive.Api.Http;
 using FormArchive.Archive;
 using FormArchive.Archive.Access;
 using FormArchive.Archive.Cases;

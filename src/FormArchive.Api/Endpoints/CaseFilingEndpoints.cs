@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using FormArchive.Api.Access;
 using FormArchive.Api.Audit;
 using FormArchive.Api.Cases;
+using FormArchive.Api.Http;
+using FormArchive.Api.Settings;
 using FormArchive.Api.Work;
 using FormArchive.Archive.Cases;
 using FormArchive.Casework.Checklist;

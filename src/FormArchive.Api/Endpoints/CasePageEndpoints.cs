@@ -1,6 +1,8 @@
 using FormArchive.Api.Access;
 using FormArchive.Api.Audit;
 using FormArchive.Api.Cases;
+using FormArchive.Api.Http;
+using FormArchive.Api.Settings;
 using FormArchive.Api.Work;
 using FormArchive.Archive.Cases;
 using FormArchive.Casework.Corrections;

@@ -3,6 +3,7 @@ using FormArchive.Api.Access;
 using FormArchive.Api.Audit;
 using FormArchive.Api.CaseRecords;
 using FormArchive.Api.Cases;
+using FormArchive.Api.Http;
 using FormArchive.Api.Work;
 using FormArchive.Archive.Cases;
 using FormArchive.Casework.Records;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FormArchive.Api.Access;
 using FormArchive.Api.Forms;
+using FormArchive.Api.Http;
 using FormArchive.Api.Work;
 using FormArchive.Domain;
 using FormArchive.Renderer.Rendering;

@@ -1,5 +1,6 @@
 using FormArchive.Api.Access;
 using FormArchive.Api.Forms;
+using FormArchive.Api.Http;
 using FormArchive.Api.Work;
 using FormArchive.Renderer.Rendering;
 using FormArchive.Templates;

@@ -2,6 +2,7 @@ using System.Globalization;
 using FormArchive.Api.Access;
 using FormArchive.Api.Audit;
 using FormArchive.Api.Cases;
+using FormArchive.Api.Http;
 using FormArchive.Casework.Stages;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,3 +1,4 @@
+using FormArchive.Api.Http;
 using FormArchive.Archive.Cases;
 using Microsoft.AspNetCore.Http.HttpResults;
 

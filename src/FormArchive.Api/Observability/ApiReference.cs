@@ -1,6 +1,6 @@
 using System.Text.Json;
 using FormArchive.Api.Access;
-using FormArchive.Api.Endpoints;
+using FormArchive.Api.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;

@@ -1,4 +1,4 @@
-using FormArchive.Api.Endpoints;
+using FormArchive.Api.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.Observability;

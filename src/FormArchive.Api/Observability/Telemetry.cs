@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using FormArchive.Api.Access;
-using FormArchive.Api.Endpoints;
+using FormArchive.Api.Http;
 using FormArchive.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 

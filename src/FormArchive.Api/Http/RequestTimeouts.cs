@@ -1,6 +1,7 @@
+using FormArchive.Api.Settings;
 using Microsoft.AspNetCore.Http.Timeouts;
 
-namespace FormArchive.Api.Work;
+namespace FormArchive.Api.Http;
 
 /// <summary>
 /// Time limits per request (ASP.NET Core's request-timeout middleware): every endpoint gets
@@ -26,7 +27,7 @@ public static class RequestTimeouts
     {
         Timeout = TimeSpan.FromSeconds(seconds),
         TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
-        WriteTimeoutResponse = http => Endpoints.Problems.Create(StatusCodes.Status504GatewayTimeout, "请求超时",
+        WriteTimeoutResponse = http => Problems.Create(StatusCodes.Status504GatewayTimeout, "请求超时",
             $"请求处理超过 {seconds} 秒，已停止。").ExecuteAsync(http),
     };
 }

@@ -9,7 +9,7 @@ using FormArchive.Renderer.Markup;
 using FormArchive.Templates;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace FormArchive.Api.Endpoints;
+namespace FormArchive.Api.Http;
 
 /// <summary>
 /// The one table from the domain's exceptions to problem details, used by <see cref="DomainExceptionHandler"/> and by

@@ -1,7 +1,7 @@
 using FormArchive.Domain;
 using Microsoft.AspNetCore.Mvc;
 
-namespace FormArchive.Api.Endpoints;
+namespace FormArchive.Api.Http;
 
 /// <summary>
 /// The last word on every problem the framework writes (an unknown route, a wrong method, an unhandled exception,

@@ -1,7 +1,7 @@
 using FormArchive.Archive.Fonds;
 using FormArchive.Archive.Storage;
 
-namespace FormArchive.Api;
+namespace FormArchive.Api.Settings;
 
 /// <summary>
 /// Where the service keeps its archive, from configuration: FormArchive:S3:Endpoint / AccessKey / SecretKey /

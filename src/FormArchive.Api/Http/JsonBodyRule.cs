@@ -1,4 +1,4 @@
-namespace FormArchive.Api.Endpoints;
+namespace FormArchive.Api.Http;
 
 /// <summary>What a JSON-taking endpoint accepts (<see cref="JsonBody"/>); also the endpoint's metadata.</summary>
 /// <param name="Type">What the body is read into; null: kept as text, only checked to be well-formed.</param>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace FormArchive.Api.Endpoints;
+namespace FormArchive.Api.Http;
 
 /// <summary>Reads a request body as UTF-8 text without ever holding more than a limit in memory.</summary>
 public static class RequestBody

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace FormArchive.Api.Endpoints;
+namespace FormArchive.Api.Http;
 
 /// <summary>A domain exception no endpoint answered becomes its problem from <see cref="DomainProblems"/>; others stay 500s.</summary>
 public sealed class DomainExceptionHandler : IExceptionHandler

@@ -2,7 +2,7 @@ using System.Text.Json;
 using FormArchive.Archive.Cases;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace FormArchive.Api.Endpoints;
+namespace FormArchive.Api.Http;
 
 /// <summary>
 /// The filter behind <see cref="JsonBody.AcceptsJson{T}"/> and <see cref="JsonBody.AcceptsJsonText"/>: reads the

@@ -2,7 +2,7 @@ using System.Text.Json;
 using FormArchive.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace FormArchive.Api.Endpoints;
+namespace FormArchive.Api.Http;
 
 /// <summary>
 /// The one check of JSON request bodies, as an endpoint filter (<see cref="JsonBodyFilter"/>) put on every endpoint

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace FormArchive.Api.Endpoints;
+namespace FormArchive.Api.Http;
 
 /// <summary>What every problem text has to be for the township clerk: Chinese, and without an unmasked ID number.</summary>
 public static partial class ProblemText

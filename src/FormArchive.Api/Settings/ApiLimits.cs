@@ -1,4 +1,4 @@
-namespace FormArchive.Api;
+namespace FormArchive.Api.Settings;
 
 /// <summary>
 /// Limits of the service, from configuration (FormArchive:MaxUploadBytes, FormArchive:MaxConcurrentWork,
