@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using FormArchive.Api;
+using FormArchive.Api.Settings;
 using FormArchive.Archive;
 using FormArchive.Archive.Access;
 using FormArchive.Casework;

@@ -1,6 +1,6 @@
 using FormArchive.Casework.Stages;
 
-namespace FormArchive.Api;
+namespace FormArchive.Api.Settings;
 
 /// <summary>
 /// The counties the service approves for, from FormArchive:Counties:{县}:Bureau, :Townships:0…, :Rules and :Confirms
