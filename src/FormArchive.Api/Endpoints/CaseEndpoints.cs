@@ -30,7 +30,7 @@ public static class CaseEndpoints
         cases.MapPost("/search", Search)
             .RequireAuthorization(AccessPolicies.CaseReader)
             .Audited("case.search")
-            .AcceptsJson<SearchRequest>()
+            .AcceptsJson<CatalogQuery>()
             .WithName("SearchCases")
             .WithSummary("Search the catalog (ID number, name, village, category, status, stage, dates in the JSON body)")
             .WithDescription("A clerk searches their own township only. ID numbers go in the body, never in a URL.");
@@ -94,10 +94,11 @@ public static class CaseEndpoints
     private static Results<Ok<IReadOnlyList<CatalogEntry>>, ProblemHttpResult> Search(HttpContext http, ArchiveHost host, RequestAudit audit)
     {
         var caller = Caller.Required(http);
-        var q = JsonBody.Of<SearchRequest>(http);
+        // The request binds the catalog's own query (POST, so that ID numbers never sit in a URL that logs keep).
+        var q = JsonBody.Of<CatalogQuery>(http);
         audit.Detail = string.Join(", ", new[]
         {
-            q.IdNumber is { } id ? "idNumber=" + IdNumberMasking.Mask(id) : null, q.Name is { } n ? "name=" + n : null,
+            q.IdNumber is { } id ? "idNumber=" + IdNumberMasking.Mask(id) : null, q.ApplicantName is { } n ? "name=" + n : null,
             q.Township is { } t ? "township=" + t : null, q.Village is { } v ? "village=" + v : null, q.Category is { } c ? "category=" + c : null,
             q.Status is { } s ? "status=" + s : null, q.CaseStage is { } cs ? "caseStage=" + cs : null,
             q.DueBefore is { } db ? $"dueBefore={db:yyyy-MM-dd}" : null,
@@ -108,13 +109,11 @@ public static class CaseEndpoints
         if (!string.IsNullOrWhiteSpace(q.CaseStage) && stage is null && !invalid)
             return Problems.BadRequest("办理阶段有误",
                 $"caseStage：未知的办理阶段“{(q.CaseStage.Length > 20 ? q.CaseStage[..20] + "…" : q.CaseStage)}”，应为 {string.Join("、", Enum.GetValues<FormArchive.Casework.CaseStage>().Select(s => $"{FormArchive.Casework.CaseStageLabels.Label(s)}({s})"))}。");
-        var found = host.Catalog.Search(new CatalogQuery
+        var found = host.Catalog.Search(q with
         {
-            CaseStage = invalid ? CaseProcedure.InvalidStage : stage?.ToString(), DueBefore = q.DueBefore,
-            IdNumber = q.IdNumber, ApplicantName = q.Name, FileNumber = q.FileNumber, Village = q.Village, Category = q.Category, Status = q.Status, Stage = q.Stage,
+            CaseStage = invalid ? CaseProcedure.InvalidStage : stage?.ToString(),
             // A clerk searches their own township only, whatever they ask for.
             Township = caller.Key.Role == Role.Clerk ? caller.Key.Township : q.Township,
-            OpenedFrom = q.OpenedFrom, OpenedTo = q.OpenedTo, SealedFrom = q.SealedFrom, SealedTo = q.SealedTo, Limit = q.Limit,
         });
         if (caller.Key.Role == Role.Clerk) found = found.Where(e => e.Township == caller.Key.Township).ToList();
         return TypedResults.Ok(found);

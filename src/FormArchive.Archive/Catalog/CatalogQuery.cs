@@ -7,6 +7,8 @@ namespace FormArchive.Archive.Catalog;
 public sealed record CatalogQuery
 {
     public string? IdNumber { get; init; }
+    /// <summary>Part of the applicant's name (<c>name</c> in the search request's JSON).</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("name")]
     public string? ApplicantName { get; init; }
     public string? Township { get; init; }
     public string? Village { get; init; }
@@ -16,7 +18,10 @@ public sealed record CatalogQuery
     public SealState? Status { get; init; }
     /// <summary>The case's own 办理状态 (受理, 审核 …).</summary>
     public string? Stage { get; init; }
-    /// <summary>Where the procedure stands (Casework stage name, e.g. Publicity), exactly.</summary>
+    /// <summary>
+    /// Where the procedure stands (Casework stage name, e.g. Publicity), exactly; the search endpoint also takes the
+    /// stage's label (公示) or its name in any case and passes the exact name on.
+    /// </summary>
     public string? CaseStage { get; init; }
     /// <summary>Cases whose next open deadline falls strictly before this day.</summary>
     public DateOnly? DueBefore { get; init; }
