@@ -36,12 +36,14 @@ public sealed class ArchiveHost : IDisposable
     {
         var data = Path.GetFullPath(dataDirectory ?? Environment.GetEnvironmentVariable("FORMARCHIVE_DATA") ?? "data");
         var signer = SealSigner.LoadOrCreate(Environment.GetEnvironmentVariable("FORMARCHIVE_SEAL_KEY") ?? Path.Combine(data, "keys", "seal-ed25519.pem"));
-        retention ??= RetentionPolicy.Parse(Environment.GetEnvironmentVariable("FORMARCHIVE_RETENTION_MODE"), Environment.GetEnvironmentVariable("FORMARCHIVE_RETENTION_YEARS"));
+        retention ??= RetentionPolicy.Parse(
+            Environment.GetEnvironmentVariable("FORMARCHIVE_RETENTION_MODE"), Environment.GetEnvironmentVariable("FORMARCHIVE_RETENTION_YEARS"));
         s3 ??= S3StoreOptions.FromEnvironment();
         IArchiveStore store = s3 is not null ? await S3ArchiveStore.OpenAsync(s3, ct) : new LocalArchiveStore(Path.Combine(data, "archive"));
         fonds ??= FondsRegistry.FromEnvironment();
         var catalog = new CaseCatalog(Path.Combine(data, "catalog.db"),
-            IdNumberLookup.LoadOrCreate(Environment.GetEnvironmentVariable("FORMARCHIVE_CATALOG_KEY") ?? Path.Combine(data, "keys", "catalog-lookup.key")), standing, fonds);
+            IdNumberLookup.LoadOrCreate(Environment.GetEnvironmentVariable("FORMARCHIVE_CATALOG_KEY") ?? Path.Combine(data, "keys", "catalog-lookup.key")),
+            standing, fonds);
         return new ArchiveHost(new CaseArchive(store, signer, retention, index: catalog) { Fonds = fonds }, catalog, data);
     }
 

@@ -29,7 +29,8 @@ public record CaseStepRequest
         refusal = Refusal();
         if (refusal is not null) return null;
         var actor = string.IsNullOrWhiteSpace(Actor) ? defaultActor : Actor.Trim();
-        if (actor.Length > 50 || (Reason?.Length ?? 0) > 500 || (Note?.Length ?? 0) > 500 || (Staff?.Count ?? 0) > 20 || (Staff ?? []).Any(s => s is null || s.Length > 50))
+        if (actor.Length > 50 || (Reason?.Length ?? 0) > 500 || (Note?.Length ?? 0) > 500
+            || (Staff?.Count ?? 0) > 20 || (Staff ?? []).Any(s => s is null || s.Length > 50))
         {
             refusal = "actor、staff 每项至多50字，reason、note 至多500字，staff 至多20人。";
             return null;
@@ -40,7 +41,9 @@ public record CaseStepRequest
             return null;
         }
         var at = At ?? (Date is { } day
-            ? day == DateOnly.FromDateTime(now.ToOffset(ChinaTime.Offset).DateTime) ? now : new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), ChinaTime.Offset)
+            ? day == DateOnly.FromDateTime(now.ToOffset(ChinaTime.Offset).DateTime)
+                ? now
+                : new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), ChinaTime.Offset)
             : now);
         return new CaseEvent(CaseEventKinds.Parse(Kind)!.Value, actor, at)
         {

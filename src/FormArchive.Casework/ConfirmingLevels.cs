@@ -17,7 +17,9 @@ public sealed class ConfirmingLevels
 
     /// <summary>附件3: 低保, 特困, 临时救助 delegated to the township; 低保边缘, 刚性支出困难 and 其他低收入人口 confirmed by the county.</summary>
     public static ConfirmingLevels Chizhou { get; } = new(AssistanceCategory.All.Select(c => KeyValuePair.Create(c,
-        c == AssistanceCategory.Dibao || c == AssistanceCategory.ExtremelyPoor || c == AssistanceCategory.Temporary ? ApprovalLevel.Township : ApprovalLevel.County)));
+        c == AssistanceCategory.Dibao || c == AssistanceCategory.ExtremelyPoor || c == AssistanceCategory.Temporary
+            ? ApprovalLevel.Township
+            : ApprovalLevel.County)));
 
     /// <summary>巴阳府发〔2021〕10号: everything approved by the 县民政局 on the system.</summary>
     public static ConfirmingLevels Yunyang { get; } = new(AssistanceCategory.All.Select(c => KeyValuePair.Create(c, ApprovalLevel.County)));

@@ -280,7 +280,8 @@ public static partial class StageRules
                     if (file.Rules == LocalRules.Chizhou)
                         Add(deadlines, "发放临时救助金", calendar.AddWorkingDays(confirmed, 3), LegalBasis.TemporaryAid, _paid);
                 }
-                if (file.Rules == LocalRules.Chizhou && Has(AssistanceCategory.DibaoMarginal, AssistanceCategory.RigidExpenditure, AssistanceCategory.OtherLowIncome))
+                if (file.Rules == LocalRules.Chizhou
+                    && Has(AssistanceCategory.DibaoMarginal, AssistanceCategory.RigidExpenditure, AssistanceCategory.OtherLowIncome))
                     Add(deadlines, "录入社会救助大数据信息系统", calendar.AddWorkingDays(confirmed, 5), LegalBasis.SystemEntry, _entered);
             }
             foreach (var (received, handled) in _warnings)

@@ -48,7 +48,8 @@ public sealed class ApiKeyStore
         var key = new ApiKey { Id = id, Name = name.Trim(), Role = role, Township = township, County = county, Post = post, CreatedAt = DateTimeOffset.UtcNow };
         using var c = Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "INSERT INTO api_keys (id, name, role, township, county, post, hash, created_at) VALUES ($id, $name, $role, $township, $county, $post, $hash, $at)";
+        cmd.CommandText = "INSERT INTO api_keys (id, name, role, township, county, post, hash, created_at) "
+            + "VALUES ($id, $name, $role, $township, $county, $post, $hash, $at)";
         cmd.Parameters.AddWithValue("$id", id);
         cmd.Parameters.AddWithValue("$name", key.Name);
         cmd.Parameters.AddWithValue("$role", Roles.Name(role));
@@ -109,7 +110,9 @@ public sealed class ApiKeyStore
     {
         Id = r.GetString(0),
         Name = r.GetString(1),
-        Role = Roles.TryParse(r.GetString(2), out var role) ? role : throw new InvalidOperationException($"unknown role '{r.GetString(2)}' in {r.GetString(0)}"),
+        Role = Roles.TryParse(r.GetString(2), out var role)
+            ? role
+            : throw new InvalidOperationException($"unknown role '{r.GetString(2)}' in {r.GetString(0)}"),
         Township = r.IsDBNull(3) ? null : r.GetString(3),
         CreatedAt = DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
         RevokedAt = r.IsDBNull(5) ? null : DateTimeOffset.Parse(r.GetString(5), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),

@@ -27,7 +27,10 @@ public sealed partial class CaseArchive
                 if (isNew) created.Add(entry.Key);
                 entries.Add(entry);
             }
-            var ev = new ArchiveEvent { Seq = 1, Type = ArchiveEvent.Opened, At = Now(), Actor = clerk, Metadata = metadata, Documents = entries.Count > 0 ? entries : null };
+            var ev = new ArchiveEvent
+            {
+                Seq = 1, Type = ArchiveEvent.Opened, At = Now(), Actor = clerk, Metadata = metadata, Documents = entries.Count > 0 ? entries : null,
+            };
             var bytes = ArchiveJson.Bytes(ev);
             if (!await Store.TryCreateAsync(StoreArea.Journal, CaseKeys.Event(caseId, 1), bytes, ct))
                 throw new CaseExistsException(caseId);
@@ -148,7 +151,8 @@ public sealed partial class CaseArchive
     /// appends to the same log) comes before or after the upload, never inside it. Once the first object is
     /// written the upload is no longer cancelled. Returns the entries with their 件号, in upload order.
     /// </summary>
-    public async Task<IReadOnlyList<DocumentEntry>> AddDocumentsAsync(string caseId, IReadOnlyList<DocumentUpload> uploads, string clerk, CancellationToken ct = default)
+    public async Task<IReadOnlyList<DocumentEntry>> AddDocumentsAsync(
+        string caseId, IReadOnlyList<DocumentUpload> uploads, string clerk, CancellationToken ct = default)
     {
         if (uploads.Count == 0) throw new ArgumentException("an upload needs at least one document", nameof(uploads));
         foreach (var upload in uploads)
@@ -202,7 +206,8 @@ public sealed partial class CaseArchive
     {
         var m = await GetManifestAsync(caseId, ct);
         var entry = m.Documents.FirstOrDefault(d => d.No == no) ?? throw new KeyNotFoundException($"case {caseId} has no document {no}");
-        var bytes = await Store.GetAsync(StoreArea.Vault, entry.Key, ct) ?? throw new ArchiveCorruptException($"case {caseId}: object of document {no} is missing");
+        var bytes = await Store.GetAsync(StoreArea.Vault, entry.Key, ct)
+            ?? throw new ArchiveCorruptException($"case {caseId}: object of document {no} is missing");
         if (ContentDigest.Sha256Hex(bytes) != entry.Sha256) throw new ArchiveCorruptException($"case {caseId}: document {no} does not match its SHA-256");
         await LogAccessAsync(caseId, $"read document {no}", actor, ct);
         return (entry, bytes);

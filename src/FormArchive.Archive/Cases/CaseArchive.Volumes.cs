@@ -15,7 +15,8 @@ public sealed partial class CaseArchive
     /// without them). With <paramref name="joinOpen"/>, a later volume that is still open is returned instead of
     /// opening another, so two writers racing to open a volume end up in the same one.
     /// </summary>
-    public async Task<CaseManifest> OpenSupplementAsync(string caseId, string clerk, IReadOnlyList<DocumentUpload> documents, bool joinOpen, CancellationToken ct = default)
+    public async Task<CaseManifest> OpenSupplementAsync(
+        string caseId, string clerk, IReadOnlyList<DocumentUpload> documents, bool joinOpen, CancellationToken ct = default)
     {
         var m = await GetManifestAsync(caseId, ct);
         if (!m.Sealed) throw new InvalidOperationException($"case {caseId} is not sealed; file corrections in it directly");
@@ -25,7 +26,8 @@ public sealed partial class CaseArchive
             var id = CaseKeys.VolumeId(root, volume);
             try
             {
-                return await OpenCaseAsync(m.Metadata with { CaseId = id, SupplementOf = root, Volume = volume, Status = m.Metadata.Status }, clerk, documents, ct);
+                return await OpenCaseAsync(
+                    m.Metadata with { CaseId = id, SupplementOf = root, Volume = volume, Status = m.Metadata.Status }, clerk, documents, ct);
             }
             catch (CaseExistsException) when (joinOpen)
             {

@@ -35,7 +35,8 @@ public static partial class CaseKeys
     /// <summary>Derived objects (thumbnails): made from the record, kept beside it, never listed in it.</summary>
     public static string Derived(string caseId) => Prefix(caseId) + "derived/";
     public static string Thumbnail(string caseId, string pdfSha256, int page, int width) =>
-        Derived(caseId) + "thumbnails/" + pdfSha256 + "-p" + page.ToString(CultureInfo.InvariantCulture) + "-w" + width.ToString(CultureInfo.InvariantCulture) + ".jpg";
+        Derived(caseId) + "thumbnails/" + pdfSha256
+        + "-p" + page.ToString(CultureInfo.InvariantCulture) + "-w" + width.ToString(CultureInfo.InvariantCulture) + ".jpg";
 
     /// <summary>Sequence number of an event key, or null if the key is not one.</summary>
     public static long? SeqOf(string eventKey)

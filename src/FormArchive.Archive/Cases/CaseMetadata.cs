@@ -35,5 +35,6 @@ public sealed record CaseMetadata
     public int Volume { get; init; } = 1;
 
     public override string ToString() =>
-        $"CaseMetadata {{ CaseId = {CaseId}, IdNumber = {IdNumberMasking.Mask(IdNumber)}, Township = {Township}, Category = {Category}, Status = {Status}, Volume = {Volume} }}";
+        $"CaseMetadata {{ CaseId = {CaseId}, IdNumber = {IdNumberMasking.Mask(IdNumber)}, Township = {Township}, Category = {Category}, "
+        + $"Status = {Status}, Volume = {Volume} }}";
 }

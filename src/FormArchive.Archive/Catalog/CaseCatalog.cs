@@ -20,7 +20,8 @@ namespace FormArchive.Archive.Catalog;
 public sealed class CaseCatalog : ICaseIndex
 {
     private const string Columns =
-        "case_id, seq, title, applicant_name, id_hash, id_masked, township, village, category, stage, sealed, opened_on, closed_on, sealed_at, sealed_on, volume, supplement_of, documents, file_number, case_stage, next_due, archival_code, agency, reference_sealed";
+        "case_id, seq, title, applicant_name, id_hash, id_masked, township, village, category, stage, sealed, opened_on, closed_on, sealed_at, "
+        + "sealed_on, volume, supplement_of, documents, file_number, case_stage, next_due, archival_code, agency, reference_sealed";
 
     private readonly SqliteFile _db;
     private readonly IdNumberLookup _lookup;
@@ -174,7 +175,9 @@ public sealed class CaseCatalog : ICaseIndex
         cmd.Transaction = tx;
         var names = Columns.Split(", ");
         // Without a standing source (a tool that does not know the stage rules) the stage columns are left as they are.
-        var updates = string.Join(", ", names.Skip(1).Where(n => _standing is not null || n is not ("case_stage" or "next_due")).Select(n => $"{n} = excluded.{n}"));
+        var updates = string.Join(", ", names.Skip(1)
+            .Where(n => _standing is not null || n is not ("case_stage" or "next_due"))
+            .Select(n => $"{n} = excluded.{n}"));
         cmd.CommandText = $"INSERT INTO {table} ({Columns}) VALUES ({string.Join(", ", names.Select(n => "$" + n))}) " +
                           $"ON CONFLICT(case_id) DO UPDATE SET {updates} WHERE excluded.seq >= {table}.seq";
         object Db(object? v) => v ?? DBNull.Value;

@@ -32,6 +32,8 @@ public static class DirectoryPages
         printer.Print("directory", new
         {
             ArchivalCode = archivalCode,
-            Rows = Rows(docs).Select(c => new { No = c[0], Responsible = c[1], DocNumber = c[2], Title = c[3], Date = c[4], Pages = c[5], Remark = c[6] }).ToList(),
+            Rows = Rows(docs)
+                .Select(c => new { No = c[0], Responsible = c[1], DocNumber = c[2], Title = c[3], Date = c[4], Pages = c[5], Remark = c[6] })
+                .ToList(),
         });
 }

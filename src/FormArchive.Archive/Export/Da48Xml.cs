@@ -20,7 +20,8 @@ namespace FormArchive.Archive.Export;
 /// </summary>
 public static class Da48Xml
 {
-    public static byte[] Render(SealedManifest m, ArchivalReference reference, string manifestSha256, byte[] signature, IReadOnlyList<PackageEntry> entries, DateTimeOffset exportedAt)
+    public static byte[] Render(
+        SealedManifest m, ArchivalReference reference, string manifestSha256, byte[] signature, IReadOnlyList<PackageEntry> entries, DateTimeOffset exportedAt)
     {
         var meta = m.Metadata;
         var byNo = entries.ToDictionary(e => e.No);

@@ -64,7 +64,10 @@ public static class ExportPackage
         await AddAsync(zip, ManifestJson, seal.ManifestBytes, stamp, CompressionLevel.Optimal, ct);
         await AddAsync(zip, Signature, Encoding.ASCII.GetBytes(Convert.ToBase64String(seal.Signature) + "\n"), stamp, CompressionLevel.NoCompression, ct);
         await AddAsync(zip, PublicKey, Encoding.ASCII.GetBytes(archive.Signer.PublicKeyPem()), stamp, CompressionLevel.NoCompression, ct);
-        await AddAsync(zip, ManifestXml, Da48Xml.Render(sealedManifest, sealedManifest.ArchivalReference ?? ArchivalReference.Of(sealedManifest.Metadata, archive.Fonds), seal.Case.SealedManifestSha256!, seal.Signature, entries, exportedAt), stamp, CompressionLevel.Optimal, ct);
+        var reference = sealedManifest.ArchivalReference ?? ArchivalReference.Of(sealedManifest.Metadata, archive.Fonds);
+        await AddAsync(zip, ManifestXml,
+            Da48Xml.Render(sealedManifest, reference, seal.Case.SealedManifestSha256!, seal.Signature, entries, exportedAt),
+            stamp, CompressionLevel.Optimal, ct);
         foreach (var item in await archive.Store.ListAsync(StoreArea.Journal, CaseKeys.Events(caseId), ct))
         {
             if (CaseKeys.SeqOf(item.Key) is not { } seq || seq > sealedManifest.EventSeq + 1) continue;

@@ -19,7 +19,8 @@ public sealed record FondsUnit
     public string? Classification { get; init; }
 
     /// <summary>The settings a unit's entry may have, as the settings file and the configuration name them.</summary>
-    public static IReadOnlyList<string> SettingNames { get; } = [nameof(FondsName), nameof(FondsCode), nameof(CatalogNo), nameof(RetentionPeriod), nameof(Classification)];
+    public static IReadOnlyList<string> SettingNames { get; } =
+        [nameof(FondsName), nameof(FondsCode), nameof(CatalogNo), nameof(RetentionPeriod), nameof(Classification)];
 
     /// <summary>This entry with every unset field taken from <paramref name="fallback"/>.</summary>
     public FondsUnit Over(FondsUnit fallback) => new()

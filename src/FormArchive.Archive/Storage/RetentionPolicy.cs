@@ -14,10 +14,12 @@ public sealed record RetentionPolicy(RetentionMode Mode = RetentionMode.Complian
     {
         var d = new RetentionPolicy();
         var m = string.IsNullOrWhiteSpace(mode) ? d.Mode
-            : Enum.GetNames<RetentionMode>().FirstOrDefault(n => n.Equals(mode.Trim(), StringComparison.OrdinalIgnoreCase)) is { } name ? Enum.Parse<RetentionMode>(name)
+            : Enum.GetNames<RetentionMode>().FirstOrDefault(n => n.Equals(mode.Trim(), StringComparison.OrdinalIgnoreCase)) is { } name
+                ? Enum.Parse<RetentionMode>(name)
             : throw new ArgumentException($"retention mode must be COMPLIANCE or GOVERNANCE, not '{mode}'");
         var y = string.IsNullOrWhiteSpace(years) ? d.Years
-            : int.TryParse(years.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 100 ? n
+            : int.TryParse(years.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+              && n is > 0 and <= 100 ? n
             : throw new ArgumentException($"retention years must be a whole number from 1 to 100, not '{years}'");
         return new RetentionPolicy(m, y);
     }

@@ -24,7 +24,8 @@ public sealed class S3ArchiveStore : IArchiveStore, IDisposable
         _options = options;
         var client = new MinioClient().WithEndpoint(options.Endpoint).WithCredentials(options.AccessKey, options.SecretKey);
         if (options.UseSsl) client = client.WithSSL();
-        if (options.HttpHandler is not null) client = client.WithHttpClient(new HttpClient(options.HttpHandler, disposeHandler: false), disposeHttpClient: true);
+        if (options.HttpHandler is not null)
+            client = client.WithHttpClient(new HttpClient(options.HttpHandler, disposeHandler: false), disposeHttpClient: true);
         _client = client.Build();
         _pipeline = S3Resilience.Build(options);
     }

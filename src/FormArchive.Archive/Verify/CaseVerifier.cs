@@ -47,7 +47,9 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
         var numbers = documents.Select(d => d.No).ToList();
         bool continuous = numbers.SequenceEqual(Enumerable.Range(1, numbers.Count));
         Add(Dat70Item.MetadataCompleteness, "件号连续", "卷内文件", continuous,
-            numbers.Count == 0 ? "卷内没有文件" : continuous ? (numbers.Count == 1 ? "第 1 件，无漏号" : $"第 1—{numbers.Count} 件，无漏号") : $"应为第 1—{numbers.Count} 件，实际为 {string.Join("、", numbers)}");
+            numbers.Count == 0 ? "卷内没有文件"
+            : continuous ? (numbers.Count == 1 ? "第 1 件，无漏号" : $"第 1—{numbers.Count} 件，无漏号")
+            : $"应为第 1—{numbers.Count} 件，实际为 {string.Join("、", numbers)}");
 
         foreach (var doc in documents) await CheckDocumentAsync(caseId, doc, checks, ct);
 
@@ -57,7 +59,8 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
         if (fold.SealedManifestSha256 is { } sha)
         {
             var sealKeys = new[] { CaseKeys.SealedManifest(caseId, sha), CaseKeys.SealedSignature(caseId, sha) };
-            extra.AddRange((await _store.ListAsync(StoreArea.Vault, CaseKeys.Sealed(caseId), ct)).Select(i => i.Key).Where(k => !sealKeys.Contains(k) && !listed.Contains(k)));
+            extra.AddRange((await _store.ListAsync(StoreArea.Vault, CaseKeys.Sealed(caseId), ct))
+                .Select(i => i.Key).Where(k => !sealKeys.Contains(k) && !listed.Contains(k)));
         }
         Add(Dat70Item.DataTotal, "无清单外对象", "存储库", extra.Count == 0,
             extra.Count == 0 ? "存储库中的对象与清单一一对应" : $"清单外对象 {extra.Count} 个：{string.Join("、", extra.Select(Short))}");
@@ -115,7 +118,8 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
     }
 
     /// <summary>Checks the seal; returns the sealed manifest (if readable) and whether its hash and signature hold.</summary>
-    private async Task<(SealedManifest? Manifest, bool Signed)> CheckSealAsync(string caseId, CaseManifest fold, Dictionary<long, string> eventHashes, List<CheckResult> checks, CancellationToken ct)
+    private async Task<(SealedManifest? Manifest, bool Signed)> CheckSealAsync(
+        string caseId, CaseManifest fold, Dictionary<long, string> eventHashes, List<CheckResult> checks, CancellationToken ct)
     {
         void Add(Dat70Item item, string name, bool ok, string detail) => checks.Add(new CheckResult(item, name, "封存清单", ok, detail));
         var sha = fold.SealedManifestSha256!;
@@ -137,7 +141,8 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
         catch (JsonException) { Add(Dat70Item.MetadataUsability, "封存清单可读", false, "封存清单无法解析"); return (null, false); }
         bool agrees = manifest.CaseId == caseId
                       && manifest.Documents.Count == fold.Documents.Count
-                      && manifest.Documents.Zip(fold.Documents).All(p => p.First.Sha256 == p.Second.Sha256 && p.First.Size == p.Second.Size && p.First.No == p.Second.No)
+                      && manifest.Documents.Zip(fold.Documents)
+                          .All(p => p.First.Sha256 == p.Second.Sha256 && p.First.Size == p.Second.Size && p.First.No == p.Second.No)
                       && eventHashes.TryGetValue(manifest.EventSeq, out var head) && head == manifest.EventHead
                       && manifest.EventSeq == fold.Seq - 1;
         Add(Dat70Item.MetadataCompleteness, "封存清单与事件日志一致", agrees, agrees ? $"文件 {manifest.Documents.Count} 件，截至第 {manifest.EventSeq} 号事件" : "封存清单与事件日志不一致");
@@ -162,7 +167,8 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
             {
                 var snap = ArchiveJson.Read<CaseManifest>(bytes, "manifest");
                 ok = snap.Seq == fold.Seq && snap.Head == fold.Head && snap.Sealed
-                     && snap.Documents.Select(d => (d.No, d.Sha256, d.Size, d.Title)).SequenceEqual(fold.Documents.Select(d => (d.No, d.Sha256, d.Size, d.Title)))
+                     && snap.Documents.Select(d => (d.No, d.Sha256, d.Size, d.Title))
+                         .SequenceEqual(fold.Documents.Select(d => (d.No, d.Sha256, d.Size, d.Title)))
                      && snap.Metadata == fold.Metadata;
             }
         }
@@ -184,7 +190,9 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
             Add(Dat70Item.ContentCompleteness, "文件内容齐全", false, $"{doc.Title}：内容对象缺失（SHA-256 {doc.Sha256[..16]}…）");
             return;
         }
-        Add(Dat70Item.ContentCompleteness, "文件内容齐全", bytes.Length == doc.Size, bytes.Length == doc.Size ? $"{doc.Title}，{bytes.Length:N0} 字节" : $"{doc.Title}：实际 {bytes.Length} 字节，登记 {doc.Size} 字节");
+        Add(Dat70Item.ContentCompleteness, "文件内容齐全", bytes.Length == doc.Size, bytes.Length == doc.Size
+            ? $"{doc.Title}，{bytes.Length:N0} 字节"
+            : $"{doc.Title}：实际 {bytes.Length} 字节，登记 {doc.Size} 字节");
         var digest = ContentDigest.Of(bytes);
         bool hashes = digest.Sha256 == doc.Sha256 && digest.Sm3 == doc.Sm3;
         Add(Dat70Item.ContentAuthenticity, "内容哈希值 SHA-256/SM3", hashes, hashes ? "与登记的哈希值一致" : $"{doc.Title}：内容与登记的哈希值不符");
@@ -223,7 +231,8 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
     private static string StoreName(IArchiveStore store) => store is LocalArchiveStore ? "local" : store.Description;
 
     /// <summary>A stored object named by its last segment (its hash), not by the store's folders.</summary>
-    private static string Short(string key) => key[(key.LastIndexOf('/') + 1)..] is var last && last.Length > 24 ? last[..16] + "…" : key[(key.LastIndexOf('/') + 1)..];
+    private static string Short(string key) =>
+        key[(key.LastIndexOf('/') + 1)..] is var last && last.Length > 24 ? last[..16] + "…" : key[(key.LastIndexOf('/') + 1)..];
 
     /// <summary>检测对象 of a document's checks.</summary>
     public static string DocumentSubject(int no) => $"第 {no} 件";

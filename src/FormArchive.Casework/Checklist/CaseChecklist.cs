@@ -72,14 +72,15 @@ public static class CaseChecklist
     private static string? MemberOn(PageResult page) => page.IdNumbers.Select(i => i.MatchedMember).FirstOrDefault(m => m is not null);
 
     /// <summary>Data for the chizhou.supplement-notice template: applicant plus the missing materials.</summary>
-    public static Dictionary<string, object?> SupplementNoticeData(string applicantName, IEnumerable<ChecklistItem> items, string? unit = null, DateOnly? date = null) => new()
-    {
-        ["applicant"] = new Dictionary<string, object?> { ["name"] = applicantName },
-        ["supplement"] = new Dictionary<string, object?>
+    public static Dictionary<string, object?> SupplementNoticeData(
+        string applicantName, IEnumerable<ChecklistItem> items, string? unit = null, DateOnly? date = null) => new()
         {
-            ["missing"] = items.Where(i => !i.Present).Select(i => i.Material).ToList(),
-            ["unit"] = unit,
-            ["date"] = date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        },
-    };
+            ["applicant"] = new Dictionary<string, object?> { ["name"] = applicantName },
+            ["supplement"] = new Dictionary<string, object?>
+            {
+                ["missing"] = items.Where(i => !i.Present).Select(i => i.Material).ToList(),
+                ["unit"] = unit,
+                ["date"] = date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            },
+        };
 }

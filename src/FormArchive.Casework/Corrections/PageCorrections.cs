@@ -17,7 +17,8 @@ public static class PageCorrections
 
     /// <summary>Checks <paramref name="r"/> against the open case <paramref name="m"/> and files the correction.</summary>
     /// <exception cref="CorrectionRefusedException">Nothing was filed.</exception>
-    public static async Task<FiledCorrection> FileAsync(CaseArchive archive, CaseManifest m, PageCorrectionRequest r, string clerk, CancellationToken ct = default)
+    public static async Task<FiledCorrection> FileAsync(
+        CaseArchive archive, CaseManifest m, PageCorrectionRequest r, string clerk, CancellationToken ct = default)
     {
         var members = await CaseHousehold.ReadAsync(archive, m, ct);
         var pages = await ScannedPages.ReadAsync(archive, m, members, ct);

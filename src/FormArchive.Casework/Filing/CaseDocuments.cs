@@ -15,7 +15,8 @@ public static class CaseDocuments
     /// <exception cref="ArchiveCorruptException">The object is missing or not readable as <typeparamref name="T"/>.</exception>
     public static async Task<T> ReadJsonAsync<T>(CaseArchive archive, CaseManifest m, DocumentEntry d, CancellationToken ct)
     {
-        var bytes = await archive.Store.GetAsync(StoreArea.Vault, d.Key, ct) ?? throw new ArchiveCorruptException($"case {m.CaseId}: document {d.No} is missing");
+        var bytes = await archive.Store.GetAsync(StoreArea.Vault, d.Key, ct)
+            ?? throw new ArchiveCorruptException($"case {m.CaseId}: document {d.No} is missing");
         try { return ArchiveJson.Read<T>(bytes, d.FileName); }
         catch (JsonException e) { throw new ArchiveCorruptException($"case {m.CaseId}: document {d.No} ({d.FileName}) is not readable: {e.Message}"); }
     }

@@ -27,7 +27,8 @@ public static class CaseHousehold
 
     private static async Task<JsonNode?> ReadJsonAsync(CaseArchive archive, CaseManifest m, DocumentEntry doc, CancellationToken ct)
     {
-        var bytes = await archive.Store.GetAsync(StoreArea.Vault, doc.Key, ct) ?? throw new ArchiveCorruptException($"case {m.CaseId}: document {doc.No} is missing");
+        var bytes = await archive.Store.GetAsync(StoreArea.Vault, doc.Key, ct)
+            ?? throw new ArchiveCorruptException($"case {m.CaseId}: document {doc.No} is missing");
         try { return JsonNode.Parse(bytes); }
         catch (JsonException e) { throw new ArchiveCorruptException($"case {m.CaseId}: document {doc.No} ({doc.FileName}) is not readable: {e.Message}"); }
     }
@@ -44,10 +45,12 @@ public static class CaseHousehold
         {
             if (Text(x?["name"]) is not { } name || Text(x?["id_number"])?.ToUpperInvariant() is not { } id) return;
             if (members.Any(m => m.IdNumber == id)) return;
-            members.Add(new HouseholdMember(name, id, opened.FirstOrDefault(o => string.Equals(o.IdNumber, id, StringComparison.OrdinalIgnoreCase))?.RequiresIdScan ?? true));
+            members.Add(new HouseholdMember(name, id,
+                opened.FirstOrDefault(o => string.Equals(o.IdNumber, id, StringComparison.OrdinalIgnoreCase))?.RequiresIdScan ?? true));
         }
         foreach (var x in record?["members"] as JsonArray ?? []) Add(x);
-        if (record?["applicant"] is JsonObject a && Text(a["id_number"]) is { } aid && members.All(x => !string.Equals(x.IdNumber, aid, StringComparison.OrdinalIgnoreCase)))
+        if (record?["applicant"] is JsonObject a && Text(a["id_number"]) is { } aid
+            && members.All(x => !string.Equals(x.IdNumber, aid, StringComparison.OrdinalIgnoreCase)))
         {
             int before = members.Count;
             Add(a);

@@ -10,13 +10,16 @@ namespace FormArchive.Casework.Filing;
 public static class ScanFiling
 {
     /// <exception cref="ArgumentException">No scans, or a scan the pipeline refused (refused files are never filed).</exception>
-    public static async Task<IReadOnlyList<FiledScan>> FileAsync(CaseArchive archive, CaseManifest m, IReadOnlyList<ScanToFile> scans, string clerk, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<FiledScan>> FileAsync(
+        CaseArchive archive, CaseManifest m, IReadOnlyList<ScanToFile> scans, string clerk, CancellationToken ct = default)
     {
         if (scans.Count == 0) throw new ArgumentException("no scans to file", nameof(scans));
         if (scans.FirstOrDefault(s => s.Scan.IsRejected) is { } refused)
             throw new ArgumentException($"{refused.FileName}: rejected: {refused.Scan.Rejected}; nothing was filed", nameof(scans));
         var today = ChinaTime.Today();
-        var uploads = scans.SelectMany(s => ScanRecord.Documents(m.CaseId, m.Metadata.ApplicantName, s.FileName, s.DeclaredMediaType, s.Content, s.Scan, today, s.DocNumber)).ToList();
+        var uploads = scans
+            .SelectMany(s => ScanRecord.Documents(m.CaseId, m.Metadata.ApplicantName, s.FileName, s.DeclaredMediaType, s.Content, s.Scan, today, s.DocNumber))
+            .ToList();
         var entries = await archive.AddDocumentsAsync(m.CaseId, uploads, clerk, ct);
         return [.. scans.Select((s, i) => new FiledScan(s, entries[3 * i], entries[3 * i + 1], entries[3 * i + 2]))];
     }

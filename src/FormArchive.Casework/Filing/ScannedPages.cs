@@ -10,7 +10,8 @@ namespace FormArchive.Casework.Filing;
 /// </summary>
 public static class ScannedPages
 {
-    public static async Task<IReadOnlyList<ScannedPage>> ReadAsync(CaseArchive archive, CaseManifest m, IReadOnlyList<HouseholdMember> members, CancellationToken ct)
+    public static async Task<IReadOnlyList<ScannedPage>> ReadAsync(
+        CaseArchive archive, CaseManifest m, IReadOnlyList<HouseholdMember> members, CancellationToken ct)
     {
         var pages = new List<ScannedPage>();
         foreach (var d in m.Documents)
@@ -26,7 +27,8 @@ public static class ScannedPages
                 var correction = await CaseDocuments.ReadJsonAsync<PageCorrection>(archive, m, d, ct);
                 int i = pages.FindIndex(p => p.Documents.IngestResult == correction.IngestResult && p.Read.Page == correction.Page);
                 if (i < 0 || pages[i].IngestResultSha256 != correction.IngestResultSha256)
-                    throw new ArchiveCorruptException($"case {m.CaseId}: correction {d.No} is for page {correction.Page} of document {correction.IngestResult}, which is not an earlier scan of the case");
+                    throw new ArchiveCorruptException($"case {m.CaseId}: correction {d.No} is for page {correction.Page} of document "
+                        + $"{correction.IngestResult}, which is not an earlier scan of the case");
                 pages[i] = pages[i] with { Page = correction.ApplyTo(pages[i].Page, members), Corrections = [.. pages[i].Corrections, d.No] };
             }
         }

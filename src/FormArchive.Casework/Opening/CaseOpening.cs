@@ -16,7 +16,8 @@ public static class CaseOpening
     /// <param name="township">The clerk's township (a clerk files cases of their own township only: the caller checks that).</param>
     /// <exception cref="CaseApplicationException">The application is refused; nothing was written.</exception>
     /// <exception cref="FileNumberInUseException">The file number is another case's; nothing was written.</exception>
-    public static async Task<CaseManifest> OpenAsync(CaseArchive archive, CaseApplication application, string township, string clerk, CancellationToken ct = default)
+    public static async Task<CaseManifest> OpenAsync(
+        CaseArchive archive, CaseApplication application, string township, string clerk, CancellationToken ct = default)
     {
         if (CaseApplicationCheck.Problems(application) is { Count: > 0 } problems) throw new CaseApplicationException(problems);
         var today = ChinaTime.Today();

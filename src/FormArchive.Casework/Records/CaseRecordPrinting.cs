@@ -27,7 +27,8 @@ public static class CaseRecordPrinting
     }
 
     /// <summary>Files the printed form, derived from the version's document.</summary>
-    public static Task<DocumentEntry> FileAsync(CaseArchive archive, CaseManifest m, CaseRecordPrintSource source, PrintedForm printed, string actor, CancellationToken ct = default) =>
+    public static Task<DocumentEntry> FileAsync(
+        CaseArchive archive, CaseManifest m, CaseRecordPrintSource source, PrintedForm printed, string actor, CancellationToken ct = default) =>
         archive.AddDocumentAsync(m.CaseId, Upload(m, source, printed), actor, ct);
 
     /// <summary>The printed form as a document of the case: its title names the version, derived from the version's document.</summary>

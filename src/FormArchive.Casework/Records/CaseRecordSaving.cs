@@ -58,7 +58,8 @@ public sealed class CaseRecordSaving(CaseSchema schema, FormRenderer renderer, I
     {
         try
         {
-            if (JsonNode.Parse(json, documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true }) is JsonObject o)
+            if (JsonNode.Parse(json, documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true })
+                is JsonObject o)
                 return o;
         }
         catch (System.Text.Json.JsonException e)

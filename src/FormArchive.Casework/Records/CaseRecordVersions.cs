@@ -34,9 +34,13 @@ public static class CaseRecordVersions
     public static async Task<JsonObject?> ReadAsync(CaseArchive archive, CaseManifest m, CaseRecordVersion v, CancellationToken ct)
     {
         var d = m.Documents.Single(x => x.No == v.DocumentNo);
-        var bytes = await archive.Store.GetAsync(StoreArea.Vault, d.Key, ct) ?? throw new ArchiveCorruptException($"case {m.CaseId}: document {d.No} is missing");
+        var bytes = await archive.Store.GetAsync(StoreArea.Vault, d.Key, ct)
+            ?? throw new ArchiveCorruptException($"case {m.CaseId}: document {d.No} is missing");
         try { return JsonNode.Parse(bytes) as JsonObject ?? throw new ArchiveCorruptException($"case {m.CaseId}: document {d.No} is not a JSON object"); }
-        catch (System.Text.Json.JsonException e) { throw new ArchiveCorruptException($"case {m.CaseId}: document {d.No} ({d.FileName}) is not readable: {e.Message}"); }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new ArchiveCorruptException($"case {m.CaseId}: document {d.No} ({d.FileName}) is not readable: {e.Message}");
+        }
     }
 
     /// <summary>
@@ -51,7 +55,8 @@ public static class CaseRecordVersions
             ["applicant"] = new JsonObject { ["name"] = m.Metadata.ApplicantName, ["id_number"] = m.Metadata.IdNumber },
             ["township"] = m.Metadata.Township,
             ["village"] = m.Metadata.Village,
-            ["categories"] = new JsonArray((opened?.Categories ?? [m.Metadata.Category]).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => (JsonNode?)JsonValue.Create(c)).ToArray()),
+            ["categories"] = new JsonArray((opened?.Categories ?? [m.Metadata.Category])
+                .Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => (JsonNode?)JsonValue.Create(c)).ToArray()),
             ["members"] = new JsonArray((opened?.Members ?? []).Select(x => (JsonNode?)new JsonObject
             {
                 ["name"] = x.Name, ["id_number"] = x.IdNumber,

@@ -8,7 +8,8 @@ using FormArchive.Templates.Printing;
 
 namespace FormArchive.Casework.Stages;
 
-// Recording a step with the form it prints: printed from the newest case data, filed in the case, named by the step; printed again when the log moved on meanwhile.
+// Recording a step with the form it prints: printed from the newest case data, filed in the case, named by the step;
+// printed again when the log moved on meanwhile.
 public sealed partial class CaseProcedure
 {
     /// <summary>
@@ -22,7 +23,8 @@ public sealed partial class CaseProcedure
     /// between the form's entry and the step's and the step is then refused does the form stay filed unnamed, and
     /// <see cref="StageRefusedAfterFilingException"/> names it.
     /// </summary>
-    public async Task<StepFormFiled> RecordWithFormAsync(string caseId, CaseEvent e, FormTemplate form, FormPrinter printer, string clerk, CancellationToken ct = default)
+    public async Task<StepFormFiled> RecordWithFormAsync(
+        string caseId, CaseEvent e, FormTemplate form, FormPrinter printer, string clerk, CancellationToken ct = default)
     {
         if (!StageForms.Allows(e.Kind, form.Metadata.Id)) throw new CaseworkException(StageForms.Refusal(e.Kind, form.Metadata.Id, form.Metadata.Title));
         RefuseFuture(e);

@@ -18,7 +18,8 @@ public sealed partial class CaseProcedure
     /// <see cref="Replay"/>, reading the categories the case was opened for from its case data when its 受理 did not
     /// record them (logs from before they were recorded): those deadlines too follow every category.
     /// </summary>
-    internal static async Task<StageLog> ReplayAsync(CaseArchive archive, string caseId, IReadOnlyList<CaseManifest> volumes, LocalRules installationRules, CancellationToken ct)
+    internal static async Task<StageLog> ReplayAsync(
+        CaseArchive archive, string caseId, IReadOnlyList<CaseManifest> volumes, LocalRules installationRules, CancellationToken ct)
     {
         var first = volumes.SelectMany(v => v.Stages).FirstOrDefault();
         var applied = first is not null && first.Categories is null ? await AppliedForAsync(archive, volumes[0], ct) : null;
@@ -32,7 +33,8 @@ public sealed partial class CaseProcedure
     /// (the case data's categories), else the first volume's category.
     /// </summary>
     /// <exception cref="StoredStageLogException">A stored step is unreadable or refused.</exception>
-    internal static StageLog Replay(string caseId, IReadOnlyList<CaseManifest> volumes, LocalRules installationRules, IReadOnlyList<AssistanceCategory>? appliedFor = null)
+    internal static StageLog Replay(
+        string caseId, IReadOnlyList<CaseManifest> volumes, LocalRules installationRules, IReadOnlyList<AssistanceCategory>? appliedFor = null)
     {
         var first = volumes[0];
         var stages = volumes.SelectMany(v => v.Stages).ToList();
@@ -41,7 +43,8 @@ public sealed partial class CaseProcedure
             : AssistanceCategory.TryParse(first.Metadata.Category, out var c) ? [c] : [];
         if (stages.Count > 0 && stages[0].Kind == nameof(CaseEventKind.Accepted))
         {
-            if (stages[0].Rules is { } recorded && !(Enum.TryParse(recorded, ignoreCase: false, out rules) && Enum.IsDefined(rules) && !char.IsDigit(recorded[0])))
+            if (stages[0].Rules is { } recorded
+                && !(Enum.TryParse(recorded, ignoreCase: false, out rules) && Enum.IsDefined(rules) && !char.IsDigit(recorded[0])))
                 throw new StoredStageLogException(caseId, 1, $"未知的办理规则“{recorded}”。");
             if (stages[0].Categories is { Count: > 0 } names)
             {

@@ -18,7 +18,8 @@ public sealed class Counties
     public Counties(IEnumerable<County> counties)
     {
         _counties = [.. counties];
-        foreach (var twice in _counties.SelectMany(c => c.Townships.Select(t => (County: c.Name, Township: t))).GroupBy(x => x.Township).Where(g => g.Count() > 1))
+        var townships = _counties.SelectMany(c => c.Townships.Select(t => (County: c.Name, Township: t)));
+        foreach (var twice in townships.GroupBy(x => x.Township).Where(g => g.Count() > 1))
             throw new ArgumentException($"乡镇（街道）“{twice.Key}”同时设在{string.Join("、", twice.Select(x => x.County))}，每个乡镇只能属于一个县（区）。");
         foreach (var twice in _counties.GroupBy(c => c.Name).Where(g => g.Count() > 1))
             throw new ArgumentException($"县（区）“{twice.Key}”设置了两次。");

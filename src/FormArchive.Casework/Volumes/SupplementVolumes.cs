@@ -37,7 +37,9 @@ public static class SupplementVolumes
         return volumes;
     }
 
-    /// <summary>Whether <paramref name="candidate"/> is volume <paramref name="volume"/> of the case rooted at <paramref name="root"/>, by its metadata.</summary>
+    /// <summary>
+    /// Whether <paramref name="candidate"/> is volume <paramref name="volume"/> of the case rooted at <paramref name="root"/>, by its metadata.
+    /// </summary>
     private static bool IsVolume(CaseManifest candidate, CaseManifest of, string root, int volume)
     {
         var meta = candidate.Metadata;
