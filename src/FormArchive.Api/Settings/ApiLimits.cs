@@ -5,7 +5,7 @@ namespace FormArchive.Api.Settings;
 /// FormArchive:MaxQueuedWork, FormArchive:MaxQueueWaitSeconds, FormArchive:RequestTimeoutSeconds,
 /// FormArchive:LongRequestTimeoutSeconds). Defaults suit the 2-core reference machine: two heavy jobs at a time
 /// (OCR and layout are CPU-bound), sixteen waiting at most ten seconds each; a request may take two minutes, an
-/// upload, dossier, export or verification ten (a 64 MB upload of A4 pages is about a second of OCR per page).
+/// upload, dossier, export or verification ten (a large upload is OCR of every page; docs/measurements.md has the times).
 /// </summary>
 public sealed record ApiLimits
 {
