@@ -60,3 +60,22 @@ public sealed class CountySettingsTests(CountyApiServer server) : IClassFixture<
         Assert.Equal(ApprovalLevel.County, counties.OfTownship("巴阳镇")!.Levels.For(AssistanceCategory.Temporary));
     }
 }
+
+/// <summary>A county's key is a person at the county: refused on every township route, in Chinese, naming the person and post.</summary>
+public sealed class CountyKeyTests(ApiServer server) : IClassFixture<ApiServer>
+{
+    [Theory]
+    [InlineData("GET", "/api/todo")]
+    [InlineData("POST", "/api/cases")]
+    [InlineData("GET", "/api/cases/秋浦-20240101-0001")]
+    public async Task A_county_key_is_refused_on_township_routes_naming_its_holder(string method, string path)
+    {
+        var key = server.App.Services.GetRequiredService<ApiKeyStore>().Add("孙七", Role.Clerk, county: "贵池区").Secret;
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method == "POST" ? Json(NewCase()) : null };
+        var response = await server.ClientWithKey(key).SendAsync(request);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("县级密钥不能办理乡镇事务", (string)body["title"]!);
+        Assert.Contains("孙七是贵池区的经办人", (string)body["detail"]!);
+    }
+}

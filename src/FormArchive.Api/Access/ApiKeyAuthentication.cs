@@ -19,7 +19,9 @@ public static class ApiKeyAuthentication
         services.AddAuthentication(Scheme).AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(Scheme, null);
         var authorization = services.AddAuthorizationBuilder();
         foreach (var (name, roles) in AccessPolicies.All)
-            authorization.AddPolicy(name, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole(roles.Select(Roles.Name)));
+            authorization.AddPolicy(name, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole(roles.Select(Roles.Name))
+                // A county's clerk works a county desk, which no route serves yet: never a township's routes.
+                .RequireAssertion(c => !c.User.HasClaim(x => x.Type == ApiKeyClaims.County)));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, RoleRefusal>();
     }
 

@@ -17,6 +17,10 @@ public sealed class RoleRefusal : IAuthorizationMiddlewareResultHandler
     public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
     {
         if (!result.Forbidden || Caller.Of(context) is not { } caller) return _framework.HandleAsync(next, context, policy, result);
+        if (caller.Key.County is { } county)
+            return Problems.Create(StatusCodes.Status403Forbidden, "县级密钥不能办理乡镇事务",
+                $"{caller.Key.Name}是{county}的{(caller.Key.Post is { } p ? Posts.Label(p) : "工作人员")}，不能在乡镇（街道）的案卷上操作；县级审核的页面和接口尚未开放。")
+                .ExecuteAsync(context);
         var requirements = result.AuthorizationFailure?.FailedRequirements ?? policy.Requirements;
         var allowed = requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).Distinct()
             .Select(name => Roles.TryParse(name, out var role) ? Roles.Label(role) : name);
