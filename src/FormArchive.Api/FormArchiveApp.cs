@@ -109,6 +109,8 @@ public static class FormArchiveApp
         app.MapCaseEventEndpoints();
         app.MapCaseProgressEndpoints();
         app.MapTodoEndpoints();
+        app.MapCountyQueueEndpoints();
+        app.MapMeEndpoints();
         app.MapReviewListEndpoints();
         app.MapCaseRecordEndpoints();
         app.MapAdminEndpoints();

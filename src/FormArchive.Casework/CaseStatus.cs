@@ -13,6 +13,9 @@ public sealed record CaseStatus(
     DateOnly? RollDate,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>Submitted to the county and not yet returned or decided (its decision countersigned): the county's to act on, frozen for the township.</summary>
+    public bool WithCounty { get; init; }
+
     /// <summary>The deadlines still to meet, earliest first.</summary>
     public IReadOnlyList<Deadline> Open => [.. Deadlines.Where(d => d.IsOpen).OrderBy(d => d.Due)];
 

@@ -8,7 +8,7 @@ namespace FormArchive.Casework;
 /// rejected/不予批准. When: <see cref="At"/> (with its offset), or <see cref="Date"/> (a China-time day: now if it is
 /// today, else 12:00 that day), or now. <see cref="Actor"/> is who did the step (default: the one recording it);
 /// <see cref="Staff"/> the others present; <see cref="Documents"/> the 件号 of documents of the case filed for the step;
-/// <see cref="Supply"/> the items a 退回补正 asks the township to supply.
+/// <see cref="Supply"/> the items a 退回补正 asks the township to supply; <see cref="Terms"/> what a 批准 decides.
 /// </summary>
 public record CaseStepRequest
 {
@@ -22,6 +22,8 @@ public record CaseStepRequest
     public IReadOnlyList<string>? Staff { get; init; }
     public IReadOnlyList<int>? Documents { get; init; }
     public IReadOnlyList<string>? Supply { get; init; }
+    /// <summary>For a 审核确认 批准: the amounts and the first month the forms print.</summary>
+    public ApprovalTermsRequest? Terms { get; init; }
 
     /// <summary>The step, texts trimmed; null with <paramref name="refusal"/> (Chinese, naming the field) when the request is not one.</summary>
     public CaseEvent? ToEvent(string defaultActor, DateTimeOffset now, out string? refusal)
@@ -40,6 +42,8 @@ public record CaseStepRequest
             refusal = "supply 至多30项，每项至多200字。";
             return null;
         }
+        ApprovalTerms? terms = null;
+        if (Terms is not null && (terms = Terms.ToTerms(out refusal)) is null) return null;
         var at = At ?? (Date is { } day
             ? day == DateOnly.FromDateTime(now.ToOffset(ChinaTime.Offset).DateTime)
                 ? now
@@ -53,6 +57,7 @@ public record CaseStepRequest
             Staff = [.. (Staff ?? []).Select(s => s.Trim()).Where(s => s.Length > 0)],
             Documents = Documents ?? [],
             Supply = [.. (Supply ?? []).Select(s => s.Trim()).Where(s => s.Length > 0)],
+            Terms = terms,
         };
     }
 

@@ -14,16 +14,23 @@ public static class CaseTimeline
             var staff = (e.Staff ?? []).Where(s => !string.IsNullOrWhiteSpace(s) && s != e.Actor).ToList();
             var actor = staff.Count == 0 ? e.Actor : $"{e.Actor}、{string.Join("、", staff)}";
             return new TimelineEntry(e.Date, TimeOnly.FromDateTime(local.DateTime), e.Kind.Label(), actor,
-                e.Outcome?.Label(), e.Reason, e.Note) { Documents = e.Documents ?? [] };
+                e.Outcome?.Label(), e.Reason, e.Note)
+            { Documents = e.Documents ?? [], SignedBy = e.SignedBy?.Label, Supply = e.Supply ?? [], Terms = e.Terms };
         }),
     ];
 
     /// <summary>
-    /// The timeline as the dossier's 案卷办理过程 prints it: the outcome, the reason (理由) and the note in one 说明 cell.
+    /// The timeline as the dossier's 案卷办理过程 prints it: the signer (unit, post, name) as the one who acted where the
+    /// step was signed; the outcome, the reason (理由), the items to supply and the note in one 说明 cell.
     /// </summary>
     public static IReadOnlyList<CaseProcessStep> DossierSteps(IReadOnlyList<TimelineEntry> timeline) =>
     [
-        .. timeline.Select(t => new CaseProcessStep(t.Date, t.Time, t.What, t.Actor,
-            string.Join("；", new[] { t.Outcome, t.Reason is { Length: > 0 } why ? "理由：" + why : null, t.Note }.Where(s => !string.IsNullOrWhiteSpace(s))))),
+        .. timeline.Select(t => new CaseProcessStep(t.Date, t.Time, t.What, t.SignedBy ?? t.Actor,
+            string.Join("；", new[]
+            {
+                t.Outcome, t.Reason is { Length: > 0 } why ? "理由：" + why : null,
+                t.Supply.Count > 0 ? "补正材料：" + string.Join("、", t.Supply) : null,
+                t.Terms is { FromMonth: { } from } ? $"从{from.Year}年{from.Month}月起执行" : null, t.Note,
+            }.Where(s => !string.IsNullOrWhiteSpace(s))))),
     ];
 }

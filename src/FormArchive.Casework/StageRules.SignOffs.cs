@@ -12,7 +12,7 @@ public static partial class StageRules
     /// </summary>
     private sealed partial class Replay
     {
-        private bool _returned;
+        private bool _returned, _countyDecided;
         private readonly Dictionary<CaseEventKind, (CaseEvent Opinion, bool Countersigned)> _awaiting = [];
 
         /// <summary>A county records only its review and decision; a township never records the county's.</summary>
@@ -30,6 +30,21 @@ public static partial class StageRules
             if (county == false && s.Level != ApprovalLevel.Township)
                 throw Refuse(e, $"{e.Kind.Label()}由乡镇（街道）办理，{s.Unit}不能记录。");
         }
+
+        /// <summary>
+        /// From 报送审批 until the county returns the case or its decision is countersigned, the file is the county's:
+        /// only the county's steps (审核确认, 负责人审签, 退回补正, 延期) are recorded, and not by a township.
+        /// </summary>
+        private void RefuseWhileWithCounty(CaseEvent e)
+        {
+            if (!WithCounty) return;
+            var countys = e.Kind is CaseEventKind.Confirmed or CaseEventKind.Countersigned or CaseEventKind.Returned or CaseEventKind.Extended;
+            if (!countys || e.SignedBy is { Level: ApprovalLevel.Township })
+                throw Refuse(e, "案件已报送县（区）民政局审批，在县（区）民政局退回补正或作出决定之前，乡镇（街道）不能办理。");
+        }
+
+        /// <summary>Submitted, not returned, and the county's decision not yet countersigned.</summary>
+        private bool WithCounty => _submitted is not null && !_returned && !_countyDecided;
 
         /// <summary>A signed opinion or decision waits for its unit's 负责人.</summary>
         private void AwaitCountersign(CaseEvent e)
@@ -53,6 +68,7 @@ public static partial class StageRules
             if (by.Unit != head.Unit)
                 throw Refuse(e, $"{kind.Label()}是{by.Unit}的意见，须由{by.Unit}的负责人审签，{head.Unit}不能审签。");
             _awaiting[kind] = (target, true);
+            if (kind == CaseEventKind.Confirmed && head.Level == ApprovalLevel.County) _countyDecided = true;
         }
 
         /// <summary>The step may not pass a signed opinion of <paramref name="kind"/> that its 负责人 has not countersigned.</summary>
@@ -104,6 +120,12 @@ public static partial class StageRules
             if (e.Supply.Count == 0 || e.Supply.All(string.IsNullOrWhiteSpace))
                 throw Refuse(e, "退回补正须写明需补正的材料。");
             _returned = true;
+        }
+
+        /// <summary>A county decision recorded before people signed needs no countersign: the case leaves the county with it.</summary>
+        private void LeaveCountyIfUnsigned(CaseEvent e)
+        {
+            if (e.SignedBy is null && _submitted is not null) _countyDecided = true;
         }
     }
 }

@@ -46,6 +46,9 @@ public static partial class StageRules
         {
             RefuseOutOfTurn(e);
             RefuseOutOfLevel(e);
+            RefuseWhileWithCounty(e);
+            if (e.Terms is not null && e.Kind != CaseEventKind.Confirmed)
+                throw Refuse(e, "只有审核确认（批准）才记录救助金额和起始月份。");
             var d = e.Date;
             switch (e.Kind)
             {
@@ -145,6 +148,7 @@ public static partial class StageRules
             RequireCountersigned(e, CaseEventKind.PreliminaryOpinion);
             _submitted = d;
             _returned = false;
+            _countyDecided = false;
         }
 
         private void Confirm(CaseEvent e, DateOnly d)
@@ -155,8 +159,10 @@ public static partial class StageRules
                 throw Refuse(e, "初核材料尚未报送县民政局审批。");
             RefuseConfirmationOutOfLevel(e);
             _confirmation = OutcomeOf(e);
+            CheckTerms(e);
             _confirmed = d;
             AwaitCountersign(e);
+            LeaveCountyIfUnsigned(e);
         }
 
         private void Notify(CaseEvent e, DateOnly d)
@@ -255,7 +261,7 @@ public static partial class StageRules
             {
                 Add(deadlines, "初审意见", calendar.AddWorkingDays(accepted, 7), LegalBasis.PreliminaryOpinion, _prelimDate);
                 var days = _extended is null ? 15 : 25;
-                Add(deadlines, "审核确认", calendar.AddWorkingDays(accepted, days),
+                Add(deadlines, CaseEventKind.Confirmed.Label(), calendar.AddWorkingDays(accepted, days),
                     _extended is null ? LegalBasis.Confirmation : LegalBasis.ConfirmationExtended, _confirmed ?? rejectedEarly);
             }
             else
@@ -267,7 +273,7 @@ public static partial class StageRules
                 Add(deadlines, "初核（报送县民政局审批）", calendar.Certify(due), LegalBasis.MonthlyBatch, _submitted ?? rejectedEarly);
                 // Online approval: the county's 审核确认 runs on the working-day calendar from 受理, as 民发〔2021〕57号 sets it.
                 if (ConfirmedByCounty)
-                    Add(deadlines, "审核确认", calendar.AddWorkingDays(accepted, _extended is null ? 15 : 25),
+                    Add(deadlines, CaseEventKind.Confirmed.Label(), calendar.AddWorkingDays(accepted, _extended is null ? 15 : 25),
                         _extended is null ? LegalBasis.ConfirmationNational : LegalBasis.ConfirmationNationalExtended, _confirmed ?? rejectedEarly);
             }
 
@@ -302,7 +308,8 @@ public static partial class StageRules
             var warnings = deadlines.Where(x => x.IsOpen).SelectMany(x => x.Warnings).Distinct().ToList();
             DateOnly? rollDate = _confirmation == CaseOutcome.Approved && !_stopped ? _lastReview ?? _confirmed : null;
             return new CaseStatus(stage, deadlines, _publicity, _publicity is { } p ? PublicityPeriod.EndDate(p) : null,
-                benefitFrom, rollDate, warnings);
+                benefitFrom, rollDate, warnings)
+            { WithCounty = WithCounty };
         }
 
         private static void Add(List<Deadline> list, string what, WorkingDayResult due, string basis, DateOnly? done) =>

@@ -20,5 +20,6 @@ var root = new RootCommand("FormArchive: printable social-assistance forms and t
     CaseCommand.Create(),
     TodoCommand.Create(),
     ReviewListCommand.Create(),
+    CountyCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using FormArchive.Archive.Access;
+using static FormArchive.Tests.Api.ApprovalApi;
 using static FormArchive.Tests.Api.CaseApi;
 
 namespace FormArchive.Tests.Api;
@@ -9,7 +10,11 @@ namespace FormArchive.Tests.Api;
 public sealed class YunyangApiServer : ApiServer
 {
     protected override Task<string[]> SettingsAsync() =>
-        Task.FromResult<string[]>(["--FormArchive:CaseRules=yunyang", "--FormArchive:ReviewMonths=低保=6"]);
+        Task.FromResult<string[]>(["--FormArchive:CaseRules=yunyang", "--FormArchive:ReviewMonths=低保=6",
+            "--FormArchive:Counties:云阳测试县:Rules=yunyang", $"--FormArchive:Counties:云阳测试县:Townships:0={Township}"]);
+
+    /// <summary>The one township of the county configured here, whose case goes to the county for 审核确认.</summary>
+    public const string Township = "巴阳测试镇";
 }
 
 /// <summary>The installation's procedure and review intervals reach the stage endpoints, the catalog and the lists.</summary>
@@ -43,16 +48,25 @@ public sealed class CaseworkRulesEndpointTests(YunyangApiServer server) : IClass
         var row = Assert.Single(found, r => (string)r!["caseId"]! == batch)!;
         Assert.Equal("2024-03-29", (string)row["nextDue"]!); // the earlier of the two: the county's
 
-        var roll = await CreateAsync(clerk);
-        foreach (var e in new[] { Event("受理", "2024-01-02"), Event("核对授权", "2024-01-03"), Event("入户调查", "2024-01-04", staff: "李四"),
-                     Event("初审意见", "2024-01-05", "批准"), Event("公示", "2024-01-08") })
-            Assert.Equal(HttpStatusCode.OK, (await PostAsync(clerk, roll, e)).StatusCode);
+        // A case approved online: the county's clerk decides, its head countersigns (the whole journey: OnlineApprovalTests).
+        var p = (Clerk: server.ClerkFor("王五", YunyangApiServer.Township), Head: server.ClerkFor("周八", YunyangApiServer.Township, Post.Head),
+            County: server.ClerkFor("孙七", null, county: "云阳测试县"), CountyHead: server.ClerkFor("钱十", null, Post.Head, "云阳测试县"));
+        var roll = await CreateAsync(p.Clerk);
+        await UploadMaterialsAsync(p.Clerk, roll);
+        var opinion = Step("初审意见", "2024-01-05", "批准");
+        opinion["documents"] = new JsonArray(await UploadOpinionPaperAsync(p.Clerk, roll));
+        await StepAsync(p.Clerk, roll, Step("受理", "2024-01-02"), Step("核对授权", "2024-01-03"), Step("入户调查", "2024-01-04", staff: "李四"), opinion,
+            Step("公示", "2024-01-08"));
+        await StepAsync(p.Head, roll, Step("负责人审签", "2024-01-15"));
         // Confirmation before the county has the file is refused here (not under 池民社救〔2024〕56号).
-        var refused = await PostAsync(clerk, roll, Event("审核确认", "2024-01-16", "批准"));
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.Contains("初核材料尚未报送县民政局审批", await refused.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync(clerk, roll, Event("报送审批", "2024-01-15"))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync(clerk, roll, Event("审核确认", "2024-01-16", "批准"))).StatusCode);
+        var refused = await PostAsync(p.County, roll, Event("审核确认", "2024-01-16", "批准"));
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode); // not submitted: the county does not see it yet
+        await StepAsync(p.Clerk, roll, Step("报送审批", "2024-01-15"));
+        var approval = Step("审核确认", "2024-01-16", "批准");
+        approval["terms"] = new JsonObject { ["perCapitaMonthly"] = 500, ["householdMonthly"] = 500, ["fromMonth"] = "2024-02" };
+        await StepAsync(p.County, roll, approval);
+        await StepAsync(p.CountyHead, roll, Step("负责人审签", "2024-01-16"));
+        clerk = p.Clerk;
 
         var july = await GetJsonAsync(clerk, "/api/review-list?month=2024-07");
         Assert.Equal("2024-07-16", (string)Assert.Single(july["entries"]!.AsArray())!["due"]!);

@@ -67,7 +67,9 @@ public sealed class CountyKeyTests(ApiServer server) : IClassFixture<ApiServer>
     [Theory]
     [InlineData("GET", "/api/todo")]
     [InlineData("POST", "/api/cases")]
-    [InlineData("GET", "/api/cases/秋浦-20240101-0001")]
+    [InlineData("POST", "/api/cases/秋浦-20240101-0001/scans")]
+    [InlineData("PUT", "/api/cases/秋浦-20240101-0001/record")]
+    [InlineData("POST", "/api/cases/秋浦-20240101-0001/seal")]
     public async Task A_county_key_is_refused_on_township_routes_naming_its_holder(string method, string path)
     {
         var key = server.App.Services.GetRequiredService<ApiKeyStore>().Add("孙七", Role.Clerk, county: "贵池区").Secret;

@@ -15,6 +15,7 @@ namespace FormArchive.Tests.Api;
 public sealed class StageDocumentEndpointTests(ApiServer server) : IClassFixture<ApiServer>
 {
     private readonly HttpClient _clerk = server.ClientFor(Role.Clerk, Township);
+    private readonly HttpClient _head = server.ClerkFor("周八", Township, Post.Head);
     private CaseArchive Archive => server.App.Services.GetRequiredService<ArchiveHost>().Archive;
 
     private static JsonObject Event(string kind, string day, string? outcome = null, params int[] documents) => new()
@@ -23,9 +24,9 @@ public sealed class StageDocumentEndpointTests(ApiServer server) : IClassFixture
         ["documents"] = new JsonArray([.. documents.Select(d => (JsonNode)JsonValue.Create(d))]),
     };
 
-    private async Task<JsonNode> RecordAsync(string caseId, JsonObject e, HttpStatusCode expected = HttpStatusCode.OK)
+    private async Task<JsonNode> RecordAsync(string caseId, JsonObject e, HttpStatusCode expected = HttpStatusCode.OK, bool head = false)
     {
-        var response = await _clerk.PostAsync($"/api/cases/{caseId}/events", Json(e));
+        var response = await (head ? _head : _clerk).PostAsync($"/api/cases/{caseId}/events", Json(e));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, body);
         return JsonNode.Parse(body)!;
@@ -52,9 +53,11 @@ public sealed class StageDocumentEndpointTests(ApiServer server) : IClassFixture
         foreach (var e in new[]
                  {
                      Event("受理", "2024-02-07"), Event("核对授权", "2024-02-08"), Event("入户调查", "2024-02-08"), Event("初审意见", "2024-02-09", "批准"),
-                     Event("公示", "2024-02-18"), Event("审核确认", "2024-02-26", "批准"),
+                     Event("公示", "2024-02-18"),
                  })
             await RecordAsync(caseId, e);
+        await RecordAsync(caseId, Event("负责人审签", "2024-02-26"), head: true);
+        await RecordAsync(caseId, Event("审核确认", "2024-02-26", "批准"));
         Assert.Equal(HttpStatusCode.OK, (await _clerk.PostAsync($"/api/cases/{caseId}/seal", null)).StatusCode);
 
         var report = await RecordAsync(caseId, Event("定期复核", "2025-02-20", "批准"));
@@ -62,8 +65,8 @@ public sealed class StageDocumentEndpointTests(ApiServer server) : IClassFixture
         Assert.Equal(v2, (string)report["caseId"]!);
         var progress = await GetJsonAsync(_clerk, $"/api/cases/{caseId}/progress");
         Assert.Equal([caseId, v2], progress["volumes"]!.AsArray().Select(v => (string)v!));
-        Assert.Equal(7, progress["timeline"]!.AsArray().Count);
-        Assert.Equal(v2, (string)progress["timeline"]![6]!["volume"]!);
+        Assert.Equal(8, progress["timeline"]!.AsArray().Count);
+        Assert.Equal(v2, (string)progress["timeline"]![7]!["volume"]!);
         // The volume is a case of its own for the directory, holding the household's case data.
         Assert.Equal("case-data.json", (string)(await GetJsonAsync(_clerk, $"/api/cases/{v2}"))["directory"]![0]!["fileName"]!);
         // Opening another by hand is refused while this one is open.

@@ -141,8 +141,9 @@ public abstract class SupplementStageLogSuite(ApiServer server)
     {
         // 低保边缘 (entered in the information system within 5 working days) and 特困 (临时救助金 within 3).
         var id = await OpenAsync("低保边缘", "特困");
+        var opinion = await SubmissionMaterials.FileAsync(Host.Archive, id); // the county decides from the electronic file alone
         foreach (var e in ThroughPublicity("2024-02-07", "2024-02-08", "2024-02-08", "2024-02-09", "2024-02-18"))
-            await Procedure.RecordAsync(id, e, "王五");
+            await Procedure.RecordAsync(id, e.Kind == CaseEventKind.PreliminaryOpinion ? e with { Documents = [opinion] } : e, "王五");
         // 低保边缘 is the county's to confirm (附件3 审核事项): the township submits first.
         await Procedure.RecordAsync(id, E(CaseEventKind.Submitted, "2024-02-26"), "王五");
         var report = await Procedure.RecordAsync(id, E(CaseEventKind.Confirmed, "2024-02-26", CaseOutcome.Approved), "王五");

@@ -20,6 +20,10 @@ public static class AccessPolicies
     public const string FormRenderer = "form-renderer";
     /// <summary>Admins and archivists: the audit log.</summary>
     public const string Auditor = "auditor";
+    /// <summary>A county's clerks (经办人 and 负责人): the county desk's own routes (its queue); see <see cref="CountyDesk"/>.</summary>
+    public const string County = "county";
+    /// <summary>Any key: who the key stands for.</summary>
+    public const string AnyKey = "any-key";
 
     /// <summary>Each policy's roles, in the order a refusal lists them.</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> All = new Dictionary<string, Role[]>(StringComparer.Ordinal)
@@ -30,5 +34,7 @@ public static class AccessPolicies
         [CaseReader] = [Role.Clerk, Role.Archivist],
         [FormRenderer] = [Role.Integrator, Role.Clerk],
         [Auditor] = [Role.Admin, Role.Archivist],
+        [County] = [Role.Clerk],
+        [AnyKey] = [Role.Integrator, Role.Clerk, Role.Archivist, Role.Admin],
     };
 }

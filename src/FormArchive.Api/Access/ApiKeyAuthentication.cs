@@ -20,8 +20,10 @@ public static class ApiKeyAuthentication
         var authorization = services.AddAuthorizationBuilder();
         foreach (var (name, roles) in AccessPolicies.All)
             authorization.AddPolicy(name, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole(roles.Select(Roles.Name))
-                // A county's clerk works a county desk, which no route serves yet: never a township's routes.
-                .RequireAssertion(c => !c.User.HasClaim(x => x.Type == ApiKeyClaims.County)));
+                // A county's clerk works the county desk: only the routes that serve it (and the county's own), never a township's.
+                .RequireAssertion(c => name == AccessPolicies.County
+                    ? CountyDesk.IsCountyKey(c.User)
+                    : !CountyDesk.IsCountyKey(c.User) || CountyDesk.Serves(c.Resource)));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, RoleRefusal>();
     }
 

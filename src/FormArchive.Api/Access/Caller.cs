@@ -1,5 +1,6 @@
 using FormArchive.Archive.Access;
 using FormArchive.Archive.Cases;
+using FormArchive.Casework.Stages;
 
 namespace FormArchive.Api.Access;
 
@@ -15,13 +16,19 @@ public sealed record Caller(ApiKey Key, string? RemoteAddress)
     public static Caller Required(HttpContext context) => Of(context) ?? throw new InvalidOperationException("endpoint has no access requirement");
 
     /// <summary>
-    /// Whether this key may see the case at all: archivists see every case, clerks only their own township's.
-    /// Callers outside the scope get 404, so case numbers of other townships are not even confirmed to exist.
+    /// Whether this key may see the case at all: archivists see every case, a township's clerks only their township's,
+    /// a county's clerks the cases of the county's townships once submitted to it (报送审批). Callers outside the scope
+    /// get 404, so case numbers of other townships are not even confirmed to exist.
     /// </summary>
-    public bool MaySee(CaseMetadata metadata) => Key.Role switch
+    public bool MaySee(CaseManifest m, Counties counties) => Key.Role switch
     {
         Role.Archivist => true,
-        Role.Clerk => string.Equals(Key.Township, metadata.Township.Trim(), StringComparison.Ordinal),
+        Role.Clerk when Key.County is { } county => counties.Named(county) is { } c && c.Holds(m.Metadata.Township)
+            && m.Stages.Any(s => s.Kind == nameof(FormArchive.Casework.CaseEventKind.Submitted)),
+        Role.Clerk => string.Equals(Key.Township, m.Metadata.Township.Trim(), StringComparison.Ordinal),
         _ => false,
     };
+
+    /// <summary>A township's clerk (not a county's).</summary>
+    public bool IsTownshipClerk => Key is { Role: Role.Clerk, County: null };
 }

@@ -19,8 +19,11 @@ public sealed class RoleRefusal : IAuthorizationMiddlewareResultHandler
         if (!result.Forbidden || Caller.Of(context) is not { } caller) return _framework.HandleAsync(next, context, policy, result);
         if (caller.Key.County is { } county)
             return Problems.Create(StatusCodes.Status403Forbidden, "县级密钥不能办理乡镇事务",
-                $"{caller.Key.Name}是{county}的{(caller.Key.Post is { } p ? Posts.Label(p) : "工作人员")}，不能在乡镇（街道）的案卷上操作；县级审核的页面和接口尚未开放。")
-                .ExecuteAsync(context);
+                $"{caller.Key.Name}是{county}的{(caller.Key.Post is { } p ? Posts.Label(p) : "工作人员")}，只能在县级审核台查看已报送的案卷并作出审核确认、审签或退回补正，"
+                + "不能办理乡镇（街道）的事务。").ExecuteAsync(context);
+        if (CountyDesk.IsCountyRoute(context))
+            return Problems.Create(StatusCodes.Status403Forbidden, "只有县（区）民政局的工作人员可以使用",
+                $"县级审核台只对县（区）民政局的工作人员开放；{caller.Key.Name}的密钥属于{caller.Key.Unit ?? "无所属单位"}。").ExecuteAsync(context);
         var requirements = result.AuthorizationFailure?.FailedRequirements ?? policy.Requirements;
         var allowed = requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).Distinct()
             .Select(name => Roles.TryParse(name, out var role) ? Roles.Label(role) : name);

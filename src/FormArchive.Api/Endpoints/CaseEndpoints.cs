@@ -34,7 +34,7 @@ public static class CaseEndpoints
             .WithName("SearchCases")
             .WithSummary("Search the catalog (ID number, name, village, category, status, stage, dates in the JSON body)")
             .WithDescription("A clerk searches their own township only. ID numbers go in the body, never in a URL.");
-        var one = app.MapCaseGroup().RequireAuthorization(AccessPolicies.CaseReader).WithTags("Cases");
+        var one = app.MapCaseGroup().RequireAuthorization(AccessPolicies.CaseReader).AllowCountyDesk().WithTags("Cases");
         one.MapGet("", Get)
             .WithAuditAction("case.read")
             .WithName("GetCase")

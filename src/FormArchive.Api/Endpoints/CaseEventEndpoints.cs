@@ -17,7 +17,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace FormArchive.Api.Endpoints;
 
 /// <summary>
-/// POST /api/cases/{caseId}/events: a clerk records a step of the procedure; the rules are Casework's. With
+/// POST /api/cases/{caseId}/events: a clerk records a step of the procedure, signed as the person the key stands for
+/// (township or county, 经办人 or 负责人); the rules, sign-offs included, are Casework's. With
 /// printForm the step and the form printed at it are one request (the form is the step's record, so a refused step
 /// must file nothing, and a filed form must be named by its step): 201 with the filed form.
 /// </summary>
@@ -27,6 +28,7 @@ public static class CaseEventEndpoints
     {
         app.MapCaseGroup().MapPost("/events", Record)
             .RequireAuthorization(AccessPolicies.Clerk)
+            .AllowCountyDesk()
             .WithAuditAction("case.event")
             .AcceptsJson<CaseEventRequest>()
             .WithName("RecordCaseEvent")
@@ -52,8 +54,10 @@ public static class CaseEventEndpoints
     private static async Task<Results<Ok<CaseProgressReport>, Created<StepWithForm>, ProblemHttpResult>> Record(CaseContext c, CaseProcedure procedure, FormPrinter printer)
     {
         var request = JsonBody.Of<CaseEventRequest>(c.Http);
-        if (request.ToEvent(c.Caller.Key.Name, c.Archive.Clock.GetUtcNow(), out var refusal) is not { } e)
+        if (request.ToEvent(c.Caller.Key.Name, c.Archive.Clock.GetUtcNow(), out var refusal) is not { } step)
             return Problems.Create(StatusCodes.Status400BadRequest, "办理环节请求有误", refusal!);
+        // The step is the caller's act: signed by the person the key stands for, in their post, for their unit.
+        var e = step with { SignedBy = procedure.Settings.Counties.SignerOf(c.Caller.Key) };
         c.Detail = e.Kind.Label(); // the step only: staff names and notes stay out of the audit line
         if (!string.IsNullOrWhiteSpace(request.PrintForm)) return await RecordWithFormAsync(c, e, request.PrintForm, procedure, printer);
         return TypedResults.Ok(await procedure.RecordAsync(c.Case.CaseId, e, c.Caller.Actor, c.Cancel));

@@ -28,11 +28,13 @@ public static class CasePageEndpoints
         cases.MapGet("/documents/{no:int}/pages/{page:int}/thumbnail", Thumbnail)
             .WithAuditAction("document.thumbnail")
             .RequireAuthorization(AccessPolicies.CaseReader)
+            .AllowCountyDesk()
             .WithName("GetPageThumbnail")
             .WithSummary("JPEG thumbnail of a PDF page (a scan's deskewed archival image); width=64–1200, default 320");
         cases.MapGet("/pages", Pages)
             .WithAuditAction("case.pages")
             .RequireAuthorization(AccessPolicies.CaseReader)
+            .AllowCountyDesk()
             .WithName("ListScannedPages")
             .WithSummary("Every scanned page: filed documents, effective type, masked ID numbers with matched members, corrections, warnings");
         cases.MapPost("/pages/corrections", Correct)

@@ -14,6 +14,7 @@ public static class CaseProgressEndpoints
         app.MapCaseGroup().MapGet("/progress", Progress)
             .RequireAuthorization(AccessPolicies.CaseReader)
             .WithAuditAction("case.progress")
+            .AllowCountyDesk()
             .WithName("GetCaseProgress")
             .WithSummary("Where the case stands: stage, deadlines with legal basis, warnings, timeline (dates in China time)")
             .WithTags("Casework");

@@ -20,6 +20,7 @@ public sealed partial class CaseProcedure
         var target = await VolumeForAsync(caseId, e, clerk, ct);
         var earlier = await SupplementVolumes.EarlierVolumesAsync(host.Archive, target, ct);
         var applied = await AppliedForAsync(host.Archive, earlier.FirstOrDefault() ?? target, ct);
+        if (e.Kind == CaseEventKind.Submitted) await RefuseIncompleteSubmissionAsync(target, earlier, applied, e, ct);
         CaseManifest m;
         try
         {
@@ -35,6 +36,21 @@ public sealed partial class CaseProcedure
         }
         IReadOnlyList<CaseManifest> volumes = [.. earlier, m];
         return Report(m, volumes, Replay(m.CaseId, volumes, Rules, applied).Snapshot(), Today());
+    }
+
+    /// <summary>
+    /// 报送审批 only with a complete electronic file (<see cref="SubmissionReadiness"/>); the materials missing are named.
+    /// Filed documents are never removed, so a file complete now is complete when the step is appended.
+    /// </summary>
+    private async Task RefuseIncompleteSubmissionAsync(CaseManifest target, IReadOnlyList<CaseManifest> earlier,
+        IReadOnlyList<AssistanceCategory> applied, CaseEvent e, CancellationToken ct)
+    {
+        var log = Replay(target.CaseId, [.. earlier, target], Rules, applied);
+        var events = log.Events.ToList();
+        Check(log, e, target); // the procedure's refusal first: a file need not be complete for a step that may not be taken at all
+        var missing = await SubmissionReadiness.MissingAsync(host.Archive, target, events, Today(), ct);
+        if (missing.Count > 0)
+            throw new CaseworkException($"不能记录“{e.Kind.Label()}”：电子档案不全，县（区）民政局只依据电子档案审批（不再接受纸质审批材料），尚缺：{string.Join("；", missing)}。");
     }
 
     /// <summary>
@@ -66,7 +82,7 @@ public sealed partial class CaseProcedure
     /// <summary>
     /// <paramref name="e"/> checked against the log of <paramref name="current"/> (and the volumes before it): the stored
     /// step, naming <paramref name="form"/> too if given, and the log with the step in it. The first 受理 records the
-    /// rules and categories of the case from now on, whatever the installation says later.
+    /// rules (the township's county's), levels and categories of the case from now on, whatever the installation says later.
     /// </summary>
     /// <exception cref="CaseworkException">The rules refuse the step, or it names a document not in the volume.</exception>
     private (StageRecord Record, StageLog Log) Checked(CaseManifest current, IReadOnlyList<CaseManifest> earlier,
@@ -78,10 +94,11 @@ public sealed partial class CaseProcedure
         {
             // No known category: refused below, as before.
             var levels = LevelsOf(log.Township);
-            log = new StageLog(current.CaseId, log.Township, applied, Rules, levels: levels);
+            var rules = RulesOf(log.Township);
+            log = new StageLog(current.CaseId, log.Township, applied, rules, levels: levels);
             record = record with
             {
-                Rules = Rules.ToString(),
+                Rules = rules.ToString(),
                 Categories = applied.Count > 0 ? [.. applied.Select(c => c.Name)] : null,
                 Confirms = levels.ToCodes(),
             };
@@ -113,4 +130,7 @@ public sealed partial class CaseProcedure
 
     /// <summary>The confirming levels of the township's county, or of the installation's procedure where no county holds it.</summary>
     private ConfirmingLevels LevelsOf(string township) => Settings.Counties.OfTownship(township)?.Levels ?? ConfirmingLevels.Of(Rules);
+
+    /// <summary>The procedure of the township's county (云阳县: Yunyang's), or the installation's where no county holds it.</summary>
+    private LocalRules RulesOf(string township) => Settings.Counties.OfTownship(township)?.Rules ?? Rules;
 }

@@ -27,4 +27,6 @@ public sealed record CaseProgressReport(
     public string? Rules { get; init; }
     /// <summary>The case's volumes whose steps make up the log, oldest first (the case itself, then its 补充卷).</summary>
     public IReadOnlyList<string> Volumes { get; init; } = [];
+    /// <summary>Submitted to the county and not yet returned or decided: the township cannot change the file meanwhile.</summary>
+    public bool WithCounty { get; init; }
 }

@@ -14,12 +14,17 @@ public sealed record CaseworkSettings(LocalRules Rules, ReviewIntervals Interval
 
     public const string RulesVariable = "FORMARCHIVE_CASE_RULES";
     public const string ReviewMonthsVariable = "FORMARCHIVE_REVIEW_MONTHS";
+    /// <summary>The JSON file of the counties and their townships (<see cref="Counties"/>); the embedded ones when unset.</summary>
+    public const string CountiesVariable = "FORMARCHIVE_COUNTIES";
     private const string UnstableIncome = "收入不稳定";
 
     public static CaseworkSettings Default { get; } = new(LocalRules.Chizhou, ReviewIntervals.Default);
 
     public static CaseworkSettings FromEnvironment() =>
-        Parse(Environment.GetEnvironmentVariable(RulesVariable), Environment.GetEnvironmentVariable(ReviewMonthsVariable));
+        Parse(Environment.GetEnvironmentVariable(RulesVariable), Environment.GetEnvironmentVariable(ReviewMonthsVariable)) with
+        {
+            Counties = Environment.GetEnvironmentVariable(CountiesVariable) is { Length: > 0 } file ? Counties.FromJsonFile(file) : Counties.Embedded,
+        };
 
     /// <exception cref="ArgumentException">A value that is not one of the above (the message says which, in Chinese).</exception>
     public static CaseworkSettings Parse(string? rules, string? reviewMonths)

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using FormArchive.Archive.Access;
 using FormArchive.Domain;
 
 namespace FormArchive.Casework.Stages;
@@ -38,6 +40,33 @@ public sealed class Counties
     public County? OfTownship(string? township) => township is null ? null : _counties.FirstOrDefault(c => c.Holds(township));
 
     public County? Named(string? name) => name is null ? null : _counties.FirstOrDefault(c => c.Name == name.Trim());
+
+    /// <summary>
+    /// The person a key stands for, as a step's signer: a township's clerk signs for the township, a county's for its
+    /// 民政局 (the bureau's configured name). Keys issued before posts were recorded sign as 经办人.
+    /// </summary>
+    public Signer SignerOf(ApiKey key)
+    {
+        var post = key.Post ?? Post.Handler;
+        if (key.County is { } county)
+            return new Signer(key.Id, key.Name, post, ApprovalLevel.County, Named(county)?.Bureau ?? $"{county.Trim()}民政局");
+        return new Signer(key.Id, key.Name, post, ApprovalLevel.Township, key.Township ?? key.Name);
+    }
+
+    /// <summary>The JSON file's counties (the shape above); refused in Chinese, naming the file, when it is not of it.</summary>
+    public static Counties FromJsonFile(string path)
+    {
+        Dictionary<string, CountyEntry>? entries;
+        try { entries = JsonSerializer.Deserialize<Dictionary<string, CountyEntry>>(File.ReadAllText(path)); }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException($"县（区）设置文件 {path} 无法读取：{e.Message}");
+        }
+        if (entries is null || entries.Count == 0) throw new ArgumentException($"县（区）设置文件 {path} 没有设置任何县（区）。");
+        return new Counties(entries.Select(p => Parse(p.Key, p.Value.Bureau, p.Value.Townships ?? [], p.Value.Rules, p.Value.Confirms)));
+    }
+
+    private sealed record CountyEntry(string? Bureau, List<string>? Townships, string? Rules, string? Confirms);
 
     /// <summary>One county's settings as strings (configuration or JSON), refused in Chinese when one is not understood.</summary>
     public static County Parse(string name, string? bureau, IEnumerable<string> townships, string? rules, string? confirms)

@@ -81,8 +81,11 @@ internal static class CaseCommand
         };
         var templates = CatalogOption.Create();
         var clerk = new Option<string>("--clerk") { Description = "Who records it (the archive log's actor)", Required = true };
-        var command = new Command("event", "Record a step of the procedure, optionally printing and filing a form at it; refused (exit 1 or 2, one line) if the procedure does not allow it")
+        var terms = new ApprovalTermsOptions();
+        var command = new Command("event", "Record a step of the procedure, optionally printing and filing a form at it; refused (exit 1 or 2, one line) "
+            + $"if the procedure does not allow it. Signed by the person whose key {CliSigner.Variable} holds, if set")
             { caseId, kind, at, date, actor, staff, supply, outcome, reason, note, documents, printForm, templates, clerk };
+        terms.AddTo(command);
         command.SetAction(result =>
         {
             DateTimeOffset? when = null;
@@ -105,9 +108,13 @@ internal static class CaseCommand
             {
                 Kind = result.GetValue(kind), At = when, Date = day, Actor = result.GetValue(actor), Outcome = result.GetValue(outcome),
                 Reason = result.GetValue(reason), Note = result.GetValue(note), Staff = result.GetValue(staff), Documents = result.GetValue(documents),
-                Supply = result.GetValue(supply),
+                Supply = result.GetValue(supply), Terms = terms.Read(result),
             };
-            if (step.ToEvent(recorder, DateTimeOffset.UtcNow, out var refusal) is not { } e) return CliErrors.Fail(refusal!, CliErrors.BadInput);
+            if (step.ToEvent(recorder, DateTimeOffset.UtcNow, out var refusal) is not { } unsigned) return CliErrors.Fail(refusal!, CliErrors.BadInput);
+            Signer? signer;
+            try { signer = CliSigner.FromEnvironment(CaseworkSettings.FromEnvironment().Counties); }
+            catch (ArgumentException x) { return CliErrors.Fail(x.Message, CliErrors.BadInput); }
+            var e = unsigned with { SignedBy = signer };
             var k = e.Kind;
             if (result.GetValue(printForm) is { } formId)
             {

@@ -112,6 +112,53 @@ public class SignOffRulesTests
     }
 
     [Fact]
+    public void While_the_county_holds_the_case_the_township_records_nothing_until_it_is_returned_or_decided()
+    {
+        var log = Publicised(AssistanceCategory.RigidExpenditure);
+        log.Append(S(CaseEventKind.Countersigned, "2024-03-15", TownHead));
+        log.Append(S(CaseEventKind.Submitted, "2024-03-15", Wang));
+        Assert.True(StageRules.Evaluate(log.Snapshot(), WorkingDayCalendar.Default).WithCounty);
+        Assert.Contains("乡镇（街道）不能办理", Refused(log, S(CaseEventKind.Extended, "2024-03-18", Wang) with { Reason = "材料待核" }));
+        Assert.Contains("乡镇（街道）不能办理", Refused(log, S(CaseEventKind.WarningReceived, "2024-03-18", Wang)));
+        // The county may extend its own deadline (25 working days, 民发〔2021〕57号).
+        log.Append(S(CaseEventKind.Extended, "2024-03-18", CountyClerk) with { Reason = "需补充核对不动产信息" });
+        log.Append(S(CaseEventKind.Confirmed, "2024-03-19", CountyClerk, CaseOutcome.Approved) with { Terms = new ApprovalTerms { FromMonth = D("2024-04-01") } });
+        Assert.True(StageRules.Evaluate(log.Snapshot(), WorkingDayCalendar.Default).WithCounty); // until its 负责人 countersigns
+        log.Append(S(CaseEventKind.Countersigned, "2024-03-19", CountyHead));
+        Assert.False(StageRules.Evaluate(log.Snapshot(), WorkingDayCalendar.Default).WithCounty);
+    }
+
+    [Fact]
+    public void A_countys_approval_states_what_the_forms_print_for_each_category()
+    {
+        var log = new StageLog("Y-2", "巴阳镇", [AssistanceCategory.Dibao, AssistanceCategory.ExtremelyPoor], LocalRules.Yunyang, levels: ConfirmingLevels.Yunyang);
+        foreach (var e in new[]
+                 {
+                     S(CaseEventKind.Accepted, "2024-03-04", Wang), S(CaseEventKind.AuthorizationChecked, "2024-03-04", Wang),
+                     S(CaseEventKind.HomeVisited, "2024-03-05", Wang), S(CaseEventKind.PreliminaryOpinion, "2024-03-06", Wang, CaseOutcome.Approved),
+                     S(CaseEventKind.PublicityStarted, "2024-03-07", Wang), S(CaseEventKind.Countersigned, "2024-03-15", TownHead),
+                     S(CaseEventKind.Submitted, "2024-03-15", Wang),
+                 })
+            log.Append(e);
+        var bare = Refused(log, S(CaseEventKind.Confirmed, "2024-03-18", CountyClerk, CaseOutcome.Approved));
+        Assert.Contains("人均补助金额、家庭补助金额", bare);
+        Assert.Contains("供养形式、基本生活标准、照料护理标准", bare);
+        Assert.Contains("起始月份", bare);
+        var partial = new ApprovalTerms { PerCapitaMonthly = 520m, HouseholdMonthly = 1040m, FromMonth = D("2024-04-01") };
+        var missing = Refused(log, S(CaseEventKind.Confirmed, "2024-03-18", CountyClerk, CaseOutcome.Approved) with { Terms = partial });
+        Assert.Contains("供养形式", missing);
+        Assert.DoesNotContain("人均补助金额", missing);
+        var early = partial with { SupportForm = "分散供养", BasicMonthly = 800m, CareLevel = "全自理", FromMonth = D("2024-02-01") };
+        Assert.Contains("早于受理当月", Refused(log, S(CaseEventKind.Confirmed, "2024-03-18", CountyClerk, CaseOutcome.Approved) with { Terms = early }));
+        Assert.Contains("只有审核确认（批准）", Refused(log, S(CaseEventKind.Confirmed, "2024-03-18", CountyClerk, CaseOutcome.Rejected) with
+        {
+            Terms = early with { FromMonth = D("2024-04-01") },
+            Reason = "收入超标",
+        }));
+        log.Append(S(CaseEventKind.Confirmed, "2024-03-18", CountyClerk, CaseOutcome.Approved) with { Terms = early with { FromMonth = D("2024-04-01") } });
+    }
+
+    [Fact]
     public void A_yunyang_case_has_the_countys_confirmation_due_15_working_days_after_acceptance()
     {
         var log = new StageLog("Y-1", "巴阳镇", [AssistanceCategory.Dibao], LocalRules.Yunyang, levels: ConfirmingLevels.Yunyang);

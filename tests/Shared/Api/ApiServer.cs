@@ -66,6 +66,10 @@ public class ApiServer : IAsyncLifetime
     public HttpClient ClientFor(Role role, string? township = null) =>
         ClientWithKey(App.Services.GetRequiredService<ApiKeyStore>().Add($"test {role} {township}", role, township).Secret);
 
+    /// <summary>A clerk's key of a named person in a post, at a township or (county given) at a county.</summary>
+    public HttpClient ClerkFor(string name, string? township, Post post = Post.Handler, string? county = null) =>
+        ClientWithKey(App.Services.GetRequiredService<ApiKeyStore>().Add(name, Role.Clerk, county is null ? township : null, county, post).Secret);
+
     public HttpClient ClientWithKey(string? key)
     {
         var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(3) };
