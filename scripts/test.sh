@@ -5,10 +5,9 @@ cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 # The code stays as dotnet format writes it (.editorconfig): a file out of format fails the run, named.
 dotnet format FormArchive.sln --verify-no-changes --no-restore
-# Lines stay within .editorconfig's max_line_length (160; dotnet format does not check it), named file:line. Only the
-# projects already brought under it are checked; add the others as they are.
-long=$(git ls-files 'src/FormArchive.Domain/*.cs' 'src/FormArchive.Renderer/*.cs' 'src/FormArchive.Templates/*.cs' 'src/FormArchive.Ingest/*.cs' \
-  'src/FormArchive.Archive/*.cs' 'src/FormArchive.Casework/*.cs' \
+# Lines of every C# file under src/ stay within .editorconfig's max_line_length (160 characters, not bytes; dotnet
+# format does not check it), named file:line. tests/ is not checked yet (it has lines over 160).
+long=$(git ls-files 'src/*.cs' \
   | xargs -d '\n' -r env LC_ALL=C.UTF-8 perl -CSD -ne 'print "$ARGV:$.: line of ", length($_) - 1, " characters\n" if length($_) - 1 > 160; close ARGV if eof')
 if [ -n "$long" ]; then echo "$long" >&2; echo "lines over 160 characters" >&2; exit 1; fi
 log=$(mktemp)

@@ -44,7 +44,8 @@ public static class FormArchiveApp
             return TemplateCatalog.Load(root);
         });
         // The archive's own documents (dossier front matter, 四性检测报告) from the same templates folder as the forms.
-        builder.Services.AddSingleton(sp => new FormArchive.Archive.Printing.ArchivePrinter(TemplateCatalog.LoadArchive(sp.GetRequiredService<TemplateCatalog>().Root)));
+        builder.Services.AddSingleton(sp =>
+            new FormArchive.Archive.Printing.ArchivePrinter(TemplateCatalog.LoadArchive(sp.GetRequiredService<TemplateCatalog>().Root)));
         builder.Services.AddSingleton(_ => new FormRenderer());
         builder.Services.AddSingleton(_ => new DocumentRenderer());
         builder.Services.AddSingleton<FormPrinter>();
@@ -95,7 +96,8 @@ public static class FormArchiveApp
         app.Services.GetRequiredService<TemplateCatalog>();
         app.Services.GetRequiredService<FormArchive.Archive.Printing.ArchivePrinter>();
         var host = app.Services.GetRequiredService<ArchiveHost>();
-        host.Archive.IndexFailed += (caseId, e) => app.Logger.LogWarning("catalog update of case {CaseId} failed: {Error} (formarchive reindex repairs it)", caseId, e.Message);
+        host.Archive.IndexFailed += (caseId, e) =>
+            app.Logger.LogWarning("catalog update of case {CaseId} failed: {Error} (formarchive reindex repairs it)", caseId, e.Message);
         AdminKeyBootstrap.EnsureAdmin(app.Services.GetRequiredService<ApiKeyStore>(), data, app.Logger);
         Cases.StartupCleanup.Schedule(app, host);
 

@@ -19,7 +19,8 @@ public static class AdminKeyBootstrap
         var path = Path.Combine(dir, FileName);
         File.WriteAllText(path, issued.Secret + "\n");
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        logger.LogWarning("No API keys existed: an admin key ({KeyId}) was written to {Path}; create other keys with it, then delete the file", issued.Key.Id, path);
+        logger.LogWarning(
+            "No API keys existed: an admin key ({KeyId}) was written to {Path}; create other keys with it, then delete the file", issued.Key.Id, path);
         return path;
     }
 }

@@ -10,7 +10,8 @@ namespace FormArchive.Api.Access;
 /// carrying its id, name, role and township as claims (<see cref="ApiKeyClaims"/>). No header: no result (public
 /// endpoints stay public); an unknown or revoked key: failure. The challenge is a 401 problem with WWW-Authenticate.
 /// </summary>
-public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys)
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()

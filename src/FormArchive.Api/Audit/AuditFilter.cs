@@ -38,7 +38,8 @@ public sealed class AuditFilter : IEndpointFilter
 
     private static void Write(HttpContext http, int status, string suffix)
     {
-        var action = http.GetEndpoint()?.Metadata.GetMetadata<AuditAction>()?.Name ?? throw new InvalidOperationException("audited endpoint has no AuditAction");
+        var action = http.GetEndpoint()?.Metadata.GetMetadata<AuditAction>()?.Name
+            ?? throw new InvalidOperationException("audited endpoint has no AuditAction");
         var audit = http.RequestServices.GetRequiredService<RequestAudit>();
         http.RequestServices.GetRequiredService<AuditLog>().Record(Caller.Required(http), action, audit.CaseId, audit.Detail + suffix, status);
     }

@@ -39,7 +39,8 @@ public sealed partial class AuditLog
         // Every field masked: a case id, a key name or an action can carry an ID number as well as the detail can.
         var entry = new AuditEntry
         {
-            At = DateTimeOffset.UtcNow, KeyId = MaskIdNumbers(caller.Key.Id), Actor = MaskIdNumbers(caller.Key.Name), Role = MaskIdNumbers(Roles.Name(caller.Key.Role)),
+            At = DateTimeOffset.UtcNow, KeyId = MaskIdNumbers(caller.Key.Id), Actor = MaskIdNumbers(caller.Key.Name),
+            Role = MaskIdNumbers(Roles.Name(caller.Key.Role)),
             RemoteAddress = caller.RemoteAddress is { } remote ? MaskIdNumbers(remote) : null, Action = MaskIdNumbers(action),
             CaseId = caseId is null ? null : MaskIdNumbers(caseId), Detail = MaskIdNumbers(detail), Status = status,
         };
@@ -56,7 +57,8 @@ public sealed partial class AuditLog
         entry = entry with { Seq = seq };
         using var cmd = c.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = "INSERT INTO audit (seq, at, key_id, actor, role, remote, action, case_id, detail, status, hash) VALUES ($seq, $at, $key, $actor, $role, $remote, $action, $case, $detail, $status, $hash)";
+        cmd.CommandText = "INSERT INTO audit (seq, at, key_id, actor, role, remote, action, case_id, detail, status, hash) "
+            + "VALUES ($seq, $at, $key, $actor, $role, $remote, $action, $case, $detail, $status, $hash)";
         cmd.Parameters.AddWithValue("$seq", seq);
         cmd.Parameters.AddWithValue("$at", entry.At.ToString("O", CultureInfo.InvariantCulture));
         cmd.Parameters.AddWithValue("$key", entry.KeyId);
@@ -109,7 +111,8 @@ public sealed partial class AuditLog
                 return new AuditVerification(false, count - 1, unchained, previous, entry.Seq,
                     stored is null ? $"entry {entry.Seq} has no hash" : $"entry {entry.Seq} does not match its hash (changed, or the entry before it was)");
             if (anchors.TryGetValue(entry.Seq, out var anchored) && anchored != stored)
-                return new AuditVerification(false, count - 1, unchained, previous, entry.Seq, $"entry {entry.Seq} differs from its anchor in the archive store (the log was rewritten)");
+                return new AuditVerification(false, count - 1, unchained, previous, entry.Seq,
+                    $"entry {entry.Seq} differs from its anchor in the archive store (the log was rewritten)");
             previous = stored;
             expectedSeq = entry.Seq + 1;
             lastSeq = entry.Seq;

@@ -19,7 +19,8 @@ namespace FormArchive.Api.CaseRecords;
 /// </summary>
 public static class ScanIntake
 {
-    public static async Task<Results<Ok<IntakeReading>, ProblemHttpResult>> ReadAsync(HttpContext http, ScanPipeline pipeline, ApiLimits limits, RequestAudit audit)
+    public static async Task<Results<Ok<IntakeReading>, ProblemHttpResult>> ReadAsync(
+        HttpContext http, ScanPipeline pipeline, ApiLimits limits, RequestAudit audit)
     {
         {
             var (scans, problem) = await ScanUpload.ReadAsync(http.Request, limits.MaxUploadBytes, http.RequestAborted);
@@ -49,7 +50,10 @@ public static class ScanIntake
 
     private static ProblemHttpResult Refused(string file, string reason) =>
         Problems.Create(StatusCodes.Status422UnprocessableEntity, "扫描件被拒收", $"{file}：无法读取（{reason}）",
-            new Dictionary<string, object?> { ["files"] = new[] { new { file = IdNumberMasking.MaskInText(file), reason = IdNumberMasking.MaskInText(reason) } } });
+            new Dictionary<string, object?>
+            {
+                ["files"] = new[] { new { file = IdNumberMasking.MaskInText(file), reason = IdNumberMasking.MaskInText(reason) } },
+            });
 }
 
 /// <summary>What POST /api/case-intake/scans read: the persons, and the ID cards found expired.</summary>

@@ -22,5 +22,6 @@ public sealed class CaseContext(RequestAudit audit)
     /// <summary>Set by the handler: what the audit line says about the request (ID numbers are masked anyway).</summary>
     public string Detail { get => audit.Detail; set => audit.Detail = value; }
 
-    internal void Enter(Caller caller, ArchiveHost host, CaseManifest manifest, HttpContext http) => (Caller, Host, Case, Http) = (caller, host, manifest, http);
+    internal void Enter(Caller caller, ArchiveHost host, CaseManifest manifest, HttpContext http) =>
+        (Caller, Host, Case, Http) = (caller, host, manifest, http);
 }

@@ -2,7 +2,10 @@ using FormArchive.Api.Audit;
 
 namespace FormArchive.Api.Cases;
 
-/// <summary>/api/cases/{caseId}: every endpoint under it is audited (<see cref="AuditFilter"/>) and scoped to the case (<see cref="CaseScopeFilter"/>).</summary>
+/// <summary>
+/// /api/cases/{caseId}: every endpoint under it is audited (<see cref="AuditFilter"/>) and scoped to the case
+/// (<see cref="CaseScopeFilter"/>).
+/// </summary>
 public static class CaseGroup
 {
     public static RouteGroupBuilder MapCaseGroup(this IEndpointRouteBuilder app, string prefix = "")

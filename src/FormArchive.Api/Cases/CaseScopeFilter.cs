@@ -27,7 +27,8 @@ public sealed class CaseScopeFilter : IEndpointFilter
         {
             m = await host.Archive.GetManifestAsync(caseId, http.RequestAborted);
         }
-        catch (ArchiveCorruptException e) when (caller.Key.Role == Role.Archivist && http.GetEndpoint()?.Metadata.GetMetadata<UnreadableCaseAllowed>() is not null)
+        catch (ArchiveCorruptException e)
+            when (caller.Key.Role == Role.Archivist && http.GetEndpoint()?.Metadata.GetMetadata<UnreadableCaseAllowed>() is not null)
         {
             // Not even its township is known: handed on as an empty, damaged case, so that verify can report it.
             m = new CaseManifest { CaseId = caseId, Metadata = new CaseMetadata { CaseId = caseId }, Damage = e.Message };

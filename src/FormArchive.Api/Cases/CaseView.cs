@@ -43,9 +43,11 @@ public sealed record CaseView
         return new CaseView
         {
             CaseId = m.CaseId, FileNumber = meta.FileNumber,
-            ArchivalCode = fonds is null ? m.SealedReference?.ArchivalCode : ArchivalReference.Of(m, fonds).ArchivalCode, Title = meta.Title, ApplicantName = meta.ApplicantName, IdNumberMasked = IdNumberMasking.Mask(meta.IdNumber),
+            ArchivalCode = fonds is null ? m.SealedReference?.ArchivalCode : ArchivalReference.Of(m, fonds).ArchivalCode,
+            Title = meta.Title, ApplicantName = meta.ApplicantName, IdNumberMasked = IdNumberMasking.Mask(meta.IdNumber),
             Township = meta.Township, Village = meta.Village, Category = meta.Category, Stage = meta.Status, Agency = meta.Agency,
-            OpenedOn = meta.OpenedOn, Sealed = m.Sealed, SealedAt = m.SealedAt, SealedBy = m.SealedBy, Damaged = m.Damaged, Damage = m.Damage, Volume = meta.Volume, SupplementOf = meta.SupplementOf,
+            OpenedOn = meta.OpenedOn, Sealed = m.Sealed, SealedAt = m.SealedAt, SealedBy = m.SealedBy, Damaged = m.Damaged, Damage = m.Damage,
+            Volume = meta.Volume, SupplementOf = meta.SupplementOf,
             Directory = m.Documents.Select(d => new DirectoryEntry(d.No, d.Title, d.ResponsibleParty, d.DocNumber, d.Date,
                 pages is not null && pages.TryGetValue(d.No, out var p) ? p : null,
                 d.FileName, d.MediaType, d.Size, d.Sha256, d.DerivedFrom, d.AddedAt, d.AddedBy)).ToList(),

@@ -22,7 +22,8 @@ public static class FileSniffer
     {
         if (b.Length >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF) return Kind.Jpeg;
         if (b.Length >= 8 && b[..8].SequenceEqual((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])) return Kind.Png;
-        if (b.Length >= 4 && ((b[0] == 'I' && b[1] == 'I' && b[2] == 42 && b[3] == 0) || (b[0] == 'M' && b[1] == 'M' && b[2] == 0 && b[3] == 42))) return Kind.Tiff;
+        if (b.Length >= 4 && ((b[0] == 'I' && b[1] == 'I' && b[2] == 42 && b[3] == 0) || (b[0] == 'M' && b[1] == 'M' && b[2] == 0 && b[3] == 42)))
+            return Kind.Tiff;
         if (b.StartsWith("%PDF-"u8)) return Kind.Pdf;
         return Kind.Unknown;
     }
@@ -72,7 +73,8 @@ public static class FileSniffer
         {
             return "JPEG 无法解码，文件可能已损坏";
         }
-        return warning is not null && (warning.Contains("premature", StringComparison.OrdinalIgnoreCase) || warning.Contains("Corrupt", StringComparison.OrdinalIgnoreCase))
+        return warning is not null
+            && (warning.Contains("premature", StringComparison.OrdinalIgnoreCase) || warning.Contains("Corrupt", StringComparison.OrdinalIgnoreCase))
             ? "JPEG 不完整或已损坏：图像数据提前结束" // libjpeg's own words are for developers
             : null;
     }

@@ -54,7 +54,9 @@ public static class ScanUpload
         }
         catch (InvalidDataException e)
         {
-            return (null, e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) ? TooLarge(maxBytes) : Problems.BadRequest("上传内容有误", "无法读取 multipart/form-data 上传内容。"));
+            return (null, e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
+                ? TooLarge(maxBytes)
+                : Problems.BadRequest("上传内容有误", "无法读取 multipart/form-data 上传内容。"));
         }
 
         var files = form.Files.GetFiles("files");
@@ -75,10 +77,12 @@ public static class ScanUpload
             if (!string.IsNullOrWhiteSpace(hintText))
             {
                 if (!PageClassifier.Hints.TryGetValue(hintText.Trim(), out var t))
-                    return (null, Problems.BadRequest("未知的提示", $"{files[i].FileName}：hint 应为 {string.Join("、", PageClassifier.Hints.Keys)} 之一，而不是“{hintText}”"));
+                    return (null, Problems.BadRequest("未知的提示",
+                        $"{files[i].FileName}：hint 应为 {string.Join("、", PageClassifier.Hints.Keys)} 之一，而不是“{hintText}”"));
                 hint = t;
             }
-            scans.Add(new UploadedScan(Path.GetFileName(files[i].FileName), files[i].ContentType ?? "application/octet-stream", files[i].Length, hint, files[i], docNumber));
+            scans.Add(new UploadedScan(Path.GetFileName(files[i].FileName), files[i].ContentType ?? "application/octet-stream", files[i].Length,
+                hint, files[i], docNumber));
         }
         return (scans, null);
     }

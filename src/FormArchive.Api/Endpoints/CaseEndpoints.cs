@@ -83,7 +83,10 @@ public static class CaseEndpoints
         catch (CaseApplicationException e)
         {
             return Problems.Create(StatusCodes.Status400BadRequest, "立案申请有误", e.Message,
-                new Dictionary<string, object?> { ["errors"] = e.Problems.Select(x => new { path = x.Path, message = IdNumberMasking.MaskInText(x.Message) }).ToList() });
+                new Dictionary<string, object?>
+                {
+                    ["errors"] = e.Problems.Select(x => new { path = x.Path, message = IdNumberMasking.MaskInText(x.Message) }).ToList(),
+                });
         }
         catch (FileNumberInUseException e)
         {
@@ -108,7 +111,9 @@ public static class CaseEndpoints
         var stage = invalid ? null : FormArchive.Casework.CaseStageLabels.Parse(q.CaseStage);
         if (!string.IsNullOrWhiteSpace(q.CaseStage) && stage is null && !invalid)
             return Problems.BadRequest("办理阶段有误",
-                $"caseStage：未知的办理阶段“{(q.CaseStage.Length > 20 ? q.CaseStage[..20] + "…" : q.CaseStage)}”，应为 {string.Join("、", Enum.GetValues<FormArchive.Casework.CaseStage>().Select(s => $"{FormArchive.Casework.CaseStageLabels.Label(s)}({s})"))}。");
+                $"caseStage：未知的办理阶段“{(q.CaseStage.Length > 20 ? q.CaseStage[..20] + "…" : q.CaseStage)}”，应为 "
+                + string.Join("、", Enum.GetValues<FormArchive.Casework.CaseStage>().Select(s => $"{FormArchive.Casework.CaseStageLabels.Label(s)}({s})"))
+                + "。");
         var found = host.Catalog.Search(q with
         {
             CaseStage = invalid ? CaseProcedure.InvalidStage : stage?.ToString(),

@@ -32,11 +32,14 @@ public static class CaseEventEndpoints
             .WithAuditAction("case.event")
             .AcceptsJson<CaseEventRequest>()
             .WithName("RecordCaseEvent")
-            .WithSummary("Record a step of the case's procedure (受理, 入户调查, 公示 …), optionally printing and filing a form at it; refused in Chinese (422) if the procedure does not allow it")
-            .WithDescription("JSON body: kind, at or date, outcome, reason, staff, note, documents, printForm. Answers the case's progress after the step (200). "
+            .WithSummary("Record a step of the case's procedure (受理, 入户调查, 公示 …), optionally printing and filing a form at it; "
+                + "refused in Chinese (422) if the procedure does not allow it")
+            .WithDescription("JSON body: kind, at or date, outcome, reason, staff, note, documents, printForm. "
+                + "Answers the case's progress after the step (200). "
                 + "With printForm (a form id) the form is printed from the case's newest case data, its dates from the steps (this one included), filed, "
                 + "and named by the step: 201 with the filed form. Only a form the step may print (GET /api/step-forms) is taken; another is refused (422). "
-                + "A refused step files nothing; if the step is refused after its form was filed (another instance wrote to the case between), the 422 names the form (filedForm).")
+                + "A refused step files nothing; if the step is refused after its form was filed (another instance wrote to the case between), "
+                + "the 422 names the form (filedForm).")
             .WithTags("Casework");
         app.MapGet("/api/step-forms", ListStepForms)
             .RequireAuthorization(AccessPolicies.Clerk)
@@ -48,10 +51,13 @@ public static class CaseEventEndpoints
     /// <summary>Casework's <see cref="StageForms"/> rule, with the titles of the forms this service's catalog holds.</summary>
     private static Ok<List<StepForms>> ListStepForms(FormPrinter printer) => TypedResults.Ok(Enum.GetValues<CaseEventKind>()
         .Select(k => new StepForms(JsonNamingPolicy.CamelCase.ConvertName(k.ToString()), k.Label(),
-            [.. StageForms.For(k).Select(id => printer.Catalog.TryGet(id, out var f) ? new StepFormChoice(id, f.Metadata.Title) : null).OfType<StepFormChoice>()]))
+            [.. StageForms.For(k)
+                .Select(id => printer.Catalog.TryGet(id, out var f) ? new StepFormChoice(id, f.Metadata.Title) : null)
+                .OfType<StepFormChoice>()]))
         .ToList());
 
-    private static async Task<Results<Ok<CaseProgressReport>, Created<StepWithForm>, ProblemHttpResult>> Record(CaseContext c, CaseProcedure procedure, FormPrinter printer)
+    private static async Task<Results<Ok<CaseProgressReport>, Created<StepWithForm>, ProblemHttpResult>> Record(
+        CaseContext c, CaseProcedure procedure, FormPrinter printer)
     {
         var request = JsonBody.Of<CaseEventRequest>(c.Http);
         if (request.ToEvent(c.Caller.Key.Name, c.Archive.Clock.GetUtcNow(), out var refusal) is not { } step)
@@ -69,7 +75,8 @@ public static class CaseEventEndpoints
     /// incomplete with the missing items). A form filed and then left unnamed by a step refused at the last moment (another
     /// instance wrote between) is named in the 422 (filedForm), so nothing is silently orphaned.
     /// </summary>
-    private static async Task<Results<Ok<CaseProgressReport>, Created<StepWithForm>, ProblemHttpResult>> RecordWithFormAsync(CaseContext c, CaseEvent e, string formId, CaseProcedure procedure, FormPrinter printer)
+    private static async Task<Results<Ok<CaseProgressReport>, Created<StepWithForm>, ProblemHttpResult>> RecordWithFormAsync(
+        CaseContext c, CaseEvent e, string formId, CaseProcedure procedure, FormPrinter printer)
     {
         if (!printer.Catalog.TryGet(formId.Trim(), out var form))
             return Problems.Create(StatusCodes.Status400BadRequest, "办理环节请求有误", $"printForm：没有编号为“{CaseStepRequest.Clip(formId)}”的表格。");
@@ -86,7 +93,10 @@ public static class CaseEventEndpoints
             catch (CaseRecordIncompleteException x)
             {
                 return Problems.Create(StatusCodes.Status422UnprocessableEntity, "案件数据不全", x.Message,
-                    new Dictionary<string, object?> { ["missing"] = x.Missing.Select(m => new { path = m.Path, label = m.Label }).ToList(), ["version"] = x.Version });
+                    new Dictionary<string, object?>
+                    {
+                        ["missing"] = x.Missing.Select(m => new { path = m.Path, label = m.Label }).ToList(), ["version"] = x.Version,
+                    });
             }
             catch (FormArchive.Archive.Cases.StageRefusedAfterFilingException x)
             {

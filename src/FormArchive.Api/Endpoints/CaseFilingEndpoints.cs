@@ -60,7 +60,8 @@ public static class CaseFilingEndpoints
         return TypedResults.Ok(CaseView.Of(seal.Case, fonds: c.Archive.Fonds));
     }
 
-    private static async Task<Results<Created<DocumentEntry>, ProblemHttpResult>> RenderIntoCase(string caseId, string formId, HttpContext http, CaseContext c, FormPrinter printer, CaseProcedure procedure)
+    private static async Task<Results<Created<DocumentEntry>, ProblemHttpResult>> RenderIntoCase(
+        string caseId, string formId, HttpContext http, CaseContext c, FormPrinter printer, CaseProcedure procedure)
     {
         c.Detail = $"form {formId}";
         if (c.Case.Sealed) throw new CaseSealedException(caseId);
@@ -106,7 +107,8 @@ public static class CaseFilingEndpoints
         return entry;
     }
 
-    private static async Task<Results<Ok<ScanUploadReport>, ProblemHttpResult>> UploadScans(string caseId, HttpContext http, CaseContext c, ScanPipeline pipeline, ApiLimits limits)
+    private static async Task<Results<Ok<ScanUploadReport>, ProblemHttpResult>> UploadScans(
+        string caseId, HttpContext http, CaseContext c, ScanPipeline pipeline, ApiLimits limits)
     {
         if (c.Case.Sealed) throw new CaseSealedException(caseId);
         var (scans, problem) = await ScanUpload.ReadAsync(http.Request, limits.MaxUploadBytes, c.Cancel);
@@ -139,7 +141,8 @@ public static class CaseFilingEndpoints
             // every document of every file in one archive call, which lists them all in one event.
             c.Cancel.ThrowIfCancellationRequested();
             var filedScans = await ScanFiling.FileAsync(c.Archive, c.Case,
-                [.. scans.Select((s, i) => new ScanToFile(s.FileName, s.ContentType, contents[i], results[i], s.DocNumber))], c.Caller.Actor, CancellationToken.None);
+                [.. scans.Select((s, i) => new ScanToFile(s.FileName, s.ContentType, contents[i], results[i], s.DocNumber))],
+                c.Caller.Actor, CancellationToken.None);
             var filed = new List<FiledScanReport>();
             for (int i = 0; i < scans.Count; i++)
             {
@@ -154,7 +157,10 @@ public static class CaseFilingEndpoints
     private static ProblemHttpResult Rejected(List<(string File, string Reason)> files) =>
         Problems.Create(StatusCodes.Status422UnprocessableEntity, "扫描件被拒收",
             $"{files[0].File}：{files[0].Reason}" + (files.Count > 1 ? $"（另有 {files.Count - 1} 个文件）；均未归档。" : "；未归档。"),
-            new Dictionary<string, object?> { ["files"] = files.Select(f => new { file = IdNumberMasking.MaskInText(f.File), reason = IdNumberMasking.MaskInText(f.Reason) }).ToList() });
+            new Dictionary<string, object?>
+            {
+                ["files"] = files.Select(f => new { file = IdNumberMasking.MaskInText(f.File), reason = IdNumberMasking.MaskInText(f.Reason) }).ToList(),
+            });
 
     /// <summary>The per-page report of one filed scan (ID numbers masked: the clerk sees the match, not the number).</summary>
     private static FiledScanReport Report(UploadedScan upload, ScanResult scan, DocumentEntry original, DocumentEntry pdf, DocumentEntry result) =>
@@ -164,7 +170,8 @@ public static class CaseFilingEndpoints
             [.. p.IdNumbers.Select(i => new FiledIdNumber(IdNumberMasking.Mask(i.Number), i.IsValid, i.MatchedMember, i.Problem, i.Box))],
             p.CardBack, p.Warnings))]);
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SupplementNotice(string caseId, HttpContext http, CaseContext c, FormPrinter printer)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SupplementNotice(
+        string caseId, HttpContext http, CaseContext c, FormPrinter printer)
     {
         if (c.Case.Sealed) throw new CaseSealedException(caseId);
         var items = await CaseChecklist.OfCaseAsync(c.Archive, c.Case, ChinaTime.Today(), c.Cancel);

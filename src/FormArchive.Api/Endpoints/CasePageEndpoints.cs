@@ -50,7 +50,8 @@ public static class CasePageEndpoints
             .WithSummary("Open the next 补充卷 of a sealed case, with the case data copied in");
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Thumbnail(string caseId, int no, int page, int? width, HttpContext http, CaseContext c)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Thumbnail(
+        string caseId, int no, int page, int? width, HttpContext http, CaseContext c)
     {
         c.Detail = $"document {no} page {page}";
         var entry = c.Case.Documents.FirstOrDefault(d => d.No == no);
@@ -106,7 +107,8 @@ public static class CasePageEndpoints
         }
         catch (CorrectionRefusedException e)
         {
-            return Problems.Create(e.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, e.NotFound ? "未找到要更正的内容" : "更正有误", $"{e.Path}：{e.Reason}",
+            return Problems.Create(e.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest,
+                e.NotFound ? "未找到要更正的内容" : "更正有误", $"{e.Path}：{e.Reason}",
                 new Dictionary<string, object?> { ["errors"] = new[] { new { path = e.Path, message = IdNumberMasking.MaskInText(e.Reason) } } });
         }
         var correction = filed.Correction;
@@ -126,7 +128,8 @@ public static class CasePageEndpoints
         if (await SupplementVolumes.OpenVolumeAsync(c.Archive, c.Case, c.Cancel) is { } open)
             return Problems.Create(StatusCodes.Status409Conflict, "已有未封存的补充卷", $"补充卷 {open.CaseId} 尚未封存，请在其中补充。",
                 new Dictionary<string, object?> { ["openVolume"] = open.CaseId });
-        var volume = await SupplementVolumes.OpenAsync(c.Archive, c.Case, c.Caller.Actor, c.Cancel, joinOpen: true); // a racing second request gets the same volume
+        // A racing second request gets the same volume.
+        var volume = await SupplementVolumes.OpenAsync(c.Archive, c.Case, c.Caller.Actor, c.Cancel, joinOpen: true);
         c.Detail = $"opened {volume.CaseId}";
         return TypedResults.Created($"/api/cases/{volume.CaseId}", CaseView.Of(volume, fonds: c.Archive.Fonds));
     }

@@ -24,7 +24,8 @@ public static class CaseRecordEndpoints
 {
     public static void MapCaseRecordEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/case-schema", (TemplateCatalog catalog) => TypedResults.PhysicalFile(Path.Combine(catalog.Root, "case.schema.json"), "application/schema+json"))
+        app.MapGet("/api/case-schema", (TemplateCatalog catalog) =>
+                TypedResults.PhysicalFile(Path.Combine(catalog.Root, "case.schema.json"), "application/schema+json"))
             .RequireAuthorization(AccessPolicies.CaseReader)
             .WithName("GetCaseSchema")
             .WithSummary("JSON schema of a case's full data (the case record)")
@@ -77,15 +78,19 @@ public static class CaseRecordEndpoints
     private static async Task<Results<Ok<CaseRecordView>, ProblemHttpResult>> Read(string caseId, HttpContext http, CaseContext c)
     {
         var versions = CaseRecordVersions.List(c.Case);
-        var data = versions.Count == 0 ? await CaseRecordVersions.DraftAsync(c.Archive, c.Case, c.Cancel) : await CaseRecordVersions.ReadAsync(c.Archive, c.Case, versions[^1], c.Cancel);
+        var data = versions.Count == 0
+            ? await CaseRecordVersions.DraftAsync(c.Archive, c.Case, c.Cancel)
+            : await CaseRecordVersions.ReadAsync(c.Archive, c.Case, versions[^1], c.Cancel);
         return TypedResults.Ok(new CaseRecordView(caseId, versions.Count, c.Case.Sealed, data, versions));
     }
 
     private static async Task<Results<Ok<CaseRecordVersionView>, ProblemHttpResult>> Version(string caseId, int version, HttpContext http, CaseContext c)
     {
         var versions = CaseRecordVersions.List(c.Case);
-        if (version < 1 || version > versions.Count) return Problems.Create(StatusCodes.Status404NotFound, "没有这一版", $"案件数据没有第 {version} 版（共 {versions.Count} 版）");
-        return TypedResults.Ok(new CaseRecordVersionView(caseId, version, await CaseRecordVersions.ReadAsync(c.Archive, c.Case, versions[version - 1], c.Cancel)));
+        if (version < 1 || version > versions.Count)
+            return Problems.Create(StatusCodes.Status404NotFound, "没有这一版", $"案件数据没有第 {version} 版（共 {versions.Count} 版）");
+        return TypedResults.Ok(new CaseRecordVersionView(caseId, version,
+            await CaseRecordVersions.ReadAsync(c.Archive, c.Case, versions[version - 1], c.Cancel)));
     }
 
     private static async Task<Results<Ok<CaseRecordChanges>, ProblemHttpResult>> Changes(string caseId, int? from, int? to, HttpContext http, CaseContext c)
@@ -105,7 +110,8 @@ public static class CaseRecordEndpoints
         return TypedResults.Ok(new ScannedPersonsView(caseId, persons, expired));
     }
 
-    private static async Task<Results<Created<CaseRecordSaved>, Ok<CaseRecordSaved>, ProblemHttpResult>> Save(string caseId, HttpContext http, CaseRecordSaving saving, CaseContext c)
+    private static async Task<Results<Created<CaseRecordSaved>, Ok<CaseRecordSaved>, ProblemHttpResult>> Save(
+        string caseId, HttpContext http, CaseRecordSaving saving, CaseContext c)
     {
         if (c.Case.Sealed) throw new CaseSealedException(caseId);
         SavedCaseRecord saved;
@@ -114,14 +120,18 @@ public static class CaseRecordEndpoints
         {
             c.Detail = $"{e.Errors.Count} error(s)";
             return Problems.Create(StatusCodes.Status400BadRequest, "案件数据有误", e.Message,
-                new Dictionary<string, object?> { ["errors"] = e.Errors.Select(x => new { path = x.Path, message = IdNumberMasking.MaskInText(x.Message) }).ToList() });
+                new Dictionary<string, object?>
+                {
+                    ["errors"] = e.Errors.Select(x => new { path = x.Path, message = IdNumberMasking.MaskInText(x.Message) }).ToList(),
+                });
         }
         if (saved.Unchanged) return TypedResults.Ok(new CaseRecordSaved(caseId, saved.Version, saved.DocumentNo) { Unchanged = true });
         c.Detail = $"version {saved.Version} → document {saved.DocumentNo}";
         return TypedResults.Created($"/api/cases/{caseId}/record/versions/{saved.Version}", new CaseRecordSaved(caseId, saved.Version, saved.DocumentNo));
     }
 
-    private static async Task<Results<Created<PrintedFromRecord>, ProblemHttpResult>> Print(string caseId, string formId, HttpContext http, FormPrinter printer, CaseContext c)
+    private static async Task<Results<Created<PrintedFromRecord>, ProblemHttpResult>> Print(
+        string caseId, string formId, HttpContext http, FormPrinter printer, CaseContext c)
     {
         c.Detail = $"form {formId}";
         if (c.Case.Sealed) throw new CaseSealedException(caseId);
@@ -132,7 +142,10 @@ public static class CaseRecordEndpoints
         catch (CaseRecordIncompleteException e)
         {
             return Problems.Create(StatusCodes.Status422UnprocessableEntity, "案件数据不全", e.Message,
-                new Dictionary<string, object?> { ["missing"] = e.Missing.Select(m => new { path = m.Path, label = m.Label }).ToList(), ["version"] = e.Version });
+                new Dictionary<string, object?>
+                {
+                    ["missing"] = e.Missing.Select(m => new { path = m.Path, label = m.Label }).ToList(), ["version"] = e.Version,
+                });
         }
         return await GatedWork.RunAsync<Results<Created<PrintedFromRecord>, ProblemHttpResult>>(http, async () =>
         {

@@ -35,7 +35,8 @@ public static class CaseRetrievalEndpoints
             .WithDescription("A case whose log cannot be read at all is still reported (as damaged), not refused.");
     }
 
-    private static Task<Results<FileContentHttpResult, ProblemHttpResult>> Dossier(string caseId, HttpContext http, CaseContext c, CaseProcedure procedure, ArchivePrinter printer) =>
+    private static Task<Results<FileContentHttpResult, ProblemHttpResult>> Dossier(
+        string caseId, HttpContext http, CaseContext c, CaseProcedure procedure, ArchivePrinter printer) =>
         GatedWork.RunAsync<Results<FileContentHttpResult, ProblemHttpResult>>(http, async () =>
         {
             var pdf = await procedure.DossierAsync(caseId, c.Caller.Actor, printer, c.Cancel);
@@ -51,7 +52,8 @@ public static class CaseRetrievalEndpoints
         return TypedResults.File(zip.ToArray(), "application/zip", $"{caseId}.zip");
     }
 
-    private static async Task<Results<JsonHttpResult<VerificationReport>, FileContentHttpResult, ProblemHttpResult>> Verify(string caseId, string? format, HttpContext http, ArchivePrinter printer, CaseContext c)
+    private static async Task<Results<JsonHttpResult<VerificationReport>, FileContentHttpResult, ProblemHttpResult>> Verify(
+        string caseId, string? format, HttpContext http, ArchivePrinter printer, CaseContext c)
     {
         var report = await new CaseVerifier(c.Archive).VerifyAsync(caseId, c.Caller.Actor, c.Cancel);
         c.Detail = report.Passed ? "passed" : $"{report.Failures.Count()} failure(s)";

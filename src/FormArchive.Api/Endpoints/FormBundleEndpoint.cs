@@ -28,7 +28,8 @@ public static class FormBundleEndpoint
             .WithName("RenderForms")
             .WithSummary("Render several forms at once into one ZIP (JSON body: forms, data, documents=pdf|docx|both); format=zip");
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Render(string? format, HttpRequest request, FormPrinter printer, CancellationToken cancel)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Render(
+        string? format, HttpRequest request, FormPrinter printer, CancellationToken cancel)
     {
         if (format is not null && !format.Trim().Equals(FormZip.Format, StringComparison.OrdinalIgnoreCase))
             return Problems.BadRequest("不支持的格式", $"多个表单只能以 format=zip 生成，而不是“{format}”。");
@@ -55,7 +56,8 @@ public static class FormBundleEndpoint
                 cancel.ThrowIfCancellationRequested();
                 printed.Add(printer.Print(item.FormId, item.Data, formats));
             }
-            return Task.FromResult<Results<FileContentHttpResult, ProblemHttpResult>>(TypedResults.File(FormZip.Write(printed), FormZip.ContentType, FormZip.FileName(printed)));
+            return Task.FromResult<Results<FileContentHttpResult, ProblemHttpResult>>(
+                TypedResults.File(FormZip.Write(printed), FormZip.ContentType, FormZip.FileName(printed)));
         });
     }
 

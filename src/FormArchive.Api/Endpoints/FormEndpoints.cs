@@ -46,7 +46,8 @@ public static class FormEndpoints
         TypedResults.Text(catalog.Get(id).SchemaJson, "application/schema+json");
 
     /// <summary>format=pdf or docx: that document; format=zip: a ZIP with both (<see cref="FormZip"/>).</summary>
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Render(string id, string? format, HttpRequest request, FormPrinter printer, CancellationToken cancel)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Render(
+        string id, string? format, HttpRequest request, FormPrinter printer, CancellationToken cancel)
     {
         var zip = string.Equals(format?.Trim(), FormZip.Format, StringComparison.OrdinalIgnoreCase);
         IReadOnlyList<OutputFormat>? formats = zip ? [OutputFormat.Pdf, OutputFormat.Docx] : OutputFormats.Parse(format ?? "pdf") is { } one ? [one] : null;
@@ -57,9 +58,12 @@ public static class FormEndpoints
         return await GatedWork.RunAsync<Results<FileContentHttpResult, ProblemHttpResult>>(request.HttpContext, () =>
         {
             IReadOnlyList<IReadOnlyList<PrintedForm>> printed = [printer.Print(id, data, formats)];
-            if (zip) return Task.FromResult<Results<FileContentHttpResult, ProblemHttpResult>>(TypedResults.File(FormZip.Write(printed), FormZip.ContentType, FormZip.FileName(printed)));
+            if (zip)
+                return Task.FromResult<Results<FileContentHttpResult, ProblemHttpResult>>(
+                    TypedResults.File(FormZip.Write(printed), FormZip.ContentType, FormZip.FileName(printed)));
             var document = printed[0][0];
-            return Task.FromResult<Results<FileContentHttpResult, ProblemHttpResult>>(TypedResults.File(document.Document.Content, document.Document.Format.ContentType(), document.FileName));
+            return Task.FromResult<Results<FileContentHttpResult, ProblemHttpResult>>(
+                TypedResults.File(document.Document.Content, document.Document.Format.ContentType(), document.FileName));
         });
     }
 }

@@ -21,7 +21,8 @@ public static class ReviewListEndpoints
             .WithTags("Casework");
     }
 
-    private static async Task<Results<Ok<ReviewReport>, ProblemHttpResult>> List(string? township, string? month, HttpContext http, CaseProcedure procedure, RequestAudit audit)
+    private static async Task<Results<Ok<ReviewReport>, ProblemHttpResult>> List(
+        string? township, string? month, HttpContext http, CaseProcedure procedure, RequestAudit audit)
     {
         var caller = Caller.Required(http);
         audit.Detail = township ?? caller.Key.Township ?? "";

@@ -15,11 +15,13 @@ public static class TodoEndpoints
             .RequireAuthorization(AccessPolicies.CaseReader)
             .Audited("todo.read")
             .WithName("GetTodoList")
-            .WithSummary("待办 of a township: overdue, due today, due within 3 working days; township= (a clerk's own by default), date=yyyy-MM-dd (China time, default today)")
+            .WithSummary("待办 of a township: overdue, due today, due within 3 working days; township= (a clerk's own by default), "
+                + "date=yyyy-MM-dd (China time, default today)")
             .WithTags("Casework");
     }
 
-    private static async Task<Results<Ok<TodoReport>, ProblemHttpResult>> List(string? township, string? date, HttpContext http, CaseProcedure procedure, RequestAudit audit)
+    private static async Task<Results<Ok<TodoReport>, ProblemHttpResult>> List(
+        string? township, string? date, HttpContext http, CaseProcedure procedure, RequestAudit audit)
     {
         var caller = Caller.Required(http);
         audit.Detail = township ?? caller.Key.Township ?? "";

@@ -22,7 +22,9 @@ public sealed record FormBundleRequest
     public string? Documents { get; init; }
 
     /// <summary>The forms in request order.</summary>
-    /// <exception cref="JsonException">The list is missing, empty, too long or has an item that is neither an id nor {id, data}; <see cref="JsonException.Path"/> names it.</exception>
+    /// <exception cref="JsonException">
+    /// The list is missing, empty, too long or has an item that is neither an id nor {id, data}; <see cref="JsonException.Path"/> names it.
+    /// </exception>
     public IReadOnlyList<FormBundleItem> Items()
     {
         if (Forms is null || Forms.Count == 0)

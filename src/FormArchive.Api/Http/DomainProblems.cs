@@ -24,7 +24,11 @@ public static class DomainProblems
         // Each error names the JSON path, so the calling system can point at the field.
         FormDataException e => Problems.Create(StatusCodes.Status400BadRequest, "案件数据有误",
             $"表单 {e.FormId} 的数据有 {e.Errors.Count} 处错误；第一处 {e.Errors[0].Path}：{e.Errors[0].Message}",
-            new Dictionary<string, object?> { ["formId"] = e.FormId, ["errors"] = e.Errors.Select(x => new { path = x.Path, message = IdNumberMasking.MaskInText(x.Message) }).ToList() }),
+            new Dictionary<string, object?>
+            {
+                ["formId"] = e.FormId,
+                ["errors"] = e.Errors.Select(x => new { path = x.Path, message = IdNumberMasking.MaskInText(x.Message) }).ToList(),
+            }),
         MarkupException or LayoutException or TemplateRenderException => TemplateFault(exception, http),
         CaseSealedForStagesException e => Problems.Create(StatusCodes.Status409Conflict, "案件已封存", e.Message, CaseIdOf(e.CaseId)),
         // The stored steps, not the request, are at fault: the archivist has to look at the case.
@@ -65,12 +69,16 @@ public static class DomainProblems
             $"全部 {e.MaxConcurrent} 个生成/识别通道已占满且排队已满，请 {e.RetryAfterSeconds} 秒后重试。");
     }
 
-    /// <summary>An argument refused below the API: its message when it is already Chinese, else a plain Chinese sentence (the English one is for developers).</summary>
+    /// <summary>
+    /// An argument refused below the API: its message when it is already Chinese, else a plain Chinese sentence (the English one is for
+    /// developers).
+    /// </summary>
     private static string ArgumentProblem(ArgumentException e)
     {
         // .NET appends " (Parameter 'x')" and an actual-value line to the message; the clerk needs neither.
         var message = e.Message.Split('\n')[0];
-        if (e.ParamName is { } name && message.EndsWith($" (Parameter '{name}')", StringComparison.Ordinal)) message = message[..^$" (Parameter '{name}')".Length];
+        if (e.ParamName is { } name && message.EndsWith($" (Parameter '{name}')", StringComparison.Ordinal))
+            message = message[..^$" (Parameter '{name}')".Length];
         return ProblemText.IsChinese(message) ? message.Trim() : "请求中有无效的值。";
     }
 }

@@ -33,7 +33,9 @@ public static class JsonBody
 
     /// <summary>The body the filter read, as <typeparamref name="T"/>.</summary>
     public static T Of<T>(HttpContext http) where T : class =>
-        http.Items.TryGetValue(JsonBodyFilter.ValueKey, out var v) && v is T value ? value : throw new InvalidOperationException($"endpoint does not accept {typeof(T).Name} (AcceptsJson)");
+        http.Items.TryGetValue(JsonBodyFilter.ValueKey, out var v) && v is T value
+            ? value
+            : throw new InvalidOperationException($"endpoint does not accept {typeof(T).Name} (AcceptsJson)");
 
     /// <summary>The body the filter read as text; null when it was empty.</summary>
     public static string? Text(HttpContext http) => http.Items.TryGetValue(JsonBodyFilter.TextKey, out var v) ? v as string : null;

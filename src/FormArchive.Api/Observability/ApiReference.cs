@@ -34,7 +34,10 @@ public static class ApiReference
                     Description = $"JSON, at most {body.MaxBytes:N0} bytes",
                     Content = new Dictionary<string, OpenApiMediaType>
                     {
-                        ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(body.Type ?? typeof(JsonElement), cancellationToken: cancel) },
+                        ["application/json"] = new()
+                        {
+                            Schema = await context.GetOrCreateSchemaAsync(body.Type ?? typeof(JsonElement), cancellationToken: cancel),
+                        },
                     },
                 };
             }
@@ -48,7 +51,9 @@ public static class ApiReference
             Problem(operation, problem, "401", "No API key, or one that is unknown or revoked");
             Problem(operation, problem, "403", "The key's role may not do this");
             var roles = string.Join("; ", policies.Select(p => string.Join(", ", AccessPolicies.All[p].Select(FormArchive.Archive.Access.Roles.Name))));
-            operation.Description = string.IsNullOrEmpty(operation.Description) ? $"API key roles: {roles}." : $"{operation.Description}\n\nAPI key roles: {roles}.";
+            operation.Description = string.IsNullOrEmpty(operation.Description)
+                ? $"API key roles: {roles}."
+                : $"{operation.Description}\n\nAPI key roles: {roles}.";
         });
         o.AddDocumentTransformer((document, _, _) =>
         {

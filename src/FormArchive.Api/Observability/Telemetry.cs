@@ -82,7 +82,8 @@ public static partial class Telemetry
     {
         var metrics = app.MapGet("/metrics", MetricsEndpoint.Get)
             .WithName("Metrics")
-            .WithSummary("Request counts and latency percentiles per endpoint, work-queue depth; JSON, or Prometheus text with Accept: text/plain or format=prometheus")
+            .WithSummary("Request counts and latency percentiles per endpoint, work-queue depth; "
+                + "JSON, or Prometheus text with Accept: text/plain or format=prometheus")
             .WithTags("Service");
         if (!app.Configuration.GetValue("FormArchive:PublicMetrics", false)) metrics.RequireAuthorization(AccessPolicies.Admin);
         app.MapApiReference();

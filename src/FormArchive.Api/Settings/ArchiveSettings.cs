@@ -43,7 +43,11 @@ public static class ArchiveSettings
         Known(section.GetSection("Default"), FondsUnit.SettingNames, "Default");
         foreach (var unit in section.GetSection("Units").GetChildren()) Known(unit, FondsUnit.SettingNames, "Units." + unit.Key);
         static FondsUnit? Unit(IConfigurationSection s) => s.Exists()
-            ? new FondsUnit { FondsName = s["FondsName"], FondsCode = s["FondsCode"], CatalogNo = s["CatalogNo"], RetentionPeriod = s["RetentionPeriod"], Classification = s["Classification"] }
+            ? new FondsUnit
+            {
+                FondsName = s["FondsName"], FondsCode = s["FondsCode"], CatalogNo = s["CatalogNo"], RetentionPeriod = s["RetentionPeriod"],
+                Classification = s["Classification"],
+            }
             : null;
         return new FondsRegistry(Unit(section.GetSection("Default")),
             section.GetSection("Units").GetChildren().ToDictionary(u => u.Key, u => Unit(u)!));

@@ -18,11 +18,15 @@ namespace FormArchive.Cli.Commands;
 /// </summary>
 internal static class CaseCommand
 {
-    public static Command Create() => new("case", "A case: open it, record a step of its procedure, show its progress, save and show its data") { Open(), Event(), Progress(), CaseRecordCommand.Create() };
+    public static Command Create() => new("case", "A case: open it, record a step of its procedure, show its progress, save and show its data")
+        { Open(), Event(), Progress(), CaseRecordCommand.Create() };
 
     private static Command Open()
     {
-        var file = new Argument<FileInfo>("application") { Description = "JSON file of the application, as POST /api/cases takes it (applicant, categories, members …)" };
+        var file = new Argument<FileInfo>("application")
+        {
+            Description = "JSON file of the application, as POST /api/cases takes it (applicant, categories, members …)",
+        };
         var township = new Option<string>("--township") { Description = "The township (乡镇/街道) the case belongs to", Required = true };
         var clerk = new Option<string>("--clerk") { Description = "Who opens the case (the archive log's actor)", Required = true };
         var command = new Command("open", "Open a case: prints its id; refused (exit 2, one line naming every field at fault) if the application is incomplete")
@@ -69,11 +73,17 @@ internal static class CaseCommand
         var date = new Option<string?>("--date") { Description = "When, as a China-time day (yyyy-MM-dd; 12:00 that day, now if today)" };
         var actor = new Option<string?>("--actor") { Description = "Who did the step (default: --clerk)" };
         var staff = new Option<string[]>("--staff") { Description = "Others present (入户调查 needs 2 or more in all)", AllowMultipleArgumentsPerToken = true };
-        var supply = new Option<string[]>("--supply") { Description = "For 退回补正: an item the township is to supply (repeat for each)", AllowMultipleArgumentsPerToken = true };
+        var supply = new Option<string[]>("--supply")
+        {
+            Description = "For 退回补正: an item the township is to supply (repeat for each)", AllowMultipleArgumentsPerToken = true,
+        };
         var outcome = new Option<string?>("--outcome") { Description = "批准 (approved) or 不予批准 (rejected)" };
         var reason = new Option<string?>("--reason") { Description = "Why (required for 延期)" };
         var note = new Option<string?>("--note") { Description = "Free text" };
-        var documents = new Option<int[]>("--document") { Description = "件号 of a document of the case filed for the step, e.g. the form printed at it (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var documents = new Option<int[]>("--document")
+        {
+            Description = "件号 of a document of the case filed for the step, e.g. the form printed at it (repeatable)", AllowMultipleArgumentsPerToken = true,
+        };
         var printForm = new Option<string?>("--print-form")
         {
             Description = "A form to print at the step from the case's newest saved case data (its dates from the steps, this one included), "
@@ -158,13 +168,17 @@ internal static class CaseCommand
                 Console.WriteLine(JsonSerializer.Serialize(r, ArchiveJson.Options));
                 return 0;
             }
-            Console.WriteLine($"{r.CaseId}  {r.Township}  {r.Category}  阶段：{r.StageLabel ?? "未受理"}{(r.Sealed ? "（已封存）" : "")}  （日期为北京时间，今天 {r.Today:yyyy-MM-dd}）");
+            Console.WriteLine($"{r.CaseId}  {r.Township}  {r.Category}  阶段：{r.StageLabel ?? "未受理"}{(r.Sealed ? "（已封存）" : "")}"
+                              + $"  （日期为北京时间，今天 {r.Today:yyyy-MM-dd}）");
             foreach (var d in r.Deadlines)
-                Console.WriteLine($"  期限  {d.Due:yyyy-MM-dd}  {d.What}  " + (d.DoneOn is { } done ? $"已于 {done:yyyy-MM-dd} 完成{(d.WasLate ? "（逾期）" : "")}" : d.Overdue ? "已逾期" : "未完成") + $"  {d.Basis}");
+                Console.WriteLine($"  期限  {d.Due:yyyy-MM-dd}  {d.What}  "
+                                  + (d.DoneOn is { } done ? $"已于 {done:yyyy-MM-dd} 完成{(d.WasLate ? "（逾期）" : "")}" : d.Overdue ? "已逾期" : "未完成")
+                                  + $"  {d.Basis}");
             foreach (var w in r.Warnings)
                 Console.WriteLine($"  提示  {w}");
             foreach (var t in r.Timeline)
-                Console.WriteLine($"  {t.Date:yyyy-MM-dd} {t.Time:HH\\:mm}  {t.What}{(t.Outcome is { } o ? $"（{o}）" : "")}  {t.Actor}{(t.Reason is { } why ? $"  理由：{why}" : "")}"
+                Console.WriteLine($"  {t.Date:yyyy-MM-dd} {t.Time:HH\\:mm}  {t.What}{(t.Outcome is { } o ? $"（{o}）" : "")}  {t.Actor}"
+                                  + (t.Reason is { } why ? $"  理由：{why}" : "")
                                   + (t.Documents.Count > 0 ? $"  附件：{t.Volume} 第 {string.Join("、", t.Documents)} 件" : ""));
             return 0;
         }));

@@ -24,7 +24,8 @@ internal static class CaseRecordCommand
         var file = new Argument<FileInfo>("data") { Description = "JSON file of the case data, as PUT /api/cases/{caseId}/record takes it" };
         var clerk = new Option<string>("--clerk") { Description = "Who saves it (the archive log's actor)", Required = true };
         var templates = CatalogOption.Create();
-        var command = new Command("save", "Save the case data as a new version (nothing filed if it equals the newest); refused (exit 2, one line) if the data is invalid")
+        var command = new Command("save",
+            "Save the case data as a new version (nothing filed if it equals the newest); refused (exit 2, one line) if the data is invalid")
             { caseId, file, clerk, templates };
         command.SetAction(result =>
         {

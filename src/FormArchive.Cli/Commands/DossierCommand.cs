@@ -13,7 +13,9 @@ internal static class DossierCommand
         var caseId = new Argument<string>("case") { Description = "Case id" };
         var output = new Option<FileInfo>("--out") { Description = "PDF file to write", Required = true };
         var actor = new Option<string>("--actor") { Description = "Who prints (access log)", DefaultValueFactory = _ => Environment.UserName };
-        var command = new Command("dossier", "Assemble a case's dossier PDF: cover, directory, every stored PDF, the recorded steps and the 备考表, with bookmarks") { caseId, output, actor };
+        var command = new Command("dossier",
+            "Assemble a case's dossier PDF: cover, directory, every stored PDF, the recorded steps and the 备考表, with bookmarks")
+            { caseId, output, actor };
         command.SetAction(result => ArchiveCli.Run(async (_, procedure) =>
         {
             var id = result.GetValue(caseId)!;

@@ -28,7 +28,8 @@ internal static class FileCommand
         return command;
     }
 
-    private static int FileAll(ParseResult result, Argument<string> caseId, Option<string> clerk, Option<string?> title, string? number, Argument<FileInfo[]> files) =>
+    private static int FileAll(
+        ParseResult result, Argument<string> caseId, Option<string> clerk, Option<string?> title, string? number, Argument<FileInfo[]> files) =>
         ArchiveCli.Run(async host =>
         {
             var uploads = new List<DocumentUpload>();

@@ -28,14 +28,20 @@ internal static class IngestCommand
     };
     private static readonly JsonSerializerOptions MembersJson = new() { PropertyNameCaseInsensitive = true };
 
-    private static readonly Option<string[]> Accounts = new("--bank-account") { Description = "The household's bank account number, to match bank cards (repeatable)", AllowMultipleArgumentsPerToken = true };
+    private static readonly Option<string[]> Accounts = new("--bank-account")
+    {
+        Description = "The household's bank account number, to match bank cards (repeatable)", AllowMultipleArgumentsPerToken = true,
+    };
     private static readonly Argument<FileInfo[]> Files = new("files") { Description = "Scans: JPEG, PNG, TIFF or PDF", Arity = ArgumentArity.OneOrMore };
 
     public static Command Create()
     {
         var caseId = new Option<string>("--case") { Description = "Case number the scans belong to", Required = true };
         var hint = new Option<string?>("--hint") { Description = "What the scans are: " + string.Join(", ", PageClassifier.Hints.Keys) };
-        var members = new Option<FileInfo?>("--members") { Description = "JSON file: [{\"name\": \"…\", \"idNumber\": \"…\"}] of the household, to match ID numbers" };
+        var members = new Option<FileInfo?>("--members")
+        {
+            Description = "JSON file: [{\"name\": \"…\", \"idNumber\": \"…\"}] of the household, to match ID numbers",
+        };
         var accounts = Accounts;
         var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder (default ./ingest/CASE; with --file only when given)" };
         var file = new Option<bool>("--file") { Description = "File the scans into the open case CASE of the archive (all or none)" };
@@ -59,7 +65,8 @@ internal static class IngestCommand
             if (number is not null && !result.GetValue(file))
                 return CliErrors.Fail("--doc-number 只在 --file 归档时使用", CliErrors.BadInput);
             if (!result.GetValue(file))
-                return CliErrors.Run(() => Ingest(result, caseNo, hinted, ReadMembers(result.GetValue(members)), result.GetValue(output) ?? DefaultFolder(caseNo), null));
+                return CliErrors.Run(() =>
+                    Ingest(result, caseNo, hinted, ReadMembers(result.GetValue(members)), result.GetValue(output) ?? DefaultFolder(caseNo), null));
             if (result.GetValue(clerk) is not { Length: > 0 } filer)
                 return CliErrors.Fail("--file needs --clerk NAME (who files the scans)", CliErrors.BadInput);
             return ArchiveCli.Run(async host =>
@@ -69,8 +76,10 @@ internal static class IngestCommand
                 var scans = new List<(FileInfo File, byte[] Content, ScanResult Scan)>();
                 int code = Ingest(result, caseNo, hinted, household, result.GetValue(output), scans);
                 if (code != 0) { Console.Error.WriteLine("formarchive: nothing was filed"); return code; }
-                var filed = await ScanFiling.FileAsync(host.Archive, manifest, [.. scans.Select(s => new ScanToFile(s.File.Name, null, s.Content, s.Scan, number))], filer);
-                Console.WriteLine($"{scans.Count} scan(s) filed into {manifest.CaseId} as documents {filed[0].Original.No}–{filed[^1].IngestResult.No} (original, searchable PDF, ingest result each)");
+                var filed = await ScanFiling.FileAsync(host.Archive, manifest,
+                    [.. scans.Select(s => new ScanToFile(s.File.Name, null, s.Content, s.Scan, number))], filer);
+                Console.WriteLine($"{scans.Count} scan(s) filed into {manifest.CaseId} as documents {filed[0].Original.No}–{filed[^1].IngestResult.No} "
+                                  + "(original, searchable PDF, ingest result each)");
                 return 0;
             });
         });
@@ -80,7 +89,9 @@ internal static class IngestCommand
     private static DirectoryInfo DefaultFolder(string caseNo) =>
         new(Path.Combine("ingest", string.Concat(caseNo.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'))));
 
-    /// <summary>Reads every file; writes results to <paramref name="folder"/> when given; collects the scans when asked. Non-zero when a file was refused.</summary>
+    /// <summary>
+    /// Reads every file; writes results to <paramref name="folder"/> when given; collects the scans when asked. Non-zero when a file was refused.
+    /// </summary>
     private static int Ingest(ParseResult result, string caseNo, DocumentType? hinted, IReadOnlyList<HouseholdMember> household, DirectoryInfo? folder,
         List<(FileInfo File, byte[] Content, ScanResult Scan)>? collected)
     {
@@ -130,11 +141,14 @@ internal static class IngestCommand
     /// <summary>One line per page; ID numbers are masked (personal data never appears unmasked in output/logs).</summary>
     internal static string Describe(string file, PageResult p)
     {
-        var ids = p.IdNumbers.Select(i => $"{IdNumberMasking.Mask(i.Number)} {(i.IsValid ? "valid" : "NOT validated")}{(i.MatchedMember is { } m ? $" ({m})" : "")}");
+        var ids = p.IdNumbers.Select(i =>
+            $"{IdNumberMasking.Mask(i.Number)} {(i.IsValid ? "valid" : "NOT validated")}{(i.MatchedMember is { } m ? $" ({m})" : "")}");
         var type = PageClassifier.HintName(p.Type) + (p.Type != p.ClassifiedAs ? $" (read as {PageClassifier.HintName(p.ClassifiedAs)})" : "");
         var line = $"{file} p{p.Page}: {type}, rotated {p.Orientation}°, deskewed {p.DeskewDegrees:0.##}°, OCR {p.OcrConfidence}%";
         if (ids.Any()) line += ", ID " + string.Join("; ", ids);
-        if (p.BankCardNumbers.Count > 0) line += ", bank card " + string.Join("; ", p.BankCardNumbers.Select(IdNumberMasking.Mask)) + (p.MatchedBankAccount is null ? "" : " (the household's account)");
+        if (p.BankCardNumbers.Count > 0)
+            line += ", bank card " + string.Join("; ", p.BankCardNumbers.Select(IdNumberMasking.Mask))
+                + (p.MatchedBankAccount is null ? "" : " (the household's account)");
         if (p.CardBack is { } back) line += $", 有效期限 {back.Validity}{(back.Expired ? " EXPIRED" : "")}";
         if (p.Warnings.Count > 0) line += " — " + string.Join("; ", p.Warnings);
         return line;

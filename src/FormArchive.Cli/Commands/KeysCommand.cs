@@ -17,7 +17,10 @@ internal static class KeysCommand
         var name = new Option<string>("--name") { Description = "Whose key it is (person or system)", Required = true };
         var role = new Option<string>("--role") { Description = "integrator, clerk, archivist or admin", Required = true };
         var township = new Option<string?>("--township") { Description = "For clerks of a township: the 乡镇（街道） whose cases the key may touch" };
-        var county = new Option<string?>("--county") { Description = "For clerks of a county: the 县（区） whose townships' submitted cases the key reviews and decides" };
+        var county = new Option<string?>("--county")
+        {
+            Description = "For clerks of a county: the 县（区） whose townships' submitted cases the key reviews and decides",
+        };
         var post = new Option<string?>("--post") { Description = "For clerks: 经办人 (handler, the default) or 负责人 (head, who countersigns)" };
         var add = new Command("add", "Create a key and print it (once)") { name, role, township, county, post };
         add.SetAction(result => CliErrors.Run(() =>
@@ -44,7 +47,8 @@ internal static class KeysCommand
         {
             var keys = ApiKeyStore.ForDataDirectory().List();
             foreach (var k in keys)
-                Console.WriteLine(string.Join('\t', k.Id, Roles.Name(k.Role), k.Unit ?? "", k.Post is { } p ? Posts.Label(p) : "", k.Name, ChinaClock(k.CreatedAt),
+                Console.WriteLine(string.Join('\t', k.Id, Roles.Name(k.Role), k.Unit ?? "", k.Post is { } p ? Posts.Label(p) : "", k.Name,
+                    ChinaClock(k.CreatedAt),
                     k.RevokedAt is { } at ? $"revoked {ChinaClock(at)}" : "active"));
             Console.WriteLine($"{keys.Count} key{(keys.Count == 1 ? "" : "s")}");
             return 0;
@@ -65,5 +69,6 @@ internal static class KeysCommand
     }
 
     /// <summary>Times are stored in UTC; the offices read China time, so that is what is listed (and said).</summary>
-    private static string ChinaClock(DateTimeOffset at) => at.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " (UTC+8)";
+    private static string ChinaClock(DateTimeOffset at) =>
+        at.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " (UTC+8)";
 }

@@ -11,9 +11,11 @@ internal static class ReindexCommand
         command.SetAction(_ => ArchiveCli.Run(async host =>
         {
             var r = await host.Catalog.ReindexAsync(host.Archive);
-            Console.WriteLine($"reindexed {r.Cases} case{(r.Cases == 1 ? "" : "s")} ({r.Sealed} sealed, {r.Open} open) from {host.Archive.Store.Description} into {host.Catalog.Path} in {r.Elapsed.TotalSeconds:0.0} s");
+            Console.WriteLine($"reindexed {r.Cases} case{(r.Cases == 1 ? "" : "s")} ({r.Sealed} sealed, {r.Open} open) from {host.Archive.Store.Description} "
+                              + $"into {host.Catalog.Path} in {r.Elapsed.TotalSeconds:0.0} s");
             if (r.Unreadable.Count == 0) return 0;
-            return CliErrors.Fail($"{r.Unreadable.Count} cases could not be read and are not indexed (run verify): {string.Join(", ", r.Unreadable)}", CliErrors.Failure);
+            return CliErrors.Fail($"{r.Unreadable.Count} cases could not be read and are not indexed (run verify): {string.Join(", ", r.Unreadable)}",
+                CliErrors.Failure);
         }));
         return command;
     }

@@ -32,7 +32,8 @@ internal static class ReviewListCommand
                 }
                 Console.WriteLine($"{r.Township} {r.Month:yyyy年M月} 定期复核名单：{r.Entries.Count} 户");
                 foreach (var e in r.Entries)
-                    Console.WriteLine($"  {e.Due:yyyy-MM-dd}{(e.Overdue ? "（已逾期）" : "")}  {e.CaseId}  {e.FileNumber}  {e.ApplicantName}  {e.Village}  {string.Join("、", e.Categories)}  上次核查 {e.LastChecked:yyyy-MM-dd}");
+                    Console.WriteLine($"  {e.Due:yyyy-MM-dd}{(e.Overdue ? "（已逾期）" : "")}  {e.CaseId}  {e.FileNumber}  {e.ApplicantName}  {e.Village}  "
+                                      + $"{string.Join("、", e.Categories)}  上次核查 {e.LastChecked:yyyy-MM-dd}");
                 foreach (var p in r.Problems)
                     Console.Error.WriteLine($"formarchive: error: {p}");
                 return r.Problems.Count == 0 ? 0 : CliErrors.Failure;

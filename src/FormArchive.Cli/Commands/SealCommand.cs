@@ -13,7 +13,8 @@ internal static class SealCommand
         command.SetAction(result => ArchiveCli.Run(async host =>
         {
             var seal = await host.Archive.SealAsync(result.GetValue(caseId)!, result.GetValue(clerk)!);
-            Console.WriteLine($"{seal.Case.CaseId}: sealed {seal.Case.Documents.Count} document{(seal.Case.Documents.Count == 1 ? "" : "s")}, manifest {seal.Case.SealedManifestSha256}, key {host.Archive.Signer.KeyId}");
+            Console.WriteLine($"{seal.Case.CaseId}: sealed {seal.Case.Documents.Count} document{(seal.Case.Documents.Count == 1 ? "" : "s")}, "
+                              + $"manifest {seal.Case.SealedManifestSha256}, key {host.Archive.Signer.KeyId}");
             return 0;
         }));
         return command;

@@ -25,7 +25,10 @@ internal static class SearchCommand
         var category = new Option<string?>("--category") { Description = "Assistance category, exactly (低保, 特困 …)" };
         var status = new Option<SealState?>("--status") { Description = "open or sealed" };
         var stage = new Option<string?>("--stage") { Description = "The case's 办理状态, exactly (受理, 审核 …)" };
-        var caseStage = new Option<string?>("--case-stage") { Description = "Where the procedure stands: 受理, 公示 … (or accepted, publicity …; invalid: steps that do not replay)" };
+        var caseStage = new Option<string?>("--case-stage")
+        {
+            Description = "Where the procedure stands: 受理, 公示 … (or accepted, publicity …; invalid: steps that do not replay)",
+        };
         var dueBefore = new Option<DateOnly?>("--due-before") { Description = "Next deadline before this day (yyyy-MM-dd, China time)" };
         var openedFrom = new Option<DateOnly?>("--opened-from") { Description = "Opened on or after (yyyy-MM-dd)" };
         var openedTo = new Option<DateOnly?>("--opened-to") { Description = "Opened on or before (yyyy-MM-dd)" };
@@ -34,7 +37,10 @@ internal static class SearchCommand
         var limit = new Option<int>("--limit") { Description = "At most this many cases", DefaultValueFactory = _ => 100 };
         var json = new Option<bool>("--json") { Description = "Print the matches as JSON" };
         var command = new Command("search", "Find cases in the catalog index")
-            { idNumber, name, township, village, fileNumber, category, status, stage, caseStage, dueBefore, openedFrom, openedTo, sealedFrom, sealedTo, limit, json };
+        {
+            idNumber, name, township, village, fileNumber, category, status, stage, caseStage, dueBefore, openedFrom, openedTo, sealedFrom, sealedTo,
+            limit, json,
+        };
         command.SetAction(result => ArchiveCli.Run(host =>
         {
             string? stageName = null;
@@ -42,7 +48,9 @@ internal static class SearchCommand
             {
                 stageName = string.Equals(asked.Trim(), CaseProcedure.InvalidStage, StringComparison.OrdinalIgnoreCase)
                     ? CaseProcedure.InvalidStage
-                    : CaseStageLabels.Parse(asked)?.ToString() ?? throw new ArgumentException($"--case-stage：未知的办理阶段“{asked}”，应为 {string.Join("、", Enum.GetValues<CaseStage>().Select(s => CaseStageLabels.Label(s)))}。");
+                    : CaseStageLabels.Parse(asked)?.ToString()
+                        ?? throw new ArgumentException(
+                            $"--case-stage：未知的办理阶段“{asked}”，应为 {string.Join("、", Enum.GetValues<CaseStage>().Select(s => CaseStageLabels.Label(s)))}。");
             }
             var found = host.Catalog.Search(new CatalogQuery
             {
@@ -68,10 +76,12 @@ internal static class SearchCommand
                 return Task.FromResult(0);
             }
             foreach (var e in found)
-                Console.WriteLine(string.Join('\t', e.CaseId, e.ArchivalCode ?? "", e.Status == SealState.Sealed ? "sealed" : "open", e.ApplicantName, e.IdNumberMasked,
+                Console.WriteLine(string.Join('\t', e.CaseId, e.ArchivalCode ?? "", e.Status == SealState.Sealed ? "sealed" : "open", e.ApplicantName,
+                    e.IdNumberMasked,
                     $"{e.Township} {e.Village}".Trim(), e.Category, e.Stage, e.OpenedOn?.ToString("yyyy-MM-dd") ?? "",
                     e.SealedAt?.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd") ?? "", e.Documents == 1 ? "1 doc" : $"{e.Documents} docs",
-                    e.CaseStage is { } cs ? (CaseStageLabels.Parse(cs) is { } st ? CaseStageLabels.Label(st) : cs) : "", e.NextDue?.ToString("yyyy-MM-dd") ?? ""));
+                    e.CaseStage is { } cs ? (CaseStageLabels.Parse(cs) is { } st ? CaseStageLabels.Label(st) : cs) : "",
+                    e.NextDue?.ToString("yyyy-MM-dd") ?? ""));
             Console.WriteLine($"{found.Count} case{(found.Count == 1 ? "" : "s")} found");
             return Task.FromResult(0);
         }));
