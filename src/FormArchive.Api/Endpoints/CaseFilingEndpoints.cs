@@ -65,7 +65,7 @@ public static class CaseFilingEndpoints
     {
         c.Detail = $"form {formId}";
         if (c.Case.Sealed) throw new CaseSealedException(caseId);
-        var body = await DatedFromStagesAsync(c, procedure, JsonBody.Text(http) ?? "");
+        var body = await FilledFromStagesAsync(c, procedure, JsonBody.Text(http) ?? "");
         return await GatedWork.RunAsync<Results<Created<DocumentEntry>, ProblemHttpResult>>(http, async () =>
         {
             var printed = await Task.Run(() => printer.Print(formId, string.IsNullOrWhiteSpace(body) ? null : body, OutputFormat.Pdf), c.Cancel);
@@ -76,10 +76,11 @@ public static class CaseFilingEndpoints
     }
 
     /// <summary>
-    /// The form's data with its dates taken from the case's recorded stages (Casework's <see cref="StageFormDates"/>).
+    /// The form's data with its dates, signers and the county's first month taken from the case's recorded stages
+    /// (Casework's <see cref="StageFormFields"/>).
     /// Data that is not a JSON object is left for the printer to refuse as before; a blank form stays blank.
     /// </summary>
-    private static async Task<string> DatedFromStagesAsync(CaseContext c, CaseProcedure procedure, string body)
+    private static async Task<string> FilledFromStagesAsync(CaseContext c, CaseProcedure procedure, string body)
     {
         // A 补充卷 continues the log of the volumes before it, so it may have dates without steps of its own.
         if (string.IsNullOrWhiteSpace(body) || (c.Case.Stages.Count == 0 && c.Case.Metadata.SupplementOf is null)) return body;
@@ -93,9 +94,9 @@ public static class CaseFilingEndpoints
         {
             return body;
         }
-        var filled = StageFormDates.Fill(data, (await procedure.LogOfAsync(c.Case, c.Cancel)).Events);
+        var filled = StageFormFields.Fill(data, (await procedure.LogOfAsync(c.Case, c.Cancel)).Events);
         if (filled.Count == 0) return body;
-        c.Detail += $", dates from stages: {string.Join(", ", filled)}";
+        c.Detail += $", from stages: {string.Join(", ", filled)}";
         return data.ToJsonString();
     }
 

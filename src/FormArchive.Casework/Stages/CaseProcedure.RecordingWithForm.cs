@@ -14,14 +14,14 @@ public sealed partial class CaseProcedure
 {
     /// <summary>
     /// Records <paramref name="e"/> with <paramref name="form"/> printed at it from the case's newest saved case data,
-    /// its dates filled from the steps (this one last, <see cref="StageFormDates"/>), filed in the case and named by
-    /// the step. Everything that can refuse the step is asked before anything is written: a form the step may not
-    /// print (<see cref="StageForms"/>), a step the procedure refuses, a case-data date contradicting the steps
-    /// (<see cref="CaseworkException"/>), no saved case data (<see cref="NoCaseRecordException"/>), data the form lacks
-    /// (<see cref="CaseRecordIncompleteException"/>), a sealed case; and the step is checked again under the case's gate
-    /// before the form is filed, so of two clerks racing the loser files nothing. Only if another instance writes
-    /// between the form's entry and the step's and the step is then refused does the form stay filed unnamed, and
-    /// <see cref="StageRefusedAfterFilingException"/> names it.
+    /// its dates, signers and the county's first month filled from the steps (this one last,
+    /// <see cref="StageFormFields"/>), filed in the case and named by the step. Everything that can refuse the step is
+    /// asked before anything is written: a form the step may not print (<see cref="StageForms"/>), a step the procedure
+    /// refuses, a case-data date or name contradicting the steps (<see cref="CaseworkException"/>), no saved case data
+    /// (<see cref="NoCaseRecordException"/>), data the form lacks (<see cref="CaseRecordIncompleteException"/>), a
+    /// sealed case; and the step is checked again under the case's gate before the form is filed, so of two clerks
+    /// racing the loser files nothing. Only if another instance writes between the form's entry and the step's and the
+    /// step is then refused does the form stay filed unnamed, and <see cref="StageRefusedAfterFilingException"/> names it.
     /// </summary>
     public async Task<StepFormFiled> RecordWithFormAsync(
         string caseId, CaseEvent e, FormTemplate form, FormPrinter printer, string clerk, CancellationToken ct = default)
@@ -42,7 +42,7 @@ public sealed partial class CaseProcedure
             var (_, log) = Checked(m, earlier, applied, e); // the procedure's refusal comes before what the form lacks
 
             var json = (JsonObject)data.DeepClone();
-            StageFormDates.Fill(json, log.Events);
+            StageFormFields.Fill(json, log.Events);
             var missing = PrintRequirements.Missing(form, json);
             if (missing.Count > 0) throw new CaseRecordIncompleteException(form.Metadata.Title, versions.Count, missing);
             var text = json.ToJsonString();

@@ -5,8 +5,8 @@ namespace FormArchive.Casework.Stages;
 /// the paper that step produces. 受理: the 申请及诚信承诺书, 受理告知书, 审核确认表 (filled from the materials) and
 /// 云阳 申请书; 核对授权: the 核对授权书; 入户调查: the 入户调查表 and 云阳 经济状况核查表; 初审意见: the 入户调查表
 /// (乡镇意见) and the 审核公示单 (附件6, filled at the opinion); 公示: the 审核公示单; 审核确认: the 入户调查表 (县级意见),
-/// the 审核确认表 and the 审核确认公示单; 告知: the 审核确认告知书 or 不予批准告知书; 定期复核: the 动态管理记录表 and
-/// the 保障金调整（停发）告知书. Other steps print none.
+/// the 审核确认表 and the 审核确认公示单; 负责人审签: the 入户调查表, now with the 负责人's name (<see cref="StageFormSigners"/>);
+/// 告知: the 审核确认告知书 or 不予批准告知书; 定期复核: the 动态管理记录表 and the 保障金调整（停发）告知书. Other steps print none.
 /// </summary>
 public static class StageForms
 {
@@ -18,6 +18,7 @@ public static class StageForms
         [CaseEventKind.PreliminaryOpinion] = ["chizhou.home-visit-survey", "chizhou.review-publicity"],
         [CaseEventKind.PublicityStarted] = ["chizhou.review-publicity"],
         [CaseEventKind.Confirmed] = ["chizhou.home-visit-survey", "chizhou.review-form", "chizhou.approval-publicity"],
+        [CaseEventKind.Countersigned] = ["chizhou.home-visit-survey"],
         [CaseEventKind.Notified] = ["chizhou.approval-notice", "chizhou.rejection-notice"],
         [CaseEventKind.Reviewed] = ["chizhou.dynamic-management-record", "chizhou.benefit-adjustment-notice"],
     };

@@ -2,6 +2,7 @@ using FormArchive.Archive.Access;
 using FormArchive.Casework;
 using FormArchive.Casework.Stages;
 using FormArchive.Domain;
+using static FormArchive.Tests.Approval.SignedSteps;
 using static FormArchive.Tests.Casework.CaseFixtures;
 
 namespace FormArchive.Tests.Approval;
@@ -13,16 +14,6 @@ namespace FormArchive.Tests.Approval;
 /// </summary>
 public class SignOffRulesTests
 {
-    private static readonly Signer Wang = new("k-wang", "王五", Post.Handler, ApprovalLevel.Township, "秋浦街道");
-    private static readonly Signer Li = new("k-li", "李四", Post.Handler, ApprovalLevel.Township, "秋浦街道");
-    private static readonly Signer TownHead = new("k-zhou", "周八", Post.Head, ApprovalLevel.Township, "秋浦街道");
-    private static readonly Signer OtherTownHead = new("k-wu", "吴九", Post.Head, ApprovalLevel.Township, "梅街镇");
-    private static readonly Signer CountyClerk = new("k-sun", "孙七", Post.Handler, ApprovalLevel.County, "池州市贵池区民政局");
-    private static readonly Signer CountyHead = new("k-qian", "钱十", Post.Head, ApprovalLevel.County, "池州市贵池区民政局");
-
-    private static CaseEvent S(CaseEventKind kind, string iso, Signer by, CaseOutcome? outcome = null) =>
-        E(kind, iso, outcome, actor: by.Name) with { SignedBy = by, Staff = kind == CaseEventKind.HomeVisited ? ["李四"] : [] };
-
     /// <summary>受理 to the end of 公示 (2024-03-04 to 03-15), the opinion given by 王五.</summary>
     private static StageLog Publicised(params AssistanceCategory[] categories)
     {
