@@ -13,7 +13,10 @@ public sealed record CaseStatus(
     DateOnly? RollDate,
     IReadOnlyList<string> Warnings)
 {
-    /// <summary>Submitted to the county and not yet returned or decided (its decision countersigned): the county's to act on, frozen for the township.</summary>
+    /// <summary>
+    /// Submitted to the county and not yet returned or decided (its decision countersigned): the county's to act on,
+    /// frozen for the township.
+    /// </summary>
     public bool WithCounty { get; init; }
 
     /// <summary>The deadlines still to meet, earliest first.</summary>

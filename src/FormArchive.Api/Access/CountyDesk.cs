@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 
 namespace FormArchive.Api.Access;
 
@@ -15,7 +16,7 @@ public static class CountyDesk
 
     /// <summary>A route only the county desk serves (its queue), which no other key may use.</summary>
     public static bool IsCountyRoute(HttpContext http) =>
-        http.GetEndpoint()?.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any(a => a.Policy == AccessPolicies.County) == true;
+        http.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == AccessPolicies.County) == true;
 
     public static bool IsCountyKey(ClaimsPrincipal user) => user.HasClaim(x => x.Type == ApiKeyClaims.County);
 

@@ -2,6 +2,7 @@ using FormArchive.Api.Access;
 using FormArchive.Api.Audit;
 using FormArchive.Api.Cases;
 using FormArchive.Api.Http;
+using FormArchive.Casework;
 using FormArchive.Casework.Stages;
 using FormArchive.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,12 +35,13 @@ public static class CountyQueueEndpoints
             return Problems.Create(StatusCodes.Status409Conflict, "未设置本县（区）",
                 $"{caller.Key.County}没有在本系统中设置（FormArchive:Counties），无法确定其所辖乡镇（街道）；请管理员设置。");
         if (!string.IsNullOrWhiteSpace(township) && !county.Holds(township))
-            return Problems.Create(StatusCodes.Status403Forbidden, "其他县（区）的乡镇", $"“{FormArchive.Casework.CaseStepRequest.Clip(township)}”不是{county.Name}所辖的乡镇（街道）。");
+            return Problems.Create(StatusCodes.Status403Forbidden, "其他县（区）的乡镇", $"“{CaseStepRequest.Clip(township)}”不是{county.Name}所辖的乡镇（街道）。");
         AssistanceCategory? wanted = null;
         if (!string.IsNullOrWhiteSpace(category))
         {
             if (!AssistanceCategory.TryParse(category.Trim(), out var c))
-                return Problems.BadRequest("未知的救助类别", $"category：“{FormArchive.Casework.CaseStepRequest.Clip(category)}”应为 {string.Join("、", AssistanceCategory.All.Select(x => x.Name))} 之一。");
+                return Problems.BadRequest("未知的救助类别",
+                    $"category：“{CaseStepRequest.Clip(category)}”应为 {string.Join("、", AssistanceCategory.All.Select(x => x.Name))} 之一。");
             wanted = c;
         }
         if (!TownshipScope.TryDay(date, out var day, out var badDay)) return badDay!;

@@ -23,7 +23,8 @@ internal static class CountyCommand
         var category = new Option<string?>("--category") { Description = "Only cases of this category (低保, 特困, 临时救助 …)" };
         var date = new Option<string?>("--date") { Description = "The day (yyyy-MM-dd, China time; default today)" };
         var json = new Option<bool>("--json") { Description = "Print the queue as JSON" };
-        var command = new Command("queue", "Submitted cases awaiting the county's decision or its 负责人's countersign; overdue and due within 3 working days marked")
+        var command = new Command("queue",
+            "Submitted cases awaiting the county's decision or its 负责人's countersign; overdue and due within 3 working days marked")
             { county, township, category, date, json };
         command.SetAction(result =>
         {
