@@ -3,10 +3,12 @@ using FormArchive.Api.Audit;
 using FormArchive.Api.Cases;
 using FormArchive.Api.Http;
 using FormArchive.Api.Work;
+using FormArchive.Archive.Access;
 using FormArchive.Archive.Export;
 using FormArchive.Archive.Printing;
 using FormArchive.Archive.Verify;
 using FormArchive.Casework.Stages;
+using FormArchive.Casework.Verification;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormArchive.Api.Endpoints;
@@ -53,9 +55,11 @@ public static class CaseRetrievalEndpoints
     }
 
     private static async Task<Results<JsonHttpResult<VerificationReport>, FileContentHttpResult, ProblemHttpResult>> Verify(
-        string caseId, string? format, HttpContext http, ArchivePrinter printer, CaseContext c)
+        string caseId, string? format, HttpContext http, ArchivePrinter printer, CaseContext c, CaseProcedure procedure, ApiKeyStore keys)
     {
-        var report = await new CaseVerifier(c.Archive).VerifyAsync(caseId, c.Caller.Actor, c.Cancel);
+        // The sign-offs too: every signed step against the key register.
+        var signOffs = new SignOffCheck(c.Archive, keys, procedure.Settings);
+        var report = await new CaseVerifier(c.Archive, extraChecks: [signOffs]).VerifyAsync(caseId, c.Caller.Actor, c.Cancel);
         c.Detail = report.Passed ? "passed" : $"{report.Failures.Count()} failure(s)";
         return format?.ToLowerInvariant() switch
         {

@@ -77,7 +77,7 @@ async function run(button, work) {
 async function verify() {
   const r = await FA.json('GET', `/api/cases/${encodeURIComponent(current.caseId)}/verify?format=json`);
   $('verify-section').classList.remove('hidden');
-  $('verify-state').textContent = r.passed ? '全部通过' : `${r.checks.filter(c => !c.passed).length} 项未通过`;
+  $('verify-state').textContent = r.passed ? '全部通过' : `${r.checks.filter(c => c.passed === false).length} 项未通过`;
   $('verify-state').className = 'badge ' + (r.passed ? 'open' : 'sealed');
   $('verify-result').replaceChildren(
     FA.el('p', { class: 'muted' }, `检测时间 ${new Date(r.checkedAt).toLocaleString('zh-CN')}，存储 ${r.store === 'local' ? '本地存储' : r.store}，${r.sealed ? '已封存' : '未封存'}，文件 ${r.documentCount} 件`),
@@ -85,7 +85,9 @@ async function verify() {
       FA.el('thead', {}, FA.el('tr', {}, ['检测项目', '检测对象', '检测结果', '说明'].map(h => FA.el('th', {}, h)))),
       FA.el('tbody', {}, r.checks.map(c => FA.el('tr', {},
         FA.el('td', {}, `${c.item} ${c.itemName}：${c.name}`), FA.el('td', {}, c.subject),
-        FA.el('td', { class: c.passed ? 'ok' : 'bad' }, c.passed ? '✔ 通过' : '✘ 未通过'), FA.el('td', {}, c.detail))))));
+        // passed is null for a check that could not be made here (未检测).
+        FA.el('td', { class: c.passed ? 'ok' : c.passed === false ? 'bad' : 'muted' }, c.passed ? '✔ 通过' : c.passed === false ? '✘ 未通过' : '— 未检测'),
+        FA.el('td', {}, c.detail))))));
 }
 
 document.addEventListener('DOMContentLoaded', async () => {

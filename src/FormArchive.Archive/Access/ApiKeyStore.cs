@@ -25,8 +25,17 @@ public sealed class ApiKeyStore
     public string Path => _db.Path;
 
     /// <summary>The store of the data folder: FORMARCHIVE_DATA (default ./data)/access.db.</summary>
-    public static ApiKeyStore ForDataDirectory(string? dataDirectory = null) =>
-        new(System.IO.Path.Combine(System.IO.Path.GetFullPath(dataDirectory ?? Environment.GetEnvironmentVariable("FORMARCHIVE_DATA") ?? "data"), "access.db"));
+    public static ApiKeyStore ForDataDirectory(string? dataDirectory = null) => new(PathIn(dataDirectory));
+
+    /// <summary>
+    /// The data folder's store if it has one, else null (nothing is created): for reading the register where it may
+    /// not be, as when a case is verified away from the service that signed it.
+    /// </summary>
+    public static ApiKeyStore? ExistingInDataDirectory(string? dataDirectory = null) =>
+        File.Exists(PathIn(dataDirectory)) ? new(PathIn(dataDirectory)) : null;
+
+    private static string PathIn(string? dataDirectory) =>
+        System.IO.Path.Combine(System.IO.Path.GetFullPath(dataDirectory ?? Environment.GetEnvironmentVariable("FORMARCHIVE_DATA") ?? "data"), "access.db");
 
     /// <summary>
     /// A new key for a person. A clerk works for one unit, a township or a county, in a post (经办人 by default);

@@ -10,10 +10,12 @@ namespace FormArchive.Archive.Verify;
 /// <summary>
 /// 四性检测 after DA/T 70-2018 on one case, reading the store directly (not through the archive's cache) so
 /// that whatever is on disk or in the bucket now is what gets judged. Every problem becomes a failed check;
-/// nothing throws for damaged data.
+/// nothing throws for damaged data. <paramref name="extraChecks"/> add the rows of rules the archive does not know (the
+/// procedure's sign-offs), run on the same log.
 /// </summary>
-public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = null)
+public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = null, IEnumerable<IVerificationCheck>? extraChecks = null)
 {
+    private readonly IReadOnlyList<IVerificationCheck> _checks = [.. extraChecks ?? []];
     private readonly IArchiveStore _store = archive.Store;
     private readonly SealSigner _trusted = trustedKey ?? archive.Signer;
 
@@ -23,8 +25,8 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
         var checks = new List<CheckResult>();
         void Add(Dat70Item item, string name, string subject, bool ok, string detail) => checks.Add(new CheckResult(item, name, subject, ok, detail));
 
-        var (fold, eventHashes) = await ReadEventLogAsync(caseId, checks, ct);
-        if (fold is null)
+        var log = await ReadEventLogAsync(caseId, checks, ct);
+        if (log.Fold is not { } fold)
         {
             Add(Dat70Item.MetadataCompleteness, "事件日志可读", "案卷", false, "没有可读的事件日志");
             return Report(caseId, checks, false, 0);
@@ -39,7 +41,7 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
         }
         else
         {
-            (sealedManifest, sealSigned) = await CheckSealAsync(caseId, fold, eventHashes, checks, ct);
+            (sealedManifest, sealSigned) = await CheckSealAsync(caseId, fold, log.Hashes, checks, ct);
             if (sealedManifest is not null) documents = sealedManifest.Documents;
             await CheckSnapshotAsync(caseId, fold, checks, ct);
         }
@@ -64,6 +66,7 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
         }
         Add(Dat70Item.DataTotal, "无清单外对象", "存储库", extra.Count == 0,
             extra.Count == 0 ? "存储库中的对象与清单一一对应" : $"清单外对象 {extra.Count} 个：{string.Join("、", extra.Select(Short))}");
+        foreach (var check in _checks) checks.AddRange(await check.RunAsync(log, ct));
 
         // Security: read before this verification adds its own entry.
         checks.Add(await AccessLogCheck.RunAsync(_store, caseId, fold.Sealed
@@ -85,41 +88,17 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
     };
 
     /// <summary>Reads every event: continuous numbers from 1, each chained to the previous one's hash.</summary>
-    private async Task<(CaseManifest? Fold, Dictionary<long, string> Hashes)> ReadEventLogAsync(string caseId, List<CheckResult> checks, CancellationToken ct)
+    private async Task<StoredEventLog> ReadEventLogAsync(string caseId, List<CheckResult> checks, CancellationToken ct)
     {
-        var hashes = new Dictionary<long, string>();
-        CaseManifest? fold = null;
-        var problems = new List<string>();
-        long expected = 1;
-        foreach (var item in await _store.ListAsync(StoreArea.Journal, CaseKeys.Events(caseId), ct))
-        {
-            if (CaseKeys.SeqOf(item.Key) is not { } seq) { problems.Add("多余的键 " + Short(item.Key)); continue; }
-            if (seq != expected) { problems.Add($"第 {expected} 号事件缺失（下一条为第 {seq} 号）"); break; }
-            var bytes = await _store.GetAsync(StoreArea.Journal, item.Key, ct);
-            try
-            {
-                var ev = ArchiveJson.Read<ArchiveEvent>(bytes ?? [], item.Key);
-                if (ev.Seq != seq) { problems.Add($"第 {seq} 号事件自称第 {ev.Seq} 号"); break; }
-                if (ev.Prev != fold?.Head) { problems.Add($"第 {seq} 号事件的哈希链未接上第 {seq - 1} 号事件"); break; }
-                var hash = ContentDigest.Sha256Hex(bytes);
-                fold = CaseManifest.Apply(fold, ev, hash);
-                hashes[seq] = hash;
-                expected++;
-            }
-            catch (Exception e) when (e is JsonException or ArchiveCorruptException)
-            {
-                problems.Add($"第 {seq} 号事件无法读取（格式错误）");
-                break;
-            }
-        }
-        checks.Add(new CheckResult(Dat70Item.MetadataCompleteness, "事件日志连续且哈希链完整", "事件日志", problems.Count == 0 && fold is not null,
-            problems.Count == 0 ? (fold is null ? "没有事件" : $"共 {expected - 1} 条事件，编号连续，哈希链完整") : string.Join("；", problems)));
-        return (fold, hashes);
+        var log = await StoredEventLog.ReadAsync(_store, caseId, ct);
+        checks.Add(new CheckResult(Dat70Item.MetadataCompleteness, "事件日志连续且哈希链完整", "事件日志", log.Whole,
+            log.Problems.Count == 0 ? (log.Fold is null ? "没有事件" : $"共 {log.Events.Count} 条事件，编号连续，哈希链完整") : string.Join("；", log.Problems)));
+        return log;
     }
 
     /// <summary>Checks the seal; returns the sealed manifest (if readable) and whether its hash and signature hold.</summary>
     private async Task<(SealedManifest? Manifest, bool Signed)> CheckSealAsync(
-        string caseId, CaseManifest fold, Dictionary<long, string> eventHashes, List<CheckResult> checks, CancellationToken ct)
+        string caseId, CaseManifest fold, IReadOnlyDictionary<long, string> eventHashes, List<CheckResult> checks, CancellationToken ct)
     {
         void Add(Dat70Item item, string name, bool ok, string detail) => checks.Add(new CheckResult(item, name, "封存清单", ok, detail));
         var sha = fold.SealedManifestSha256!;
@@ -231,7 +210,7 @@ public sealed class CaseVerifier(CaseArchive archive, SealSigner? trustedKey = n
     private static string StoreName(IArchiveStore store) => store is LocalArchiveStore ? "local" : store.Description;
 
     /// <summary>A stored object named by its last segment (its hash), not by the store's folders.</summary>
-    private static string Short(string key) =>
+    internal static string Short(string key) =>
         key[(key.LastIndexOf('/') + 1)..] is var last && last.Length > 24 ? last[..16] + "…" : key[(key.LastIndexOf('/') + 1)..];
 
     /// <summary>检测对象 of a document's checks.</summary>

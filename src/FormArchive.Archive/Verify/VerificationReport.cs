@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace FormArchive.Archive.Verify;
 
 /// <summary>The four properties of DA/T 70-2018 (电子档案四性检测).</summary>
@@ -16,11 +18,29 @@ public enum CheckCategory
 /// <summary>
 /// One row of the report: the DA/T 70 item (<see cref="Item"/> number and <see cref="ItemName"/>), what was
 /// checked (<see cref="Name"/>), on what (<see cref="Subject"/>, 检测对象), and why it passed or failed (说明).
+/// <see cref="Passed"/> is null for a check that could not be made here (未检测: e.g. signers with no key register
+/// at hand): neither a pass nor a failure, and said so in the report; the JSON writes it as <c>"passed": null</c>.
 /// </summary>
-public sealed record CheckResult(CheckCategory Category, string Item, string ItemName, string Name, string Subject, bool Passed, string Detail)
+public sealed record CheckResult(
+    CheckCategory Category, string Item, string ItemName, string Name, string Subject,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] bool? Passed, string Detail)
 {
-    public CheckResult(Dat70Item item, string name, string subject, bool passed, string detail)
+    public CheckResult(Dat70Item item, string name, string subject, bool? passed, string detail)
         : this(item.Category, item.Number, item.Name, name, subject, passed, detail) { }
+
+    /// <summary>
+    /// The API key the row is about (a signer's), for programs reading the JSON only: the PDF report and the CLI's
+    /// lines name the person and post, never the key. Null (left out of the JSON) for rows about no key.
+    /// </summary>
+    public string? KeyId { get; init; }
+
+    /// <summary>The check could not be made here (未检测).</summary>
+    [JsonIgnore]
+    public bool NotChecked => Passed is null;
+
+    /// <summary>通过, 未通过 or 未检测.</summary>
+    [JsonIgnore]
+    public string ResultName => Passed switch { true => "通过", false => "未通过", null => "未检测" };
 
     /// <summary>真实性, 完整性, 可用性 or 安全性.</summary>
     public string CategoryName => VerificationReport.ChineseName(Category);
@@ -40,8 +60,10 @@ public sealed record VerificationReport
     public bool Sealed { get; init; }
     public int DocumentCount { get; init; }
     public required IReadOnlyList<CheckResult> Checks { get; init; }
-    public bool Passed => Checks.All(c => c.Passed);
-    public IEnumerable<CheckResult> Failures => Checks.Where(c => !c.Passed);
+    /// <summary>No check failed; checks that could not be made (未检测) are not failures, and are listed apart.</summary>
+    public bool Passed => Checks.All(c => c.Passed != false);
+    public IEnumerable<CheckResult> Failures => Checks.Where(c => c.Passed == false);
+    public IEnumerable<CheckResult> NotChecked => Checks.Where(c => c.NotChecked);
 
     public static string ChineseName(CheckCategory c) => c switch
     {

@@ -5,7 +5,8 @@ namespace FormArchive.Archive.Verify;
 
 /// <summary>
 /// The human-readable 四性检测报告 (templates/archive/verification-report.scriban), in Chinese: a summary per property,
-/// then every check (检测项目, 检测对象, 检测结果, 说明), failures first. The template lays it out; this says what it says.
+/// then every check (检测项目, 检测对象, 检测结果, 说明), failures first, then checks that could not be made (未检测). The
+/// template lays it out; this says what it says.
 /// </summary>
 public static class VerificationReportPdf
 {
@@ -21,13 +22,18 @@ public static class VerificationReportPdf
             report.Sealed,
             report.DocumentCount,
             report.Passed,
+            NotChecked = report.NotChecked.Count(),
             Categories = Enum.GetValues<CheckCategory>().Select(cat =>
             {
                 var items = report.Checks.Where(c => c.Category == cat).ToList();
-                return new { Name = VerificationReport.ChineseName(cat), Count = items.Count, Failed = items.Count(c => !c.Passed) };
+                return new
+                {
+                    Name = VerificationReport.ChineseName(cat), Count = items.Count,
+                    Failed = items.Count(c => c.Passed == false), NotChecked = items.Count(c => c.NotChecked),
+                };
             }).ToList(),
-            Checks = report.Checks.OrderBy(c => c.Passed).ThenBy(c => c.Item, StringComparer.Ordinal)
-                .Select(c => new { c.Item, c.ItemName, c.Name, c.Subject, c.Passed, c.Detail }).ToList(),
+            Checks = report.Checks.OrderBy(c => c.Passed switch { false => 0, null => 1, true => 2 }).ThenBy(c => c.Item, StringComparer.Ordinal)
+                .Select(c => new { c.Item, c.ItemName, c.Name, c.Subject, Failed = c.Passed == false, Result = c.ResultName, c.Detail }).ToList(),
         }, report.CheckedAt).Pdf;
 
     /// <summary>The store as an archivist reads it: never a local path; for S3 only its bucket.</summary>

@@ -19,11 +19,15 @@ public sealed partial class CaseProcedure
     /// record them (logs from before they were recorded): those deadlines too follow every category.
     /// </summary>
     internal static async Task<StageLog> ReplayAsync(
-        CaseArchive archive, string caseId, IReadOnlyList<CaseManifest> volumes, LocalRules installationRules, CancellationToken ct)
+        CaseArchive archive, string caseId, IReadOnlyList<CaseManifest> volumes, LocalRules installationRules, CancellationToken ct) =>
+        Replay(caseId, volumes, installationRules, await AppliedForUnrecordedAsync(archive, volumes, ct));
+
+    /// <summary>The categories of the case data where the 受理 of <paramref name="volumes"/> did not record them; else null.</summary>
+    internal static async Task<IReadOnlyList<AssistanceCategory>?> AppliedForUnrecordedAsync(
+        CaseArchive archive, IReadOnlyList<CaseManifest> volumes, CancellationToken ct)
     {
         var first = volumes.SelectMany(v => v.Stages).FirstOrDefault();
-        var applied = first is not null && first.Categories is null ? await AppliedForAsync(archive, volumes[0], ct) : null;
-        return Replay(caseId, volumes, installationRules, applied);
+        return first is not null && first.Categories is null ? await AppliedForAsync(archive, volumes[0], ct) : null;
     }
 
     /// <summary>
@@ -35,6 +39,26 @@ public sealed partial class CaseProcedure
     /// <exception cref="StoredStageLogException">A stored step is unreadable or refused.</exception>
     internal static StageLog Replay(
         string caseId, IReadOnlyList<CaseManifest> volumes, LocalRules installationRules, IReadOnlyList<AssistanceCategory>? appliedFor = null)
+    {
+        var log = LogBefore(caseId, volumes, installationRules, appliedFor);
+        var stages = volumes.SelectMany(v => v.Stages).ToList();
+        for (int i = 0; i < stages.Count; i++)
+        {
+            var e = StageRecords.FromRecord(stages[i])
+                    ?? throw new StoredStageLogException(caseId, i + 1, $"未知的办理环节“{stages[i].Kind}”或结果“{stages[i].Outcome}”。");
+            try { log.Append(e); }
+            catch (CaseworkException x) { throw new StoredStageLogException(caseId, i + 1, x.Message); }
+        }
+        return log;
+    }
+
+    /// <summary>
+    /// The log of <paramref name="caseId"/> before its first step: its township, and the rules, categories and confirming
+    /// levels recorded with its 受理 (see <see cref="Replay"/>).
+    /// </summary>
+    /// <exception cref="StoredStageLogException">The rules or categories recorded with 受理 are not known ones.</exception>
+    internal static StageLog LogBefore(
+        string caseId, IReadOnlyList<CaseManifest> volumes, LocalRules installationRules, IReadOnlyList<AssistanceCategory>? appliedFor)
     {
         var first = volumes[0];
         var stages = volumes.SelectMany(v => v.Stages).ToList();
@@ -60,13 +84,6 @@ public sealed partial class CaseProcedure
         var log = new StageLog(caseId, first.Metadata.Township.Trim(), categories, rules, levels: levels);
         if (stages.Count > 0 && log.Categories.Count == 0)
             throw new StoredStageLogException(caseId, 1, $"救助类别“{first.Metadata.Category}”无法识别。");
-        for (int i = 0; i < stages.Count; i++)
-        {
-            var e = StageRecords.FromRecord(stages[i])
-                    ?? throw new StoredStageLogException(caseId, i + 1, $"未知的办理环节“{stages[i].Kind}”或结果“{stages[i].Outcome}”。");
-            try { log.Append(e); }
-            catch (CaseworkException x) { throw new StoredStageLogException(caseId, i + 1, x.Message); }
-        }
         return log;
     }
 }

@@ -40,7 +40,7 @@ public static class SupplementVolumes
     /// <summary>
     /// Whether <paramref name="candidate"/> is volume <paramref name="volume"/> of the case rooted at <paramref name="root"/>, by its metadata.
     /// </summary>
-    private static bool IsVolume(CaseManifest candidate, CaseManifest of, string root, int volume)
+    internal static bool IsVolume(CaseManifest candidate, CaseManifest of, string root, int volume)
     {
         var meta = candidate.Metadata;
         bool linked = volume == 1 ? candidate.CaseId == root && meta.SupplementOf is null : meta.SupplementOf == root && meta.Volume == volume;

@@ -1,10 +1,19 @@
 using System.Text.Json.Nodes;
+using FormArchive.Archive.Access;
 using FormArchive.Archive.Cases;
+using FormArchive.Casework;
+using FormArchive.Casework.Opening;
+using FormArchive.Casework.Stages;
+using FormArchive.Domain;
 using UglyToad.PdfPig;
+using static FormArchive.Tests.Casework.SignedSteps;
 
 namespace FormArchive.Tests.Integrity;
 
-/// <summary>`formarchive verify` on a damaged case: exit 1, and both reports written, naming the failing checks.</summary>
+/// <summary>
+/// `formarchive verify` on a damaged case: exit 1, and both reports written, naming the failing checks; on a case's
+/// sign-offs, judged against the data folder's key register, or not checked where it has none.
+/// </summary>
 public sealed class VerifyCliTests : IDisposable
 {
     private readonly ArchiveProcess _archive = new(null);
@@ -53,5 +62,39 @@ public sealed class VerifyCliTests : IDisposable
         var text = string.Concat(doc.GetPages().Select(p => p.Text));
         Assert.Contains("结论：未通过", text);
         Assert.Contains("事件日志连续且哈希链完整", text);
+    }
+
+    [Fact]
+    public async Task Verify_judges_the_signers_against_the_data_folders_key_register_and_says_so_when_there_is_none()
+    {
+        var keys = ApiKeyStore.ForDataDirectory(_archive.DataDirectory);
+        var (_, wang) = TownshipPerson(keys, "王五", "秋浦街道");
+        var (_, zhou) = TownshipPerson(keys, "周八", "秋浦街道", Post.Head);
+        var stranger = new Signer("0badc0de", "赵一", Post.Head, ApprovalLevel.Township, "秋浦街道"); // a key the register never had
+        var steps = ConfirmedByTheTownship(wang, zhou).ToList();
+        steps[7] = Signed(CaseEventKind.Countersigned, "2024-03-15", stranger); // the confirmation's 负责人审签
+        string id;
+        using (var host = await _archive.OpenAsync())
+        {
+            id = (await CaseOpening.OpenAsync(host.Archive, new CaseApplication
+            {
+                Applicant = new CaseApplicant("张三", "11010519491231002X"), Categories = ["低保"], Members = [new CaseMember("张三", "11010519491231002X")],
+            }, "秋浦街道", "王五")).CaseId;
+            var procedure = new CaseProcedure(host, WorkingDayCalendar.Default);
+            foreach (var e in steps) await procedure.RecordAsync(id, e, e.Actor);
+            await host.Archive.SealAsync(id, "王五");
+        }
+
+        var (code, output) = await _archive.RunAsync(null, "verify", id);
+        Assert.True(code == 1, output);
+        Assert.Contains("未通过 真实性 1.1 电子档案来源真实性检测 · 签署人与密钥登记一致（负责人审签（2024年3月15日））：秋浦街道 负责人 赵一：密钥登记中没有签署这一环节的密钥", output);
+        Assert.DoesNotContain("0badc0de", output);
+
+        foreach (var file in Directory.GetFiles(_archive.DataDirectory, "access.db*")) File.Delete(file);
+        (code, output) = await _archive.RunAsync(null, "verify", id);
+        Assert.True(code == 0, output);
+        Assert.Contains("未检测 真实性 1.1 电子档案来源真实性检测 · 签署人与密钥登记一致（办理环节）：没有密钥登记可查", output);
+        Assert.Matches($@"{id}：四性检测通过（检测 \d+ 项，未通过 0 项，未检测 1 项，文件 \d+ 件）", output);
+        Assert.False(File.Exists(Path.Combine(_archive.DataDirectory, "access.db"))); // verifying made no empty register
     }
 }
