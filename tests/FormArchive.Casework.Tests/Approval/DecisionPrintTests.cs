@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using static FormArchive.Tests.Api.CaseApi;
-using static FormArchive.Tests.Approval.SignedSteps;
+using static FormArchive.Tests.Approval.ApprovalSigners;
 
 namespace FormArchive.Tests.Approval;
 

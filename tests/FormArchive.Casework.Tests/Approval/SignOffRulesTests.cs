@@ -2,7 +2,7 @@ using FormArchive.Archive.Access;
 using FormArchive.Casework;
 using FormArchive.Casework.Stages;
 using FormArchive.Domain;
-using static FormArchive.Tests.Approval.SignedSteps;
+using static FormArchive.Tests.Approval.ApprovalSigners;
 using static FormArchive.Tests.Casework.CaseFixtures;
 
 namespace FormArchive.Tests.Approval;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using FormArchive.Casework;
 using FormArchive.Casework.Stages;
-using static FormArchive.Tests.Approval.SignedSteps;
+using static FormArchive.Tests.Approval.ApprovalSigners;
 using static FormArchive.Tests.Casework.CaseFixtures;
 
 namespace FormArchive.Tests.Approval;

@@ -6,7 +6,7 @@ using static FormArchive.Tests.Casework.CaseFixtures;
 namespace FormArchive.Tests.Approval;
 
 /// <summary>The people of the online-approval tests, at 秋浦街道 and 贵池区, the steps they sign and logs of them.</summary>
-internal static class SignedSteps
+internal static class ApprovalSigners
 {
     public static readonly Signer Wang = new("k-wang", "王五", Post.Handler, ApprovalLevel.Township, "秋浦街道");
     public static readonly Signer Li = new("k-li", "李四", Post.Handler, ApprovalLevel.Township, "秋浦街道");
