@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using FormArchive.Archive.Access;
 using UglyToad.PdfPig;
@@ -96,9 +98,10 @@ public abstract class OnlineApprovalSuite(ApiServer server)
         Assert.DoesNotContain(await QueueAsync(p.CountyClerk, "&category=特困"), l => (string)l!["caseId"]! == caseId);
 
         // The electronic file, read-only: the case, its scans with the members they match, the timeline with its signers.
-        var pages = await GetJsonAsync(p.CountyClerk, $"/api/cases/{caseId}/pages");
-        Assert.Contains(CorpusName, pages.ToJsonString());
-        Assert.DoesNotContain(CorpusIdNumber, pages.ToJsonString());
+        var pages = (await GetJsonAsync(p.CountyClerk, $"/api/cases/{caseId}/pages"))
+            .ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.Contains(CorpusName, pages);
+        Assert.DoesNotContain(CorpusIdNumber, pages);
         var progress = await GetJsonAsync(p.CountyClerk, $"/api/cases/{caseId}/progress");
         Assert.Contains(progress["timeline"]!.AsArray(), t => (string?)t!["signedBy"] == "巴阳镇 负责人 周八");
         Assert.True((bool)progress["withCounty"]!);

@@ -6,6 +6,7 @@ using FormArchive.Casework.Opening;
 using FormArchive.Casework.Stages;
 using FormArchive.Templates.Printing;
 using FormArchive.Tests.Api;
+using FormArchive.Tests.Casework;
 using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
@@ -62,7 +63,11 @@ public sealed class DecisionPrintTests(ApiServer server) : IClassFixture<ApiServ
     private async Task RecordAsync(string id, IEnumerable<CaseEvent> events)
     {
         foreach (var e in events)
-            await Procedure.RecordAsync(id, e, "王五");
+        {
+            // The 初审意见 names its paper, filed with the materials the submission needs (the county decides from the file alone).
+            var step = e.Kind == CaseEventKind.PreliminaryOpinion ? e with { Documents = [await SubmissionMaterials.FileAsync(Host.Archive, id)] } : e;
+            await Procedure.RecordAsync(id, step, "王五");
+        }
     }
 
     /// <summary>Records <paramref name="e"/> printing <paramref name="formId"/>, and returns the filed PDF.</summary>

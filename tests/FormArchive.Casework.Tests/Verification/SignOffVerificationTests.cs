@@ -8,6 +8,7 @@ using FormArchive.Casework.Stages;
 using FormArchive.Casework.Verification;
 using FormArchive.Domain;
 using FormArchive.Tests.Api;
+using FormArchive.Tests.Casework;
 using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
 using static FormArchive.Tests.Api.CaseApi;
@@ -58,8 +59,12 @@ public abstract class SignOffVerificationSuite(ApiServer server)
     private async Task RecordAsync(string id, IEnumerable<CaseEvent> steps)
     {
         var procedure = Procedure;
-        foreach (var e in steps) await procedure.RecordAsync(id, e, e.Actor);
+        foreach (var e in steps) await procedure.RecordAsync(id, await WithOpinionPaperAsync(id, e), e.Actor);
     }
+
+    /// <summary>The 初审意见 names its paper, filed with the materials the submission needs (the county decides from the file alone).</summary>
+    private async Task<CaseEvent> WithOpinionPaperAsync(string id, CaseEvent e) =>
+        e.Kind == CaseEventKind.PreliminaryOpinion ? e with { Documents = [await SubmissionMaterials.FileAsync(Host.Archive, id)] } : e;
 
     private Task<VerificationReport> VerifyAsync(string id, ApiKeyStore? keys) =>
         new CaseVerifier(Host.Archive, extraChecks: [new SignOffCheck(Host.Archive, keys, Settings)]).VerifyAsync(id, "档案员");
