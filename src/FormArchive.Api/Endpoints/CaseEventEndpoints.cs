@@ -64,7 +64,7 @@ public static class CaseEventEndpoints
             return Problems.Create(StatusCodes.Status400BadRequest, "办理环节请求有误", refusal!);
         // The step is the caller's act: signed by the person the key stands for, in their post, for their unit.
         var e = step with { SignedBy = procedure.Settings.Counties.SignerOf(c.Caller.Key) };
-        c.Detail = e.Kind.Label(); // the step only: staff names and notes stay out of the audit line
+        c.Detail = $"{e.Kind.Label()}, signed {e.SignedBy!.Label}"; // the step and its signer only: staff names and notes stay out
         if (!string.IsNullOrWhiteSpace(request.PrintForm)) return await RecordWithFormAsync(c, e, request.PrintForm, procedure, printer);
         return TypedResults.Ok(await procedure.RecordAsync(c.Case.CaseId, e, c.Caller.Actor, c.Cancel));
     }

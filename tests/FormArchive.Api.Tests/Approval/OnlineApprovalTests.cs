@@ -133,6 +133,12 @@ public abstract class OnlineApprovalSuite(ApiServer server)
         Assert.Equal(["巴阳镇 负责人 周八", "云阳县民政局 负责人 钱十"],
             timeline.Where(t => (string)t!["what"]! == "负责人审签").Select(t => (string)t!["signedBy"]!));
 
+        // The audit log says who signed each step, as the case log does.
+        var audit = (await GetJsonAsync(server.ClientFor(Role.Admin), $"/api/audit?caseId={caseId}"))
+            .ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.Contains("负责人审签, signed 云阳县民政局 负责人 钱十", audit);
+        Assert.Contains("审核确认, signed 云阳县民政局 经办人 孙七", audit);
+
         // The dossier's 案卷办理过程 prints who signed each step.
         var dossier = await server.ClientFor(Role.Archivist).GetByteArrayAsync($"/api/cases/{caseId}/dossier");
         using var pdf = PdfDocument.Open(dossier);
@@ -218,6 +224,20 @@ public abstract class OnlineApprovalSuite(ApiServer server)
         var text = string.Concat(pdf.GetPages().Select(pg => pg.Text)).Replace(" ", "");
         Assert.Contains("补正材料：残疾证、住院费用结算单", text);
         Assert.Contains("云阳县民政局经办人孙七", text);
+    }
+
+    [Fact]
+    public async Task The_same_person_cannot_give_the_opinion_and_countersign_it()
+    {
+        var p = PeopleOf(Guichi, "贵池区");
+        var caseId = await CreateAsync(p.Clerk, CaseOf("低保"));
+        await StepAsync(p.Clerk, caseId, Step("受理", "2024-03-04"), Step("核对授权", "2024-03-04"), Step("入户调查", "2024-03-05", staff: "李四"));
+        await StepAsync(p.Head, caseId, Step("初审意见", "2024-03-06", "批准"));
+        var (status, body) = await PostStepAsync(p.Head, caseId, Step("负责人审签", "2024-03-06"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Contains("由周八本人作出", (string)body["detail"]!);
+        Assert.Contains("四眼原则", (string)body["detail"]!);
+        Assert.DoesNotContain((await GetJsonAsync(p.Clerk, $"/api/cases/{caseId}/progress"))["timeline"]!.AsArray(), t => (string)t!["what"]! == "负责人审签");
     }
 
     [Fact]
