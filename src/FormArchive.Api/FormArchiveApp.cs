@@ -115,6 +115,7 @@ public static class FormArchiveApp
         app.MapMeEndpoints();
         app.MapReviewListEndpoints();
         app.MapCaseRecordEndpoints();
+        app.MapCaseVerificationEndpoints();
         app.MapAdminEndpoints();
         app.MapObservability();
         return app;

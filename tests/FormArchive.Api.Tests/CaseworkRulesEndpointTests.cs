@@ -53,6 +53,7 @@ public sealed class CaseworkRulesEndpointTests(YunyangApiServer server) : IClass
             County: server.ClerkFor("孙七", null, county: "云阳测试县"), CountyHead: server.ClerkFor("钱十", null, Post.Head, "云阳测试县"));
         var roll = await CreateAsync(p.Clerk);
         await UploadMaterialsAsync(p.Clerk, roll);
+        await FileVerificationResultAsync(server.VerifierFor("云阳测试县"), roll);
         var opinion = Step("初审意见", "2024-01-05", "批准");
         opinion["documents"] = new JsonArray(await UploadOpinionPaperAsync(p.Clerk, roll));
         await StepAsync(p.Clerk, roll, Step("受理", "2024-01-02"), Step("核对授权", "2024-01-03"), Step("入户调查", "2024-01-04", staff: "李四"), opinion,

@@ -88,9 +88,9 @@ public class JsonBodyFilterTests(ApiServer server) : IClassFixture<ApiServer>
     public void Every_endpoint_that_takes_a_json_body_has_the_filter()
     {
         var endpoints = server.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
-        // Bodiless writes, and the multipart uploads (ScanUpload checks their own parts).
+        // Bodiless writes, and the multipart uploads (ScanUpload and VerificationUpload check their own parts).
         string[] noJson = ["api/cases/{caseId}/scans", "api/case-intake/scans", "api/cases/{caseId}/seal", "api/cases/{caseId}/supplement-notice",
-            "api/cases/{caseId}/supplement-volume", "api/cases/{caseId}/record/print/{formId}"];
+            "api/cases/{caseId}/supplement-volume", "api/cases/{caseId}/record/print/{formId}", "api/cases/{caseId}/verification-results"];
         var writes = endpoints.Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Any(m => m is "POST" or "PUT" or "PATCH") == true).ToList();
         Assert.True(writes.Count >= 14, $"{writes.Count} writes");
         foreach (var e in writes)

@@ -26,6 +26,7 @@ public class RoleRefusalTests(ApiServer server) : IClassFixture<ApiServer>
     [InlineData(Role.Clerk, "办事员")]
     [InlineData(Role.Archivist, "档案员")]
     [InlineData(Role.Admin, "管理员")]
+    [InlineData(Role.Verifier, "核对机构")]
     public void Each_role_has_its_Chinese_label(Role role, string expected) => Assert.Equal(expected, Roles.Label(role));
 
     [Fact]

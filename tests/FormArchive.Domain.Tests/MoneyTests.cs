@@ -44,4 +44,14 @@ public class MoneyTests
         }
         Assert.Throws<ArgumentOutOfRangeException>(() => Money.Format(double.NaN));
     }
+
+    [Theory]
+    [InlineData("0", null)]
+    [InlineData("1234.5", null)]
+    [InlineData("999999999999.99", null)]
+    [InlineData("-0.01", "金额不能为负数（-0.01）。")]
+    [InlineData("0.125", "金额最多精确到分（两位小数），不能是 0.125。")]
+    [InlineData("1000000000000", "金额 1,000,000,000,000.00 元超出可记录的上限。")]
+    public void An_amount_a_case_records_is_whole_fen_not_negative_and_bounded(string amount, string? problem) =>
+        Assert.Equal(problem, Money.Problem(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)));
 }

@@ -24,6 +24,8 @@ public static class AccessPolicies
     public const string County = "county";
     /// <summary>Any key: who the key stands for.</summary>
     public const string AnyKey = "any-key";
+    /// <summary>A county's 核对机构 (a system): file the 家庭经济状况核对 results of its county's townships' cases.</summary>
+    public const string Verifier = "verifier";
 
     /// <summary>Each policy's roles, in the order a refusal lists them.</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> All = new Dictionary<string, Role[]>(StringComparer.Ordinal)
@@ -35,6 +37,7 @@ public static class AccessPolicies
         [FormRenderer] = [Role.Integrator, Role.Clerk],
         [Auditor] = [Role.Admin, Role.Archivist],
         [County] = [Role.Clerk],
-        [AnyKey] = [Role.Integrator, Role.Clerk, Role.Archivist, Role.Admin],
+        [AnyKey] = [Role.Integrator, Role.Clerk, Role.Archivist, Role.Admin, Role.Verifier],
+        [Verifier] = [Role.Verifier],
     };
 }

@@ -17,8 +17,9 @@ public sealed record Caller(ApiKey Key, string? RemoteAddress)
 
     /// <summary>
     /// Whether this key may see the case at all: archivists see every case, a township's clerks only their township's,
-    /// a county's clerks the cases of the county's townships once submitted to it (报送审批). Callers outside the scope
-    /// get 404, so case numbers of other townships are not even confirmed to exist.
+    /// a county's clerks the cases of the county's townships once submitted to it (报送审批), a county's 核对机构 the cases
+    /// of the county's townships. Callers outside the scope get 404, so case numbers of other townships are not even
+    /// confirmed to exist.
     /// </summary>
     public bool MaySee(CaseManifest m, Counties counties) => Key.Role switch
     {
@@ -26,6 +27,7 @@ public sealed record Caller(ApiKey Key, string? RemoteAddress)
         Role.Clerk when Key.County is { } county => counties.Named(county) is { } c && c.Holds(m.Metadata.Township)
             && m.Stages.Any(s => s.Kind == nameof(FormArchive.Casework.CaseEventKind.Submitted)),
         Role.Clerk => string.Equals(Key.Township, m.Metadata.Township.Trim(), StringComparison.Ordinal),
+        Role.Verifier => Key.County is { } county && counties.Named(county) is { } c && c.Holds(m.Metadata.Township),
         _ => false,
     };
 

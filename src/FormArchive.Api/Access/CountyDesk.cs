@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using FormArchive.Archive.Access;
 using Microsoft.AspNetCore.Authorization;
 
 namespace FormArchive.Api.Access;
@@ -18,7 +19,9 @@ public static class CountyDesk
     public static bool IsCountyRoute(HttpContext http) =>
         http.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == AccessPolicies.County) == true;
 
-    public static bool IsCountyKey(ClaimsPrincipal user) => user.HasClaim(x => x.Type == ApiKeyClaims.County);
+    /// <summary>A county's clerk (a county's 核对机构 has a county too, and works no desk).</summary>
+    public static bool IsCountyKey(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Name(Role.Clerk)) && user.HasClaim(x => x.Type == ApiKeyClaims.County);
 
     /// <summary>Whether the route being authorised (the resource is the request) is one of the county desk's.</summary>
     public static bool Serves(object? resource) =>

@@ -17,7 +17,7 @@ public sealed class RoleRefusal : IAuthorizationMiddlewareResultHandler
     public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
     {
         if (!result.Forbidden || Caller.Of(context) is not { } caller) return _framework.HandleAsync(next, context, policy, result);
-        if (caller.Key.County is { } county)
+        if (caller.Key is { Role: Role.Clerk, County: { } county })
             return Problems.Create(StatusCodes.Status403Forbidden, "县级密钥不能办理乡镇事务",
                 $"{caller.Key.Name}是{county}的{(caller.Key.Post is { } p ? Posts.Label(p) : "工作人员")}，只能在县级审核台查看已报送的案卷并作出审核确认、审签或退回补正，"
                 + "不能办理乡镇（街道）的事务。").ExecuteAsync(context);

@@ -1,5 +1,6 @@
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Fonds;
+using FormArchive.Casework.EconomicVerification;
 using FormArchive.Domain;
 
 namespace FormArchive.Api.Cases;
@@ -35,6 +36,8 @@ public sealed record CaseView
     public int Volume { get; init; }
     public string? SupplementOf { get; init; }
     public required IReadOnlyList<DirectoryEntry> Directory { get; init; }
+    /// <summary>The case's 家庭经济状况核对 results (the current one labelled in full), or null if none is filed; on GET only.</summary>
+    public CaseVerificationView? Verification { get; init; }
 
     /// <summary>The view of <paramref name="m"/>; without <paramref name="fonds"/> only a sealed case's 档号 is known.</summary>
     public static CaseView Of(CaseManifest m, IReadOnlyDictionary<int, int>? pages = null, FondsRegistry? fonds = null)

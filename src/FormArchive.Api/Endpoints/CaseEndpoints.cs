@@ -7,6 +7,7 @@ using FormArchive.Archive.Access;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Catalog;
 using FormArchive.Casework.Checklist;
+using FormArchive.Casework.EconomicVerification;
 using FormArchive.Casework.Opening;
 using FormArchive.Casework.Stages;
 using FormArchive.Domain;
@@ -49,8 +50,11 @@ public static class CaseEndpoints
             .WithSummary("Completeness checklist of a case");
     }
 
-    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Get(CaseContext c, PdfPageCountCache pages) =>
-        TypedResults.Ok(CaseView.Of(c.Case, await pages.OfAsync(c.Archive, c.Case, c.Cancel), c.Archive.Fonds));
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Get(CaseContext c, PdfPageCountCache pages)
+    {
+        var view = CaseView.Of(c.Case, await pages.OfAsync(c.Archive, c.Case, c.Cancel), c.Archive.Fonds);
+        return TypedResults.Ok(view with { Verification = await VerificationResults.ViewAsync(c.Archive, c.Case, c.Cancel) });
+    }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Document(int no, CaseContext c)
     {

@@ -176,7 +176,7 @@ public static class CaseFilingEndpoints
     {
         if (c.Case.Sealed) throw new CaseSealedException(caseId);
         var items = await CaseChecklist.OfCaseAsync(c.Archive, c.Case, ChinaTime.Today(), c.Cancel);
-        var missing = items.Where(i => !i.Present).ToList();
+        var missing = CaseChecklist.MissingFromApplicant(items);
         c.Detail = $"{missing.Count} missing";
         if (missing.Count == 0)
             return Problems.Create(StatusCodes.Status409Conflict, "材料齐全", $"案件 {caseId} 的必备材料已齐全，无需补正通知。");

@@ -2,6 +2,7 @@ using FormArchive.Api.Work;
 using FormArchive.Archive.Cases;
 using FormArchive.Archive.Storage;
 using FormArchive.Casework;
+using FormArchive.Casework.EconomicVerification;
 using FormArchive.Casework.Stages;
 using FormArchive.Domain;
 using FormArchive.Renderer.Layout;
@@ -48,6 +49,12 @@ public static class DomainProblems
         // The store's address and object keys are not the caller's business.
         ArchiveStorageException => Problems.Create(StatusCodes.Status503ServiceUnavailable, "档案存储不可用", "档案存储暂时无法访问，请稍后重试。"),
         WorkGateFullException e => Busy(e, http),
+        // Each error names the field in Chinese (收入第 2 项的金额（元）), as the 核对机构's people read their report.
+        VerificationDataException e => Problems.Create(StatusCodes.Status400BadRequest, "核对数据有误", IdNumberMasking.MaskInText(e.Message),
+            new Dictionary<string, object?>
+            {
+                ["errors"] = e.Problems.Select(x => new { field = x.Field, message = IdNumberMasking.MaskInText(x.Message) }).ToList(),
+            }),
         ArgumentException e => Problems.BadRequest("请求有误", ArgumentProblem(e)),
         _ => null,
     };

@@ -9,7 +9,10 @@ public sealed record ApiKey
     public required Role Role { get; init; }
     /// <summary>For clerks of a township: the 乡镇（街道） whose cases the key may touch.</summary>
     public string? Township { get; init; }
-    /// <summary>For clerks of a county: the 县（区） whose townships' submitted cases the key reviews and decides.</summary>
+    /// <summary>
+    /// For clerks of a county: the 县（区） whose townships' submitted cases the key reviews and decides. For a verifier: the
+    /// 县（区） whose townships' cases its 核对 results are filed in.
+    /// </summary>
     public string? County { get; init; }
     /// <summary>For clerks: the post the person signs in (经办人 unless made 负责人).</summary>
     public Post? Post { get; init; }

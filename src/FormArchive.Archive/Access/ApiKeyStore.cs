@@ -38,8 +38,8 @@ public sealed class ApiKeyStore
         System.IO.Path.Combine(System.IO.Path.GetFullPath(dataDirectory ?? Environment.GetEnvironmentVariable("FORMARCHIVE_DATA") ?? "data"), "access.db");
 
     /// <summary>
-    /// A new key for a person. A clerk works for one unit, a township or a county, in a post (经办人 by default);
-    /// other roles have neither.
+    /// A new key for a person. A clerk works for one unit, a township or a county, in a post (经办人 by default); a
+    /// verifier (核对机构, a system) serves one county, in no post; other roles have neither.
     /// </summary>
     /// <exception cref="ArgumentException">The unit or post does not fit the role (the message says which, in Chinese).</exception>
     public IssuedApiKey Add(string name, Role role, string? township = null, string? county = null, Post? post = null)
@@ -49,7 +49,9 @@ public sealed class ApiKeyStore
         county = string.IsNullOrWhiteSpace(county) ? null : county.Trim();
         if (role == Role.Clerk && (township is null) == (county is null))
             throw new ArgumentException("办事员密钥须属于一个乡镇（街道）或一个县（区），二者选一。");
-        if (role != Role.Clerk && (township is not null || county is not null || post is not null))
+        if (role == Role.Verifier && (county is null || township is not null || post is not null))
+            throw new ArgumentException("核对机构密钥须属于一个县（区）（--county），不属于乡镇，也没有岗位。");
+        if (role is not (Role.Clerk or Role.Verifier) && (township is not null || county is not null || post is not null))
             throw new ArgumentException($"{Roles.Label(role)}密钥不属于乡镇或县（区），也没有岗位。");
         if (role == Role.Clerk) post ??= Access.Post.Handler;
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));

@@ -1,4 +1,5 @@
 using FormArchive.Archive.Cases;
+using FormArchive.Casework.EconomicVerification;
 using FormArchive.Casework.Filing;
 using FormArchive.Casework.Records;
 using FormArchive.Casework.Volumes;
@@ -11,7 +12,9 @@ namespace FormArchive.Casework.Checklist;
 /// <summary>
 /// Required materials of a case, after the Yunyang list: ID card front and back for every adult (18+) or covered
 /// member; 户口簿 首页 and 增减页 (常住人口登记卡 pages); the bank account; at least one hardship evidence; the signed
-/// 申请书 and 经济状况核查表. The missing items feed the 补充材料一次性告知书 (templates/chizhou/supplement-notice).
+/// 申请书 and 经济状况核查表; and the 家庭经济状况核对 result, which the 核对机构 files through the 核对 system
+/// (<see cref="VerificationFiling"/>: "审批时通过核查系统直接关联，不用上传扫描件", 巴阳府发〔2021〕10号). The missing items the
+/// applicant supplies feed the 补充材料一次性告知书 (templates/chizhou/supplement-notice).
 /// </summary>
 public static class CaseChecklist
 {
@@ -24,16 +27,27 @@ public static class CaseChecklist
         var members = await CaseHousehold.ReadAsync(archive, m, ct);
         var pages = new List<PageResult>();
         var holders = new Dictionary<CardBackResult, string>(ReferenceEqualityComparer.Instance);
+        bool verified = false;
         foreach (var volume in (await SupplementVolumes.EarlierVolumesAsync(archive, m, ct)).Append(m))
         {
+            verified |= volume.Documents.Any(VerificationResults.IsData);
             var scanned = await ScannedPages.ReadAsync(archive, volume, members, ct);
             pages.AddRange(scanned.Select(p => p.Page));
             // A volume's 件号 order is its own: backs are tied to fronts within the volume they were filed in.
             foreach (var (front, back) in CardBacks.Pairs(scanned))
                 if (MemberOn(front.Page) is { } holder) holders.TryAdd(back, holder);
         }
-        return Evaluate(members, pages, today, holders);
+        var items = Evaluate(members, pages, today, holders);
+        items.Add(VerificationItem(verified));
+        return items;
     }
+
+    /// <summary>The 核对 result: present once the 核对机构 has filed one (no scan stands for it).</summary>
+    public static ChecklistItem VerificationItem(bool filed) =>
+        new("verification-result", "家庭经济状况核对结果（核对机构经核对系统报送，无需扫描上传）", filed, FromApplicant: false);
+
+    /// <summary>What the applicant is to supply: the missing items that are theirs.</summary>
+    public static IReadOnlyList<ChecklistItem> MissingFromApplicant(IEnumerable<ChecklistItem> items) => [.. items.Where(i => !i.Present && i.FromApplicant)];
 
     /// <param name="members">The household; <see cref="HouseholdMember.RequiresIdScan"/> marks members to be covered.</param>
     /// <param name="pages">Every page ingested for the case.</param>
@@ -78,7 +92,7 @@ public static class CaseChecklist
             ["applicant"] = new Dictionary<string, object?> { ["name"] = applicantName },
             ["supplement"] = new Dictionary<string, object?>
             {
-                ["missing"] = items.Where(i => !i.Present).Select(i => i.Material).ToList(),
+                ["missing"] = MissingFromApplicant(items).Select(i => i.Material).ToList(),
                 ["unit"] = unit,
                 ["date"] = date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             },

@@ -18,8 +18,9 @@ namespace FormArchive.Cli.Commands;
 /// </summary>
 internal static class CaseCommand
 {
-    public static Command Create() => new("case", "A case: open it, record a step of its procedure, show its progress, save and show its data")
-        { Open(), Event(), Progress(), CaseRecordCommand.Create() };
+    public static Command Create() =>
+        new("case", "A case: open it, record a step of its procedure, show its progress, save and show its data, file its 核对 result")
+        { Open(), Event(), Progress(), CaseRecordCommand.Create(), VerificationResultCommand.Create() };
 
     private static Command Open()
     {

@@ -15,18 +15,19 @@ internal static class KeysCommand
     public static Command Create()
     {
         var name = new Option<string>("--name") { Description = "Whose key it is (person or system)", Required = true };
-        var role = new Option<string>("--role") { Description = "integrator, clerk, archivist or admin", Required = true };
+        var role = new Option<string>("--role") { Description = "integrator, clerk, archivist, admin or verifier (a county's 核对机构)", Required = true };
         var township = new Option<string?>("--township") { Description = "For clerks of a township: the 乡镇（街道） whose cases the key may touch" };
         var county = new Option<string?>("--county")
         {
-            Description = "For clerks of a county: the 县（区） whose townships' submitted cases the key reviews and decides",
+            Description = "For clerks of a county: the 县（区） whose townships' submitted cases the key reviews and decides; "
+                + "for a verifier (required): the 县（区） whose townships' cases its 核对 results are filed in",
         };
         var post = new Option<string?>("--post") { Description = "For clerks: 经办人 (handler, the default) or 负责人 (head, who countersigns)" };
         var add = new Command("add", "Create a key and print it (once)") { name, role, township, county, post };
         add.SetAction(result => CliErrors.Run(() =>
         {
             if (!Roles.TryParse(result.GetValue(role), out var r))
-                return CliErrors.Fail($"--role must be integrator, clerk, archivist or admin, not '{result.GetValue(role)}'", CliErrors.BadInput);
+                return CliErrors.Fail($"--role must be integrator, clerk, archivist, admin or verifier, not '{result.GetValue(role)}'", CliErrors.BadInput);
             Post? p = null;
             if (result.GetValue(post) is { } text)
             {

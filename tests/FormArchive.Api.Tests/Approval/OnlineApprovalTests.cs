@@ -25,12 +25,12 @@ public abstract class OnlineApprovalSuite(ApiServer server)
 {
     private const string Yunyang = "巴阳镇", Guichi = "秋浦街道";
 
-    /// <summary>The people of one test: a township's 经办人 and 负责人, the county's 经办人 and 负责人.</summary>
-    private sealed record People(HttpClient Clerk, HttpClient Head, HttpClient CountyClerk, HttpClient CountyHead);
+    /// <summary>The people of one test: a township's 经办人 and 负责人, the county's 经办人 and 负责人, and its 核对机构 (a system).</summary>
+    private sealed record People(HttpClient Clerk, HttpClient Head, HttpClient CountyClerk, HttpClient CountyHead, HttpClient Verifier);
 
     private People PeopleOf(string township, string county) => new(
         server.ClerkFor("王五", township), server.ClerkFor("周八", township, Post.Head),
-        server.ClerkFor("孙七", null, county: county), server.ClerkFor("钱十", null, Post.Head, county));
+        server.ClerkFor("孙七", null, county: county), server.ClerkFor("钱十", null, Post.Head, county), server.VerifierFor(county));
 
     private static JsonObject CaseOf(params string[] categories)
     {
@@ -56,6 +56,7 @@ public abstract class OnlineApprovalSuite(ApiServer server)
     {
         var caseId = await CreateAsync(p.Clerk, data);
         await UploadMaterialsAsync(p.Clerk, caseId);
+        await FileVerificationResultAsync(p.Verifier, caseId);
         await ThroughPublicityAsync(p.Clerk, caseId, await UploadOpinionPaperAsync(p.Clerk, caseId));
         await StepAsync(p.Head, caseId, Step("负责人审签", submitted));
         await StepAsync(p.Clerk, caseId, Step("报送审批", submitted));
@@ -68,6 +69,7 @@ public abstract class OnlineApprovalSuite(ApiServer server)
         var p = PeopleOf(Yunyang, "云阳县");
         var caseId = await CreateAsync(p.Clerk, CaseOf("低保"));
         await UploadMaterialsAsync(p.Clerk, caseId);
+        await FileVerificationResultAsync(p.Verifier, caseId);
         await ThroughPublicityAsync(p.Clerk, caseId, await UploadOpinionPaperAsync(p.Clerk, caseId));
 
         // 四眼原则: the opinion is countersigned by the township's 负责人 before it goes to the county, never by its author.
@@ -172,6 +174,7 @@ public abstract class OnlineApprovalSuite(ApiServer server)
         var p = PeopleOf(Guichi, "贵池区");
         var caseId = await CreateAsync(p.Clerk, CaseOf("刚性支出困难"));
         await UploadMaterialsAsync(p.Clerk, caseId);
+        await FileVerificationResultAsync(p.Verifier, caseId);
         await ThroughPublicityAsync(p.Clerk, caseId, await UploadOpinionPaperAsync(p.Clerk, caseId));
         await StepAsync(p.Head, caseId, Step("负责人审签", "2024-03-15"));
         var (status, body) = await PostStepAsync(p.Head, caseId, Step("审核确认", "2024-03-15", "批准"));
@@ -256,6 +259,7 @@ public abstract class OnlineApprovalSuite(ApiServer server)
         Assert.Contains("电子档案不全", detail);
         Assert.Contains("户口簿首页", detail);
         Assert.Contains("本人签字的申请书", detail);
+        Assert.Contains("家庭经济状况核对结果", detail); // the 核对机构 has not filed it
         Assert.Contains("乡镇（街道）审核意见", detail);
         Assert.DoesNotContain("银行账户", detail);
         Assert.DoesNotContain(CorpusIdNumber, detail);

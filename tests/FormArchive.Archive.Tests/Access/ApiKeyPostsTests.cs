@@ -24,6 +24,19 @@ public class ApiKeyPostsTests
     }
 
     [Fact]
+    public void A_verifier_key_is_a_county_s_system_in_no_post()
+    {
+        var store = new ApiKeyStore(Path.Combine(Directory.CreateTempSubdirectory("formarchive-verifier-").FullName, "access.db"));
+        var found = store.Find(store.Add("贵池区居民家庭经济状况核对中心", Role.Verifier, county: "贵池区").Secret)!;
+        Assert.Equal((Role.Verifier, "贵池区", (Post?)null), (found.Role, found.County, found.Post));
+
+        Assert.Throws<ArgumentException>(() => store.Add("x", Role.Verifier));
+        Assert.Throws<ArgumentException>(() => store.Add("x", Role.Verifier, township: "秋浦街道"));
+        Assert.Throws<ArgumentException>(() => store.Add("x", Role.Verifier, county: "贵池区", post: Post.Head));
+        Assert.Throws<ArgumentException>(() => store.Add("x", Role.Integrator, county: "贵池区"));
+    }
+
+    [Fact]
     public void A_database_made_before_posts_gets_them_and_its_clerk_keys_become_township_handlers()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("formarchive-posts-old-").FullName, "access.db");

@@ -70,6 +70,10 @@ public class ApiServer : IAsyncLifetime
     public HttpClient ClerkFor(string name, string? township, Post post = Post.Handler, string? county = null) =>
         ClientWithKey(App.Services.GetRequiredService<ApiKeyStore>().Add(name, Role.Clerk, county is null ? township : null, county, post).Secret);
 
+    /// <summary>A county's 核对机构 (a system's key, named for the 核对机构).</summary>
+    public HttpClient VerifierFor(string county, string? name = null) =>
+        ClientWithKey(App.Services.GetRequiredService<ApiKeyStore>().Add(name ?? $"{county}居民家庭经济状况核对中心", Role.Verifier, county: county).Secret);
+
     public HttpClient ClientWithKey(string? key)
     {
         var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(3) };

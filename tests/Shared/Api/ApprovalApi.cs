@@ -41,6 +41,24 @@ public static class ApprovalApi
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>
+    /// The county's 核对机构 files the case's 家庭经济状况核对 result (a stand-in report, the corpus card's holder checked):
+    /// the checklist asks for it, and the county decides from the electronic file.
+    /// </summary>
+    public static async Task FileVerificationResultAsync(HttpClient verifier, string caseId)
+    {
+        var data = new JsonObject
+        {
+            ["checkedOn"] = "2024-03-05", ["conclusion"] = "未发现不动产、机动车和工商登记信息。",
+            ["members"] = new JsonArray(new JsonObject { ["name"] = CorpusName, ["idNumber"] = CorpusIdNumber, ["relationship"] = "本人" }),
+        };
+        var report = new ByteArrayContent(PlainPdf());
+        report.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        var response = await verifier.PostAsync($"/api/cases/{caseId}/verification-results",
+            new MultipartFormDataContent { { report, "pdf", "report.pdf" }, { Json(data), "data" } });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>Files the township's 审核结果 as a scan and returns its 件号, for the 初审意见 to name.</summary>
     public static async Task<int> UploadOpinionPaperAsync(HttpClient clerk, string caseId)
     {

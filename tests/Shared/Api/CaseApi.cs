@@ -76,15 +76,20 @@ internal static class CaseApi
     public static byte[] CorpusScan(string name = "scan-0000.jpg") => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Corpus", name));
 
     /// <summary>A one-page PDF that runs JavaScript when opened.</summary>
-    public static byte[] PdfWithJavaScript()
+    public static byte[] PdfWithJavaScript() => Pdf("/OpenAction 4 0 R", "<< /S /JavaScript /JS (app.alert\\('hi'\\);) >>");
+
+    /// <summary>A one-page PDF with nothing active in it; <paramref name="title"/> (ASCII) tells two of them apart.</summary>
+    public static byte[] PlainPdf(string title = "report") => Pdf($"/Lang ({title})");
+
+    private static byte[] Pdf(string catalogExtra, params string[] more)
     {
-        var objects = new[]
-        {
-            "<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>",
+        string[] objects =
+        [
+            $"<< /Type /Catalog /Pages 2 0 R {catalogExtra} >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-            "<< /S /JavaScript /JS (app.alert\\('hi'\\);) >>",
-        };
+            .. more,
+        ];
         var sb = new StringBuilder("%PDF-1.4\n");
         var offsets = new List<int>();
         for (int i = 0; i < objects.Length; i++)
