@@ -287,9 +287,10 @@ public sealed class CountyDeskPageTests(WebServer server) : IClassFixture<WebSer
         await Expect(county.Locator("#decision-message")).ToContainTextAsync("已记录审核确认（批准）");
         var (countyHeadContext, countyHead) = await DeskAsync(p.CountyHead, $"/county.html?case={caseId}", 390, 844);
         await using var ____ = countyHeadContext;
+        await countyHead.Locator("#c-date").FillAsync("2024-03-20");
+        await server.ScreenshotAsync(countyHead, "county-5-phone");
         await countyHead.GetByRole(AriaRole.Button, new() { Name = "审签" }).ClickAsync();
         await Expect(countyHead.Locator("#decision-message")).ToContainTextAsync("已审签");
-        await server.ScreenshotAsync(countyHead, "county-5-phone");
 
         await clerk.ReloadAsync();
         await Expect(clerk.Locator("#progress-timeline")).ToContainTextAsync("贵池区民政局 经办人 孙七");
