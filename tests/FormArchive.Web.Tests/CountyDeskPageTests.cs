@@ -35,6 +35,14 @@ public sealed class CountyDeskPageTests(WebServer server) : IClassFixture<WebSer
         return (context, page);
     }
 
+    /// <summary>The people of a township and its county, and the township's 经办人 on the clerk desk (with their key for the uploads).</summary>
+    private async Task<(People P, HttpClient ClerkApi, IBrowserContext Context, IPage Clerk)> TownshipDeskAsync(string township, string county)
+    {
+        var p = PeopleOf(township, county);
+        var (context, page) = await DeskAsync(p.Clerk, "/clerk.html");
+        return (p, server.ClientWithKey(p.Clerk), context, page);
+    }
+
     /// <summary>The clerk opens a case on the desk (applicant only, one category) and reads its id from the address.</summary>
     private static async Task<string> CreateOnDeskAsync(IPage page, string category)
     {
@@ -108,11 +116,8 @@ public sealed class CountyDeskPageTests(WebServer server) : IClassFixture<WebSer
     public async Task Yunyang_township_submits_on_its_desk_the_county_decides_on_its_page_and_the_township_prints_the_decision()
     {
         const string township = "巴阳镇";
-        var p = PeopleOf(township, "云阳县");
-        var clerkApi = server.ClientWithKey(p.Clerk);
-
         // The township's 经办人, on the clerk desk: who is signed in, a new case, its materials and data.
-        var (clerkContext, clerk) = await DeskAsync(p.Clerk, "/clerk.html");
+        var (p, clerkApi, clerkContext, clerk) = await TownshipDeskAsync(township, "云阳县");
         await using var _ = clerkContext;
         await Expect(clerk.Locator("#me")).ToContainTextAsync("王五（巴阳镇 经办人）");
         var caseId = await CreateOnDeskAsync(clerk, "低保");
@@ -232,9 +237,7 @@ public sealed class CountyDeskPageTests(WebServer server) : IClassFixture<WebSer
     public async Task Chizhou_a_rigid_expenditure_case_the_township_cannot_confirm_is_returned_once_and_confirmed_by_the_county()
     {
         const string township = "秋浦街道";
-        var p = PeopleOf(township, "贵池区");
-        var clerkApi = server.ClientWithKey(p.Clerk);
-        var (clerkContext, clerk) = await DeskAsync(p.Clerk, "/clerk.html");
+        var (p, clerkApi, clerkContext, clerk) = await TownshipDeskAsync(township, "贵池区");
         await using var _ = clerkContext;
         var caseId = await CreateOnDeskAsync(clerk, "刚性支出困难");
         await ApprovalApi.UploadMaterialsAsync(clerkApi, caseId, "id-front", "id-back", "bank");
