@@ -163,14 +163,15 @@ function household(data) {
   const top = schema.properties;
   const applicant = data.applicant || {};
   const ap = propsOf('applicant');
-  const facts = [
-    ...['name', 'sex', 'ethnicity', 'id_number', 'birth_date', 'hukou_address', 'residence_address']
-      .filter(k => ap[k]).map(k => [`申请人${labelOf(ap, k)}`, show(applicant[k], k)]),
-    ...['household_size', 'categories', 'relatives_in_office'].filter(k => top[k]).map(k => [labelOf(top, k), show(data[k], k)]),
-  ];
+  // The applicant's facts the township filled in (name and ID number always), then the household's.
+  const person = ['name', 'id_number', 'sex', 'ethnicity', 'birth_date', 'hukou_address', 'residence_address']
+    .filter(k => ap[k] && (['name', 'id_number'].includes(k) || applicant[k])).map(k => [labelOf(ap, k), show(applicant[k], k)]);
+  const home = ['household_size', 'categories', 'relatives_in_office'].filter(k => top[k]).map(k => [labelOf(top, k), show(data[k], k)]);
+  const facts = rows => FA.el('dl', { class: 'facts' }, rows.map(([k, v]) => [FA.el('dt', {}, k), FA.el('dd', {}, v)]));
   const long = ['economic_status', 'hardship_reason'].filter(k => top[k] && data[k]);
   return [
-    FA.el('dl', { class: 'facts' }, facts.map(([k, v]) => [FA.el('dt', {}, k), FA.el('dd', {}, v)])),
+    FA.el('h3', { class: 'first' }, labelOf(top, 'applicant')), facts(person),
+    FA.el('h3', {}, '家庭'), facts(home),
     ...long.map(k => FA.el('div', { class: 'long-text' }, FA.el('h3', {}, labelOf(top, k)), FA.el('p', {}, data[k]))),
     people('members', data.members, propsOf('member'),
       ['name', 'relationship', 'sex', 'marital_status', 'health_status', 'occupation_status', 'annual_income', 'annual_rigid_expense', 'id_number']),
