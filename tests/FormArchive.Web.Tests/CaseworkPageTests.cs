@@ -145,17 +145,19 @@ public class CaseworkPageTests(WebServer server) : IClassFixture<WebServer>
         var township = "复核镇" + Guid.NewGuid().ToString("N")[..4];
         var key = server.NewKey(Role.Clerk, township);
         var clerk = server.ClientWithKey(key);
+        // The office's 负责人 countersigns the opinion before the township confirms (四眼原则).
+        var head = server.ClientWithKey(server.PersonKey("周八", township, post: Post.Head));
         var onRoll = await CreateCaseAsync(clerk, "孙明红", "370202194004297733");
         var pending = await CreateCaseAsync(clerk, "李秀英", "110105195001010012");
         foreach (var (kind, day, outcome, staff) in new[]
         {
             ("受理", "2024-01-02", "", ""), ("核对授权", "2024-01-03", "", ""), ("入户调查", "2024-01-04", "", "李四"),
-            ("初审意见", "2024-01-05", "批准", ""), ("公示", "2024-01-08", "", ""), ("审核确认", "2024-01-16", "批准", ""),
+            ("初审意见", "2024-01-05", "批准", ""), ("公示", "2024-01-08", "", ""), ("负责人审签", "2024-01-08", "", ""), ("审核确认", "2024-01-16", "批准", ""),
         })
         {
             var body = new JsonObject { ["kind"] = kind, ["date"] = day, ["staff"] = staff.Length > 0 ? new JsonArray(staff) : new JsonArray() };
             if (outcome.Length > 0) body["outcome"] = outcome;
-            var response = await clerk.PostAsync($"/api/cases/{onRoll}/events", Json(body));
+            var response = await (kind == "负责人审签" ? head : clerk).PostAsync($"/api/cases/{onRoll}/events", Json(body));
             Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         }
         await AcceptAsync(clerk, pending, "2024-01-02");
