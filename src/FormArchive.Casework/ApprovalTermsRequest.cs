@@ -19,40 +19,41 @@ public sealed partial record ApprovalTermsRequest
     public decimal? TemporaryAmount { get; init; }
     public string? FromMonth { get; init; }
 
-    public static readonly IReadOnlyList<string> SupportForms = ["分散供养", "集中供养"];
-    public static readonly IReadOnlyList<string> CareLevels = ["全护理", "半护理", "全自理"];
+    public static IReadOnlyList<string> SupportForms => ApprovalTermFields.SupportForm.Choices;
+    public static IReadOnlyList<string> CareLevels => ApprovalTermFields.CareLevel.Choices;
 
     /// <summary>The terms; null with <paramref name="refusal"/> (Chinese, naming the field as the form prints it) when one is not understood.</summary>
     public ApprovalTerms? ToTerms(out string? refusal)
     {
         refusal = null;
-        foreach (var (label, amount) in new[]
+        foreach (var (field, amount) in new[]
         {
-            ("人均补助金额", PerCapitaMonthly), ("家庭补助金额", HouseholdMonthly), ("基本生活标准", BasicMonthly),
-            ("照料护理标准", CareMonthly), ("临时救助金额", TemporaryAmount),
+            (ApprovalTermFields.PerCapitaMonthly, PerCapitaMonthly), (ApprovalTermFields.HouseholdMonthly, HouseholdMonthly),
+            (ApprovalTermFields.BasicMonthly, BasicMonthly), (ApprovalTermFields.CareMonthly, CareMonthly),
+            (ApprovalTermFields.TemporaryAmount, TemporaryAmount),
         })
         {
             if (amount is { } a && (a < 0 || a > 1_000_000 || decimal.Round(a, 2) != a))
             {
-                refusal = $"{label}应为0至1000000元之间、至多两位小数的金额，而不是 {a}。";
+                refusal = $"{field.Label}应为0至1000000元之间、至多两位小数的金额，而不是 {a}。";
                 return null;
             }
         }
         if (CoveredPersons is < 1 or > 50)
         {
-            refusal = $"纳入人数应为1至50人，而不是 {CoveredPersons}。";
+            refusal = $"{ApprovalTermFields.CoveredPersons.Label}应为1至50人，而不是 {CoveredPersons}。";
             return null;
         }
         var support = SupportForm?.Trim();
         if (!string.IsNullOrEmpty(support) && !SupportForms.Contains(support))
         {
-            refusal = $"供养形式应为{string.Join("或", SupportForms)}，而不是“{CaseStepRequest.Clip(support)}”。";
+            refusal = $"{ApprovalTermFields.SupportForm.Label}应为{string.Join("或", SupportForms)}，而不是“{CaseStepRequest.Clip(support)}”。";
             return null;
         }
         var care = CareLevel?.Trim();
         if (!string.IsNullOrEmpty(care) && !CareLevels.Contains(care))
         {
-            refusal = $"照料护理标准应为{string.Join("、", CareLevels)}之一，而不是“{CaseStepRequest.Clip(care)}”。";
+            refusal = $"{ApprovalTermFields.CareLevel.Label}应为{string.Join("、", CareLevels)}之一，而不是“{CaseStepRequest.Clip(care)}”。";
             return null;
         }
         DateOnly? from = null;
@@ -60,7 +61,7 @@ public sealed partial record ApprovalTermsRequest
         {
             if (ParseMonth(FromMonth.Trim()) is not { } month)
             {
-                refusal = $"起始月份应写作 2024-04 或 2024年4月，而不是“{CaseStepRequest.Clip(FromMonth)}”。";
+                refusal = $"{ApprovalTermFields.FromMonth.Label}应写作 2024-04 或 2024年4月，而不是“{CaseStepRequest.Clip(FromMonth)}”。";
                 return null;
             }
             from = month;

@@ -10,6 +10,7 @@ public class ContentSecurityPolicyTests(WebServer server) : IClassFixture<WebSer
     [InlineData("/clerk.html")]
     [InlineData("/archivist.html")]
     [InlineData("/case-entry.html")]
+    [InlineData("/county.html")]
     public async Task A_page_loads_without_anything_the_policy_blocks(string path)
     {
         var (context, page) = await server.NewPageAsync();

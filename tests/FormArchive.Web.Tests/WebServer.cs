@@ -53,6 +53,10 @@ public sealed class WebServer : IAsyncLifetime
     public string NewKey(Role role, string? township = null) =>
         App.Services.GetRequiredService<ApiKeyStore>().Add($"web test {role} {township}", role, township).Secret;
 
+    /// <summary>A person's key: a clerk of a township or (with <paramref name="county"/>) of a county, in a post.</summary>
+    public string PersonKey(string name, string? township, string? county = null, Post post = Post.Handler) =>
+        App.Services.GetRequiredService<ApiKeyStore>().Add(name, Role.Clerk, township, county, post).Secret;
+
     public HttpClient ClientWithKey(string key)
     {
         var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(3) };

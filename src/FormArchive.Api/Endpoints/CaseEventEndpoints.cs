@@ -46,6 +46,13 @@ public static class CaseEventEndpoints
             .WithName("ListStepForms")
             .WithSummary("Every step of the procedure with the forms it may print (printForm), by Casework's rule; the clerk desk offers these")
             .WithTags("Casework");
+        app.MapGet("/api/approval-terms", () => TypedResults.Ok(ApprovalTermFields.All))
+            .RequireAuthorization(AccessPolicies.AnyKey)
+            .AllowCountyDesk()
+            .WithName("ListApprovalTerms")
+            .WithSummary("The fields of a 批准's terms (the events' terms object): name, label as the forms print it, unit, choices, "
+                + "the categories whose 批准 prints it and whether the county's 批准 must give it; the desks' decision fields")
+            .WithTags("Casework");
     }
 
     /// <summary>Casework's <see cref="StageForms"/> rule, with the titles of the forms this service's catalog holds.</summary>

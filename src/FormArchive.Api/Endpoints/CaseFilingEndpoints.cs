@@ -171,11 +171,18 @@ public static class CaseFilingEndpoints
             [.. p.IdNumbers.Select(i => new FiledIdNumber(IdNumberMasking.Mask(i.Number), i.IsValid, i.MatchedMember, i.Problem, i.Box))],
             p.CardBack, p.Warnings))]);
 
+    /// <summary>
+    /// The 补充材料一次性告知书: what the checklist misses, and, while the case is back from the county for 补正, the
+    /// items its 退回补正 asks for (Casework's <see cref="CountyReturn"/>), each once.
+    /// </summary>
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SupplementNotice(
-        string caseId, HttpContext http, CaseContext c, FormPrinter printer)
+        string caseId, HttpContext http, CaseContext c, FormPrinter printer, CaseProcedure procedure)
     {
         if (c.Case.Sealed) throw new CaseSealedException(caseId);
-        var items = await CaseChecklist.OfCaseAsync(c.Archive, c.Case, ChinaTime.Today(), c.Cancel);
+        var checklist = await CaseChecklist.OfCaseAsync(c.Archive, c.Case, ChinaTime.Today(), c.Cancel);
+        var supply = CountyReturn.Outstanding((await procedure.LogOfAsync(c.Case, c.Cancel)).Events).Distinct()
+            .Where(s => checklist.All(i => i.Present || i.Material != s)).Select(s => new ChecklistItem("county-supply", s, false));
+        var items = checklist.Concat(supply).ToList();
         var missing = CaseChecklist.MissingFromApplicant(items);
         c.Detail = $"{missing.Count} missing";
         if (missing.Count == 0)

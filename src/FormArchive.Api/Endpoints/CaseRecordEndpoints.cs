@@ -7,6 +7,7 @@ using FormArchive.Api.Http;
 using FormArchive.Api.Work;
 using FormArchive.Archive.Cases;
 using FormArchive.Casework.Records;
+using FormArchive.Casework.Stages;
 using FormArchive.Domain;
 using FormArchive.Renderer.Rendering;
 using FormArchive.Templates;
@@ -29,6 +30,7 @@ public static class CaseRecordEndpoints
             .RequireAuthorization(AccessPolicies.CaseReader)
             .WithName("GetCaseSchema")
             .WithSummary("JSON schema of a case's full data (the case record)")
+            .AllowCountyDesk()
             .WithTags("Case record");
         // A new case starts from its scans: read (not filed) before the case exists.
         app.MapPost("/api/case-intake/scans", ScanIntake.ReadAsync)
@@ -130,14 +132,20 @@ public static class CaseRecordEndpoints
         return TypedResults.Created($"/api/cases/{caseId}/record/versions/{saved.Version}", new CaseRecordSaved(caseId, saved.Version, saved.DocumentNo));
     }
 
+    /// <summary>
+    /// A form printed from the newest saved version, with its dates, signers and the county's first month taken from the
+    /// case's steps (Casework's <see cref="StageFormFields"/>), as a form printed at a step is: the 入户调查表 printed after
+    /// the county's decision carries both units' signers. Data the log contradicts is refused (422), nothing filed.
+    /// </summary>
     private static async Task<Results<Created<PrintedFromRecord>, ProblemHttpResult>> Print(
-        string caseId, string formId, HttpContext http, FormPrinter printer, CaseContext c)
+        string caseId, string formId, HttpContext http, FormPrinter printer, CaseContext c, CaseProcedure procedure)
     {
         c.Detail = $"form {formId}";
         if (c.Case.Sealed) throw new CaseSealedException(caseId);
         var form = printer.Catalog.Get(formId);
+        var events = (await procedure.LogOfAsync(c.Case, c.Cancel)).Events;
         CaseRecordPrintSource source;
-        try { source = await CaseRecordPrinting.SourceAsync(c.Archive, c.Case, form, c.Cancel); }
+        try { source = await CaseRecordPrinting.SourceAsync(c.Archive, c.Case, form, data => StageFormFields.Fill(data, events), c.Cancel); }
         catch (NoCaseRecordException e) { return Problems.Create(StatusCodes.Status409Conflict, "尚未保存案件数据", e.Message); }
         catch (CaseRecordIncompleteException e)
         {

@@ -35,6 +35,9 @@ public static class DomainProblems
         // The stored steps, not the request, are at fault: the archivist has to look at the case.
         StoredStageLogException e => Problems.Create(StatusCodes.Status409Conflict, "存档的办理记录有误", e.Message,
             new Dictionary<string, object?> { ["caseId"] = e.CaseId, ["entry"] = e.Entry }),
+        // A refused submission lists what the electronic file lacks, for the desk to show one a line.
+        CaseworkException { MissingMaterials.Count: > 0 } e => Problems.Create(StatusCodes.Status422UnprocessableEntity, "办理环节不符合程序", e.Message,
+            new Dictionary<string, object?> { ["missingMaterials"] = e.MissingMaterials }),
         CaseworkException e => Problems.Create(StatusCodes.Status422UnprocessableEntity, "办理环节不符合程序", e.Message),
         CaseSealedException e => Problems.Create(StatusCodes.Status409Conflict, "案件已封存", $"案件 {e.CaseId} 已封存，不能再更改；更正请归入补充卷。", CaseIdOf(e.CaseId)),
         CaseExistsException e => Problems.Create(StatusCodes.Status409Conflict, "案件已存在", $"案件 {e.CaseId} 已存在。", CaseIdOf(e.CaseId)),

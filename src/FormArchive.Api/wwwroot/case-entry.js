@@ -12,33 +12,14 @@ let savedJson = '';    // the saved version's JSON, to know whether there is any
 let scanned = { persons: [], expiredCards: [] };
 let fieldCount = 0;
 
-// Where a description gives no Chinese name (or only a unit), the field's name here.
-const LABELS = {
-  applicant: '申请人', members: '共同生活家庭成员', supporters: '非共同生活赡抚扶养人', sex: '性别', id_number: '身份证号码',
-  marital_status: '婚姻状况', health_status: '健康状况', occupation_status: '职业状况', annual_income: '年收入（元）',
-  categories: '保障类别', visits: '动态管理入户调查记录', name: '姓名', relationship: '与申请人关系', birth_date: '出生年月',
-  from_ocr: 'OCR 识别待确认',
-};
 // Shown first and open; every other part of the schema (later stages' forms) below, folded.
 const MAIN = ['applicant', 'members', 'supporters', 'bank_account', 'acceptance'];
 const BASIC = ['case_no', 'categories', 'household_size', 'township', 'village', 'application_date', 'relatives_in_office', 'economic_status', 'hardship_reason'];
 
 // ---- schema ----
-function resolve(s) {
-  while (s && s.$ref) {
-    const { $ref, ...own } = s;
-    s = { ...schema.definitions[$ref.split('/').pop()], ...own };
-  }
-  return s || {};
-}
+const resolve = s => CaseLabels.resolve(schema, s);
 const types = s => [].concat(s.type || []);
-function label(s, key) {
-  const d = s.title || s.description || '';
-  const m = /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef0-9×…\/ ]+/.exec(d);
-  const text = m ? m[0].trim().replace(/[（(,，;；:：]+$/, '') : '';
-  // A unit (元) or a number (18-character …) is no name.
-  return text.length >= 2 && /[\u4e00-\u9fff]/.test(text) ? text : LABELS[key] || text || key;
-}
+const label = CaseLabels.label;
 /** An enumeration: the schema's enum, or a pattern of the form ^(a|b|c)?$. */
 function choices(s) {
   if (Array.isArray(s.enum)) return s.enum.filter(v => v !== null);
@@ -279,7 +260,7 @@ function confirmObject(path, fs) {
 }
 
 // ---- OCR prefill ----
-const mask = n => n && n.length === 18 ? `${n.slice(0, 6)}********${n.slice(-4)}` : n || '';
+const mask = FA.maskId;
 
 function renderScanned() {
   const { persons, expiredCards } = scanned;

@@ -2,6 +2,8 @@
 // print forms, open a 补充卷 of a sealed case.
 'use strict';
 let current = null; // the open case (CaseView)
+let progress = null; // the open case's progress, as last shown
+let termFields = []; // the fields of a 批准's terms, labelled (GET /api/approval-terms)
 let dropContent = null; // the drop zone's own children, put back after showing a sealed case
 const $ = id => document.getElementById(id);
 
@@ -17,6 +19,7 @@ async function openCase(caseId) {
   history.replaceState(null, '', `?case=${encodeURIComponent(current.caseId)}`);
   $('case-area').classList.remove('hidden');
   $('uploads').replaceChildren();
+  progress = null;
   renderCase();
   await Promise.all([loadChecklist(), loadPages(), loadProgress()]);
 }
@@ -26,7 +29,7 @@ function renderCase() {
   $('entry-link').href = `case-entry.html?case=${encodeURIComponent(current.caseId)}`;
   $('directory').replaceChildren(FA.directoryTable(current.directory,
     d => FA.download(`/api/cases/${encodeURIComponent(current.caseId)}/documents/${d.no}`, d.fileName).catch(e => alert(e.message))));
-  for (const b of [$('print-button'), $('notice-button'), $('drop')]) b.toggleAttribute('disabled', current.sealed);
+  for (const b of [$('print-button'), $('notice-button'), $('drop')]) b.toggleAttribute('disabled', current.sealed || !!progress?.withCounty);
   // The drop zone keeps its own content (and file input) to come back to when the next case is open.
   dropContent ??= [...$('drop').childNodes];
   if (current.sealed) $('drop').replaceChildren('案件已封存，不能再上传。'); else $('drop').replaceChildren(...dropContent);
@@ -71,6 +74,22 @@ async function createCase(e) {
   }
 }
 
+// ---- who is signed in (GET /api/me): every step recorded here is signed in their name and post ----
+let me = null;
+async function loadMe() {
+  try {
+    me = await FA.json('GET', '/api/me');
+  } catch (e) {
+    $('me').textContent = '';
+    return;
+  }
+  $('me').replaceChildren(FA.el('strong', {}, me.name), me.unit || me.post ? `（${[me.unit, me.post].filter(Boolean).join(' ')}）` : '');
+  // A county's key: its desk is the county page, where the township's steps are not recorded.
+  if (me.desk === 'county') {
+    $('me').append(' ', FA.el('a', { href: 'county.html' }, '前往县级审批工作台'));
+  }
+}
+
 // ---- 待办: the key's township; dates are China time as the service gives them ----
 async function loadTodo() {
   FA.show('todo-message', '');
@@ -83,8 +102,17 @@ async function loadTodo() {
       $(id).replaceChildren(...(items.length ? items.map(i => FA.el('div', { class: 'todo-item', 'data-case': i.caseId },
         FA.el('span', { class: 'due' }, i.due), i.what, ' · ',
         FA.el('a', { onclick: () => openCase(i.caseId) }, i.fileNumber || i.caseId), ' ', i.applicantName,
-        i.village ? `（${i.village}）` : '', FA.el('div', { class: 'muted' }, `阶段：${i.stageLabel}`))) : [FA.el('div', { class: 'muted' }, '无')]));
+        i.village ? `（${i.village}）` : '', FA.el('div', { class: 'muted' }, `阶段：${i.stageLabel}`),
+        i.supply && i.supply.length ? FA.el('div', { class: 'warn' }, `县（区）退回补正：${i.supply.join('、')}`) : ''))
+        : [FA.el('div', { class: 'muted' }, '无')]));
     };
+    const returned = r.returned || [];
+    $('todo-returned').classList.toggle('hidden', returned.length === 0);
+    $('todo-returned-count').textContent = `${returned.length} 件`;
+    $('todo-returned-list').replaceChildren(...returned.map(i => FA.el('div', { class: 'todo-item', 'data-case': i.caseId },
+      FA.el('span', { class: 'due' }, i.returnedOn), '退回补正 · ',
+      FA.el('a', { onclick: () => openCase(i.caseId) }, i.fileNumber || i.caseId), ' ', i.applicantName, i.village ? `（${i.village}）` : '',
+      FA.el('div', {}, '需补正：', i.supply.join('、')), i.returnedBy ? FA.el('div', { class: 'muted' }, `退回人：${i.returnedBy}`) : '')));
     fill('todo-overdue', r.overdue);
     fill('todo-today', r.dueToday);
     fill('todo-soon', r.dueWithin3WorkingDays);
@@ -125,27 +153,51 @@ async function loadProgress() {
   try {
     showProgress(await FA.json('GET', `/api/cases/${encodeURIComponent(current.caseId)}/progress`));
   } catch (e) {
+    progress = null;
     $('progress-stage').textContent = '';
     $('progress-deadlines').replaceChildren();
     $('progress-timeline').replaceChildren();
     FA.show('progress-message', e.message);
   }
-  $('event-form').querySelector('button').toggleAttribute('disabled', current.sealed);
+  $('event-form').querySelector('button').toggleAttribute('disabled', current.sealed || !!progress?.withCounty);
 }
 
 function showProgress(p) {
+  progress = p;
   $('progress-stage').textContent = p.stageLabel || '尚未受理';
-  $('progress-deadlines').replaceChildren(p.deadlines.length ? deadlineTable(p.deadlines) : FA.el('p', { class: 'muted' }, '尚无期限：请先记录“受理”。'));
-  $('progress-timeline').replaceChildren(FA.timeline(p.timeline));
+  $('progress-deadlines').replaceChildren(p.deadlines.length ? FA.deadlineTable(p.deadlines) : FA.el('p', { class: 'muted' }, '尚无期限：请先记录“受理”。'));
+  $('progress-timeline').replaceChildren(FA.timeline(p.timeline, termFields));
   if (p.warnings.length) FA.show('progress-message', p.warnings.join('\n'), 'info');
+  showCountyState(p);
 }
 
-function deadlineTable(deadlines) {
-  return FA.el('table', { class: 'deadlines' },
-    FA.el('thead', {}, FA.el('tr', {}, ['事项', '期限（北京时间）', '完成', '依据'].map(h => FA.el('th', {}, h)))),
-    FA.el('tbody', {}, deadlines.map(d => FA.el('tr', { class: d.overdue ? 'overdue' : d.open ? '' : 'done' },
-      FA.el('td', {}, d.what), FA.el('td', {}, d.due + (d.overdue ? '（已逾期）' : '')),
-      FA.el('td', {}, d.doneOn ? d.doneOn + (d.wasLate ? '（逾期完成）' : '') : '—'), FA.el('td', { class: 'muted' }, d.basis)))));
+/**
+ * Where the county stands on the case: submitted and not yet returned or decided, the file is the county's and frozen
+ * for the township (nothing recorded, scanned or printed into it); returned for 补正, what the county asks for, with
+ * the 补充材料一次性告知书 to print for the applicant.
+ */
+function showCountyState(p) {
+  const box = $('county-state');
+  const last = what => [...p.timeline].reverse().find(t => t.what === what);
+  if (p.withCounty) {
+    const sent = last('报送审批');
+    box.className = 'county-state frozen';
+    box.replaceChildren(FA.el('strong', {}, '已报送县（区）民政局审批，电子档案冻结'),
+      FA.el('p', {}, `本案已于 ${sent ? sent.date : ''} 报送审批${sent && sent.signedBy ? `（${sent.signedBy}）` : ''}。`
+        + '县（区）民政局只依据电子档案审批：在其退回补正，或作出审核确认并经其负责人审签之前，乡镇（街道）不能记录办理环节、上传或打印材料。'));
+  } else if (p.supply && p.supply.length) {
+    const back = last('退回补正');
+    box.className = 'county-state returned';
+    box.replaceChildren(FA.el('strong', {}, `县（区）民政局退回补正${back ? `（${back.date}，${back.signedBy || back.actor}）` : ''}`),
+      FA.el('p', {}, '请向申请人一次性告知需补充的材料，补齐后重新报送审批：'),
+      FA.el('ul', { class: 'supply' }, p.supply.map(i => FA.el('li', {}, i))),
+      FA.el('button', { type: 'button', id: 'returned-notice', class: 'secondary', onclick: () => supplementNotice('progress-message') }, '打印补充材料一次性告知书'));
+  } else {
+    box.className = 'hidden';
+    box.replaceChildren();
+  }
+  const frozen = current.sealed || !!p.withCounty;
+  for (const b of [$('print-button'), $('notice-button'), $('drop'), $('event-form').querySelector('button')]) b.toggleAttribute('disabled', frozen);
 }
 
 // The forms each step may print, as the service's rule says (GET /api/step-forms); loaded once.
@@ -186,13 +238,13 @@ async function recordEvent(e) {
     }
     loadTodo();
   } catch (err) {
-    FA.show('progress-message', err.message);
+    FA.showProblem('progress-message', err);
   }
 }
 
 // ---- uploads: one request per file so each has its own progress bar ----
 function uploadFiles(files) {
-  if (!current || current.sealed) return;
+  if (!current || current.sealed || progress?.withCounty) return;
   const queue = [...files].map(f => ({ file: f, box: uploadBox(f) }));
   (async () => {
     for (const item of queue) await uploadOne(item.file, item.box);
@@ -252,7 +304,7 @@ function showResult(file, ui) {
           FA.el('span', { class: i.valid ? '' : 'bad' }, i.masked), ' ',
           i.matchedMember ? FA.el('span', { class: 'ok member' }, `✔ 匹配家庭成员：${i.matchedMember}`)
             : FA.el('span', { class: 'warn' }, i.valid ? '未匹配到家庭成员' : `号码无效${i.problem ? '：' + i.problem : ''}`)));
-    const thumb = thumbnail(file.documents.searchablePdf, p.page, `${file.file} 第 ${p.page} 页`, outlineOf(p));
+    const thumb = FA.thumbnail(current.caseId, file.documents.searchablePdf, p.page, `${file.file} 第 ${p.page} 页`, FA.outlineOf(p));
     const pdfLink = FA.el('a', { href: '#', onclick: e => { e.preventDefault(); FA.open(`/api/cases/${caseId}/documents/${file.documents.searchablePdf}`).catch(x => alert(x.message)); } }, '查看可检索 PDF');
     ui.pages.append(FA.el('div', { class: 'page' }, thumb,
       FA.el('dl', {},
@@ -260,62 +312,11 @@ function showResult(file, ui) {
         FA.el('dt', {}, '材料类型'), FA.el('dd', { class: 'type' }, p.title || FA.TYPES[p.type] || p.type,
           p.classifiedAs && p.classifiedAs !== p.type ? FA.el('span', { class: 'muted' }, `（自动识别为 ${FA.TYPES[p.classifiedAs] || p.classifiedAs}）`) : ''),
         FA.el('dt', {}, '身份证号'), FA.el('dd', {}, ids),
-        cardBackNote(p),
+        FA.cardBackNote(p),
         FA.el('dt', {}, '识别置信度'), FA.el('dd', {}, p.ocrConfidence != null ? `${Math.round(p.ocrConfidence * (p.ocrConfidence <= 1 ? 100 : 1))}%` : '—',
           p.deskewDegrees ? FA.el('span', { class: 'muted' }, `，纠偏 ${p.deskewDegrees}°`) : ''),
         FA.el('dt', {}, '提示'), FA.el('dd', {}, p.warnings.length ? p.warnings.map(w => FA.el('div', { class: 'warn' }, w)) : FA.el('span', { class: 'muted' }, '无')),
         FA.el('dt', {}, '归档'), FA.el('dd', {}, `件号 ${file.documents.original}（原件）、${file.documents.searchablePdf}（PDF）、${file.documents.ingestResult}（识别结果） `, pdfLink))));
-  }
-}
-
-// ---- thumbnails: <img> cannot send the key, so each is fetched with it and shown from a blob URL ----
-const thumbnailUrls = new Set();
-
-function thumbnail(pdfNo, page, alt, outline) {
-  if (!pdfNo) return FA.el('div', { class: 'thumb muted' }, '（无预览）');
-  const img = FA.el('img', { alt, class: 'thumb' });
-  // The ID numbers' boxes, in the page image's pixels, drawn over the thumbnail in percent so they scale with it
-  // (set through the CSSOM: the page's CSP refuses style attributes).
-  if (outline && outline.width > 0 && outline.boxes.length) {
-    const boxes = outline.boxes.map(b => {
-      const div = FA.el('div', { class: `id-box${b.valid ? '' : ' bad'}`, title: b.label });
-      Object.assign(div.style, {
-        left: `${100 * b.box.x / outline.width}%`, top: `${100 * b.box.y / outline.height}%`,
-        width: `${100 * b.box.width / outline.width}%`, height: `${100 * b.box.height / outline.height}%`,
-      });
-      return div;
-    });
-    load(img, pdfNo, page);
-    return FA.el('div', { class: 'thumb-frame' }, img, boxes);
-  }
-  load(img, pdfNo, page);
-  return img;
-}
-
-function load(img, pdfNo, page) {
-  FA.request('GET', `/api/cases/${encodeURIComponent(current.caseId)}/documents/${pdfNo}/pages/${page}/thumbnail?width=320`)
-    .then(r => r.blob())
-    .then(b => { const url = URL.createObjectURL(b); thumbnailUrls.add(url); img.src = url; })
-    .catch(() => img.replaceWith(FA.el('div', { class: 'thumb muted' }, '（无预览）')));
-}
-
-function outlineOf(p) {
-  return { width: p.width, height: p.height,
-    boxes: (p.idNumbers || []).filter(i => i.box).map(i => ({ box: i.box, valid: i.valid, label: `身份证号 ${i.masked}` })) };
-}
-
-function cardBackNote(p) {
-  if (!p.cardBack) return [];
-  const b = p.cardBack;
-  return [FA.el('dt', {}, '有效期限'), FA.el('dd', {},
-    FA.el('span', { class: b.expired ? 'bad expired' : '' }, b.validity || '未识别'),
-    b.expired ? FA.el('span', { class: 'badge expired' }, '证件已过期') : '',
-    b.issuingAuthority ? FA.el('span', { class: 'muted' }, `（签发机关：${b.issuingAuthority}）`) : '')];
-}
-
-function releaseThumbnails(container) {
-  for (const img of container.querySelectorAll('img.thumb')) {
-    if (thumbnailUrls.delete(img.src)) URL.revokeObjectURL(img.src);
   }
 }
 
@@ -324,7 +325,7 @@ async function loadPages() {
   FA.show('pages-message', '');
   try {
     const view = await FA.json('GET', `/api/cases/${encodeURIComponent(current.caseId)}/pages`);
-    releaseThumbnails($('pages'));
+    FA.releaseThumbnails($('pages'));
     $('pages-state').textContent = view.pages.length ? `共 ${view.pages.length} 页` : '尚无扫描件';
     $('pages').replaceChildren(...view.pages.map(p => reviewRow(p, view.members)));
   } catch (e) {
@@ -355,7 +356,7 @@ function reviewRow(p, members) {
         i.matchedMember ? FA.el('span', { class: 'ok' }, `✔ ${i.matchedMember}`) : FA.el('span', { class: 'warn' }, i.valid ? '未匹配到家庭成员' : '号码无效'),
         i.readAs ? FA.el('span', { class: 'muted' }, `（原识别为 ${i.readAs}）`) : ''));
   return FA.el('div', { class: 'page review', 'data-pdf': p.documents.searchablePdf, 'data-page': p.page },
-    thumbnail(p.documents.searchablePdf, p.page, `${p.file} 第 ${p.page} 页`, outlineOf(p)),
+    FA.thumbnail(current.caseId, p.documents.searchablePdf, p.page, `${p.file} 第 ${p.page} 页`, FA.outlineOf(p)),
     FA.el('dl', {},
       FA.el('dt', {}, '文件'), FA.el('dd', {}, `${p.file} 第 ${p.page} 页`,
         FA.el('span', { class: 'muted' }, `（件号 ${p.documents.searchablePdf ?? '—'}，识别结果 ${p.documents.ingestResult}）`),
@@ -364,7 +365,7 @@ function reviewRow(p, members) {
         p.classifiedAs !== p.type ? FA.el('span', { class: 'muted' }, ` 自动识别为 ${FA.TYPES[p.classifiedAs] || p.classifiedAs}`) : ''),
       FA.el('dt', {}, '身份证号'), FA.el('dd', {}, ids),
       FA.el('dt', {}, '家庭成员'), FA.el('dd', {}, p.idNumbers.length > 1 ? [idChoice, ' '] : '', member),
-      cardBackNote(p),
+      FA.cardBackNote(p),
       FA.el('dt', {}, '更正'), FA.el('dd', { class: 'row' }, reason, button, status),
       p.warnings.length ? [FA.el('dt', {}, '提示'), FA.el('dd', {}, p.warnings.map(w => FA.el('div', { class: 'warn' }, w)))] : []));
 }
@@ -432,13 +433,15 @@ async function printForm() {
   }
 }
 
-async function supplementNotice() {
-  FA.show('checklist-message', '');
+/** The 补充材料一次性告知书 (what the checklist misses and what the county's 退回补正 asks for), filed and downloaded. */
+async function supplementNotice(messageId = 'checklist-message') {
+  FA.show(messageId, '');
   try {
     await FA.download(`/api/cases/${encodeURIComponent(current.caseId)}/supplement-notice`, '补充材料一次性告知书.pdf', 'POST');
     await refreshCase();
+    FA.show(messageId, '已生成并归档补充材料一次性告知书。', 'info');
   } catch (e) {
-    FA.show('checklist-message', e.message, e.status === 409 ? 'info' : 'error');
+    FA.show(messageId, e.message, e.status === 409 ? 'info' : 'error');
   }
 }
 
@@ -454,7 +457,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
   drop.addEventListener('drop', e => { e.preventDefault(); drop.classList.remove('over'); uploadFiles(e.dataTransfer.files); });
   $('print-button').addEventListener('click', printForm);
-  $('notice-button').addEventListener('click', supplementNotice);
+  $('notice-button').addEventListener('click', () => supplementNotice());
   $('supplement-button').addEventListener('click', openSupplement);
   $('todo-form').addEventListener('submit', e => { e.preventDefault(); loadTodo(); });
   $('event-form').addEventListener('submit', recordEvent);
@@ -464,6 +467,8 @@ document.addEventListener('DOMContentLoaded', async () => {
   window.addEventListener('afterprint', () => document.body.classList.remove('print-review'));
   loadForms();
   await FA.ensureKey();
+  loadMe();
+  FA.termFields().then(f => { termFields = f; if (progress) showProgress(progress); });
   loadTodo();
   loadStepForms();
   const fromUrl = new URLSearchParams(location.search).get('case');

@@ -139,7 +139,7 @@ const FA = {
       else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
       else e.setAttribute(k, v === true ? '' : v);
     }
-    for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) e.append(c instanceof Node ? c : String(c));
+    for (const c of children.flat(Infinity)) if (c !== null && c !== undefined && c !== false) e.append(c instanceof Node ? c : String(c));
     return e;
   },
 
@@ -164,35 +164,133 @@ const FA = {
     return Number.isNaN(at) ? '' : new Date(at + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
   },
 
+  /** An ID number as the service masks it (Domain's IdNumberMasking): the first 6 and the last 4 characters kept. */
+  maskId(n) {
+    const s = String(n || '').trim().toUpperCase();
+    return s.length <= 10 ? '*'.repeat(s.length) : `${s.slice(0, 6)}${'*'.repeat(s.length - 10)}${s.slice(-4)}`;
+  },
+
   size(n) { return n >= 1048576 ? (n / 1048576).toFixed(1) + ' MB' : n >= 1024 ? Math.round(n / 1024) + ' KB' : n + ' B'; },
 
   TYPES: { 'id-front': '居民身份证（正面）', 'id-back': '居民身份证（反面）', 'hukou-home': '户口簿（户主页）', 'hukou-member': '户口簿（成员页）',
     'hukou-changes': '户口簿（变更页）', bank: '银行账户', hardship: '困难证明材料', application: '申请书', 'economic-check': '家庭经济状况核对表', other: '其他材料' },
 
-  // The 卷内目录 as the desks show it: the dossier's columns (文号 as filed, empty when a document has none), then the file.
-  directoryTable(rows, onOpen) {
+  // The 卷内目录 as the desks show it: the dossier's columns (文号 as filed, empty when a document has none), then the file;
+  // 下载 (onOpen) and, where the desk opens documents in a tab, 查看 (onView).
+  directoryTable(rows, onOpen, onView) {
     const body = rows.map(d => FA.el('tr', { 'data-no': d.no },
       FA.el('td', {}, d.no), FA.el('td', {}, d.title), FA.el('td', { class: 'responsible' }, d.responsibleParty), FA.el('td', { class: 'doc-number' }, d.docNumber ?? ''),
       FA.el('td', { class: 'date' }, FA.date(d.date)),
       FA.el('td', {}, d.pages ?? ''), FA.el('td', { class: 'file muted' }, `${d.fileName}（${FA.size(d.size)}）`),
-      FA.el('td', {}, FA.el('button', { class: 'secondary', type: 'button', onclick: () => onOpen(d) }, '下载'))));
+      FA.el('td', { class: 'actions' }, onView ? FA.el('button', { class: 'secondary', type: 'button', onclick: () => onView(d) }, '查看') : '',
+        FA.el('button', { class: 'secondary', type: 'button', onclick: () => onOpen(d) }, '下载'))));
     return FA.el('table', { class: 'directory' },
       FA.el('thead', {}, FA.el('tr', {}, ['件号', '题名', '责任者', '文号', '日期', '页数', '文件', ''].map(h => FA.el('th', {}, h)))),
       FA.el('tbody', {}, body));
   },
 
   /**
-   * A case's timeline (China time): date, time, step, outcome, who; the documents filed for a step (件号 in the
-   * volume holding it), and which 补充卷 holds a step recorded after sealing.
+   * A case's timeline (China time): date, time, step, outcome, who signed it (unit, post, name; else who recorded it);
+   * the items a 退回补正 asks for, what a 批准 decided (labelled by <termFields>, GET /api/approval-terms), the documents
+   * filed for a step (件号 in the volume holding it), and which 补充卷 holds a step recorded after sealing.
    */
-  timeline(entries) {
+  timeline(entries, termFields = []) {
     if (!entries || !entries.length) return FA.el('p', { class: 'muted' }, '尚无办理记录。');
     const supplement = t => /-V\d+$/.test(t.volume || '') ? t.volume : '';
+    const who = t => {
+      if (!t.signedBy) return t.actor;
+      const others = String(t.actor || '').split('、').slice(1);
+      return [FA.el('span', { class: 'signer' }, t.signedBy), others.length ? `（同行：${others.join('、')}）` : ''];
+    };
     return FA.el('ol', { class: 'timeline' }, entries.map(t => FA.el('li', {},
       FA.el('span', { class: 'when' }, `${t.date} ${String(t.time).slice(0, 5)}`), t.what,
-      t.outcome ? `（${t.outcome}）` : '', ' · ', t.actor, t.reason ? ` · 理由：${t.reason}` : '', t.note ? ` · ${t.note}` : '',
+      t.outcome ? `（${t.outcome}）` : '', ' · ', who(t), t.reason ? ` · 理由：${t.reason}` : '', t.note ? ` · ${t.note}` : '',
+      t.supply && t.supply.length ? ` · 需补正：${t.supply.join('、')}` : '',
+      t.terms ? ` · ${FA.termsText(t.terms, termFields)}` : '',
       t.documents && t.documents.length ? ` · 附件：${supplement(t) ? supplement(t) + " " : ""}第 ${t.documents.join('、')} 件` : '',
       supplement(t) ? ` · 记入补充卷 ${supplement(t)}` : '')));
+  },
+
+  /** The fields of a 批准's terms, labelled as the forms print them (GET /api/approval-terms); loaded once. */
+  termFields() {
+    FA._termFields ??= FA.json('GET', '/api/approval-terms').catch(() => []);
+    return FA._termFields;
+  },
+
+  /** What a 批准 decided, in the forms' words: "人均补助金额 520 元/月；…；起始月份（从何月起执行） 2024年4月". */
+  termsText(terms, fields) {
+    const month = v => { const m = /^(\d{4})-(\d{2})/.exec(String(v)); return m ? `${m[1]}年${Number(m[2])}月` : v; };
+    return (fields || []).filter(f => terms[f.name] !== null && terms[f.name] !== undefined)
+      .map(f => `${f.label} ${f.name === 'fromMonth' ? month(terms[f.name]) : terms[f.name]}${f.unit && f.name !== 'fromMonth' ? ' ' + f.unit : ''}`)
+      .join('；');
+  },
+
+  /** A case's deadlines: what, due (overdue marked), done on, legal basis. */
+  deadlineTable(deadlines) {
+    return FA.el('table', { class: 'deadlines' },
+      FA.el('thead', {}, FA.el('tr', {}, ['事项', '期限（北京时间）', '完成', '依据'].map(h => FA.el('th', {}, h)))),
+      FA.el('tbody', {}, deadlines.map(d => FA.el('tr', { class: d.overdue ? 'overdue' : d.open ? '' : 'done' },
+        FA.el('td', {}, d.what), FA.el('td', { class: 'date' }, d.due + (d.overdue ? '（已逾期）' : '')),
+        FA.el('td', { class: 'date' }, d.doneOn ? d.doneOn + (d.wasLate ? '（逾期完成）' : '') : '—'), FA.el('td', { class: 'muted' }, d.basis)))));
+  },
+
+  // ---- scanned pages: thumbnails (<img> cannot send the key, so each is fetched with it and shown from a blob URL) ----
+  _thumbnailUrls: new Set(),
+
+  /**
+   * The thumbnail of page <page> of the searchable PDF <pdfNo> of case <caseId>, the ID numbers' boxes drawn over it in
+   * percent so they scale with it (set through the CSSOM: the pages' CSP refuses style attributes).
+   */
+  thumbnail(caseId, pdfNo, page, alt, outline) {
+    if (!pdfNo) return FA.el('div', { class: 'thumb muted' }, '（无预览）');
+    const img = FA.el('img', { alt, class: 'thumb' });
+    FA.request('GET', `/api/cases/${encodeURIComponent(caseId)}/documents/${pdfNo}/pages/${page}/thumbnail?width=320`)
+      .then(r => r.blob())
+      .then(b => { const url = URL.createObjectURL(b); FA._thumbnailUrls.add(url); img.src = url; })
+      .catch(() => img.replaceWith(FA.el('div', { class: 'thumb muted' }, '（无预览）')));
+    if (!(outline && outline.width > 0 && outline.boxes.length)) return img;
+    const boxes = outline.boxes.map(b => {
+      const div = FA.el('div', { class: `id-box${b.valid ? '' : ' bad'}`, title: b.label });
+      Object.assign(div.style, {
+        left: `${100 * b.box.x / outline.width}%`, top: `${100 * b.box.y / outline.height}%`,
+        width: `${100 * b.box.width / outline.width}%`, height: `${100 * b.box.height / outline.height}%`,
+      });
+      return div;
+    });
+    return FA.el('div', { class: 'thumb-frame' }, img, boxes);
+  },
+
+  /** The ID numbers' boxes of a scanned page, in the page image's pixels (numbers masked in their titles). */
+  outlineOf(p) {
+    return { width: p.width, height: p.height,
+      boxes: (p.idNumbers || []).filter(i => i.box).map(i => ({ box: i.box, valid: i.valid, label: `身份证号 ${i.masked}` })) };
+  },
+
+  /** An ID card back's 有效期限 as dt/dd, the expired ones marked. */
+  cardBackNote(p) {
+    if (!p.cardBack) return [];
+    const b = p.cardBack;
+    return [FA.el('dt', {}, '有效期限'), FA.el('dd', {},
+      FA.el('span', { class: b.expired ? 'bad expired' : '' }, b.validity || '未识别'),
+      b.expired ? FA.el('span', { class: 'badge expired' }, '证件已过期') : '',
+      b.issuingAuthority ? FA.el('span', { class: 'muted' }, `（签发机关：${b.issuingAuthority}）`) : '')];
+  },
+
+  releaseThumbnails(container) {
+    for (const img of container.querySelectorAll('img.thumb')) {
+      if (FA._thumbnailUrls.delete(img.src)) URL.revokeObjectURL(img.src);
+    }
+  },
+
+  /** A refusal as the desks show it: the API's sentence, and the materials a submission lacks one a line. */
+  showProblem(id, err) {
+    FA.show(id, err.message);
+    const missing = err.problem && err.problem.missingMaterials;
+    if (!Array.isArray(missing) || !missing.length) return;
+    const box = document.getElementById(id);
+    const [head] = err.message.split('尚缺：');
+    box.replaceChildren(FA.el('div', {}, head.replace(/[，,]$/, '') + '。尚缺以下材料：'),
+      FA.el('ol', { class: 'missing' }, missing.map(m => FA.el('li', {}, m))));
   },
 
   // The server's case id is the 案件编号; 案卷号 is the clerk's own file number, part of the 档号 the cover prints.

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using FormArchive.Archive.Cases;
 using FormArchive.Templates;
 using FormArchive.Templates.Printing;
@@ -15,12 +16,19 @@ public static class CaseRecordPrinting
     /// (<see cref="CaseSealedException"/>), no version saved (<see cref="NoCaseRecordException"/>), a version lacking
     /// what the form needs (<see cref="CaseRecordIncompleteException"/>).
     /// </summary>
-    public static async Task<CaseRecordPrintSource> SourceAsync(CaseArchive archive, CaseManifest m, FormTemplate form, CancellationToken ct = default)
+    /// <param name="fill">Fills what the case's log fixes (dates, signers) into a copy of the data before it is checked.</param>
+    public static async Task<CaseRecordPrintSource> SourceAsync(CaseArchive archive, CaseManifest m, FormTemplate form,
+        Action<JsonObject>? fill = null, CancellationToken ct = default)
     {
         if (m.Sealed) throw new CaseSealedException(m.CaseId);
         var versions = CaseRecordVersions.List(m);
         if (versions.Count == 0) throw new NoCaseRecordException(m.CaseId);
         var data = (await CaseRecordVersions.ReadAsync(archive, m, versions[^1], ct))!;
+        if (fill is not null)
+        {
+            data = (JsonObject)data.DeepClone();
+            fill(data);
+        }
         var missing = PrintRequirements.Missing(form, data);
         if (missing.Count > 0) throw new CaseRecordIncompleteException(form.Metadata.Title, versions.Count, missing);
         return new CaseRecordPrintSource(versions.Count, m.Documents.Single(d => d.No == versions[^1].DocumentNo), data);

@@ -59,6 +59,9 @@ public sealed partial class CaseProcedure
         return new CaseProgressReport(m.CaseId, m.Metadata.Township, m.Metadata.Category, status.Stage, status.Stage.Label(), today,
             status.Deadlines.Select(d => DeadlineLine.Of(d, today)).ToList(), status.Warnings,
             status.PublicityStart, status.PublicityEnd, status.BenefitFromMonth, timeline, m.Sealed)
-        { Categories = categories, Rules = file.Rules.ToString(), Volumes = volumeIds, WithCounty = status.WithCounty };
+        {
+            Categories = categories, Rules = file.Rules.ToString(), Volumes = volumeIds, WithCounty = status.WithCounty,
+            Supply = CountyReturn.Outstanding(file.Events)
+        };
     }
 }

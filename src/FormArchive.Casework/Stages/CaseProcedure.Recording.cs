@@ -50,7 +50,10 @@ public sealed partial class CaseProcedure
         Check(log, e, target); // the procedure's refusal first: a file need not be complete for a step that may not be taken at all
         var missing = await SubmissionReadiness.MissingAsync(host.Archive, target, events, Today(), ct);
         if (missing.Count > 0)
-            throw new CaseworkException($"不能记录“{e.Kind.Label()}”：电子档案不全，县（区）民政局只依据电子档案审批（不再接受纸质审批材料），尚缺：{string.Join("；", missing)}。");
+            throw new CaseworkException($"不能记录“{e.Kind.Label()}”：电子档案不全，县（区）民政局只依据电子档案审批（不再接受纸质审批材料），尚缺：{string.Join("；", missing)}。")
+            {
+                MissingMaterials = missing,
+            };
     }
 
     /// <summary>

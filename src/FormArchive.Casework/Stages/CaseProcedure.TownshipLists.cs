@@ -18,6 +18,7 @@ public sealed partial class CaseProcedure
         var horizon = Calendar.AddWorkingDays(day, TodoList.SoonWorkingDays).Date;
         var rows = InTownship(township, new CatalogQuery { DueBefore = horizon.AddDays(1), Status = Archive.Catalog.SealState.Open })
             .Concat(InTownship(township, new CatalogQuery { CaseStage = InvalidStage, Status = Archive.Catalog.SealState.Open }))
+            .Concat(InTownship(township, new CatalogQuery { CaseStage = CaseStage.Returned.ToString(), Status = Archive.Catalog.SealState.Open }))
             .DistinctBy(r => r.CaseId).ToList();
         // Nothing more can be recorded on a sealed volume, so its open deadlines are no one's 待办.
         var (files, entries, problems) = await LoadAsync(rows, includeSealed: false, ct);
@@ -25,9 +26,20 @@ public sealed partial class CaseProcedure
         {
             var row = entries[i.CaseId];
             return new TodoLine(i.CaseId, row.FileNumber, row.ApplicantName, row.Village, i.Stage, i.Stage.Label(),
-                i.Deadline.What, i.Deadline.Due, i.Deadline.Basis, i.Bucket, i.Deadline.Warnings);
+                i.Deadline.What, i.Deadline.Due, i.Deadline.Basis, i.Bucket, i.Deadline.Warnings)
+            { Supply = CountyReturn.Outstanding(files.First(f => f.CaseId == i.CaseId).Events) };
         }).ToList();
-        return new TodoReport(township, day, lines, problems);
+        // Back from the county for 补正, whatever their deadlines: the township has to supply and submit again.
+        var returned = files.Where(f => f.Township == township).Select(f => (File: f, Supply: CountyReturn.Outstanding(f.Events)))
+            .Where(x => x.Supply.Count > 0)
+            .Select(x =>
+            {
+                var row = entries[x.File.CaseId];
+                var back = x.File.Events.Last(e => e.Kind == CaseEventKind.Returned);
+                return new ReturnedLine(x.File.CaseId, row.FileNumber, row.ApplicantName, row.Village, back.Date, back.SignedBy?.Label, x.Supply);
+            })
+            .OrderBy(l => l.ReturnedOn).ThenBy(l => l.CaseId, StringComparer.Ordinal).ToList();
+        return new TodoReport(township, day, lines, problems) { Returned = returned };
     }
 
     /// <summary>

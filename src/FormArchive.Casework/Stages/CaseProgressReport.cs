@@ -29,4 +29,6 @@ public sealed record CaseProgressReport(
     public IReadOnlyList<string> Volumes { get; init; } = [];
     /// <summary>Submitted to the county and not yet returned or decided: the township cannot change the file meanwhile.</summary>
     public bool WithCounty { get; init; }
+    /// <summary>While the case is back from the county for 补正: the items its 退回补正 asks to supply (else empty).</summary>
+    public IReadOnlyList<string> Supply { get; init; } = [];
 }

@@ -22,4 +22,15 @@ internal static class OpinionSteps
         return events.SkipWhile(e => !ReferenceEquals(e, opinion)).Skip(1).FirstOrDefault(e =>
             e.Kind == CaseEventKind.Countersigned && e.SignedBy is { } head && head.Level == by.Level && head.Unit == by.Unit);
     }
+
+    /// <summary>
+    /// The step that decided <paramref name="outcome"/>, which the notices print (their 审核确认单位 and date): the
+    /// 审核确认, or for 不予批准 before one, the 初审意见.
+    /// </summary>
+    public static CaseEvent? Decision(IReadOnlyList<CaseEvent> events, CaseOutcome outcome)
+    {
+        var decided = events.FirstOrDefault(e => e.Kind == CaseEventKind.Confirmed)
+            ?? (outcome == CaseOutcome.Rejected ? events.FirstOrDefault(e => e.Kind == CaseEventKind.PreliminaryOpinion) : null);
+        return decided?.Outcome == outcome ? decided : null;
+    }
 }

@@ -6,7 +6,8 @@ namespace FormArchive.Casework.Stages;
 /// <summary>
 /// Forms printed into a case take their dates from its stages: 受理 → acceptance.date, 核对授权 → authorization.date,
 /// 入户调查 → survey.date, 初审意见 → town_opinion.date, 公示 → review_publicity.start_date (the form computes the
-/// end), the county's 审核确认 批准 → county_opinion.date (<see cref="OpinionSteps.County"/>), the last 定期复核 →
+/// end), the county's 审核确认 批准 → county_opinion.date (<see cref="OpinionSteps.County"/>), the decision a notice
+/// tells (<see cref="OpinionSteps.Decision"/>) → approval.date or rejection.date, the last 定期复核 →
 /// benefit_adjustment.review_date. A date is filled only where the data has that section and leaves the date out; a
 /// date that contradicts the record is refused, so a form never prints a day the case log does not hold. Dates are
 /// China-time days.
@@ -21,6 +22,8 @@ public static class StageFormDates
         ("town_opinion", "date", OpinionSteps.Town),
         ("review_publicity", "start_date", First(CaseEventKind.PublicityStarted)),
         ("county_opinion", "date", OpinionSteps.County),
+        ("approval", "date", events => OpinionSteps.Decision(events, CaseOutcome.Approved)),
+        ("rejection", "date", events => OpinionSteps.Decision(events, CaseOutcome.Rejected)),
         ("benefit_adjustment", "review_date", events => events.LastOrDefault(e => e.Kind == CaseEventKind.Reviewed)),
     ];
 

@@ -22,8 +22,8 @@ public static class StageFormSigners
         var filled = new List<string>();
         if (OpinionSteps.Town(events) is { } town) Box(data, "town_opinion", "office_head", town, events, filled);
         if (OpinionSteps.County(events) is { } county) Box(data, "county_opinion", "head", county, events, filled);
-        Unit(data, "approval", Decision(events, CaseOutcome.Approved), filled);
-        Unit(data, "rejection", Decision(events, CaseOutcome.Rejected), filled);
+        Unit(data, "approval", OpinionSteps.Decision(events, CaseOutcome.Approved), filled);
+        Unit(data, "rejection", OpinionSteps.Decision(events, CaseOutcome.Rejected), filled);
         return filled;
     }
 
@@ -37,14 +37,6 @@ public static class StageFormSigners
             StageFormField.Fill(box, section, headField, head.Name, $"审签“{step}”的负责人", "姓名", filled);
         else if (StageFormField.Given(box, headField) is { } named)
             throw new CaseworkException($"表格数据 {section}.{headField} 为 {named}，但办理记录中“{step}”尚未经负责人审签；请删去该姓名，审签后再打印。");
-    }
-
-    /// <summary>The step that decided <paramref name="outcome"/>: the 审核确认, or for 不予批准 before one, the 初审意见.</summary>
-    private static CaseEvent? Decision(IReadOnlyList<CaseEvent> events, CaseOutcome outcome)
-    {
-        var decided = events.FirstOrDefault(e => e.Kind == CaseEventKind.Confirmed)
-            ?? (outcome == CaseOutcome.Rejected ? events.FirstOrDefault(e => e.Kind == CaseEventKind.PreliminaryOpinion) : null);
-        return decided?.Outcome == outcome ? decided : null;
     }
 
     /// <summary>

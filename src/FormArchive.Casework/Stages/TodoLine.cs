@@ -12,4 +12,12 @@ public sealed record TodoLine(
     DateOnly Due,
     string Basis,
     TodoBucket Bucket,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>What the county's 退回补正 asks the township to supply, while the case is back for it (else empty).</summary>
+    public IReadOnlyList<string> Supply { get; init; } = [];
+}
+
+/// <summary>A case the county returned for 补正 (退回补正) and the township has not yet submitted again: when, by whom, what to supply.</summary>
+public sealed record ReturnedLine(
+    string CaseId, string? FileNumber, string ApplicantName, string Village, DateOnly ReturnedOn, string? ReturnedBy, IReadOnlyList<string> Supply);

@@ -9,4 +9,6 @@ public sealed record TodoReport(string Township, DateOnly Today, IReadOnlyList<T
     public IReadOnlyList<TodoLine> Overdue => [.. Items.Where(i => i.Bucket == TodoBucket.Overdue)];
     public IReadOnlyList<TodoLine> DueToday => [.. Items.Where(i => i.Bucket == TodoBucket.DueToday)];
     public IReadOnlyList<TodoLine> DueWithin3WorkingDays => [.. Items.Where(i => i.Bucket == TodoBucket.DueWithin3WorkingDays)];
+    /// <summary>The cases back from the county for 补正 (退回补正), oldest return first, whatever their deadlines.</summary>
+    public IReadOnlyList<ReturnedLine> Returned { get; init; } = [];
 }

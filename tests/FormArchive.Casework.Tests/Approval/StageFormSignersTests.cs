@@ -19,13 +19,13 @@ public class StageFormSignersTests
     {
         var data = Boxes();
         var filled = StageFormFields.Fill(data, ConfirmedByCounty());
-        Assert.Equal(["town_opinion.date", "county_opinion.date", "town_opinion.handler", "town_opinion.office_head", "county_opinion.handler",
-            "county_opinion.head", "approval.unit", "county_opinion.start_month"], filled);
+        Assert.Equal(["town_opinion.date", "county_opinion.date", "approval.date", "town_opinion.handler", "town_opinion.office_head",
+            "county_opinion.handler", "county_opinion.head", "approval.unit", "county_opinion.start_month"], filled);
         Assert.Equal(("王五", "周八", "2024-03-06"), ((string)data["town_opinion"]!["handler"]!, (string)data["town_opinion"]!["office_head"]!,
             (string)data["town_opinion"]!["date"]!));
         Assert.Equal(("孙七", "钱十", "2024-03-18", "2024-04"), ((string)data["county_opinion"]!["handler"]!, (string)data["county_opinion"]!["head"]!,
             (string)data["county_opinion"]!["date"]!, (string)data["county_opinion"]!["start_month"]!));
-        Assert.Equal("池州市贵池区民政局", (string)data["approval"]!["unit"]!);
+        Assert.Equal(("池州市贵池区民政局", "2024-03-18"), ((string)data["approval"]!["unit"]!, (string)data["approval"]!["date"]!));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public class StageFormSignersTests
             E(CaseEventKind.Confirmed, "2024-03-18", CaseOutcome.Approved)]);
         Assert.Equal(["date"], unsigned["town_opinion"]!.AsObject().Select(p => p.Key));
         Assert.Equal(["date"], unsigned["county_opinion"]!.AsObject().Select(p => p.Key));
-        Assert.Empty(unsigned["approval"]!.AsObject());
+        Assert.Equal(["date"], unsigned["approval"]!.AsObject().Select(p => p.Key)); // the notice's date is the decision's
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public class StageFormSignersTests
             ["approval"] = new JsonObject { ["unit"] = "池州市贵池区秋浦街道办事处" },
             ["town_opinion"] = new JsonObject { ["handler"] = "王五", ["office_head"] = " 周八 " },
         };
-        Assert.Equal(["town_opinion.date"], StageFormFields.Fill(agreeing, ConfirmedByTownship()));
+        Assert.Equal(["town_opinion.date", "approval.date"], StageFormFields.Fill(agreeing, ConfirmedByTownship()));
         Assert.Equal("池州市贵池区秋浦街道办事处", (string)agreeing["approval"]!["unit"]!);
         Assert.Empty(StageFormTerms.Fill(new JsonObject { ["county_opinion"] = new JsonObject { ["start_month"] = "2024-04-01" } }, ConfirmedByCounty()));
     }
