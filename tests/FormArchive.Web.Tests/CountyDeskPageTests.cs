@@ -122,6 +122,7 @@ public sealed class CountyDeskPageTests(WebServer server) : IClassFixture<WebSer
         await Expect(clerk.Locator("#me")).ToContainTextAsync("王五（巴阳镇 经办人）");
         var caseId = await CreateOnDeskAsync(clerk, "低保");
         await ApprovalApi.UploadMaterialsAsync(clerkApi, caseId);
+        await ApprovalApi.FileVerificationResultAsync(server.ClientWithKey(server.VerifierKey("云阳县")), caseId); // the 核对机构's, by its system
         await SaveCaseDataAsync(clerkApi, caseId, township, "低保");
         await clerk.ReloadAsync();
         // Yunyang's monthly batch: accepted by the 15th, the 初核 goes to the county by the 15th of the next month.
@@ -172,7 +173,8 @@ public sealed class CountyDeskPageTests(WebServer server) : IClassFixture<WebSer
         await Expect(county.Locator("#opinions")).ToContainTextAsync("巴阳镇 经办人 王五");
         await Expect(county.Locator("#opinions")).ToContainTextAsync("巴阳镇 负责人 周八");
         await Expect(county.Locator("#opinions")).ToContainTextAsync("2024-03-07 至");
-        await Expect(county.Locator("#verification")).ToContainTextAsync("核对结果接入后在此显示");
+        await Expect(county.Locator("#verification")).ToContainTextAsync("云阳县居民家庭经济状况核对中心");
+        await Expect(county.Locator("#verification")).ToContainTextAsync("2024-03-05");
         await Expect(county.Locator("#timeline")).ToContainTextAsync("巴阳镇 经办人 王五（同行：李四）");
         Assert.DoesNotContain(IdNumber, await county.ContentAsync());
         var download = await county.RunAndWaitForDownloadAsync(() =>
@@ -241,6 +243,7 @@ public sealed class CountyDeskPageTests(WebServer server) : IClassFixture<WebSer
         await using var _ = clerkContext;
         var caseId = await CreateOnDeskAsync(clerk, "刚性支出困难");
         await ApprovalApi.UploadMaterialsAsync(clerkApi, caseId, "id-front", "id-back", "bank");
+        await ApprovalApi.FileVerificationResultAsync(server.ClientWithKey(server.VerifierKey("贵池区")), caseId);
         await SaveCaseDataAsync(clerkApi, caseId, township, "刚性支出困难");
         await clerk.ReloadAsync();
         await ThroughPublicityAsync(clerk);

@@ -57,6 +57,10 @@ public sealed class WebServer : IAsyncLifetime
     public string PersonKey(string name, string? township, string? county = null, Post post = Post.Handler) =>
         App.Services.GetRequiredService<ApiKeyStore>().Add(name, Role.Clerk, township, county, post).Secret;
 
+    /// <summary>A county's 核对机构 (a system's key), which files the 家庭经济状况核对 result.</summary>
+    public string VerifierKey(string county) =>
+        App.Services.GetRequiredService<ApiKeyStore>().Add($"{county}居民家庭经济状况核对中心", Role.Verifier, county: county).Secret;
+
     public HttpClient ClientWithKey(string key)
     {
         var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(3) };
