@@ -57,6 +57,22 @@ public class ApiKeyAuthenticationTests(ApiServer server) : IClassFixture<ApiServ
     }
 
     [Fact]
+    public async Task An_admin_issues_a_key_to_a_person_in_a_post_at_a_county()
+    {
+        var admin = server.ClientFor(Role.Admin);
+        var response = await admin.PostAsync("/api/keys", Json(new JsonObject { ["name"] = "钱十", ["role"] = "clerk", ["county"] = "云阳县", ["post"] = "负责人" }));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var secret = (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["secret"]!;
+        var me = await GetJsonAsync(server.ClientWithKey(secret), "/api/me");
+        Assert.Equal("负责人", (string)me["post"]!);
+        Assert.Equal("云阳县民政局", (string)me["unit"]!);
+        Assert.Equal("county", (string)me["desk"]!);
+        var refused = await admin.PostAsync("/api/keys", Json(new JsonObject { ["name"] = "钱十", ["role"] = "clerk", ["county"] = "云阳县", ["post"] = "科长" }));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("经办人 或 负责人", await refused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task No_key_an_unknown_key_and_a_revoked_key_are_401_problems_with_the_challenge()
     {
         var issued = Keys.Add("李四", Role.Clerk, Township);

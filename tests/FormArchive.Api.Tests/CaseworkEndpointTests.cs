@@ -318,7 +318,10 @@ public abstract class CaseworkEndpointSuite(ApiServer server)
 
         var archivist = server.ClientFor(Role.Archivist);
         var entries = JsonNode.Parse(await archivist.GetStringAsync($"/api/audit?caseId={caseId}"))!.AsArray(); // newest first
-        Assert.Equal(["入户调查", "核对授权", "受理"], entries.Where(e => (string)e!["action"]! == "case.event").Select(e => (string)e!["detail"]!));
+        // The step and who signed it (unit, post, name of the key's holder), nothing the clerk typed.
+        var signer = $"{township} 经办人 test Clerk {township}";
+        Assert.Equal([$"入户调查, signed {signer}", $"核对授权, signed {signer}", $"受理, signed {signer}"],
+            entries.Where(e => (string)e!["action"]! == "case.event").Select(e => (string)e!["detail"]!));
         var all = await archivist.GetStringAsync("/api/audit?limit=1000");
         Assert.Contains("todo.read", all);
         Assert.Contains("review-list.read", all);

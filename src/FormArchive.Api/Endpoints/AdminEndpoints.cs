@@ -43,10 +43,18 @@ public static class AdminEndpoints
     {
         var request = JsonBody.Of<CreateKeyRequest>(http);
         if (!Roles.TryParse(request.Role, out var role))
-            return Problems.BadRequest("未知的角色", $"role 应为 integrator（接口调用方）、clerk（办事员）、archivist（档案员）或 admin（管理员），而不是“{request.Role}”。");
+            return Problems.BadRequest("未知的角色",
+                $"role 应为 integrator（接口调用方）、clerk（办事员）、verifier（核对机构）、archivist（档案员）或 admin（管理员），而不是“{request.Role}”。");
+        Post? post = null;
+        if (!string.IsNullOrWhiteSpace(request.Post))
+        {
+            if (!Posts.TryParse(request.Post, out var p)) return Problems.BadRequest("未知的岗位", $"post 应为 经办人 或 负责人，而不是“{request.Post}”。");
+            post = p;
+        }
         try
         {
-            var issued = store.Add(request.Name, role, request.Township);
+            // A person in a post at a township or a county (the CLI's keys add --township/--county --post).
+            var issued = store.Add(request.Name, role, request.Township, request.County, post);
             // The secret is in this response only; the store keeps its hash.
             return TypedResults.Created($"/api/keys/{issued.Key.Id}", issued);
         }
