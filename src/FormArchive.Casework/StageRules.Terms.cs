@@ -11,22 +11,15 @@ public static partial class StageRules
     {
         private void CheckTerms(CaseEvent e)
         {
-            if (e.Terms is null)
-            {
-                if (e is { Kind: CaseEventKind.Confirmed, Outcome: CaseOutcome.Approved, SignedBy.Level: ApprovalLevel.County })
-                    throw Refuse(e, $"批准须写明{string.Join("、", TermsNeeded())}。");
-                return;
-            }
-            if (e.Outcome != CaseOutcome.Approved)
+            if (e.Terms is not null && e.Outcome != CaseOutcome.Approved)
                 throw Refuse(e, "只有审核确认（批准）才记录救助金额和起始月份。");
-            var t = e.Terms;
-            var missing = ApprovalTermFields.RequiredFor(file.Categories).Where(f => f.ValueOf(t) is null).Select(f => f.Label).ToList();
-            if (missing.Count > 0 && e.SignedBy is { Level: ApprovalLevel.County })
-                throw Refuse(e, $"批准须写明{string.Join("、", missing)}。");
-            if (t.FromMonth is { } from && _accepted is { } accepted && from < new DateOnly(accepted.Year, accepted.Month, 1))
+            if (e is { Outcome: CaseOutcome.Approved, SignedBy.Level: ApprovalLevel.County })
+            {
+                var missing = ApprovalTermFields.RequiredFor(file.Categories).Where(f => e.Terms is not { } t || f.ValueOf(t) is null).Select(f => f.Label);
+                if (missing.Any()) throw Refuse(e, $"批准须写明{string.Join("、", missing)}。");
+            }
+            if (e.Terms?.FromMonth is { } from && _accepted is { } accepted && from < new DateOnly(accepted.Year, accepted.Month, 1))
                 throw Refuse(e, $"起始月份 {from:yyyy-MM} 早于受理当月（{accepted:yyyy-MM}）。");
         }
-
-        private IEnumerable<string> TermsNeeded() => ApprovalTermFields.RequiredFor(file.Categories).Select(f => f.Label);
     }
 }
