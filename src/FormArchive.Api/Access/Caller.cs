@@ -25,7 +25,7 @@ public sealed record Caller(ApiKey Key, string? RemoteAddress)
     {
         Role.Archivist => true,
         Role.Clerk when Key.County is { } county => counties.Named(county) is { } c && c.Holds(m.Metadata.Township)
-            && m.Stages.Any(s => s.Kind == nameof(FormArchive.Casework.CaseEventKind.Submitted)),
+            && StageRecords.Holds(m, FormArchive.Casework.CaseEventKind.Submitted),
         Role.Clerk => string.Equals(Key.Township, m.Metadata.Township.Trim(), StringComparison.Ordinal),
         Role.Verifier => Key.County is { } county && counties.Named(county) is { } c && c.Holds(m.Metadata.Township),
         _ => false,

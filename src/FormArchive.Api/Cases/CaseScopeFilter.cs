@@ -52,7 +52,7 @@ public sealed class CaseScopeFilter : IEndpointFilter
     private static async Task<IResult?> WithCountyAsync(Caller caller, CaseManifest m, CaseProcedure procedure, HttpContext http)
     {
         if (!caller.IsTownshipClerk || HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)) return null;
-        if (CountyDesk.Serves(http) || m.Stages.All(s => s.Kind != nameof(FormArchive.Casework.CaseEventKind.Submitted))) return null;
+        if (CountyDesk.Serves(http) || !StageRecords.Holds(m, FormArchive.Casework.CaseEventKind.Submitted)) return null;
         bool withCounty;
         try { withCounty = (await procedure.ReportAsync(m, http.RequestAborted)).WithCounty; }
         catch (Exception e) when (e is StoredStageLogException or FormArchive.Casework.CaseworkException) { return null; } // the handler reports the log

@@ -22,6 +22,9 @@ public static class StageRecords
         Terms = e.Terms,
     };
 
+    /// <summary>Whether <paramref name="m"/>'s own log holds a step of <paramref name="kind"/> (read from the stored steps, not replayed).</summary>
+    public static bool Holds(CaseManifest m, CaseEventKind kind) => m.Stages.Any(s => s.Kind == kind.ToString());
+
     /// <summary>The event a stored step records; null if its kind or outcome is not one the rules know.</summary>
     public static CaseEvent? FromRecord(StageRecord r)
     {
